@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Dataset, type DatasetFile, parseDataset } from "../src/domain/dataset";
+import { SeedInvalidError } from "../src/domain/errors";
+
+/** Absolute path of the bundled seed dataset (one JSON file per collection). */
+export function seedDir(): string {
+  return fileURLToPath(new URL("./data", import.meta.url));
+}
+
+/**
+ * Reads every `*.json` file of `dir`, sorted by name. Files that cannot be read or are not valid
+ * JSON are all reported together in one SeedInvalidError naming each file and what is wrong.
+ */
+export function readDatasetFiles(dir: string): DatasetFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".json"))
+      .map((e) => e.name)
+      .sort();
+  } catch (err) {
+    throw new SeedInvalidError([`${dir}: cannot read the dataset folder: ${errorMessage(err)}`]);
+  }
+
+  const files: DatasetFile[] = [];
+  const problems: string[] = [];
+  for (const name of names) {
+    let raw: string;
+    try {
+      raw = readFileSync(join(dir, name), "utf8");
+    } catch (err) {
+      problems.push(`${name}: cannot read the file: ${errorMessage(err)}`);
+      continue;
+    }
+    // A byte-order mark is not JSON, but editors add it; it carries no content.
+    if (raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
+    try {
+      files.push({ name, content: JSON.parse(raw) as unknown });
+    } catch (err) {
+      problems.push(`${name}: invalid JSON${locate(raw, errorMessage(err))}: ${errorMessage(err)}`);
+    }
+  }
+  if (problems.length > 0) throw new SeedInvalidError(problems);
+  return files;
+}
+
+/** Reads and validates a dataset folder (the bundled seed by default); throws SeedInvalidError on any problem. */
+export function loadSeed(dir: string = seedDir()): Dataset {
+  return parseDataset(readDatasetFiles(dir));
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** " at line L, column C" when the parser's message gives a character position, else "". */
+function locate(text: string, message: string): string {
+  const m = /position (\d+)/.exec(message);
+  if (!m && !/end of JSON input/i.test(message)) return "";
+  const pos = m ? Math.min(Number(m[1]), text.length) : text.length;
+  const before = text.slice(0, pos);
+  const line = before.split("\n").length;
+  const column = pos - before.lastIndexOf("\n");
+  return ` at line ${line}, column ${column}`;
+}

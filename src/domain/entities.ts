@@ -1,0 +1,171 @@
+import type { Interval } from "./interval";
+import type { Money, Qualifier } from "./money";
+
+/** Ids are lowercase slugs: `microsoft`, `azure-openai`, `satya-nadella`. One namespace for all nodes. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const MAX_ID_LENGTH = 100;
+
+export function isSlug(id: string): boolean {
+  return id.length <= MAX_ID_LENGTH && SLUG.test(id);
+}
+
+/** A date or a span of dates a fact refers to. Dates are ISO `YYYY-MM-DD`; either end may be open. */
+export interface DateSpan {
+  readonly from: string | null;
+  readonly to: string | null;
+  /** How the source put it: "March 2024", "Q1 2024", "before 2024". */
+  readonly label: string;
+}
+
+export const DISCLOSURES = ["DISCLOSED", "REPORTED", "ESTIMATE"] as const;
+/** DISCLOSED: said by the company itself; REPORTED: reported by the source from others; ESTIMATE: derived. */
+export type Disclosure = (typeof DISCLOSURES)[number];
+
+export interface Source {
+  readonly id: string;
+  readonly title: string;
+  readonly publishedOn: string;
+  /** BCP 47 language of the original text, e.g. `pt`. */
+  readonly language: string;
+  readonly publisher: string | null;
+  readonly url: string | null;
+  /** File name of the document the quotes come from, when the source is a stored document. */
+  readonly document: string | null;
+}
+
+export interface Evidence {
+  readonly id: string;
+  readonly sourceId: string;
+  /** Verbatim, in the source's language. */
+  readonly quote: string;
+  /** English rendering of the quote. */
+  readonly gloss: string;
+  readonly refersTo: DateSpan;
+  readonly disclosure: Disclosure;
+  /** Labels of the facts this quote supports (e.g. F1), for traceability to the source's analysis. */
+  readonly facts: readonly string[];
+}
+
+export const NODE_KINDS = ["Company", "Product", "Person"] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+interface NodeBase {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly description: string | null;
+  readonly evidenceIds: readonly string[];
+}
+
+export interface Company extends NodeBase {
+  readonly nodeKind: "Company";
+  /** ISO 3166-1 alpha-2, only when a source supports it. */
+  readonly country: string | null;
+  /** Free classification, e.g. `cloud-provider`, `ai-lab`, `retailer`. */
+  readonly kind: string | null;
+}
+
+export interface Product extends NodeBase {
+  readonly nodeKind: "Product";
+  readonly category: string | null;
+}
+
+export interface Person extends NodeBase {
+  readonly nodeKind: "Person";
+}
+
+export type GraphNode = Company | Product | Person;
+
+export const RELATIONSHIP_KINDS = [
+  "BUYS_FROM",
+  "SUBSIDIARY_OF",
+  "COMPETES_WITH",
+  "PARTNERS_WITH",
+  "INVESTS_IN",
+  "TAKES_REVENUE_SHARE",
+  "OFFERS",
+  "BUILT_ON",
+  "LEADS",
+  "USES_MODEL",
+] as const;
+export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
+
+/** Which node kinds each relationship connects (from -> to). */
+export const RELATIONSHIP_ENDPOINTS: Record<RelationshipKind, readonly [NodeKind, NodeKind]> = {
+  BUYS_FROM: ["Company", "Company"],
+  SUBSIDIARY_OF: ["Company", "Company"],
+  COMPETES_WITH: ["Company", "Company"],
+  PARTNERS_WITH: ["Company", "Company"],
+  INVESTS_IN: ["Company", "Company"],
+  TAKES_REVENUE_SHARE: ["Company", "Company"],
+  OFFERS: ["Company", "Product"],
+  BUILT_ON: ["Product", "Product"],
+  LEADS: ["Person", "Company"],
+  USES_MODEL: ["Company", "Product"],
+};
+
+/** Relationships whose meaning has no direction; stored once, read from either end. */
+export const SYMMETRIC_KINDS: ReadonlySet<RelationshipKind> = new Set(["COMPETES_WITH", "PARTNERS_WITH"]);
+
+export const STATUSES = ["CURRENT", "FORMER", "PLANNED", "REPORTED"] as const;
+export type RelationshipStatus = (typeof STATUSES)[number];
+
+export interface Relationship {
+  readonly id: string;
+  readonly kind: RelationshipKind;
+  readonly from: string;
+  readonly to: string;
+  /** BUYS_FROM: what is bought; TAKES_REVENUE_SHARE: the revenue shared; COMPETES_WITH: the contested product. */
+  readonly productId: string | null;
+  /** BUYS_FROM: spend; INVESTS_IN: amount invested; TAKES_REVENUE_SHARE: amount received. */
+  readonly amount: Money | null;
+  readonly market: string | null;
+  readonly role: string | null;
+  readonly purpose: string | null;
+  readonly status: RelationshipStatus;
+  readonly validFrom: string | null;
+  readonly validTo: string | null;
+  /** 0..1: how sure the source is (a reported plan is less sure than a disclosed contract). */
+  readonly confidence: number;
+  readonly evidenceIds: readonly string[];
+  readonly note: string | null;
+}
+
+export const QUANTITY_UNITS = ["FRACTION", "COUNT", "MULTIPLIER"] as const;
+/** FRACTION: 0.25 means 25 %; MULTIPLIER: 2 means "doubled". */
+export type QuantityUnit = (typeof QUANTITY_UNITS)[number];
+
+export interface Quantity extends Interval {
+  readonly qualifier: Qualifier;
+  readonly unit: QuantityUnit;
+}
+
+/** A company- or product-level figure or market event: revenue of a line, a share, a growth rate. */
+export interface Metric {
+  readonly id: string;
+  /** e.g. REVENUE, CUSTOMER_SHARE, GROWTH, CUSTOMERS, SHARE_PRICE_CHANGE, OUTLOOK. */
+  readonly kind: string;
+  readonly subjectId: string;
+  readonly productId: string | null;
+  /** For a customer share: the customer. */
+  readonly counterpartyId: string | null;
+  readonly description: string;
+  readonly money: Money | null;
+  readonly quantity: Quantity | null;
+  readonly refersTo: DateSpan;
+  readonly evidenceIds: readonly string[];
+}
+
+/** Metric kinds that analytics read; the set is open, these are the ones with a meaning in code. */
+export const METRIC_KINDS = {
+  revenue: "REVENUE",
+  customerShare: "CUSTOMER_SHARE",
+} as const;
+
+/** Is the relationship in force on `asOf` (ISO date)? Open ends are unbounded. */
+export function isValidAt(r: Pick<Relationship, "validFrom" | "validTo">, asOf: string | null | undefined): boolean {
+  if (!asOf) return true;
+  if (r.validFrom !== null && r.validFrom > asOf) return false;
+  if (r.validTo !== null && r.validTo < asOf) return false;
+  return true;
+}

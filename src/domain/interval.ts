@@ -1,0 +1,112 @@
+/**
+ * A quantity known only within bounds. `high` may be Infinity ("at least low"); `estimate` is null
+ * when the source gives no central figure. Every computation keeps the bounds: there are no silent
+ * point estimates in this product.
+ */
+export interface Interval {
+  readonly estimate: number | null;
+  readonly low: number;
+  readonly high: number;
+}
+
+export const UNBOUNDED = Number.POSITIVE_INFINITY;
+
+export function interval(low: number, high: number, estimate: number | null = null): Interval {
+  return { low, high, estimate };
+}
+
+export function exact(value: number): Interval {
+  return { low: value, high: value, estimate: value };
+}
+
+export function isBounded(i: Interval): boolean {
+  return Number.isFinite(i.high);
+}
+
+export function addIntervals(parts: readonly Interval[]): Interval {
+  let low = 0;
+  let high = 0;
+  let estimate: number | null = 0;
+  for (const p of parts) {
+    low += p.low;
+    high += p.high;
+    estimate = estimate === null || p.estimate === null ? null : estimate + p.estimate;
+  }
+  return { low, high, estimate };
+}
+
+/** a - b, for a remainder that cannot go below zero (what is left of a total once parts are known). */
+export function subtractIntervals(a: Interval, b: Interval): Interval {
+  const low = Math.max(0, a.low - b.high);
+  const high = Math.max(0, a.high - b.low);
+  const estimate = a.estimate === null || b.estimate === null ? null : clamp(a.estimate - b.estimate, low, high);
+  return { low, high, estimate };
+}
+
+export function scaleInterval(i: Interval, factor: number): Interval {
+  if (factor < 0) throw new RangeError("scale factor must be non-negative");
+  return {
+    low: i.low * factor,
+    high: i.high === UNBOUNDED ? UNBOUNDED : i.high * factor,
+    estimate: i.estimate === null ? null : i.estimate * factor,
+  };
+}
+
+/**
+ * part / whole as a share in [0, 1]. The widest honest bounds: smallest part over largest whole,
+ * largest part over smallest whole. A share is a fraction of the whole, so it is clipped to 1.
+ * Returns null when the whole may be zero and nothing can be said.
+ */
+export function shareOf(part: Interval, whole: Interval): Interval | null {
+  if (whole.high === 0) return null;
+  const low = whole.high === UNBOUNDED ? 0 : part.low / whole.high;
+  const high = whole.low === 0 ? 1 : Math.min(1, part.high / whole.low);
+  let estimate: number | null = null;
+  if (part.estimate !== null && whole.estimate !== null && whole.estimate > 0) {
+    estimate = clamp(part.estimate / whole.estimate, low, high);
+  }
+  return { low: Math.min(low, 1), high, estimate };
+}
+
+/** Herfindahl-Hirschman index (sum of squared shares, 0..1) over shares that are intervals. */
+export function herfindahl(shares: readonly Interval[]): Interval {
+  let low = 0;
+  let high = 0;
+  let estimate: number | null = 0;
+  for (const s of shares) {
+    low += s.low * s.low;
+    high += s.high * s.high;
+    estimate = estimate === null || s.estimate === null ? null : estimate + s.estimate * s.estimate;
+  }
+  // Shares of one whole sum to at most 1, so their squares do too.
+  return { low: Math.min(low, 1), high: Math.min(high, 1), estimate: estimate === null ? null : Math.min(estimate, 1) };
+}
+
+export function maxInterval(values: readonly Interval[]): Interval | null {
+  if (values.length === 0) return null;
+  let low = 0;
+  let high = 0;
+  let estimate: number | null = 0;
+  for (const v of values) {
+    low = Math.max(low, v.low);
+    high = Math.max(high, v.high);
+    estimate = estimate === null || v.estimate === null ? null : Math.max(estimate, v.estimate);
+  }
+  // The largest estimate can be below the largest low bound of another value; keep it consistent.
+  if (estimate !== null) estimate = clamp(estimate, low, high);
+  return { low, high, estimate };
+}
+
+/** True when the two intervals share at least one value. */
+export function overlaps(a: Interval, b: Interval): boolean {
+  return a.low <= b.high && b.low <= a.high;
+}
+
+/** A value to rank by: the estimate when there is one, otherwise the lower bound (never the unknown top). */
+export function rankValue(i: Interval): number {
+  return i.estimate ?? i.low;
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return Math.min(Math.max(x, lo), hi);
+}

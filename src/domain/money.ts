@@ -1,0 +1,124 @@
+import { BadInputError } from "./errors";
+import {
+  addIntervals,
+  type Interval,
+  scaleInterval,
+  shareOf,
+  subtractIntervals,
+  UNBOUNDED,
+} from "./interval";
+
+/** How the source stated an amount. Kept next to the numbers because "nearly $20M" and "millions" differ. */
+export const QUALIFIERS = ["EXACT", "APPROXIMATE", "AT_LEAST", "AT_MOST", "RANGE", "UNDISCLOSED"] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+/** The period an amount is per. TOTAL is a one-off or cumulative amount and cannot be rescaled. */
+export const PERIODS = ["MONTH", "QUARTER", "YEAR", "TOTAL"] as const;
+export type Period = (typeof PERIODS)[number];
+
+const MONTHS_PER: Record<Exclude<Period, "TOTAL">, number> = { MONTH: 1, QUARTER: 3, YEAR: 12 };
+
+export interface Money extends Interval {
+  readonly qualifier: Qualifier;
+  readonly period: Period;
+  /** ISO 4217 code. */
+  readonly currency: string;
+}
+
+export function money(
+  low: number,
+  high: number,
+  estimate: number | null,
+  qualifier: Qualifier,
+  period: Period,
+  currency = "USD",
+): Money {
+  return { low, high, estimate, qualifier, period, currency };
+}
+
+/** Checks the invariants of an amount; returns the problems (empty when valid). */
+export function moneyProblems(m: {
+  low: number;
+  high: number;
+  estimate: number | null;
+  qualifier: Qualifier;
+}): string[] {
+  const problems: string[] = [];
+  if (!(m.low >= 0)) problems.push(`low must be a non-negative number (got ${m.low})`);
+  if (!(m.high >= m.low)) problems.push(`high (${m.high}) must be >= low (${m.low})`);
+  if (m.estimate !== null && !(m.estimate >= m.low && m.estimate <= m.high)) {
+    problems.push(`estimate (${m.estimate}) must lie within [low, high] = [${m.low}, ${m.high}]`);
+  }
+  switch (m.qualifier) {
+    case "EXACT":
+      if (m.low !== m.high || m.estimate !== m.low) problems.push("an EXACT amount has low = high = estimate");
+      break;
+    case "AT_LEAST":
+      if (m.high !== UNBOUNDED) problems.push("an AT_LEAST amount has no upper bound (high must be null)");
+      break;
+    case "UNDISCLOSED":
+      if (m.estimate !== null || m.low !== 0 || m.high !== UNBOUNDED) {
+        problems.push("an UNDISCLOSED amount has no estimate, low 0 and no upper bound");
+      }
+      break;
+    default:
+      if (m.high === UNBOUNDED) problems.push(`a ${m.qualifier} amount needs an upper bound`);
+  }
+  return problems;
+}
+
+/** The qualifier that honestly describes a computed interval. */
+export function qualifierFor(i: Interval): Qualifier {
+  if (i.high === UNBOUNDED) return i.low === 0 && i.estimate === null ? "UNDISCLOSED" : "AT_LEAST";
+  if (i.low === i.high && i.estimate === i.low) return "EXACT";
+  return i.estimate === null ? "RANGE" : "APPROXIMATE";
+}
+
+/** Re-expresses an amount per another period (a year of 12 months, a quarter of 3). */
+export function convertPeriod(m: Money, period: Period): Money {
+  if (m.period === period) return m;
+  if (m.period === "TOTAL" || period === "TOTAL") {
+    throw new BadInputError(`cannot convert an amount per ${m.period} into one per ${period}`);
+  }
+  const scaled = scaleInterval(m, MONTHS_PER[period] / MONTHS_PER[m.period]);
+  return { ...scaled, qualifier: m.qualifier, period, currency: m.currency };
+}
+
+function assertComparable(items: readonly Money[]): void {
+  const currencies = new Set(items.map((m) => m.currency));
+  if (currencies.size > 1) {
+    throw new BadInputError(`cannot add amounts in different currencies: ${[...currencies].join(", ")}`);
+  }
+}
+
+/** Sum of amounts, all converted to `period` first. An empty sum is exactly zero. */
+export function sumMoney(items: readonly Money[], period: Period, currency = "USD"): Money {
+  assertComparable(items);
+  const converted = items.map((m) => convertPeriod(m, period));
+  const total = addIntervals(converted);
+  const cur = items[0]?.currency ?? currency;
+  return { ...total, qualifier: qualifierFor(total), period, currency: cur };
+}
+
+/** What remains of `total` once `part` is accounted for (never below zero). */
+export function remainderMoney(total: Money, part: Money): Money {
+  assertComparable([total, part]);
+  const p = convertPeriod(part, total.period);
+  const r = subtractIntervals(total, p);
+  return { ...r, qualifier: qualifierFor(r), period: total.period, currency: total.currency };
+}
+
+/** Share of `part` in `whole`, after putting both on the same period. */
+export function moneyShare(part: Money, whole: Money): Interval | null {
+  assertComparable([part, whole]);
+  return shareOf(convertPeriod(part, whole.period), whole);
+}
+
+export function scaleMoney(m: Money, factor: number): Money {
+  const s = scaleInterval(m, factor);
+  return { ...s, qualifier: qualifierFor(s), period: m.period, currency: m.currency };
+}
+
+export function zeroMoney(period: Period, currency = "USD"): Money {
+  return { low: 0, high: 0, estimate: 0, qualifier: "EXACT", period, currency };
+}

@@ -1,0 +1,131 @@
+import type { GraphNode, NodeKind, Relationship, RelationshipKind } from "../domain/entities";
+import { isSlug } from "../domain/entities";
+import { BadInputError } from "../domain/errors";
+import type { Direction, PageRequest, RelationshipFilter } from "../store/graph-store";
+import type { Context } from "./context";
+import type { AnyRelationshipArgs, PageArgs, RelationshipArgs } from "./types/args";
+import { type Connection, toConnection } from "./types/connection.type";
+import { decodeCursor } from "./types/cursor";
+
+/**
+ * The read paths resolvers delegate to: argument checks, loader calls and the mapping of store
+ * pages to connections, written once so each resolver stays a single call.
+ */
+
+export function requireId(id: string, what = "id"): string {
+  if (!isSlug(id)) {
+    throw new BadInputError(`${what} ${JSON.stringify(id.slice(0, 120))} is not a valid id: ids are lowercase slugs such as "microsoft" or "azure-openai"`);
+  }
+  return id;
+}
+
+export function pageRequest(ctx: Context, args: PageArgs): PageRequest {
+  const max = ctx.limits.maxPageSize;
+  if (!Number.isInteger(args.first) || args.first < 1 || args.first > max) {
+    throw new BadInputError(`first must be between 1 and ${max} (got ${args.first})`, { argument: "first", max });
+  }
+  return { first: args.first, after: decodeCursor(args.after) };
+}
+
+export function relationshipFilter(
+  args: RelationshipArgs & Partial<Pick<AnyRelationshipArgs, "kinds">>,
+  kinds: readonly RelationshipKind[] | null,
+  direction: Direction,
+): RelationshipFilter {
+  args.product?.forEach((p) => requireId(p, "product"));
+  return {
+    kinds: kinds ?? args.kinds ?? [],
+    direction,
+    productIds: args.product ?? [],
+    statuses: args.status ?? [],
+    asOf: args.asOf ?? null,
+  };
+}
+
+export async function nodeOfKind<K extends NodeKind>(ctx: Context, kind: K, id: string) {
+  const node = await ctx.loaders.node.load(requireId(id));
+  return node && node.nodeKind === kind ? (node as Extract<GraphNode, { nodeKind: K }>) : null;
+}
+
+export async function relationshipsOf(
+  ctx: Context,
+  nodeId: string,
+  filter: RelationshipFilter,
+  args: PageArgs,
+): Promise<Connection<Relationship>> {
+  return toConnection(await ctx.loaders.relationshipsOf(filter, pageRequest(ctx, args)).load(nodeId));
+}
+
+/** A relationship seen from `selfId`: the edge and the id of the node at its other end. */
+export interface Link {
+  readonly id: string;
+  readonly relationship: Relationship;
+  readonly otherId: string;
+}
+
+export async function linksOf(ctx: Context, selfId: string, filter: RelationshipFilter, args: PageArgs): Promise<Connection<Link>> {
+  const page = await ctx.loaders.relationshipsOf(filter, pageRequest(ctx, args)).load(selfId);
+  return toConnection({
+    ...page,
+    items: page.items.map((r) => ({ id: r.id, relationship: r, otherId: r.from === selfId ? r.to : r.from })),
+  });
+}
+
+export async function loadPresent<T>(loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> }, ids: readonly string[]): Promise<T[]> {
+  const values = await loader.loadMany(ids);
+  return values.filter((v): v is T => v !== null && !(v instanceof Error));
+}
+
+/** The parent company in force on `asOf` (the first by id when a source lists several). */
+export async function parentOf(ctx: Context, companyId: string, asOf: string | null): Promise<GraphNode | null> {
+  const page = await ctx.loaders
+    .relationshipsOf({ kinds: ["SUBSIDIARY_OF"], direction: "OUT", productIds: [], statuses: [], asOf }, { first: 1, after: null })
+    .load(companyId);
+  const rel = page.items[0];
+  return rel ? ctx.loaders.node.load(rel.to) : null;
+}
+
+/** Follows SUBSIDIARY_OF to the top of the group; a company without a parent is its own top. */
+export async function ultimateParentOf(ctx: Context, companyId: string, asOf: string | null): Promise<GraphNode | null> {
+  const seen = new Set<string>([companyId]);
+  let current = await ctx.loaders.node.load(companyId);
+  for (;;) {
+    if (!current) return null;
+    const parent = await parentOf(ctx, current.id, asOf);
+    // A cycle in ownership data must not hang a request: stop at the first repeat.
+    if (!parent || seen.has(parent.id)) return current;
+    seen.add(parent.id);
+    current = parent;
+  }
+}
+
+export const SEARCH_CEILING = 500;
+
+export async function searchPage(ctx: Context, text: string, kinds: readonly NodeKind[], args: PageArgs) {
+  if (text.trim().length === 0) throw new BadInputError("search text must not be empty");
+  if (text.length > 200) throw new BadInputError("search text must be at most 200 characters");
+  const max = ctx.limits.maxPageSize;
+  if (args.first < 1 || args.first > max) throw new BadInputError(`first must be between 1 and ${max} (got ${args.first})`);
+  const offset = decodeOffset(args.after);
+  // Ranked results are fetched up to the ceiling once and sliced, so totalCount is exact below it.
+  const hits = await ctx.store.search(text, kinds, SEARCH_CEILING);
+  const pageHits = hits.slice(offset, offset + args.first);
+  const end = offset + pageHits.length;
+  return {
+    hits: pageHits,
+    totalCount: hits.length,
+    pageInfo: { hasNextPage: hits.length > end, endCursor: pageHits.length > 0 ? encodeOffset(end) : null },
+  };
+}
+
+// Search is ranked, not ordered by id, so its cursors are positions.
+function encodeOffset(n: number): string {
+  return Buffer.from(`s1:${n}`).toString("base64url");
+}
+
+function decodeOffset(cursor: string | null | undefined): number {
+  if (!cursor) return 0;
+  const m = /^s1:(\d{1,6})$/.exec(Buffer.from(cursor, "base64url").toString("utf8"));
+  if (!m) throw new BadInputError("'after' is not a search cursor this API issued");
+  return Number(m[1]);
+}

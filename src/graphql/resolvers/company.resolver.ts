@@ -1,0 +1,91 @@
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import type { Company, Evidence, Metric } from "../../domain/entities";
+import type { Context } from "../context";
+import { linksOf, loadPresent, parentOf, relationshipsOf, relationshipFilter, ultimateParentOf } from "../reads";
+import { AnyRelationshipArgs, RelationshipArgs } from "../types/args";
+import { CompanyType } from "../types/company.type";
+import {
+  BuyRelationshipConnection,
+  CompanyLinkConnection,
+  PersonLinkConnection,
+  ProductLinkConnection,
+  RelationshipConnection,
+} from "../types/connections";
+import { DirectionEnum } from "../types/enums";
+import { EvidenceType } from "../types/evidence.type";
+import { MetricType } from "../types/metric.type";
+import type { Direction } from "../../store/graph-store";
+
+@Resolver(() => CompanyType)
+export class CompanyResolver {
+  @FieldResolver(() => BuyRelationshipConnection, { description: "Who buys from this company (money flows in)." })
+  customers(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
+    return relationshipsOf(ctx, c.id, relationshipFilter(args, ["BUYS_FROM"], "IN"), args);
+  }
+
+  @FieldResolver(() => BuyRelationshipConnection, { description: "Who this company buys from (money flows out)." })
+  suppliers(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
+    return relationshipsOf(ctx, c.id, relationshipFilter(args, ["BUYS_FROM"], "OUT"), args);
+  }
+
+  @FieldResolver(() => CompanyType, { nullable: true, description: "The direct parent company." })
+  parent(@Root() c: Company, @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null, @Ctx() ctx: Context) {
+    return parentOf(ctx, c.id, asOf ?? null);
+  }
+
+  @FieldResolver(() => CompanyType, { description: "The top of the corporate group (the company itself when it has no parent)." })
+  ultimateParent(@Root() c: Company, @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null, @Ctx() ctx: Context) {
+    return ultimateParentOf(ctx, c.id, asOf ?? null);
+  }
+
+  @FieldResolver(() => CompanyLinkConnection)
+  subsidiaries(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
+    return linksOf(ctx, c.id, relationshipFilter(args, ["SUBSIDIARY_OF"], "IN"), args);
+  }
+
+  @FieldResolver(() => CompanyLinkConnection, { description: "Competitors, whichever side the relationship was recorded on." })
+  competitors(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
+    return linksOf(ctx, c.id, relationshipFilter(args, ["COMPETES_WITH"], "BOTH"), args);
+  }
+
+  @FieldResolver(() => CompanyLinkConnection)
+  partners(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
+    return linksOf(ctx, c.id, relationshipFilter(args, ["PARTNERS_WITH"], "BOTH"), args);
+  }
+
+  @FieldResolver(() => ProductLinkConnection, { description: "Products this company offers." })
+  products(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
+    return linksOf(ctx, c.id, relationshipFilter(args, ["OFFERS"], "OUT"), args);
+  }
+
+  @FieldResolver(() => ProductLinkConnection, { description: "Products (models) this company uses, and for what." })
+  modelsUsed(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
+    return linksOf(ctx, c.id, relationshipFilter(args, ["USES_MODEL"], "OUT"), args);
+  }
+
+  @FieldResolver(() => PersonLinkConnection, { description: "People who lead this company, with their role." })
+  people(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
+    return linksOf(ctx, c.id, relationshipFilter(args, ["LEADS"], "IN"), args);
+  }
+
+  @FieldResolver(() => RelationshipConnection, { description: "Every relationship of this company, filtered." })
+  relationships(
+    @Root() c: Company,
+    @Args(() => AnyRelationshipArgs) args: AnyRelationshipArgs,
+    @Arg("direction", () => DirectionEnum, { defaultValue: "BOTH" }) direction: Direction,
+    @Ctx() ctx: Context,
+  ) {
+    return relationshipsOf(ctx, c.id, relationshipFilter(args, null, direction), args);
+  }
+
+  @FieldResolver(() => [MetricType], { description: "Figures and events about this company." })
+  metrics(@Root() c: Company, @Ctx() ctx: Context): Promise<Metric[]> {
+    return ctx.loaders.metrics.load(c.id);
+  }
+
+  @FieldResolver(() => [EvidenceType])
+  evidence(@Root() c: Company, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return loadPresent(ctx.loaders.evidence, c.evidenceIds);
+  }
+}

@@ -1,0 +1,51 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { Evidence, Metric, Quantity } from "../../domain/entities";
+import type { Money } from "../../domain/money";
+import type { Context } from "../context";
+import { loadPresent } from "../reads";
+import { MoneyType, QuantityType } from "../types/amount.type";
+import { CompanyType, ProductType } from "../types/company.type";
+import { EntityType } from "../types/entity.type";
+import { EvidenceType, SourceType } from "../types/evidence.type";
+import { MetricType } from "../types/metric.type";
+
+@Resolver(() => EvidenceType)
+export class EvidenceResolver {
+  @FieldResolver(() => SourceType)
+  source(@Root() e: Evidence, @Ctx() ctx: Context) {
+    return ctx.loaders.source.load(e.sourceId);
+  }
+}
+
+@Resolver(() => MetricType)
+export class MetricResolver {
+  @FieldResolver(() => EntityType, { description: "The company (or product) the figure is about." })
+  subject(@Root() m: Metric, @Ctx() ctx: Context) {
+    return ctx.loaders.node.load(m.subjectId);
+  }
+
+  @FieldResolver(() => ProductType, { nullable: true })
+  product(@Root() m: Metric, @Ctx() ctx: Context) {
+    return m.productId === null ? null : ctx.loaders.node.load(m.productId);
+  }
+
+  @FieldResolver(() => CompanyType, { nullable: true, description: "For a customer share: the customer." })
+  counterparty(@Root() m: Metric, @Ctx() ctx: Context) {
+    return m.counterpartyId === null ? null : ctx.loaders.node.load(m.counterpartyId);
+  }
+
+  @FieldResolver(() => MoneyType, { nullable: true })
+  money(@Root() m: Metric): Money | null {
+    return m.money;
+  }
+
+  @FieldResolver(() => QuantityType, { nullable: true })
+  quantity(@Root() m: Metric): Quantity | null {
+    return m.quantity;
+  }
+
+  @FieldResolver(() => [EvidenceType])
+  evidence(@Root() m: Metric, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return loadPresent(ctx.loaders.evidence, m.evidenceIds);
+  }
+}

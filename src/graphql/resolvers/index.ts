@@ -1,0 +1,30 @@
+import type { NonEmptyArray } from "type-graphql";
+import { MoneyResolver, QuantityResolver, ShareResolver } from "./amount.resolver";
+import { CompanyResolver } from "./company.resolver";
+import { EvidenceResolver, MetricResolver } from "./evidence.resolver";
+import { PersonResolver, ProductResolver } from "./product.resolver";
+import { QueryResolver } from "./query.resolver";
+import {
+  BuyRelationshipResolver,
+  CompanyLinkResolver,
+  PersonLinkResolver,
+  ProductLinkResolver,
+  RelationshipResolver,
+} from "./relationship.resolver";
+
+export const resolvers: NonEmptyArray<Function> = [
+  QueryResolver,
+  CompanyResolver,
+  ProductResolver,
+  PersonResolver,
+  RelationshipResolver,
+  BuyRelationshipResolver,
+  CompanyLinkResolver,
+  ProductLinkResolver,
+  PersonLinkResolver,
+  EvidenceResolver,
+  MetricResolver,
+  MoneyResolver,
+  ShareResolver,
+  QuantityResolver,
+];

@@ -1,0 +1,77 @@
+import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { NodeKind } from "../../domain/entities";
+import type { Context } from "../context";
+import { nodeOfKind, pageRequest, relationshipFilter, requireId, searchPage } from "../reads";
+import { AnyRelationshipArgs, CompaniesArgs, PageArgs } from "../types/args";
+import { CompanyType, PersonType, ProductType } from "../types/company.type";
+import { toConnection } from "../types/connection.type";
+import { CompanyConnection, ProductConnection, RelationshipConnection } from "../types/connections";
+import { EntityType } from "../types/entity.type";
+import { NodeKindEnum } from "../types/enums";
+import { EvidenceType } from "../types/evidence.type";
+import { RelationshipType } from "../types/relationship.type";
+import { SearchConnectionType } from "../types/search.type";
+import { StoreInfoType } from "../types/store-info.type";
+
+@Resolver()
+export class QueryResolver {
+  @Query(() => CompanyType, { nullable: true, description: "A company by id (a slug such as \"microsoft\"); null when unknown." })
+  company(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return nodeOfKind(ctx, "Company", id);
+  }
+
+  @Query(() => CompanyConnection, { description: "Companies ordered by id, optionally filtered." })
+  async companies(@Args(() => CompaniesArgs) args: CompaniesArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.store.listCompanies({ kind: args.kind ?? null, country: args.country ?? null }, pageRequest(ctx, args)));
+  }
+
+  @Query(() => ProductType, { nullable: true })
+  product(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return nodeOfKind(ctx, "Product", id);
+  }
+
+  @Query(() => ProductConnection)
+  async products(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.store.listProducts(pageRequest(ctx, args)));
+  }
+
+  @Query(() => PersonType, { nullable: true })
+  person(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return nodeOfKind(ctx, "Person", id);
+  }
+
+  @Query(() => EntityType, { nullable: true, description: "Any node by id." })
+  node(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.node.load(requireId(id));
+  }
+
+  @Query(() => SearchConnectionType, { description: "Names and aliases, case- and accent-insensitive, best match first." })
+  search(
+    @Arg("text", () => String) text: string,
+    @Arg("kinds", () => [NodeKindEnum], { nullable: true, description: "Only these kinds of node (all when omitted)." }) kinds: NodeKind[] | null,
+    @Args(() => PageArgs) args: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    return searchPage(ctx, text, kinds ?? [], args);
+  }
+
+  @Query(() => RelationshipType, { nullable: true })
+  relationship(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.relationship.load(requireId(id));
+  }
+
+  @Query(() => RelationshipConnection, { description: "Relationships across the whole graph, ordered by id." })
+  async relationships(@Args(() => AnyRelationshipArgs) args: AnyRelationshipArgs, @Ctx() ctx: Context) {
+    return toConnection(await ctx.store.listRelationships(relationshipFilter(args, null, "BOTH"), pageRequest(ctx, args)));
+  }
+
+  @Query(() => EvidenceType, { nullable: true })
+  evidence(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.evidence.load(requireId(id));
+  }
+
+  @Query(() => StoreInfoType)
+  async storeInfo(@Ctx() ctx: Context) {
+    return { store: ctx.store.name, ...(await ctx.store.counts()) };
+  }
+}

@@ -1,0 +1,120 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { Evidence, GraphNode, Relationship } from "../../domain/entities";
+import type { Money } from "../../domain/money";
+import type { Context } from "../context";
+import { type Link, loadPresent } from "../reads";
+import { MoneyType } from "../types/amount.type";
+import { CompanyType, PersonType, ProductType } from "../types/company.type";
+import { EntityType } from "../types/entity.type";
+import { EvidenceType } from "../types/evidence.type";
+import {
+  BuyRelationshipType,
+  CompanyLinkType,
+  PersonLinkType,
+  ProductLinkType,
+  RelationshipType,
+} from "../types/relationship.type";
+
+function node(ctx: Context, id: string | null): Promise<GraphNode | null> | null {
+  return id === null ? null : ctx.loaders.node.load(id);
+}
+
+@Resolver(() => RelationshipType)
+export class RelationshipResolver {
+  @FieldResolver(() => EntityType, { description: "Where the arrow starts." })
+  from(@Root() r: Relationship, @Ctx() ctx: Context) {
+    return node(ctx, r.from);
+  }
+
+  @FieldResolver(() => EntityType, { description: "Where the arrow ends." })
+  to(@Root() r: Relationship, @Ctx() ctx: Context) {
+    return node(ctx, r.to);
+  }
+
+  @FieldResolver(() => ProductType, { nullable: true, description: "The product the relationship is about, if any." })
+  product(@Root() r: Relationship, @Ctx() ctx: Context) {
+    return node(ctx, r.productId);
+  }
+
+  @FieldResolver(() => MoneyType, { nullable: true, description: "Spend, investment or revenue share, when known." })
+  amount(@Root() r: Relationship): Money | null {
+    return r.amount;
+  }
+
+  @FieldResolver(() => [EvidenceType])
+  evidence(@Root() r: Relationship, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return loadPresent(ctx.loaders.evidence, r.evidenceIds);
+  }
+}
+
+@Resolver(() => BuyRelationshipType)
+export class BuyRelationshipResolver {
+  @FieldResolver(() => CompanyType)
+  customer(@Root() r: Relationship, @Ctx() ctx: Context) {
+    return node(ctx, r.from);
+  }
+
+  @FieldResolver(() => CompanyType)
+  supplier(@Root() r: Relationship, @Ctx() ctx: Context) {
+    return node(ctx, r.to);
+  }
+
+  @FieldResolver(() => ProductType)
+  product(@Root() r: Relationship, @Ctx() ctx: Context) {
+    return node(ctx, r.productId);
+  }
+
+  @FieldResolver(() => MoneyType, { nullable: true, description: "What the customer pays, when a source says." })
+  spend(@Root() r: Relationship): Money | null {
+    return r.amount;
+  }
+
+  @FieldResolver(() => RelationshipType, { description: "The same edge, read generically." })
+  relationship(@Root() r: Relationship): Relationship {
+    return r;
+  }
+
+  @FieldResolver(() => [EvidenceType])
+  evidence(@Root() r: Relationship, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return loadPresent(ctx.loaders.evidence, r.evidenceIds);
+  }
+}
+
+@Resolver(() => CompanyLinkType)
+export class CompanyLinkResolver {
+  @FieldResolver(() => CompanyType, { description: "The company at the other end." })
+  company(@Root() l: Link, @Ctx() ctx: Context) {
+    return node(ctx, l.otherId);
+  }
+
+  @FieldResolver(() => RelationshipType)
+  relationship(@Root() l: Link): Relationship {
+    return l.relationship;
+  }
+}
+
+@Resolver(() => ProductLinkType)
+export class ProductLinkResolver {
+  @FieldResolver(() => ProductType, { description: "The product at the other end." })
+  product(@Root() l: Link, @Ctx() ctx: Context) {
+    return node(ctx, l.otherId);
+  }
+
+  @FieldResolver(() => RelationshipType)
+  relationship(@Root() l: Link): Relationship {
+    return l.relationship;
+  }
+}
+
+@Resolver(() => PersonLinkType)
+export class PersonLinkResolver {
+  @FieldResolver(() => PersonType, { description: "The person at the other end." })
+  person(@Root() l: Link, @Ctx() ctx: Context) {
+    return node(ctx, l.otherId);
+  }
+
+  @FieldResolver(() => RelationshipType)
+  relationship(@Root() l: Link): Relationship {
+    return l.relationship;
+  }
+}

@@ -1,0 +1,51 @@
+import { Matches, MaxLength, Min } from "class-validator";
+import { ArgsType, Field, Int } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import { MAX_ID_LENGTH, SLUG, type RelationshipKind, type RelationshipStatus } from "../../domain/entities";
+import { RelationshipKindEnum, StatusEnum } from "./enums";
+
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class PageArgs {
+  // The upper bound is the configured MAX_PAGE_SIZE, checked where the page is requested.
+  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: "Page size (1 to the server's MAX_PAGE_SIZE, 100 by default)." })
+  @Min(1, { message: "first must be at least 1" })
+  first: number = DEFAULT_PAGE_SIZE;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last item of the previous page." })
+  @MaxLength(300)
+  after?: string | null;
+}
+
+/** Filters shared by every list of relationships. */
+@ArgsType()
+export class RelationshipArgs extends PageArgs {
+  @Field(() => LocalDateResolver, { nullable: true, description: "Only relationships in force on this day." })
+  asOf?: string | null;
+
+  @Field(() => [String], { nullable: true, description: "Only relationships about one of these products (ids)." })
+  @MaxLength(MAX_ID_LENGTH, { each: true })
+  @Matches(SLUG, { each: true, message: "product ids are lowercase slugs such as azure-openai" })
+  product?: string[] | null;
+
+  @Field(() => [StatusEnum], { nullable: true })
+  status?: RelationshipStatus[] | null;
+}
+
+@ArgsType()
+export class AnyRelationshipArgs extends RelationshipArgs {
+  @Field(() => [RelationshipKindEnum], { nullable: true, description: "Only these kinds (all when omitted)." })
+  kinds?: RelationshipKind[] | null;
+}
+
+@ArgsType()
+export class CompaniesArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: "Only companies of this kind, e.g. cloud-provider." })
+  @MaxLength(100)
+  kind?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Only companies in this country (ISO 3166-1 alpha-2)." })
+  @Matches(/^[A-Z]{2}$/, { message: "country must be an ISO 3166-1 alpha-2 code such as AE" })
+  country?: string | null;
+}

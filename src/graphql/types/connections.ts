@@ -1,0 +1,11 @@
+import { ConnectionType } from "./connection.type";
+import { CompanyType, ProductType } from "./company.type";
+import { BuyRelationshipType, CompanyLinkType, PersonLinkType, ProductLinkType, RelationshipType } from "./relationship.type";
+
+export const CompanyConnection = ConnectionType("Company", () => CompanyType);
+export const ProductConnection = ConnectionType("Product", () => ProductType);
+export const RelationshipConnection = ConnectionType("Relationship", () => RelationshipType);
+export const BuyRelationshipConnection = ConnectionType("BuyRelationship", () => BuyRelationshipType);
+export const CompanyLinkConnection = ConnectionType("CompanyLink", () => CompanyLinkType);
+export const ProductLinkConnection = ConnectionType("ProductLink", () => ProductLinkType);
+export const PersonLinkConnection = ConnectionType("PersonLink", () => PersonLinkType);

@@ -1,0 +1,35 @@
+import { registerEnumType } from "type-graphql";
+import { DISCLOSURES, NODE_KINDS, QUANTITY_UNITS, RELATIONSHIP_KINDS, STATUSES } from "../../domain/entities";
+import { PERIODS, QUALIFIERS } from "../../domain/money";
+
+/** GraphQL enums are built from the domain's constant lists so the two can never drift apart. */
+function enumOf<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
+  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };
+}
+
+export const QualifierEnum = enumOf(QUALIFIERS);
+export const PeriodEnum = enumOf(PERIODS);
+export const DisclosureEnum = enumOf(DISCLOSURES);
+export const RelationshipKindEnum = enumOf(RELATIONSHIP_KINDS);
+export const StatusEnum = enumOf(STATUSES);
+export const QuantityUnitEnum = enumOf(QUANTITY_UNITS);
+export const NodeKindEnum = enumOf(NODE_KINDS);
+export const DirectionEnum = enumOf(["OUT", "IN", "BOTH"] as const);
+
+registerEnumType(QualifierEnum, {
+  name: "Qualifier",
+  description: "How the source stated an amount: exactly, approximately, as a lower bound, not at all.",
+});
+registerEnumType(PeriodEnum, { name: "Period", description: "What an amount is per. TOTAL: one-off or cumulative." });
+registerEnumType(DisclosureEnum, {
+  name: "Disclosure",
+  description: "DISCLOSED: said by the company; REPORTED: reported by the source from others; ESTIMATE: derived.",
+});
+registerEnumType(RelationshipKindEnum, { name: "RelationshipKind" });
+registerEnumType(StatusEnum, { name: "RelationshipStatus" });
+registerEnumType(QuantityUnitEnum, { name: "QuantityUnit", description: "FRACTION: 0.25 is 25 %; MULTIPLIER: 2 is doubled." });
+registerEnumType(NodeKindEnum, { name: "NodeKind" });
+registerEnumType(DirectionEnum, {
+  name: "Direction",
+  description: "OUT: the node is where the arrow starts (the customer of BUYS_FROM); IN: where it ends.",
+});

@@ -1,0 +1,61 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import type { DateSpan, Disclosure } from "../../domain/entities";
+import { LocalDateResolver } from "graphql-scalars";
+import { DisclosureEnum } from "./enums";
+
+@ObjectType("DateSpan", { description: "The time a fact refers to. Either end may be open." })
+export class DateSpanType implements DateSpan {
+  @Field(() => LocalDateResolver, { nullable: true })
+  from!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  to!: string | null;
+
+  @Field(() => String, { description: "How the source put it, e.g. \"March 2024\"." })
+  label!: string;
+}
+
+@ObjectType("Source", { description: "A document facts are taken from." })
+export class SourceType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => LocalDateResolver)
+  publishedOn!: string;
+
+  @Field(() => String, { description: "Language of the original text (BCP 47)." })
+  language!: string;
+
+  @Field(() => String, { nullable: true })
+  publisher!: string | null;
+
+  @Field(() => String, { nullable: true })
+  url!: string | null;
+
+  @Field(() => String, { nullable: true, description: "File name of the stored document the quotes come from." })
+  document!: string | null;
+}
+
+@ObjectType("Evidence", { description: "A verbatim quote that supports a fact, with its English gloss and its source." })
+export class EvidenceType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: "Verbatim, in the source's language." })
+  quote!: string;
+
+  @Field(() => String, { description: "English rendering of the quote." })
+  gloss!: string;
+
+  @Field(() => DateSpanType)
+  refersTo!: DateSpan;
+
+  @Field(() => DisclosureEnum)
+  disclosure!: Disclosure;
+
+  @Field(() => [String], { description: "Labels of the facts of the source this quote supports." })
+  facts!: string[];
+}

@@ -1,0 +1,67 @@
+import { Field, Float, ID, InterfaceType, ObjectType } from "type-graphql";
+import { LocalDateResolver } from "graphql-scalars";
+import type { RelationshipKind, RelationshipStatus } from "../../domain/entities";
+import { RelationshipKindEnum, StatusEnum } from "./enums";
+import { EvidenceType } from "./evidence.type";
+
+/** Fields shared by every view of an edge (validity, confidence); endpoints differ per view. */
+@InterfaceType("Fact", { description: "A sourced statement about the graph: when it holds, how sure it is, and its evidence." })
+export abstract class FactType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => StatusEnum)
+  status!: RelationshipStatus;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "First day in force, when known." })
+  validFrom!: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Last day in force, when it ended." })
+  validTo!: string | null;
+
+  @Field(() => Float, { description: "0..1: how sure the sources are." })
+  confidence!: number;
+
+  @Field(() => String, { nullable: true })
+  note!: string | null;
+
+  @Field(() => [EvidenceType], { description: "Quotes that support this fact." })
+  evidence!: EvidenceType[];
+}
+
+@ObjectType("Relationship", { implements: FactType, description: "Any edge of the graph, read generically." })
+export class RelationshipType extends FactType {
+  @Field(() => RelationshipKindEnum)
+  kind!: RelationshipKind;
+
+  @Field(() => String, { nullable: true })
+  market!: string | null;
+
+  @Field(() => String, { nullable: true })
+  role!: string | null;
+
+  @Field(() => String, { nullable: true })
+  purpose!: string | null;
+}
+
+@ObjectType("BuyRelationship", { implements: FactType, description: "customer BUYS_FROM supplier: money flows from customer to supplier." })
+export class BuyRelationshipType extends FactType {}
+
+/** A relationship seen from one of its ends: the node at the other end, and the edge. */
+@ObjectType("CompanyLink")
+export class CompanyLinkType {
+  @Field(() => ID, { description: "The relationship id." })
+  id!: string;
+}
+
+@ObjectType("ProductLink")
+export class ProductLinkType {
+  @Field(() => ID, { description: "The relationship id." })
+  id!: string;
+}
+
+@ObjectType("PersonLink")
+export class PersonLinkType {
+  @Field(() => ID, { description: "The relationship id." })
+  id!: string;
+}

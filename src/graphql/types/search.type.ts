@@ -1,0 +1,28 @@
+import { Field, Float, ObjectType } from "type-graphql";
+import { EntityType } from "./entity.type";
+import { PageInfo } from "./connection.type";
+import { Int } from "type-graphql";
+
+@ObjectType("SearchHit")
+export class SearchHitType {
+  @Field(() => EntityType)
+  node!: EntityType;
+
+  @Field(() => Float, { description: "Exact name 3, name prefix 2, word prefix 1.5, substring 1; alias matches x0.9." })
+  score!: number;
+
+  @Field(() => String, { description: "The normalized name or alias that matched." })
+  matched!: string;
+}
+
+@ObjectType("SearchConnection")
+export class SearchConnectionType {
+  @Field(() => [SearchHitType])
+  hits!: SearchHitType[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: "Matches over all pages (up to the search ceiling)." })
+  totalCount!: number;
+}

@@ -1,0 +1,86 @@
+import type { Server } from "node:http";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import { type Context, createContext } from "../graphql/context";
+import type { GraphStore } from "../store/graph-store";
+import type { Config } from "./config";
+import { createFormatError } from "./format-error";
+import { costLimitPlugin, guardRules } from "./guards";
+import { healthRouter } from "./health";
+import { ideAssetsRouter, ideLandingPagePlugin } from "./ide";
+import type { Logger } from "./logger";
+import { getSchema } from "./schema";
+
+export const GRAPHQL_PATH = "/graphql";
+
+const DEFAULT_QUERY = `# Who pays Microsoft for Azure OpenAI, and how sure are we?
+{
+  company(id: "microsoft") {
+    name
+    customers(product: ["azure-openai"]) {
+      nodes {
+        customer { id name }
+        spend { display estimate low high qualifier period }
+        evidence { quote gloss }
+      }
+    }
+  }
+}
+`;
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly httpServer: Server;
+  stop(): Promise<void>;
+}
+
+/** Builds the Express app with Apollo, the IDE, health endpoints; listens on config.port (0: any). */
+export async function startHttpServer(opts: { store: GraphStore; config: Config; logger: Logger }): Promise<RunningServer> {
+  const { store, config, logger } = opts;
+  const app = express();
+  const httpServer = createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema: await getSchema(),
+    // The IDE needs introspection; the schema is public (it is committed in schema/).
+    introspection: true,
+    csrfPrevention: true,
+    validationRules: guardRules(config.limits),
+    includeStacktraceInErrorResponses: config.env === "development",
+    formatError: createFormatError({ exposeInternals: config.env === "development", logger }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      costLimitPlugin(config.limits),
+      ideLandingPagePlugin({ endpoint: GRAPHQL_PATH, assetsPrefix: "/ide-assets", title: "Company graph API", defaultQuery: DEFAULT_QUERY }),
+    ],
+  });
+  await apollo.start();
+
+  app.disable("x-powered-by");
+  app.use("/ide-assets", ideAssetsRouter());
+  app.use(healthRouter(store));
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: "200kb" }),
+    expressMiddleware(apollo, { context: async () => createContext(store, config.limits) }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://localhost:${port}${GRAPHQL_PATH}`;
+  return {
+    url,
+    port,
+    httpServer,
+    async stop() {
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { ConfigInvalidError } from "../domain/errors";
+
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
+
+const envSchema = z
+  .object({
+    // Stack traces and unmasked errors only when someone asks for development explicitly.
+    NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+    PORT: port.default(4000),
+    // Unset: every interface, as Node does by default (localhost then works over IPv4 and IPv6).
+    HOST: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    NEO4J_URI: z
+      .string()
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/, "must look like bolt://host:7687 or neo4j+s://host")
+      .optional(),
+    NEO4J_USER: z.string().min(1).default("neo4j"),
+    NEO4J_PASSWORD: z.string().optional(),
+    NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "must be a Neo4j database name").optional(),
+    MAX_QUERY_DEPTH: positiveInt(50).default(12),
+    MAX_QUERY_COST: positiveInt(10_000_000).default(50_000),
+    MAX_PAGE_SIZE: positiveInt(10_000).default(100),
+  })
+  .loose();
+
+export interface Neo4jConfig {
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string | null;
+  readonly database: string | null;
+}
+
+export interface Config {
+  readonly env: "development" | "production" | "test";
+  readonly port: number;
+  readonly host: string | undefined;
+  readonly logLevel: string;
+  /** null: the embedded in-memory store, loaded from the seed. */
+  readonly neo4j: Neo4jConfig | null;
+  readonly limits: { readonly maxDepth: number; readonly maxCost: number; readonly maxPageSize: number };
+}
+
+/** Reads and validates the environment once, at start. Every bad value is named in one error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigInvalidError(
+      parsed.error.issues.map((i) => `${i.path.join(".")}=${JSON.stringify(env[String(i.path[0])] ?? "")}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    neo4j: e.NEO4J_URI
+      ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? null, database: e.NEO4J_DATABASE ?? null }
+      : null,
+    limits: { maxDepth: e.MAX_QUERY_DEPTH, maxCost: e.MAX_QUERY_COST, maxPageSize: e.MAX_PAGE_SIZE },
+  };
+}

@@ -1,0 +1,29 @@
+import { Router } from "express";
+import { DomainError } from "../domain/errors";
+import type { GraphStore } from "../store/graph-store";
+
+/**
+ * GET /health says which dependency is down (always 200 when the process itself is fine, so it can
+ * be read); GET /ready answers 503 while the store cannot serve queries, for load balancers.
+ */
+export function healthRouter(store: GraphStore): Router {
+  const router = Router();
+  const check = async () => {
+    try {
+      await store.ping();
+      return { ok: true as const, store: { name: store.name, status: "up" as const } };
+    } catch (err) {
+      const message = err instanceof DomainError ? err.message : "unknown error";
+      return { ok: false as const, store: { name: store.name, status: "down" as const, error: message } };
+    }
+  };
+  router.get("/health", async (_req, res) => {
+    const result = await check();
+    res.status(200).json({ status: result.ok ? "ok" : "degraded", dependencies: { store: result.store } });
+  });
+  router.get("/ready", async (_req, res) => {
+    const result = await check();
+    res.status(result.ok ? 200 : 503).json({ ready: result.ok, store: result.store });
+  });
+  return router;
+}

@@ -1,0 +1,21 @@
+import "reflect-metadata";
+import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { resolvers } from "../graphql/resolvers";
+
+let cached: Promise<GraphQLSchema> | null = null;
+
+/** Builds the schema from the resolver classes once per process (type-graphql metadata is global). */
+export function getSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({
+    resolvers,
+    // class-validator checks @ArgsType constraints; unknown values are a GraphQL concern, not its.
+    validate: { forbidUnknownValues: false },
+  });
+  return cached;
+}
+
+/** The SDL committed as schema/schema.graphql; sorted so the file only changes when the API does. */
+export async function printSortedSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await getSchema()))}\n`;
+}

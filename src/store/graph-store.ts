@@ -1,0 +1,111 @@
+import type { Dataset } from "../domain/dataset";
+import type {
+  Company,
+  Evidence,
+  GraphNode,
+  Metric,
+  NodeKind,
+  Person,
+  Product,
+  Relationship,
+  RelationshipKind,
+  RelationshipStatus,
+  Source,
+} from "../domain/entities";
+
+/** Which end of a relationship the asking node is on. OUT: node is `from`; IN: node is `to`. */
+export type Direction = "OUT" | "IN" | "BOTH";
+
+export interface RelationshipFilter {
+  readonly kinds?: readonly RelationshipKind[];
+  readonly direction?: Direction;
+  /** Only relationships about one of these products (BUYS_FROM product, COMPETES_WITH product...). */
+  readonly productIds?: readonly string[];
+  /** Only relationships whose other end is one of these nodes. */
+  readonly counterpartIds?: readonly string[];
+  readonly statuses?: readonly RelationshipStatus[];
+  /** ISO date: only relationships in force on that day. */
+  readonly asOf?: string | null;
+}
+
+/**
+ * Keyset pagination: items are ordered by id and `after` is the last id already seen.
+ * `first` undefined means "all" and is only used by internal callers (analytics, exports).
+ */
+export interface PageRequest {
+  readonly first?: number;
+  readonly after?: string | null;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly totalCount: number;
+  readonly hasNextPage: boolean;
+}
+
+export interface CompanyFilter {
+  readonly kind?: string | null;
+  readonly country?: string | null;
+  readonly ids?: readonly string[];
+}
+
+export interface SearchHit {
+  readonly node: GraphNode;
+  /** Higher is better: exact name 3, prefix 2, word prefix 1.5, substring 1; aliases count slightly less. */
+  readonly score: number;
+  readonly matched: string;
+}
+
+export interface LoadReport {
+  readonly nodes: number;
+  readonly relationships: number;
+  readonly evidence: number;
+  readonly metrics: number;
+}
+
+export interface StoreCounts {
+  readonly companies: number;
+  readonly products: number;
+  readonly people: number;
+  readonly sources: number;
+  readonly evidence: number;
+  readonly relationships: number;
+  readonly metrics: number;
+}
+
+export type NodeOfKind<K extends NodeKind> = K extends "Company" ? Company : K extends "Product" ? Product : Person;
+
+/**
+ * The one port every store implements. Batch methods take many ids and answer in the same order
+ * (null for unknown ids) so that per-request DataLoaders can turn N lookups into one call.
+ */
+export interface GraphStore {
+  readonly name: "memory" | "neo4j";
+
+  nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]>;
+  nodesOfKindByIds<K extends NodeKind>(kind: K, ids: readonly string[]): Promise<(NodeOfKind<K> | null)[]>;
+  listCompanies(filter: CompanyFilter, page: PageRequest): Promise<Page<Company>>;
+  listProducts(page: PageRequest): Promise<Page<Product>>;
+  /** Case- and accent-insensitive match on names and aliases, best first. */
+  search(text: string, kinds: readonly NodeKind[], limit: number): Promise<SearchHit[]>;
+
+  /** For each node id, the page of its relationships that pass the filter (ordered by relationship id). */
+  relationshipsOf(nodeIds: readonly string[], filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>[]>;
+  relationshipsByIds(ids: readonly string[]): Promise<(Relationship | null)[]>;
+  /** All relationships passing the filter, across the graph (for analytics and exports). */
+  listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>>;
+
+  evidenceByIds(ids: readonly string[]): Promise<(Evidence | null)[]>;
+  sourcesByIds(ids: readonly string[]): Promise<(Source | null)[]>;
+  /** For each subject id (company or product), its metrics, optionally of some kinds only. */
+  metricsOf(subjectIds: readonly string[], kinds?: readonly string[]): Promise<Metric[][]>;
+
+  counts(): Promise<StoreCounts>;
+  /** Merges a validated dataset into the store: loading the same dataset twice changes nothing. */
+  load(dataset: Dataset): Promise<LoadReport>;
+  /** Removes everything. Only for stores the caller owns (tests, imports into a scratch database). */
+  clear(): Promise<void>;
+  /** Throws StoreUnavailableError when the backing database cannot answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

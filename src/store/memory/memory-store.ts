@@ -1,0 +1,194 @@
+import { MultiDirectedGraph } from "graphology";
+import type { Dataset } from "../../domain/dataset";
+import type {
+  Company,
+  Evidence,
+  GraphNode,
+  Metric,
+  NodeKind,
+  Product,
+  Relationship,
+  Source,
+} from "../../domain/entities";
+import { matchScore, normalizeText, searchKeys } from "../../domain/text";
+import type {
+  CompanyFilter,
+  GraphStore,
+  LoadReport,
+  NodeOfKind,
+  Page,
+  PageRequest,
+  RelationshipFilter,
+  SearchHit,
+  StoreCounts,
+} from "../graph-store";
+import { byId, matchesFilter, pageById } from "../relationship-filter";
+
+type NodeAttrs = { node: GraphNode; keys: string[] };
+type EdgeAttrs = { rel: Relationship };
+
+/**
+ * The embedded store: the whole graph in memory (graphology), for `npm start` with nothing else
+ * installed and as the reference the Neo4j adapter is compared against.
+ */
+export class MemoryStore implements GraphStore {
+  readonly name = "memory" as const;
+  private graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: false });
+  private evidence = new Map<string, Evidence>();
+  private sources = new Map<string, Source>();
+  private metrics = new Map<string, Metric>();
+  private metricsBySubject = new Map<string, Metric[]>();
+  // Sorted views, rebuilt lazily after a load.
+  private sorted: { companies: Company[]; products: Product[]; relationships: Relationship[] } | null = null;
+
+  async nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
+    return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttribute(id, "node") : null));
+  }
+
+  async nodesOfKindByIds<K extends NodeKind>(kind: K, ids: readonly string[]): Promise<(NodeOfKind<K> | null)[]> {
+    const nodes = await this.nodesByIds(ids);
+    return nodes.map((n) => (n && n.nodeKind === kind ? (n as NodeOfKind<K>) : null));
+  }
+
+  async listCompanies(filter: CompanyFilter, page: PageRequest): Promise<Page<Company>> {
+    const all = this.views().companies.filter(
+      (c) =>
+        (!filter.kind || c.kind === filter.kind) &&
+        (!filter.country || c.country === filter.country) &&
+        (!filter.ids || filter.ids.includes(c.id)),
+    );
+    return pageById(all, page.first, page.after);
+  }
+
+  async listProducts(page: PageRequest): Promise<Page<Product>> {
+    return pageById(this.views().products, page.first, page.after);
+  }
+
+  async search(text: string, kinds: readonly NodeKind[], limit: number): Promise<SearchHit[]> {
+    const q = normalizeText(text);
+    if (q === "") return [];
+    const hits: SearchHit[] = [];
+    this.graph.forEachNode((_id, { node, keys }) => {
+      if (kinds.length > 0 && !kinds.includes(node.nodeKind)) return;
+      const score = matchScore(q, keys);
+      if (score > 0) hits.push({ node, score, matched: keys.find((k) => k.includes(q)) ?? keys[0]! });
+    });
+    hits.sort((a, b) => b.score - a.score || cmp(normalizeText(a.node.name), normalizeText(b.node.name)) || cmp(a.node.id, b.node.id));
+    return hits.slice(0, limit);
+  }
+
+  async relationshipsOf(nodeIds: readonly string[], filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>[]> {
+    return nodeIds.map((id) => {
+      if (!this.graph.hasNode(id)) return { items: [], totalCount: 0, hasNextPage: false };
+      const rels = this.graph
+        .edges(id)
+        .map((e) => this.graph.getEdgeAttribute(e, "rel"))
+        .filter((r) => matchesFilter(r, id, filter))
+        .sort(byId);
+      return pageById(rels, page.first, page.after);
+    });
+  }
+
+  async relationshipsByIds(ids: readonly string[]): Promise<(Relationship | null)[]> {
+    return ids.map((id) => (this.graph.hasEdge(id) ? this.graph.getEdgeAttribute(id, "rel") : null));
+  }
+
+  async listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>> {
+    return pageById(
+      this.views().relationships.filter((r) => matchesFilter(r, null, filter)),
+      page.first,
+      page.after,
+    );
+  }
+
+  async evidenceByIds(ids: readonly string[]): Promise<(Evidence | null)[]> {
+    return ids.map((id) => this.evidence.get(id) ?? null);
+  }
+
+  async sourcesByIds(ids: readonly string[]): Promise<(Source | null)[]> {
+    return ids.map((id) => this.sources.get(id) ?? null);
+  }
+
+  async metricsOf(subjectIds: readonly string[], kinds?: readonly string[]): Promise<Metric[][]> {
+    return subjectIds.map((id) =>
+      (this.metricsBySubject.get(id) ?? []).filter((m) => !kinds || kinds.length === 0 || kinds.includes(m.kind)).sort(byId),
+    );
+  }
+
+  async counts(): Promise<StoreCounts> {
+    let companies = 0;
+    let products = 0;
+    let people = 0;
+    this.graph.forEachNode((_id, { node }) => {
+      if (node.nodeKind === "Company") companies++;
+      else if (node.nodeKind === "Product") products++;
+      else people++;
+    });
+    return {
+      companies,
+      products,
+      people,
+      sources: this.sources.size,
+      evidence: this.evidence.size,
+      relationships: this.graph.size,
+      metrics: this.metrics.size,
+    };
+  }
+
+  async load(d: Dataset): Promise<LoadReport> {
+    for (const s of d.sources) this.sources.set(s.id, s);
+    for (const e of d.evidence) this.evidence.set(e.id, e);
+    for (const node of [...d.companies, ...d.products, ...d.people]) {
+      this.graph.mergeNode(node.id, { node, keys: searchKeys(node.name, node.aliases) });
+    }
+    for (const rel of d.relationships) {
+      // An id that now connects other nodes is replaced, not duplicated.
+      if (this.graph.hasEdge(rel.id)) this.graph.dropEdge(rel.id);
+      this.graph.addDirectedEdgeWithKey(rel.id, rel.from, rel.to, { rel });
+    }
+    for (const m of d.metrics) {
+      const previous = this.metrics.get(m.id);
+      if (previous) this.metricsBySubject.set(previous.subjectId, (this.metricsBySubject.get(previous.subjectId) ?? []).filter((x) => x.id !== m.id));
+      this.metrics.set(m.id, m);
+      this.metricsBySubject.set(m.subjectId, [...(this.metricsBySubject.get(m.subjectId) ?? []), m]);
+    }
+    this.sorted = null;
+    return {
+      nodes: d.companies.length + d.products.length + d.people.length,
+      relationships: d.relationships.length,
+      evidence: d.evidence.length,
+      metrics: d.metrics.length,
+    };
+  }
+
+  async clear(): Promise<void> {
+    this.graph.clear();
+    this.evidence.clear();
+    this.sources.clear();
+    this.metrics.clear();
+    this.metricsBySubject.clear();
+    this.sorted = null;
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  private views() {
+    if (!this.sorted) {
+      const companies: Company[] = [];
+      const products: Product[] = [];
+      this.graph.forEachNode((_id, { node }) => {
+        if (node.nodeKind === "Company") companies.push(node);
+        else if (node.nodeKind === "Product") products.push(node);
+      });
+      const relationships = this.graph.mapEdges((_e, { rel }) => rel);
+      this.sorted = { companies: companies.sort(byId), products: products.sort(byId), relationships: relationships.sort(byId) };
+    }
+    return this.sorted;
+  }
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

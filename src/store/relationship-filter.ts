@@ -1,0 +1,52 @@
+import { isValidAt, type Relationship, SYMMETRIC_KINDS } from "../domain/entities";
+import type { RelationshipFilter } from "./graph-store";
+
+/**
+ * The meaning of a RelationshipFilter, as seen from `nodeId`. The memory store applies it directly;
+ * the Neo4j store expresses the same rules in Cypher and the conformance suite holds them equal.
+ */
+export function matchesFilter(r: Relationship, nodeId: string | null, f: RelationshipFilter): boolean {
+  if (f.kinds && f.kinds.length > 0 && !f.kinds.includes(r.kind)) return false;
+  if (nodeId !== null) {
+    const isFrom = r.from === nodeId;
+    const isTo = r.to === nodeId;
+    if (!isFrom && !isTo) return false;
+    // Symmetric relationships are stored once but belong to both ends, so direction does not apply.
+    if (!SYMMETRIC_KINDS.has(r.kind)) {
+      if (f.direction === "OUT" && !isFrom) return false;
+      if (f.direction === "IN" && !isTo) return false;
+    }
+    if (f.counterpartIds && f.counterpartIds.length > 0) {
+      const other = isFrom ? r.to : r.from;
+      if (!f.counterpartIds.includes(other)) return false;
+    }
+  } else if (f.counterpartIds && f.counterpartIds.length > 0) {
+    if (!f.counterpartIds.includes(r.from) && !f.counterpartIds.includes(r.to)) return false;
+  }
+  if (f.productIds && f.productIds.length > 0 && (r.productId === null || !f.productIds.includes(r.productId))) return false;
+  if (f.statuses && f.statuses.length > 0 && !f.statuses.includes(r.status)) return false;
+  return isValidAt(r, f.asOf);
+}
+
+/** Keyset page over items already ordered by id. */
+export function pageById<T extends { id: string }>(sorted: readonly T[], first: number | undefined, after: string | null | undefined) {
+  const rest = after ? sorted.slice(firstIndexAfter(sorted, after)) : sorted;
+  const items = first === undefined ? rest : rest.slice(0, first);
+  return { items, totalCount: sorted.length, hasNextPage: items.length < rest.length };
+}
+
+export function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** Index of the first item whose id sorts after `id` (binary search; items ordered by id). */
+function firstIndexAfter(sorted: readonly { id: string }[], id: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.id <= id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

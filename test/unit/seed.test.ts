@@ -1,0 +1,222 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadSeed, readDatasetFiles, seedDir } from "../../seed/loader";
+import type { Dataset } from "../../src/domain/dataset";
+import { SeedInvalidError } from "../../src/domain/errors";
+
+const ARTICLE_DIR = fileURLToPath(new URL("../../../shared/seed/", import.meta.url));
+const articleDirExists = fs.existsSync(ARTICLE_DIR);
+if (!articleDirExists) {
+  console.warn(
+    `\n!!! SKIPPING the verbatim-quote check of the seed: the source article folder ${ARTICLE_DIR} does not exist.\n` +
+      "!!! Evidence quotes are NOT being checked against the article in this run.\n",
+  );
+}
+
+const README = fileURLToPath(new URL("../../seed/README.md", import.meta.url));
+const FACTS = Array.from({ length: 27 }, (_, i) => `F${i + 1}`);
+
+describe("seed dataset", () => {
+  const seed: Dataset = loadSeed();
+
+  it("parses with no problems", () => {
+    expect(seed.sources.length).toBe(1);
+    for (const key of ["evidence", "companies", "products", "people", "relationships", "metrics"] as const) {
+      expect(seed[key].length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it("reads every JSON file of the folder, sorted by name", () => {
+    const names = readDatasetFiles(seedDir()).map((f) => f.name);
+    expect(names).toEqual([...names].sort());
+    expect(names).toEqual(
+      expect.arrayContaining(["companies.json", "evidence.json", "metrics.json", "people.json", "products.json", "relationships.json", "sources.json"]),
+    );
+  });
+
+  it("keeps each quote to one sentence or less", () => {
+    for (const e of seed.evidence) {
+      expect(/[.!?]\s+\S/.test(e.quote), `${e.id} spans more than one sentence: ${e.quote}`).toBe(false);
+    }
+  });
+
+  it.skipIf(!articleDirExists)("has every evidence quote verbatim in the source article", () => {
+    for (const source of seed.sources) {
+      expect(source.document, `source ${source.id} names no document`).not.toBeNull();
+      const article = fs.readFileSync(path.join(ARTICLE_DIR, source.document as string), "utf8");
+      expect(article.includes(source.title), `title of ${source.id} is not verbatim in the article`).toBe(true);
+      const quotes = seed.evidence.filter((e) => e.sourceId === source.id);
+      expect(quotes.length).toBeGreaterThan(0);
+      const missing = quotes.filter((e) => !article.includes(e.quote)).map((e) => `${e.id}: ${e.quote}`);
+      expect(missing, "quotes not found verbatim in the article").toEqual([]);
+    }
+  });
+
+  it("holds every fact F1..F27, or says in seed/README.md why it is left out", () => {
+    const rows = readFactTable();
+    expect(rows.map((r) => r.fact)).toEqual(FACTS);
+
+    const supported = new Set(seed.evidence.flatMap((e) => e.facts));
+    const leftOut = new Set(rows.filter((r) => r.status === "left out").map((r) => r.fact));
+    const unaccounted = FACTS.filter((f) => !supported.has(f) && !leftOut.has(f));
+    expect(unaccounted, "facts neither supported by evidence nor listed as left out").toEqual([]);
+
+    for (const r of rows) {
+      expect(["modelled", "partial", "left out"], `${r.fact} status`).toContain(r.status);
+      if (r.status !== "modelled") expect(r.reason.length, `${r.fact} is ${r.status} without a reason`).toBeGreaterThan(0);
+    }
+
+    // The ids the table names exist, and each evidence it names supports that fact.
+    const evidence = new Map(seed.evidence.map((e) => [e.id, e]));
+    const ids = new Set<string>([...evidence.keys(), ...seed.relationships.map((r) => r.id), ...seed.metrics.map((m) => m.id)]);
+    for (const r of rows) {
+      for (const id of r.records) {
+        expect(ids.has(id), `${r.fact}: unknown record '${id}' in seed/README.md`).toBe(true);
+        const e = evidence.get(id);
+        if (e) expect(e.facts, `${r.fact}: evidence '${id}' does not list it`).toContain(r.fact);
+      }
+      if (r.status !== "left out") expect(r.records.length, `${r.fact} names no record`).toBeGreaterThan(0);
+    }
+  });
+
+  it("models the expected shapes", () => {
+    const rel = (kind: string, from: string, to: string) => seed.relationships.filter((r) => r.kind === kind && r.from === from && r.to === to);
+
+    expect(rel("SUBSIDIARY_OF", "tiktok", "bytedance")).toHaveLength(1);
+
+    const azureOpenAiCustomers = seed.relationships
+      .filter((r) => r.kind === "BUYS_FROM" && r.to === "microsoft" && r.productId === "azure-openai")
+      .map((r) => r.from)
+      .sort();
+    expect(azureOpenAiCustomers).toEqual(["g42", "intuit", "tiktok", "walmart"]);
+
+    const [tiktok] = rel("BUYS_FROM", "tiktok", "microsoft").filter((r) => r.productId === "azure-openai");
+    expect(tiktok?.amount).toMatchObject({ estimate: 20_000_000, period: "MONTH", currency: "USD", qualifier: "APPROXIMATE" });
+    expect(tiktok?.validFrom).toBe("2024-03-01");
+  });
+});
+
+describe("broken seed inputs are refused with file, record and problem", () => {
+  const temps: string[] = [];
+  afterEach(() => {
+    for (const dir of temps.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function copySeed(): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "seed-"));
+    temps.push(dir);
+    for (const name of fs.readdirSync(seedDir())) {
+      if (name.endsWith(".json")) fs.copyFileSync(path.join(seedDir(), name), path.join(dir, name));
+    }
+    return dir;
+  }
+
+  type Rec = Record<string, unknown>;
+  function editRelationship(dir: string, id: string, edit: (r: Rec) => void): void {
+    const file = path.join(dir, "relationships.json");
+    const json = JSON.parse(fs.readFileSync(file, "utf8")) as { relationships: Rec[] };
+    const record = json.relationships.find((r) => r.id === id);
+    if (!record) throw new Error(`no relationship ${id} in the seed`);
+    edit(record);
+    fs.writeFileSync(file, JSON.stringify(json, null, 2));
+  }
+
+  function refusal(dir: string): SeedInvalidError {
+    try {
+      loadSeed(dir);
+    } catch (err) {
+      expect(err).toBeInstanceOf(SeedInvalidError);
+      return err as SeedInvalidError;
+    }
+    throw new Error("the broken dataset was accepted");
+  }
+
+  const ID = "tiktok-buys-azure-openai-from-microsoft";
+
+  it("the untouched copy loads", () => {
+    expect(loadSeed(copySeed()).relationships.length).toBeGreaterThan(0);
+  });
+
+  it("refuses an unknown company id in a relationship's from", () => {
+    const dir = copySeed();
+    editRelationship(dir, ID, (r) => {
+      r.from = "no-such-company";
+    });
+    const err = refusal(dir);
+    expect(err.message).toContain("relationships.json");
+    expect(err.message).toContain(ID);
+    expect(err.message).toContain("unknown company id 'no-such-company' in 'from'");
+  });
+
+  it("refuses a relationship without evidence", () => {
+    const dir = copySeed();
+    editRelationship(dir, ID, (r) => {
+      r.evidence = [];
+    });
+    const err = refusal(dir);
+    expect(err.message).toContain("relationships.json");
+    expect(err.message).toContain(ID);
+    expect(err.message).toContain("every relationship needs at least one evidence id");
+  });
+
+  it("refuses an amount whose low bound is above its high bound", () => {
+    const dir = copySeed();
+    editRelationship(dir, ID, (r) => {
+      r.amount = { estimate: null, low: 30_000_000, high: 20_000_000, qualifier: "RANGE", period: "MONTH", currency: "USD" };
+    });
+    const err = refusal(dir);
+    expect(err.message).toContain("relationships.json");
+    expect(err.message).toContain(ID);
+    expect(err.message).toContain("high (20000000) must be >= low (30000000)");
+  });
+
+  it("refuses a negative amount", () => {
+    const dir = copySeed();
+    editRelationship(dir, ID, (r) => {
+      r.amount = { estimate: null, low: -5, high: null, qualifier: "AT_LEAST", period: "MONTH", currency: "USD" };
+    });
+    const err = refusal(dir);
+    expect(err.message).toContain("relationships.json");
+    expect(err.message).toContain(ID);
+    expect(err.message).toMatch(/amount\.low: .*(>=\s*0|non-?negative)/i);
+  });
+
+  it("refuses a file that is not valid JSON, naming it, without a raw SyntaxError", () => {
+    const dir = copySeed();
+    const file = path.join(dir, "relationships.json");
+    // A missing comma between two fields, in the middle of the file.
+    fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace('"kind": "BUYS_FROM",', '"kind": "BUYS_FROM"'));
+    const err = refusal(dir);
+    expect(err).not.toBeInstanceOf(SyntaxError);
+    expect(err.message).toContain("relationships.json");
+    expect(err.message).toContain("invalid JSON");
+    expect(err.message).toMatch(/line \d+, column \d+/);
+  });
+});
+
+interface FactRow {
+  fact: string;
+  status: string;
+  records: string[];
+  reason: string;
+}
+
+/** The "Facts → records" table of seed/README.md: `| F1 | status | `id`, ... | reason |`. */
+function readFactTable(): FactRow[] {
+  const rows: FactRow[] = [];
+  for (const line of fs.readFileSync(README, "utf8").split("\n")) {
+    const m = /^\|\s*(F\d+)\s*\|(.*)\|\s*$/.exec(line);
+    if (!m) continue;
+    const [status = "", records = "", ...reason] = (m[2] ?? "").split("|");
+    rows.push({
+      fact: m[1] as string,
+      status: status.trim(),
+      records: [...records.matchAll(/`([^`]+)`/g)].map((x) => x[1] as string),
+      reason: reason.join("|").trim(),
+    });
+  }
+  return rows;
+}

@@ -1,0 +1,19 @@
+import { createRequire } from "node:module";
+import { defineConfig } from "vitest/config";
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  // type-graphql needs legacy decorators; metadata stays off (explicit type functions everywhere).
+  oxc: { decorator: { legacy: true, emitDecoratorMetadata: false } },
+  resolve: {
+    // One copy of graphql for type-graphql, Apollo and the tests, or schemas "come from another realm".
+    alias: { graphql: require.resolve("graphql") },
+  },
+  test: {
+    setupFiles: ["reflect-metadata"],
+    include: ["test/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+  },
+});
