@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import { GraphQLError, type ValidationRule } from "graphql";
+import { GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import type { Config } from "./config";
 
@@ -9,9 +9,18 @@ export const MAX_ALIASES = 30;
 
 /** Depth and alias limits run as validation rules, before any resolver (or store call) runs. */
 export function guardRules(limits: Config["limits"]): ValidationRule[] {
+  // Report instead of throwing: an error thrown inside validation becomes a masked 500, a reported
+  // one a GRAPHQL_VALIDATION_FAILED with the limit in its message.
+  const report = {
+    propagateOnRejection: false,
+    onReject: [
+      (ctx: ValidationContext | null, err: GraphQLError) =>
+        ctx?.reportError(new GraphQLError(err.message.replace(/^Syntax Error: /, ""))),
+    ],
+  };
   return [
-    maxDepthRule({ n: limits.maxDepth, exposeLimits: true, ignoreIntrospection: true, flattenFragments: true }),
-    maxAliasesRule({ n: MAX_ALIASES, exposeLimits: true }),
+    maxDepthRule({ n: limits.maxDepth, exposeLimits: true, ignoreIntrospection: true, flattenFragments: true, ...report }),
+    maxAliasesRule({ n: MAX_ALIASES, exposeLimits: true, ...report }),
   ];
 }
 

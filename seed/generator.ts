@@ -1,0 +1,258 @@
+import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
+import { uniformInt } from "pure-rand/distribution/uniformInt";
+import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import type { Dataset } from "../src/domain/dataset";
+import type {
+  Company,
+  Evidence,
+  Metric,
+  Product,
+  Relationship,
+  RelationshipKind,
+  RelationshipStatus,
+  Source,
+} from "../src/domain/entities";
+import { UNBOUNDED } from "../src/domain/interval";
+import type { Money, Period } from "../src/domain/money";
+
+export interface GeneratorOptions {
+  /** Same seed and size, same graph: tests and benchmarks are reproducible. */
+  readonly seed: number;
+  readonly companies: number;
+}
+
+const KINDS = ["cloud-provider", "ai-lab", "retailer", "software", "bank", "media", "manufacturer"];
+const COUNTRIES = ["US", "CN", "AE", "DE", "FR", "BR", "IN", "JP", null];
+const MARKETS = ["cloud computing", "AI models", "enterprise software", "advertising"];
+const PERIODS: Period[] = ["MONTH", "MONTH", "MONTH", "QUARTER", "YEAR"];
+
+/**
+ * A synthetic company graph in the shape of the seed: power-law customer degrees (a few suppliers
+ * sell to many), corporate groups, competitor cliques, products built on other products, amounts
+ * stated in every way the seed states them, and evidence behind every fact.
+ */
+export function generateDataset(opts: GeneratorOptions): Dataset {
+  const rng = xoroshiro128plus(opts.seed);
+  const float = () => uniformFloat64(rng);
+  const int = (from: number, to: number) => uniformInt(rng, from, to);
+  const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
+  const pad = (n: number) => String(n).padStart(6, "0");
+
+  const source: Source = {
+    id: `generated-${opts.seed}`,
+    title: `Synthetic company graph (seed ${opts.seed}, ${opts.companies} companies)`,
+    publishedOn: "2024-08-01",
+    language: "en",
+    publisher: null,
+    url: null,
+    document: null,
+  };
+  const evidence: Evidence[] = [];
+  const evidenceFor = (id: string, what: string, from: string | null, to: string | null): string[] => {
+    const evId = `ev-${id}`;
+    evidence.push({
+      id: evId,
+      sourceId: source.id,
+      quote: `Generated: ${what}.`,
+      gloss: `Generated: ${what}.`,
+      refersTo: { from, to, label: from ?? "undated" },
+      disclosure: pick(["DISCLOSED", "REPORTED", "ESTIMATE"] as const),
+      facts: [],
+    });
+    return [evId];
+  };
+
+  const n = Math.max(2, opts.companies);
+  const companies: Company[] = [];
+  for (let i = 0; i < n; i++) {
+    const id = `co-${pad(i)}`;
+    companies.push({
+      nodeKind: "Company",
+      id,
+      name: `Company ${i} ${pick(["Holdings", "Systems", "Labs", "Retail", "Cloud", "Média"])}`,
+      aliases: float() < 0.3 ? [`C${i}`] : [],
+      description: null,
+      country: pick(COUNTRIES),
+      kind: pick(KINDS),
+      evidenceIds: [],
+    });
+  }
+
+  // About a tenth of the companies sell; early ones sell most (preferential attachment).
+  const supplierCount = Math.max(1, Math.floor(n / 10));
+  const suppliers = companies.slice(0, supplierCount);
+  const products: Product[] = [];
+  const productsOf = new Map<string, Product[]>();
+  const relationships: Relationship[] = [];
+  const rel = (
+    kind: RelationshipKind,
+    from: string,
+    to: string,
+    extra: Partial<Relationship> & { what: string },
+  ): Relationship => {
+    const id = `${kind.toLowerCase().replace(/_/g, "-")}-${from}-${to}${extra.productId ? `-${extra.productId}` : ""}`;
+    const validFrom = extra.validFrom ?? null;
+    const validTo = extra.validTo ?? null;
+    const r: Relationship = {
+      id,
+      kind,
+      from,
+      to,
+      productId: extra.productId ?? null,
+      amount: extra.amount ?? null,
+      market: extra.market ?? null,
+      role: null,
+      purpose: extra.purpose ?? null,
+      status: extra.status ?? "CURRENT",
+      validFrom,
+      validTo,
+      confidence: extra.confidence ?? 1,
+      evidenceIds: evidenceFor(id, extra.what, validFrom, validTo),
+      note: null,
+    };
+    relationships.push(r);
+    return r;
+  };
+  const seen = new Set<string>();
+  const once = (key: string) => (seen.has(key) ? false : (seen.add(key), true));
+
+  let productIndex = 0;
+  for (const s of suppliers) {
+    const count = int(1, 3);
+    const list: Product[] = [];
+    for (let k = 0; k < count; k++) {
+      const p: Product = {
+        nodeKind: "Product",
+        id: `pr-${pad(productIndex++)}`,
+        name: `${s.name.split(" ").slice(0, 2).join(" ")} product ${k}`,
+        aliases: [],
+        description: null,
+        category: pick(MARKETS),
+        evidenceIds: [],
+      };
+      products.push(p);
+      list.push(p);
+      rel("OFFERS", s.id, p.id, { what: `${s.id} offers ${p.id}` });
+    }
+    productsOf.set(s.id, list);
+  }
+  // Some products are built on an earlier supplier's product: upstream dependencies.
+  for (const p of products) {
+    if (float() < 0.3 && products.length > 1) {
+      const upstream = pick(products);
+      if (upstream.id < p.id && once(`built:${p.id}:${upstream.id}`)) {
+        rel("BUILT_ON", p.id, upstream.id, { what: `${p.id} is built on ${upstream.id}` });
+      }
+    }
+  }
+
+  const zipfSupplier = () => suppliers[Math.min(supplierCount - 1, Math.floor(supplierCount * float() ** 2.5))]!;
+  const date = (fromYear: number, toYear: number) =>
+    `${int(fromYear, toYear)}-${String(int(1, 12)).padStart(2, "0")}-01`;
+  const amount = (): Money | null => {
+    const period = pick(PERIODS);
+    const base = Math.round(10 ** (5 + float() * 3));
+    switch (int(0, 5)) {
+      case 0:
+        return { estimate: base, low: base, high: base, qualifier: "EXACT", period, currency: "USD" };
+      case 1:
+      case 2:
+        return { estimate: base, low: Math.round(base * 0.9), high: base, qualifier: "APPROXIMATE", period, currency: "USD" };
+      case 3:
+        return { estimate: null, low: base, high: UNBOUNDED, qualifier: "AT_LEAST", period, currency: "USD" };
+      case 4:
+        return { estimate: null, low: 0, high: UNBOUNDED, qualifier: "UNDISCLOSED", period, currency: "USD" };
+      default:
+        return null;
+    }
+  };
+
+  for (const c of companies) {
+    const degree = Math.min(8, 1 + Math.floor(-Math.log(1 - float()) * 1.2));
+    for (let k = 0; k < degree; k++) {
+      const s = zipfSupplier();
+      if (s.id === c.id) continue;
+      const p = pick(productsOf.get(s.id)!);
+      if (!once(`buy:${c.id}:${s.id}:${p.id}`)) continue;
+      const former = float() < 0.12;
+      const validFrom = float() < 0.8 ? date(2015, 2023) : null;
+      rel("BUYS_FROM", c.id, s.id, {
+        productId: p.id,
+        amount: amount(),
+        status: former ? "FORMER" : ("CURRENT" as RelationshipStatus),
+        validFrom,
+        validTo: former ? `${Number((validFrom ?? "2019").slice(0, 4)) + 1}-12-31` : null,
+        confidence: pick([1, 0.8, 0.6]),
+        what: `${c.id} buys ${p.id} from ${s.id}`,
+      });
+    }
+  }
+
+  // Corporate groups: a parent always has a lower index, so ownership has no cycles.
+  for (let i = Math.floor(n * 0.3); i < n; i++) {
+    if (float() < 0.15) {
+      const parent = companies[int(0, Math.floor(i * 0.3))]!;
+      rel("SUBSIDIARY_OF", companies[i]!.id, parent.id, { what: `${companies[i]!.id} is owned by ${parent.id}` });
+    }
+  }
+  // Competitor cliques among suppliers, and a few customers that build competing products.
+  for (let start = 0; start < supplierCount; start += int(3, 5)) {
+    const clique = suppliers.slice(start, start + int(2, 4));
+    const market = pick(MARKETS);
+    for (let a = 0; a < clique.length; a++) {
+      for (let b = a + 1; b < clique.length; b++) {
+        rel("COMPETES_WITH", clique[a]!.id, clique[b]!.id, { market, what: `${clique[a]!.id} competes with ${clique[b]!.id}` });
+      }
+    }
+  }
+  for (let i = supplierCount; i < n; i++) {
+    const roll = float();
+    const c = companies[i]!;
+    const s = zipfSupplier();
+    if (roll < 0.03 && once(`cmp:${[c.id, s.id].sort().join(":")}`)) {
+      rel("COMPETES_WITH", c.id, s.id, {
+        market: pick(MARKETS),
+        status: pick(["PLANNED", "CURRENT"] as const),
+        confidence: 0.7,
+        what: `${c.id} plans to compete with ${s.id}`,
+      });
+    } else if (roll < 0.05 && once(`prt:${[c.id, s.id].sort().join(":")}`)) {
+      rel("PARTNERS_WITH", c.id, s.id, { purpose: "joint products", what: `${c.id} partners with ${s.id}` });
+    } else if (roll < 0.07) {
+      const p = pick(productsOf.get(s.id)!);
+      if (once(`use:${c.id}:${p.id}`)) {
+        rel("USES_MODEL", c.id, p.id, { purpose: "training its own models", status: "REPORTED", confidence: 0.6, what: `${c.id} uses ${p.id}` });
+      }
+    } else if (roll < 0.08 && once(`inv:${s.id}:${c.id}`)) {
+      rel("INVESTS_IN", s.id, c.id, {
+        amount: { estimate: null, low: 1e8, high: 1e10, qualifier: "RANGE", period: "TOTAL", currency: "USD" },
+        what: `${s.id} invests in ${c.id}`,
+      });
+    }
+  }
+
+  // Stated revenue for about half of the revenue lines, near what the known customers pay.
+  const metrics: Metric[] = [];
+  for (const s of suppliers) {
+    for (const p of productsOf.get(s.id)!) {
+      if (float() < 0.5) {
+        const total = Math.round(10 ** (7 + float() * 2));
+        const id = `revenue-${s.id}-${p.id}`;
+        metrics.push({
+          id,
+          kind: "REVENUE",
+          subjectId: s.id,
+          productId: p.id,
+          counterpartyId: null,
+          description: `Revenue of ${p.id}`,
+          money: { estimate: total, low: Math.round(total * 0.95), high: Math.round(total * 1.05), qualifier: "APPROXIMATE", period: "YEAR", currency: "USD" },
+          quantity: null,
+          refersTo: { from: "2024-01-01", to: "2024-12-31", label: "2024" },
+          evidenceIds: evidenceFor(id, `revenue of ${p.id}`, "2024-01-01", "2024-12-31"),
+        });
+      }
+    }
+  }
+
+  return { sources: [source], evidence, companies, products, people: [], relationships, metrics };
+}
