@@ -12,6 +12,8 @@ export default defineConfig({
   },
   test: {
     setupFiles: ["reflect-metadata"],
+    // A real Neo4j for the store tests (see the file for when it is started, reused or skipped).
+    globalSetup: ["test/helpers/neo4j-server.ts"],
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     hookTimeout: 180_000,

@@ -10,6 +10,7 @@ import type {
   Relationship,
   Source,
 } from "../../domain/entities";
+import { BadInputError } from "../../domain/errors";
 import { matchScore, normalizeText, searchKeys } from "../../domain/text";
 import type {
   CompanyFilter,
@@ -136,6 +137,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async load(d: Dataset): Promise<LoadReport> {
+    this.assertLoadable(d);
     for (const s of d.sources) this.sources.set(s.id, s);
     for (const e of d.evidence) this.evidence.set(e.id, e);
     for (const node of [...d.companies, ...d.products, ...d.people]) {
@@ -159,6 +161,22 @@ export class MemoryStore implements GraphStore {
       evidence: d.evidence.length,
       metrics: d.metrics.length,
     };
+  }
+
+  /**
+   * Checks before writing anything, so a load either applies whole or not at all (as in Neo4j,
+   * where it is one transaction): endpoints must exist in the dataset or already in the store.
+   */
+  private assertLoadable(d: Dataset): void {
+    const incoming = new Set([...d.companies, ...d.products, ...d.people].map((n) => n.id));
+    const problems: string[] = [];
+    for (const r of d.relationships) {
+      if (r.from === r.to) problems.push(`relationship '${r.id}' connects '${r.from}' to itself`);
+      for (const end of [r.from, r.to]) {
+        if (!incoming.has(end) && !this.graph.hasNode(end)) problems.push(`relationship '${r.id}' refers to unknown node '${end}'`);
+      }
+    }
+    if (problems.length > 0) throw new BadInputError(`cannot load: ${problems.slice(0, 10).join("; ")}`, { problems: problems.length });
   }
 
   async clear(): Promise<void> {

@@ -1,0 +1,13 @@
+import type { Config } from "../server/config";
+import type { GraphStore } from "./graph-store";
+import { MemoryStore } from "./memory/memory-store";
+import { Neo4jStore } from "./neo4j/neo4j-store";
+
+/**
+ * The store named by the configuration: Neo4j when NEO4J_URI is set, otherwise the embedded
+ * in-memory store (empty; the caller loads the seed into it).
+ */
+export async function createStore(config: Pick<Config, "neo4j">): Promise<GraphStore> {
+  if (config.neo4j === null) return new MemoryStore();
+  return Neo4jStore.connect(config.neo4j);
+}

@@ -1,0 +1,282 @@
+import type {
+  Company,
+  DateSpan,
+  Disclosure,
+  Evidence,
+  GraphNode,
+  Metric,
+  NodeKind,
+  Person,
+  Product,
+  Quantity,
+  QuantityUnit,
+  Relationship,
+  RelationshipKind,
+  RelationshipStatus,
+  Source,
+} from "../../domain/entities";
+import { NODE_KINDS, RELATIONSHIP_KINDS } from "../../domain/entities";
+import { DomainError } from "../../domain/errors";
+import { UNBOUNDED } from "../../domain/interval";
+import type { Money, Period, Qualifier } from "../../domain/money";
+import { searchKeys } from "../../domain/text";
+
+/**
+ * How domain objects live in Neo4j, both ways. Dates stay ISO strings (they compare correctly as
+ * strings and need no temporal conversion), an unbounded `high` is stored as null (Neo4j has no
+ * Infinity worth trusting across drivers), amounts and date spans are flattened into prefixed
+ * properties, and null values are simply absent (Neo4j does not store nulls).
+ */
+
+type Props = Record<string, unknown>;
+
+/** Separates search keys in `searchText`; normalized keys never contain a newline. */
+export const SEARCH_SEPARATOR = "\n";
+
+// ---------- domain -> properties ----------
+
+export function nodeProps(n: GraphNode): Props {
+  const keys = searchKeys(n.name, n.aliases);
+  const base: Props = {
+    id: n.id,
+    nodeKind: n.nodeKind,
+    name: n.name,
+    aliases: [...n.aliases],
+    description: n.description,
+    evidenceIds: [...n.evidenceIds],
+    searchKeys: keys,
+    searchText: keys.join(SEARCH_SEPARATOR),
+  };
+  switch (n.nodeKind) {
+    case "Company":
+      return { ...base, country: n.country, kind: n.kind };
+    case "Product":
+      return { ...base, category: n.category };
+    case "Person":
+      return base;
+  }
+}
+
+export function relationshipProps(r: Relationship): Props {
+  return {
+    id: r.id,
+    productId: r.productId,
+    ...moneyProps("amount", r.amount),
+    market: r.market,
+    role: r.role,
+    purpose: r.purpose,
+    status: r.status,
+    validFrom: r.validFrom,
+    validTo: r.validTo,
+    confidence: r.confidence,
+    evidenceIds: [...r.evidenceIds],
+    note: r.note,
+  };
+}
+
+export function sourceProps(s: Source): Props {
+  return {
+    id: s.id,
+    title: s.title,
+    publishedOn: s.publishedOn,
+    language: s.language,
+    publisher: s.publisher,
+    url: s.url,
+    document: s.document,
+  };
+}
+
+export function evidenceProps(e: Evidence): Props {
+  return {
+    id: e.id,
+    sourceId: e.sourceId,
+    quote: e.quote,
+    gloss: e.gloss,
+    ...spanProps("refersTo", e.refersTo),
+    disclosure: e.disclosure,
+    facts: [...e.facts],
+  };
+}
+
+export function metricProps(m: Metric): Props {
+  return {
+    id: m.id,
+    kind: m.kind,
+    subjectId: m.subjectId,
+    productId: m.productId,
+    counterpartyId: m.counterpartyId,
+    description: m.description,
+    ...moneyProps("money", m.money),
+    ...quantityProps("quantity", m.quantity),
+    ...spanProps("refersTo", m.refersTo),
+    evidenceIds: [...m.evidenceIds],
+  };
+}
+
+function moneyProps(prefix: string, m: Money | null): Props {
+  if (m === null) return {};
+  return {
+    [`${prefix}Low`]: m.low,
+    [`${prefix}High`]: Number.isFinite(m.high) ? m.high : null,
+    [`${prefix}Estimate`]: m.estimate,
+    [`${prefix}Qualifier`]: m.qualifier,
+    [`${prefix}Period`]: m.period,
+    [`${prefix}Currency`]: m.currency,
+  };
+}
+
+function quantityProps(prefix: string, q: Quantity | null): Props {
+  if (q === null) return {};
+  return {
+    [`${prefix}Low`]: q.low,
+    [`${prefix}High`]: Number.isFinite(q.high) ? q.high : null,
+    [`${prefix}Estimate`]: q.estimate,
+    [`${prefix}Qualifier`]: q.qualifier,
+    [`${prefix}Unit`]: q.unit,
+  };
+}
+
+function spanProps(prefix: string, s: DateSpan): Props {
+  return { [`${prefix}From`]: s.from, [`${prefix}To`]: s.to, [`${prefix}Label`]: s.label };
+}
+
+/** Drops null/undefined values: `SET n = $props` then leaves no property rather than failing on it. */
+export function compact(p: Props): Props {
+  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null && v !== undefined));
+}
+
+// ---------- properties -> domain ----------
+
+export function toNode(p: Props): GraphNode {
+  const kind = p.nodeKind as NodeKind;
+  const base = {
+    id: str(p.id),
+    name: str(p.name),
+    aliases: strList(p.aliases),
+    description: optStr(p.description),
+    evidenceIds: strList(p.evidenceIds),
+  };
+  switch (kind) {
+    case "Company":
+      return { ...base, nodeKind: "Company", country: optStr(p.country), kind: optStr(p.kind) } satisfies Company;
+    case "Product":
+      return { ...base, nodeKind: "Product", category: optStr(p.category) } satisfies Product;
+    case "Person":
+      return { ...base, nodeKind: "Person" } satisfies Person;
+    default:
+      throw new DomainError("INTERNAL", `node '${String(p.id)}' has no known kind (${String(kind)}; expected one of ${NODE_KINDS.join(", ")})`);
+  }
+}
+
+/** `p` holds the relationship's properties; kind, from and to come from the pattern. */
+export function toRelationship(p: Props, kind: string, from: string, to: string): Relationship {
+  if (!(RELATIONSHIP_KINDS as readonly string[]).includes(kind)) {
+    throw new DomainError("INTERNAL", `relationship '${String(p.id)}' has an unknown type ${kind}`);
+  }
+  return {
+    id: str(p.id),
+    kind: kind as RelationshipKind,
+    from,
+    to,
+    productId: optStr(p.productId),
+    amount: toMoney(p, "amount"),
+    market: optStr(p.market),
+    role: optStr(p.role),
+    purpose: optStr(p.purpose),
+    status: str(p.status) as RelationshipStatus,
+    validFrom: optStr(p.validFrom),
+    validTo: optStr(p.validTo),
+    confidence: num(p.confidence),
+    evidenceIds: strList(p.evidenceIds),
+    note: optStr(p.note),
+  };
+}
+
+export function toSource(p: Props): Source {
+  return {
+    id: str(p.id),
+    title: str(p.title),
+    publishedOn: str(p.publishedOn),
+    language: str(p.language),
+    publisher: optStr(p.publisher),
+    url: optStr(p.url),
+    document: optStr(p.document),
+  };
+}
+
+export function toEvidence(p: Props): Evidence {
+  return {
+    id: str(p.id),
+    sourceId: str(p.sourceId),
+    quote: str(p.quote),
+    gloss: str(p.gloss),
+    refersTo: toSpan(p, "refersTo"),
+    disclosure: str(p.disclosure) as Disclosure,
+    facts: strList(p.facts),
+  };
+}
+
+export function toMetric(p: Props): Metric {
+  return {
+    id: str(p.id),
+    kind: str(p.kind),
+    subjectId: str(p.subjectId),
+    productId: optStr(p.productId),
+    counterpartyId: optStr(p.counterpartyId),
+    description: str(p.description),
+    money: toMoney(p, "money"),
+    quantity: toQuantity(p, "quantity"),
+    refersTo: toSpan(p, "refersTo"),
+    evidenceIds: strList(p.evidenceIds),
+  };
+}
+
+function toMoney(p: Props, prefix: string): Money | null {
+  const qualifier = p[`${prefix}Qualifier`];
+  if (qualifier === null || qualifier === undefined) return null;
+  return {
+    low: num(p[`${prefix}Low`]),
+    high: optNum(p[`${prefix}High`]) ?? UNBOUNDED,
+    estimate: optNum(p[`${prefix}Estimate`]),
+    qualifier: qualifier as Qualifier,
+    period: str(p[`${prefix}Period`]) as Period,
+    currency: str(p[`${prefix}Currency`]),
+  };
+}
+
+function toQuantity(p: Props, prefix: string): Quantity | null {
+  const qualifier = p[`${prefix}Qualifier`];
+  if (qualifier === null || qualifier === undefined) return null;
+  return {
+    low: num(p[`${prefix}Low`]),
+    high: optNum(p[`${prefix}High`]) ?? UNBOUNDED,
+    estimate: optNum(p[`${prefix}Estimate`]),
+    qualifier: qualifier as Qualifier,
+    unit: str(p[`${prefix}Unit`]) as QuantityUnit,
+  };
+}
+
+function toSpan(p: Props, prefix: string): DateSpan {
+  return { from: optStr(p[`${prefix}From`]), to: optStr(p[`${prefix}To`]), label: str(p[`${prefix}Label`]) };
+}
+
+function str(v: unknown): string {
+  return typeof v === "string" ? v : String(v ?? "");
+}
+
+function optStr(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+
+/** Integers arrive as JS numbers (the driver runs with disableLosslessIntegers). */
+function num(v: unknown): number {
+  return typeof v === "number" ? v : Number(v);
+}
+
+function optNum(v: unknown): number | null {
+  return v === null || v === undefined ? null : num(v);
+}
+
+function strList(v: unknown): string[] {
+  return Array.isArray(v) ? v.map(String) : [];
+}

@@ -1,0 +1,63 @@
+import { NODE_KINDS, RELATIONSHIP_KINDS } from "../../domain/entities";
+import { DomainError } from "../../domain/errors";
+import type { Neo4jExecutor } from "./executor";
+
+/**
+ * Constraints and indexes, all `IF NOT EXISTS` so that every start can run them. Community edition
+ * has no existence constraints, so required properties are guaranteed by the loader, not here.
+ */
+export function schemaStatements(): string[] {
+  const statements = [
+    // Every Company/Product/Person also carries :Entity, so ids are unique across node kinds.
+    "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE",
+    "CREATE CONSTRAINT metric_id IF NOT EXISTS FOR (n:Metric) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX metric_subject IF NOT EXISTS FOR (m:Metric) ON (m.subjectId)",
+    // Search filters on `searchText CONTAINS $q`, which a text index answers.
+    "CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (n:Entity) ON (n.searchText)",
+  ];
+  // Per-kind id indexes let listCompanies/listProducts read in id order without sorting everything.
+  for (const kind of NODE_KINDS) {
+    statements.push(`CREATE INDEX ${kind.toLowerCase()}_id IF NOT EXISTS FOR (n:${kind}) ON (n.id)`);
+  }
+  // Relationship ids are looked up per type (relationshipsByIds, the stale-id sweep on load). A
+  // uniqueness constraint is that index plus a guard against two concurrent loads both creating one.
+  for (const kind of RELATIONSHIP_KINDS) {
+    statements.push(`CREATE CONSTRAINT rel_${kind.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${kind}]-() REQUIRE r.id IS UNIQUE`);
+  }
+  return statements;
+}
+
+/** Creates what is missing and waits until every index is online. Safe to run concurrently. */
+export async function ensureSchema(executor: Neo4jExecutor): Promise<void> {
+  const existing = await existingIndexNames(executor);
+  for (const statement of schemaStatements()) {
+    // A constraint's backing index carries the constraint's name, so one listing covers both.
+    if (existing.has(ruleName(statement))) continue;
+    try {
+      // Schema changes cannot share a transaction with other writes: one transaction each.
+      await executor.write(statement, {}, () => undefined);
+    } catch (err) {
+      // Two processes starting at once may race on the same rule; the other one already made it.
+      const code = err instanceof DomainError ? String(err.details?.neo4jCode ?? "") : "";
+      if (!/AlreadyExists/.test(code)) throw err;
+    }
+  }
+  await executor.read("CALL db.awaitIndexes(300)", {}, () => undefined);
+}
+
+/** Names of the indexes already there; empty when the user may not list them (then all are tried). */
+async function existingIndexNames(executor: Neo4jExecutor): Promise<Set<string>> {
+  try {
+    const [names] = await executor.read("SHOW INDEXES YIELD name RETURN collect(name) AS names", {}, (rec) => rec.get("names") as string[]);
+    return new Set(names);
+  } catch (err) {
+    if (err instanceof DomainError && err.code === "INTERNAL") return new Set();
+    throw err;
+  }
+}
+
+function ruleName(statement: string): string {
+  return /^CREATE (?:TEXT )?(?:CONSTRAINT|INDEX) (\S+) IF NOT EXISTS/.exec(statement)?.[1] ?? "";
+}

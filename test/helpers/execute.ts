@@ -1,0 +1,16 @@
+import { graphql, type GraphQLSchema } from "graphql";
+import { createContext } from "../../src/graphql/context";
+import { getSchema } from "../../src/server/schema";
+import type { GraphStore } from "../../src/store/graph-store";
+
+export const TEST_LIMITS = { maxDepth: 12, maxCost: 50_000, maxPageSize: 100 } as const;
+
+let schema: GraphQLSchema | null = null;
+
+/** Executes a query in-process against a store, with a fresh per-request context like the server. */
+export async function execute(store: GraphStore, source: string, variableValues?: Record<string, unknown>) {
+  schema ??= await getSchema();
+  const result = await graphql({ schema, source, variableValues, contextValue: createContext(store, TEST_LIMITS) });
+  // A plain JSON copy: answers from two stores compare structurally, errors by message.
+  return JSON.parse(JSON.stringify(result)) as { data?: Record<string, unknown>; errors?: { message: string }[] };
+}
