@@ -49,6 +49,8 @@ export async function startHttpServer(opts: { store: GraphStore; config: Config;
     // The IDE needs introspection; the schema is public (it is committed in schema/).
     introspection: true,
     csrfPrevention: true,
+    // main.ts owns shutdown (server, then store); Apollo's own handler would re-raise the signal.
+    stopOnTerminationSignals: false,
     validationRules: guardRules(config.limits),
     includeStacktraceInErrorResponses: config.env === "development",
     formatError: createFormatError({ exposeInternals: config.env === "development", logger }),

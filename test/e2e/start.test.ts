@@ -1,0 +1,63 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../", import.meta.url));
+const tsx = `${root}node_modules/.bin/tsx`;
+
+/** Runs `npm start`'s entry point as a user would, in its own process. */
+function start(env: Record<string, string>) {
+  const child = spawn(tsx, ["src/server/main.ts"], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.on("data", (d) => (stdout += d));
+  child.stderr!.on("data", (d) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, out: () => stdout, err: () => stderr };
+}
+
+describe("the start command", () => {
+  const children: ChildProcess[] = [];
+  afterEach(() => {
+    for (const c of children.splice(0)) c.kill("SIGKILL");
+  });
+
+  it("serves the seeded graph on the embedded store and stops cleanly", async () => {
+    const proc = start({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" });
+    children.push(proc.child);
+    const deadline = Date.now() + 60_000;
+    while (!/ready at (\S+)/.test(proc.out()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const url = /ready at (\S+)/.exec(proc.out())?.[1];
+    expect(url, proc.err()).toMatch(/^http:\/\/localhost:\d+\/graphql$/);
+    const res = await fetch(url!, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: `{ company(id: "tiktok") { parent { id } } storeInfo { store companies } }` }),
+    });
+    expect(await res.json()).toEqual({ data: { company: { parent: { id: "bytedance" } }, storeInfo: { store: "memory", companies: 10 } } });
+    proc.child.kill("SIGTERM");
+    expect(await proc.exited).toBe(0);
+  }, 90_000);
+
+  it("says in one line that Neo4j is unreachable and exits non-zero", async () => {
+    const proc = start({ PORT: "0", NEO4J_URI: "bolt://127.0.0.1:1", LOG_LEVEL: "silent" });
+    children.push(proc.child);
+    expect(await proc.exited).toBe(1);
+    const lines = proc.err().trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^cannot start: Neo4j at bolt:\/\/127\.0\.0\.1:1 is unreachable/);
+  }, 90_000);
+
+  it("names a bad configuration value and exits non-zero", async () => {
+    const proc = start({ PORT: "not-a-port", NEO4J_URI: "http://example" });
+    children.push(proc.child);
+    expect(await proc.exited).toBe(1);
+    expect(proc.err()).toMatch(/PORT="not-a-port"/);
+    expect(proc.err()).toMatch(/NEO4J_URI="http:\/\/example": must look like bolt:\/\/host:7687/);
+    expect(proc.err()).not.toMatch(/\n\s+at /);
+  }, 90_000);
+});
