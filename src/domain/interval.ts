@@ -110,3 +110,68 @@ export function rankValue(i: Interval): number {
 function clamp(x: number, lo: number, hi: number): number {
   return Math.min(Math.max(x, lo), hi);
 }
+
+/**
+ * Caps the upper bound at `ceiling` when another source bounds the value (a part cannot exceed its
+ * whole). The cap never goes below the lower bound: if the sources disagree, the low bound stands.
+ */
+export function capHigh(i: Interval, ceiling: number): Interval {
+  const high = Math.min(i.high, Math.max(ceiling, i.low));
+  return { low: i.low, high, estimate: i.estimate === null ? null : clamp(i.estimate, i.low, high) };
+}
+
+/**
+ * part / (part + rest): the share of a part in a whole that is the part plus other parts. Tighter than
+ * `shareOf(part, sum)` because the part appears in both numerator and denominator: the share is
+ * smallest when the part is low and the rest high, largest the other way round.
+ */
+export function shareOfSum(part: Interval, rest: Interval): Interval | null {
+  const ratio = (p: number, r: number) => {
+    if (p === UNBOUNDED) return r === UNBOUNDED ? null : 1;
+    if (r === UNBOUNDED) return 0;
+    return p + r === 0 ? null : p / (p + r);
+  };
+  const low = ratio(part.low, rest.high);
+  const high = ratio(part.high, rest.low);
+  if (low === null && high === null) return null;
+  const lo = low ?? 0;
+  const hi = high ?? 1;
+  let estimate: number | null = null;
+  if (part.estimate !== null && rest.estimate !== null && part.estimate + rest.estimate > 0) {
+    estimate = clamp(part.estimate / (part.estimate + rest.estimate), lo, hi);
+  }
+  return { low: lo, high: hi, estimate };
+}
+
+/** The smallest of several values (the bottleneck of a chain): [min of lows, min of highs]. */
+export function minInterval(values: readonly Interval[]): Interval | null {
+  if (values.length === 0) return null;
+  let low = UNBOUNDED;
+  let high = UNBOUNDED;
+  let estimate: number | null = UNBOUNDED;
+  for (const v of values) {
+    low = Math.min(low, v.low);
+    high = Math.min(high, v.high);
+    estimate = estimate === null || v.estimate === null ? null : Math.min(estimate, v.estimate);
+  }
+  if (estimate !== null) estimate = clamp(estimate, low, high);
+  return { low, high, estimate };
+}
+
+/**
+ * HHI bounds when the named shares may not cover the whole: `remainder` is the share nobody is named
+ * for. The low bound counts the named shares only (unnamed customers can only add). The high bound
+ * is the smaller of two valid bounds: every share at its top plus the remainder held by one customer,
+ * and (largest possible share) x (sum of shares, at most 1), since sum(s²) <= max(s) * sum(s).
+ */
+export function herfindahlWithRemainder(shares: readonly Interval[], remainder: Interval | null): Interval {
+  const named = herfindahl(shares);
+  const rem = remainder ?? exact(0);
+  const maxShare = Math.min(1, Math.max(rem.high, ...shares.map((s) => s.high), 0));
+  const sumHigh = Math.min(1, shares.reduce((acc, s) => acc + s.high, 0) + rem.high);
+  const squaresHigh = shares.reduce((acc, s) => acc + s.high * s.high, 0) + rem.high * rem.high;
+  const high = Math.max(named.low, Math.min(1, squaresHigh, maxShare * sumHigh));
+  // With an unnamed remainder nobody knows how it splits, so there is no central figure.
+  const estimate = rem.high === 0 && named.estimate !== null ? clamp(named.estimate, named.low, high) : null;
+  return { low: named.low, high, estimate };
+}

@@ -1,7 +1,9 @@
 import { BadInputError } from "./errors";
 import {
   addIntervals,
+  capHigh,
   type Interval,
+  minInterval,
   scaleInterval,
   shareOf,
   subtractIntervals,
@@ -121,4 +123,39 @@ export function scaleMoney(m: Money, factor: number): Money {
 
 export function zeroMoney(period: Period, currency = "USD"): Money {
   return { low: 0, high: 0, estimate: 0, qualifier: "EXACT", period, currency };
+}
+
+/** Whether an amount is per a period (and so can be re-expressed per another one). */
+export function isPeriodic(m: Money): boolean {
+  return m.period !== "TOTAL";
+}
+
+/** An amount money flows in but nobody stated: [0, unbounded), no estimate. */
+export function undisclosedMoney(period: Period, currency = "USD"): Money {
+  return { low: 0, high: UNBOUNDED, estimate: null, qualifier: "UNDISCLOSED", period, currency };
+}
+
+/** The amount with its upper bound capped (see capHigh); the qualifier follows the new bounds. */
+export function capMoney(m: Money, ceiling: number): Money {
+  const c = capHigh(m, ceiling);
+  if (c.high === m.high) return m;
+  return { ...c, qualifier: qualifierFor(c), period: m.period, currency: m.currency };
+}
+
+/**
+ * Sum of parts of a whole whose upper bound is known: the sum cannot exceed the whole, so its upper
+ * bound is capped at `ceiling` (never below the sum's own lower bound). AT_LEAST parts alone keep the
+ * sum unbounded; a ceiling makes it a range.
+ */
+export function boundedSumMoney(items: readonly Money[], period: Period, ceiling: number = UNBOUNDED, currency = "USD"): Money {
+  return capMoney(sumMoney(items, period, currency), ceiling);
+}
+
+/** The smallest of several amounts (a chain's bottleneck), all re-expressed per `period`. */
+export function minMoney(items: readonly Money[], period: Period): Money | null {
+  if (items.length === 0) return null;
+  assertComparable(items);
+  const m = minInterval(items.map((i) => convertPeriod(i, period)));
+  if (m === null) return null;
+  return { ...m, qualifier: qualifierFor(m), period, currency: items[0]!.currency };
 }

@@ -11,6 +11,22 @@ import {
   ProductLinkResolver,
   RelationshipResolver,
 } from "./relationship.resolver";
+import {
+  AnalyticsResolver,
+  ChurnSimulationResolver,
+  ConcentrationReportResolver,
+  CustomerShareResolver,
+  FlowHopResolver,
+  FlowPathReportResolver,
+  FlowPathResolver,
+  RevenueFlowReportResolver,
+  RevenueFlowResolver,
+  RiskHopResolver,
+  RiskPathReportResolver,
+  RiskPathResolver,
+  StatedShareResolver,
+  StatedTotalResolver,
+} from "./analytics.resolver";
 
 export const resolvers: NonEmptyArray<Function> = [
   QueryResolver,
@@ -27,4 +43,18 @@ export const resolvers: NonEmptyArray<Function> = [
   MoneyResolver,
   ShareResolver,
   QuantityResolver,
+  AnalyticsResolver,
+  RevenueFlowReportResolver,
+  RevenueFlowResolver,
+  StatedShareResolver,
+  StatedTotalResolver,
+  ConcentrationReportResolver,
+  CustomerShareResolver,
+  RiskHopResolver,
+  FlowHopResolver,
+  RiskPathResolver,
+  RiskPathReportResolver,
+  FlowPathResolver,
+  FlowPathReportResolver,
+  ChurnSimulationResolver,
 ];

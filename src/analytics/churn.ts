@@ -1,0 +1,114 @@
+import { BadInputError } from "../domain/errors";
+import { formatMoney, formatShare } from "../domain/format";
+import { type Interval, shareOf } from "../domain/interval";
+import { boundedSumMoney, type Money, type Period, remainderMoney } from "../domain/money";
+import type { GraphStore } from "../store/graph-store";
+import { type ConcentrationReport, concentrationOfLine } from "./concentration";
+import { buildLine, checkThreshold, type FlowSeed, loadLine, type RevenueFlow, type TotalSource } from "./revenue-flows";
+
+export interface ChurnInput {
+  readonly companyId: string;
+  /** Customers that leave; rolled up, a group's company stands for itself and its subsidiaries. */
+  readonly lostCustomerIds: readonly string[];
+  readonly productId?: string | null;
+  readonly asOf?: string | null;
+  readonly rollUpGroups?: boolean;
+  readonly threshold?: number;
+}
+
+export interface ChurnSimulation {
+  readonly companyId: string;
+  readonly productId: string | null;
+  readonly asOf: string | null;
+  readonly period: Period;
+  readonly lostCustomerIds: readonly string[];
+  /** The line before: the stated total when there is one, otherwise the attributed sum. */
+  readonly totalBefore: Money;
+  readonly totalSource: TotalSource;
+  /** What the leaving customers pay. */
+  readonly lost: Money;
+  /** What is left of the line (never below zero). */
+  readonly remaining: Money;
+  /** lost / total before: the fraction of the line that goes (0.24 is a 24 % cut). */
+  readonly relativeLoss: Interval | null;
+  /** The flows that go, as they were before. */
+  readonly lostFlows: readonly RevenueFlow[];
+  readonly concentrationBefore: ConcentrationReport;
+  readonly concentrationAfter: ConcentrationReport;
+  readonly notes: readonly string[];
+}
+
+/** What a supplier's line and its concentration look like once the given customers leave. */
+export async function simulateChurn(store: GraphStore, input: ChurnInput): Promise<ChurnSimulation> {
+  const lostIds = [...new Set(input.lostCustomerIds)];
+  if (lostIds.length === 0) throw new BadInputError("lostCustomers must name at least one customer");
+  const threshold = checkThreshold(input.threshold ?? 0.1);
+  const loaded = await loadLine(store, {
+    companyId: input.companyId,
+    direction: "IN",
+    productId: input.productId ?? null,
+    asOf: input.asOf ?? null,
+    rollUpGroups: input.rollUpGroups ?? false,
+    period: "MONTH",
+  });
+  const { report: before, chains, counterpartOf } = loaded;
+
+  // A relationship goes when its customer leaves or, rolled up, when a company above it does.
+  const leaversOf = (customerId: string) => chains?.get(customerId)?.ids ?? [customerId];
+  const goes = (customerId: string) => leaversOf(customerId).some((id) => lostIds.includes(id));
+  const known = new Set(loaded.seeds.flatMap((s) => s.relationships.flatMap((r) => leaversOf(counterpartOf(r)))));
+  const strangers = lostIds.filter((id) => !known.has(id));
+  if (strangers.length > 0) {
+    const line = before.productId ? `${loaded.names(before.companyId)} (${loaded.names(before.productId)})` : loaded.names(before.companyId);
+    throw new BadInputError(`not customers of ${line}: ${strangers.join(", ")}`, { ids: strangers });
+  }
+
+  // Split each flow into the part that goes and the part that stays, then build the line once with
+  // both, so that caps on open-ended amounts are computed exactly as before.
+  const lostSeeds: FlowSeed[] = [];
+  const keptSeeds: FlowSeed[] = [];
+  for (const seed of loaded.seeds) {
+    const gone = seed.relationships.filter((r) => goes(counterpartOf(r)));
+    const kept = seed.relationships.filter((r) => !goes(counterpartOf(r)));
+    if (gone.length > 0) lostSeeds.push({ ...seed, relationships: gone, statedShare: kept.length === 0 ? seed.statedShare : null });
+    if (kept.length > 0) keptSeeds.push({ ...seed, relationships: kept, statedShare: gone.length === 0 ? seed.statedShare : null });
+  }
+  const stated = before.statedTotal?.amount ?? null;
+  const split = buildLine([...lostSeeds, ...keptSeeds], stated, "MONTH", loaded.names, loaded.inputNotes);
+  const lostRelIds = new Set(lostSeeds.flatMap((s) => s.relationships.map((r) => r.id)));
+  const lostFlows = split.flows.filter((f) => f.relationshipIds.every((id) => lostRelIds.has(id)));
+
+  const lost = boundedSumMoney(
+    lostFlows.filter((f) => f.inTotals).map((f) => f.amount),
+    "MONTH",
+    before.total.high,
+    before.currency,
+  );
+  const remaining = remainderMoney(before.total, lost);
+  const relativeLoss = shareOf(lost, before.total);
+
+  const meta = { companyId: before.companyId, productId: before.productId, asOf: before.asOf, threshold };
+  const after = buildLine(keptSeeds, stated ? remaining : null, "MONTH", loaded.names, loaded.inputNotes);
+  const notes = [
+    `Losing ${lostFlows.map((f) => loaded.names(f.counterpartyId)).join(", ")} removes ${formatMoney(lost)} of ${formatMoney(before.total)}` +
+      (relativeLoss ? `, ${formatShare(relativeLoss)} of the line.` : "."),
+  ];
+  if (stated) notes.push("After the loss the line is the stated total less what the leaving customers pay.");
+
+  return {
+    companyId: before.companyId,
+    productId: before.productId,
+    asOf: before.asOf,
+    period: "MONTH",
+    lostCustomerIds: lostIds,
+    totalBefore: before.total,
+    totalSource: before.totalSource,
+    lost,
+    remaining,
+    relativeLoss,
+    lostFlows,
+    concentrationBefore: concentrationOfLine(before, meta),
+    concentrationAfter: concentrationOfLine(after, meta),
+    notes: [...before.notes, ...notes],
+  };
+}

@@ -1,0 +1,131 @@
+import type { Relationship, RelationshipKind } from "../domain/entities";
+import { BadInputError } from "../domain/errors";
+import { rankValue } from "../domain/interval";
+import { isPeriodic, type Money, minMoney } from "../domain/money";
+import type { GraphStore } from "../store/graph-store";
+import { checkDate, inForce, requireNodes } from "./revenue-flows";
+import { checkSearchBounds, hopOf, LevelReader, PATH_CAP, type PathHop, pathId } from "./risk-paths";
+
+export interface FlowPathsInput {
+  readonly fromId: string;
+  readonly toId: string;
+  readonly maxDepth?: number;
+  readonly first?: number;
+  readonly asOf?: string | null;
+}
+
+export interface FlowPath {
+  readonly id: string;
+  readonly nodeIds: readonly string[];
+  readonly hops: readonly PathHop[];
+  /** The smallest hop amount, per month when the amounts are rates; null when it cannot be known. */
+  readonly bottleneck: Money | null;
+  /** Why there is no bottleneck, when there is none. */
+  readonly bottleneckNote: string | null;
+  /** Product of the hop confidences. */
+  readonly confidence: number;
+  readonly evidenceIds: readonly string[];
+}
+
+export interface FlowPathReport {
+  readonly fromId: string;
+  readonly toId: string;
+  readonly asOf: string | null;
+  readonly maxDepth: number;
+  readonly paths: readonly FlowPath[];
+  readonly totalCount: number;
+  readonly truncated: boolean;
+}
+
+/**
+ * Money moves along BUYS_FROM (customer to supplier) and INVESTS_IN (investor to investee), and
+ * against TAKES_REVENUE_SHARE (the payer, its `to`, pays the beneficiary, its `from`).
+ */
+const FORWARD_KINDS: readonly RelationshipKind[] = ["BUYS_FROM", "INVESTS_IN"];
+const BACKWARD_KINDS: readonly RelationshipKind[] = ["TAKES_REVENUE_SHARE"];
+
+/** Where money goes next from `id` along `r`, or null when it does not flow that way. */
+function payee(r: Relationship, id: string): string | null {
+  if (FORWARD_KINDS.includes(r.kind) && r.from === id) return r.to;
+  if (BACKWARD_KINDS.includes(r.kind) && r.to === id) return r.from;
+  return null;
+}
+
+interface Walk {
+  readonly nodes: readonly string[];
+  readonly rels: readonly Relationship[];
+}
+
+/** Simple paths along which money flows from one company to another, shortest first. */
+export async function flowPaths(store: GraphStore, input: FlowPathsInput): Promise<FlowPathReport> {
+  const maxDepth = input.maxDepth ?? 4;
+  const first = input.first ?? 10;
+  checkSearchBounds(maxDepth, first);
+  const asOf = checkDate(input.asOf);
+  const { fromId, toId } = input;
+  if (fromId === toId) throw new BadInputError("from and to must be different companies");
+  await requireNodes(store, [fromId, toId], null);
+
+  const reader = new LevelReader(store, { OUT: FORWARD_KINDS, IN: BACKWARD_KINDS });
+  const found: Walk[] = [];
+  let frontier: Walk[] = [{ nodes: [fromId], rels: [] }];
+  let capped = false;
+
+  // One level per hop: every node at the end of a partial path is read in the same two calls.
+  for (let depth = 1; depth <= maxDepth && frontier.length > 0; depth++) {
+    const ends = [...new Set(frontier.map((p) => p.nodes.at(-1)!))];
+    await reader.read(ends, "OUT");
+    await reader.read(ends, "IN");
+    const next: Walk[] = [];
+    for (const p of frontier) {
+      const here = p.nodes.at(-1)!;
+      const out = [...reader.edges(here, "OUT", "BUYS_FROM"), ...reader.edges(here, "OUT", "INVESTS_IN"), ...reader.edges(here, "IN", "TAKES_REVENUE_SHARE")];
+      for (const r of out) {
+        const to = payee(r, here);
+        if (to === null || p.nodes.includes(to) || !inForce(r, asOf)) continue;
+        const extended = { nodes: [...p.nodes, to], rels: [...p.rels, r] };
+        if (to === toId) found.push(extended);
+        else if (depth < maxDepth) {
+          if (next.length + found.length >= PATH_CAP) {
+            capped = true;
+            continue;
+          }
+          next.push(extended);
+        }
+      }
+    }
+    frontier = next;
+  }
+
+  const paths = found.map(toFlowPath);
+  paths.sort(
+    (a, b) =>
+      a.hops.length - b.hops.length ||
+      (b.bottleneck ? rankValue(b.bottleneck) : -1) - (a.bottleneck ? rankValue(a.bottleneck) : -1) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return { fromId, toId, asOf, maxDepth, paths: paths.slice(0, first), totalCount: paths.length, truncated: reader.truncated || capped };
+}
+
+function toFlowPath(p: Walk): FlowPath {
+  const hops = p.rels.map((r, i) => hopOf(r, p.nodes[i]!));
+  return {
+    id: pathId("flow", p.rels.map((r) => r.id)),
+    nodeIds: p.nodes,
+    hops,
+    ...bottleneckOf(p.rels),
+    confidence: hops.reduce((acc, h) => acc * h.confidence, 1),
+    evidenceIds: [...new Set(hops.flatMap((h) => h.evidenceIds))],
+  };
+}
+
+function bottleneckOf(rels: readonly Relationship[]): { bottleneck: Money | null; bottleneckNote: string | null } {
+  const missing = rels.filter((r) => r.amount === null);
+  if (missing.length > 0) return { bottleneck: null, bottleneckNote: `no amount is known for ${missing.map((r) => r.id).join(", ")}` };
+  const amounts = rels.map((r) => r.amount!);
+  if (new Set(amounts.map((a) => a.currency)).size > 1) return { bottleneck: null, bottleneckNote: "the amounts are in different currencies" };
+  const periodic = amounts.filter(isPeriodic);
+  if (periodic.length === amounts.length) return { bottleneck: minMoney(amounts, "MONTH"), bottleneckNote: null };
+  if (periodic.length === 0) return { bottleneck: minMoney(amounts, "TOTAL"), bottleneckNote: null };
+  return { bottleneck: null, bottleneckNote: "one-off or cumulative amounts cannot be compared with amounts per period" };
+}

@@ -1,0 +1,36 @@
+export {
+  type FlowDirection,
+  type LineFigures,
+  type RevenueFlow,
+  type RevenueFlowReport,
+  revenueFlows,
+  type RevenueFlowsInput,
+  type StatedShare,
+  type StatedTotal,
+  type TotalSource,
+} from "./revenue-flows";
+export {
+  type ConcentrationInput,
+  type ConcentrationReport,
+  concentrationOfLine,
+  customerConcentration,
+  type CustomerShare,
+  type ThresholdFlag,
+  thresholdFlag,
+} from "./concentration";
+export {
+  compareRiskPaths,
+  competitiveRiskPaths,
+  FANOUT_CAP,
+  MAX_FIRST,
+  MAX_SEARCH_DEPTH,
+  type PathHop,
+  RISK_PATH_KINDS,
+  type RiskPath,
+  type RiskPathKind,
+  type RiskPathReport,
+  type RiskPathsInput,
+  type Traversal,
+} from "./risk-paths";
+export { type FlowPath, type FlowPathReport, flowPaths, type FlowPathsInput } from "./flow-paths";
+export { type ChurnInput, type ChurnSimulation, simulateChurn } from "./churn";
