@@ -8,6 +8,8 @@ import express from "express";
 import { type Context, createContext } from "../graphql/context";
 import type { GraphStore } from "../store/graph-store";
 import type { Config } from "./config";
+import { explorerRouter } from "./explorer/explorer-routes";
+import { exportRouter } from "./export-routes";
 import { createFormatError } from "./format-error";
 import { costLimitPlugin, guardRules } from "./guards";
 import { healthRouter } from "./health";
@@ -65,6 +67,8 @@ export async function startHttpServer(opts: { store: GraphStore; config: Config;
   app.disable("x-powered-by");
   app.use("/ide-assets", ideAssetsRouter());
   app.use(healthRouter(store));
+  app.use("/export", exportRouter({ store, limits: config.limits, logger }));
+  app.use("/explorer", explorerRouter());
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: "200kb" }),

@@ -11,6 +11,7 @@ import {
   ProductLinkResolver,
   RelationshipResolver,
 } from "./relationship.resolver";
+import { GraphViewResolver } from "./graph-view.resolver";
 import {
   AnalyticsResolver,
   ChurnSimulationResolver,
@@ -43,6 +44,7 @@ export const resolvers: NonEmptyArray<Function> = [
   MoneyResolver,
   ShareResolver,
   QuantityResolver,
+  GraphViewResolver,
   AnalyticsResolver,
   RevenueFlowReportResolver,
   RevenueFlowResolver,

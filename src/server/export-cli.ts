@@ -1,0 +1,115 @@
+import "reflect-metadata";
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { loadSeed } from "../../seed/loader";
+import { DomainError } from "../domain/errors";
+import { createStore } from "../store/create-store";
+import type { GraphStore } from "../store/graph-store";
+import { loadConfig } from "./config";
+import { EXPORT_FORMATS, type ExportFile, type ExportFormat, type ExportParams, renderExport } from "./export-routes";
+
+/**
+ * `npm run export -- --format graphml --center microsoft --depth 2 [--out file]`: the files of the
+ * HTTP export routes, from the embedded store with the seed (or Neo4j when NEO4J_URI is set).
+ */
+
+export const USAGE = `usage: npm run export -- --format cyjs|graphml|gexf --center ID[,ID...] [--depth 1-4] [--kinds KIND,...] [--as-of YYYY-MM-DD] [--limit 1-2000] [--out FILE]
+       npm run export -- --format csv --companies ID,ID,... [--product ID] [--period MONTH|QUARTER|YEAR] [--status STATUS,...] [--as-of YYYY-MM-DD] [--out FILE]`;
+
+/** A mistake on the command line: reported in one line, exit code 2. */
+export class UsageError extends Error {}
+
+export interface ExportCommand {
+  readonly format: ExportFormat;
+  readonly params: ExportParams;
+  readonly out: string | null;
+  readonly help?: boolean;
+}
+
+export function parseExportArgs(argv: readonly string[]): ExportCommand {
+  let values: Record<string, string | string[] | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        format: { type: "string" },
+        center: { type: "string", multiple: true },
+        depth: { type: "string" },
+        kinds: { type: "string", multiple: true },
+        "as-of": { type: "string" },
+        limit: { type: "string" },
+        companies: { type: "string", multiple: true },
+        product: { type: "string" },
+        period: { type: "string" },
+        status: { type: "string", multiple: true },
+        out: { type: "string", short: "o" },
+        help: { type: "boolean", short: "h" },
+      },
+    }));
+  } catch (err) {
+    // Node's messages are long and mention internals ("parseArgs"); keep the useful first sentence.
+    throw new UsageError(String((err as Error).message).split(". ")[0]!.replace(/\.$/, ""));
+  }
+  if (values.help) return { format: "cyjs", params: {}, out: null, help: true };
+  const format = values.format as string | undefined;
+  if (format === undefined) throw new UsageError(`--format is required (${EXPORT_FORMATS.join(", ")})`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown --format ${JSON.stringify(format)}; formats are ${EXPORT_FORMATS.join(", ")}`);
+  }
+  const graphFlags = ["center", "depth", "kinds", "limit"];
+  const matrixFlags = ["companies", "product", "period", "status"];
+  const wrong = Object.keys(values).filter((k) => (format === "csv" ? graphFlags : matrixFlags).includes(k));
+  if (wrong.length > 0) throw new UsageError(`--${wrong[0]} does not apply to --format ${format}`);
+  if (format === "csv" ? values.companies === undefined : values.center === undefined) {
+    throw new UsageError(format === "csv" ? "--companies is required for --format csv" : `--center is required for --format ${format}`);
+  }
+  const { format: _f, out, help: _h, "as-of": asOf, ...rest } = values;
+  const params: ExportParams = { ...(rest as ExportParams), ...(asOf !== undefined ? { asOf: asOf as string } : {}) };
+  return { format: format as ExportFormat, params, out: (out as string | undefined) ?? null };
+}
+
+export async function runExport(store: GraphStore, command: ExportCommand): Promise<ExportFile> {
+  return renderExport(store, command.format, command.params);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let command: ExportCommand;
+  try {
+    command = parseExportArgs(argv);
+  } catch (err) {
+    console.error(`export: ${(err as Error).message} (npm run export -- --help for usage)`);
+    return 2;
+  }
+  if (command.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  let store: GraphStore | null = null;
+  try {
+    store = await createStore(loadConfig());
+    if (store.name === "memory") await store.load(loadSeed());
+    const file = await runExport(store, command);
+    if (command.out) {
+      writeFileSync(resolve(command.out), file.body);
+      console.error(`wrote ${resolve(command.out)}`);
+    } else {
+      process.stdout.write(file.body);
+    }
+    return 0;
+  } catch (err) {
+    const message = err instanceof DomainError ? err.message : err instanceof Error ? err.message : String(err);
+    // Configuration and seed errors list their problems on several lines; one line is easier to read in a shell.
+    console.error(`export: ${message.replace(/:\n\s*- /, ": ").replace(/\n\s*- /g, "; ").replace(/\s*\n\s*/g, " ")}`);
+    return 1;
+  } finally {
+    await store?.close().catch(() => undefined);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

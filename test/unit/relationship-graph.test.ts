@@ -1,0 +1,258 @@
+import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadSeed } from "../../seed/loader";
+import { buyerSupplierMatrix, matrixToCsv } from "../../src/analytics/buyer-supplier-matrix";
+import { toCytoscapeJson, toGexf, toGraphML } from "../../src/analytics/graph-export";
+import { type RelationshipGraph, relationshipGraph } from "../../src/analytics/relationship-graph";
+import { DomainError } from "../../src/domain/errors";
+import { MemoryStore } from "../../src/store/memory/memory-store";
+import { countingStore } from "../helpers/counting-store";
+
+const ids = (xs: readonly { id: string }[]) => xs.map((x) => x.id).sort();
+
+async function refusal(p: Promise<unknown>): Promise<DomainError> {
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(DomainError);
+  return err as DomainError;
+}
+
+describe("relationshipGraph on the seed", () => {
+  let store: MemoryStore;
+
+  beforeAll(async () => {
+    store = new MemoryStore();
+    await store.load(loadSeed());
+  });
+
+  it("draws Microsoft's two-hop neighbourhood with hops, labels and amounts", async () => {
+    const g = await relationshipGraph(store, { centers: ["microsoft"], depth: 2 });
+    const hop = Object.fromEntries(g.nodes.map((n) => [n.id, n.hop]));
+    expect(hop).toMatchObject({ microsoft: 0, tiktok: 1, walmart: 1, intuit: 1, g42: 1, openai: 1, amazon: 1, google: 1, oracle: 1 });
+    expect(hop).toMatchObject({ "azure-openai": 1, "satya-nadella": 1, bytedance: 2, aws: 2, "gpt-4": 2, "sasan-goodarzi": 2 });
+    expect(g.nodes.filter((n) => n.isCenter).map((n) => n.id)).toEqual(["microsoft"]);
+    expect(g.nodes.find((n) => n.id === "microsoft")).toMatchObject({ label: "Microsoft", nodeKind: "Company", kind: "cloud-provider" });
+    expect(g.nodes.find((n) => n.id === "azure-openai")).toMatchObject({ nodeKind: "Product" });
+    expect(g.nodes.find((n) => n.id === "satya-nadella")).toMatchObject({ nodeKind: "Person", kind: null });
+
+    const tiktok = g.edges.find((e) => e.id === "tiktok-buys-azure-openai-from-microsoft")!;
+    expect(tiktok).toMatchObject({
+      source: "tiktok",
+      target: "microsoft",
+      kind: "BUYS_FROM",
+      productId: "azure-openai",
+      label: "BUYS_FROM azure-openai · ≈ US$20M/month (18M–20M)",
+      amountLabel: "≈ US$20M/month (18M–20M)",
+      amount: { estimate: 20_000_000, low: 18_000_000, high: 20_000_000, qualifier: "APPROXIMATE", period: "MONTH" },
+      status: "CURRENT",
+    });
+    expect(tiktok.evidenceCount).toBe(tiktok.evidenceIds.length);
+    expect(tiktok.evidenceCount).toBeGreaterThan(0);
+    // The second hop reaches ByteDance both through TikTok and through OpenAI (its competitor).
+    expect(ids(g.edges)).toEqual(expect.arrayContaining(["tiktok-subsidiary-of-bytedance", "bytedance-competes-with-openai", "intuit-bought-aws-from-amazon"]));
+    // Nodes three hops away are not there.
+    expect(hop["chatgpt"]).toBe(2);
+    expect(g).toMatchObject({ truncated: false, cut: { nodes: 0, edges: 0, reason: null }, depthReached: 2, missingCenters: [] });
+  });
+
+  it("keeps every node and edge once, and every edge between drawn nodes", async () => {
+    const g = await relationshipGraph(store, { centers: ["microsoft", "tiktok", "microsoft"], depth: 2 });
+    expect(g.centers).toEqual(["microsoft", "tiktok"]);
+    expect(new Set(ids(g.nodes)).size).toBe(g.nodes.length);
+    expect(new Set(ids(g.edges)).size).toBe(g.edges.length);
+    const nodeIds = new Set(ids(g.nodes));
+    for (const e of g.edges) expect(nodeIds.has(e.source) && nodeIds.has(e.target)).toBe(true);
+    expect(g.nodes.filter((n) => n.isCenter).map((n) => n.id).sort()).toEqual(["microsoft", "tiktok"]);
+    // tiktok -> microsoft is reachable from both centres; it is there once.
+    expect(g.edges.filter((e) => e.id === "tiktok-buys-azure-openai-from-microsoft")).toHaveLength(1);
+  });
+
+  it("gives the same ids and data across calls, so expansions merge by id into the deeper graph", async () => {
+    const one = await relationshipGraph(store, { centers: ["microsoft"], depth: 1 });
+    const two = await relationshipGraph(store, { centers: ["microsoft"], depth: 2 });
+    const merged = { nodes: new Map(one.nodes.map((n) => [n.id, n])), edges: new Map(one.edges.map((e) => [e.id, e])) };
+    for (const n of one.nodes.filter((x) => x.hop === 1)) {
+      const expansion = await relationshipGraph(store, { centers: [n.id], depth: 1 });
+      for (const e of expansion.edges) {
+        const seen = merged.edges.get(e.id);
+        if (seen) expect(e).toEqual(seen);
+        merged.edges.set(e.id, e);
+      }
+      for (const x of expansion.nodes) {
+        const seen = merged.nodes.get(x.id);
+        if (seen) expect({ ...x, hop: 0, isCenter: false }).toEqual({ ...seen, hop: 0, isCenter: false });
+        if (!seen) merged.nodes.set(x.id, x);
+      }
+    }
+    expect([...merged.nodes.keys()].sort()).toEqual(ids(two.nodes));
+    expect([...merged.edges.keys()].sort()).toEqual(ids(two.edges));
+    // And asking twice gives the same answer.
+    expect(await relationshipGraph(store, { centers: ["microsoft"], depth: 2 })).toEqual(two);
+  });
+
+  it("stops adding nodes at the limit, keeps only edges between kept nodes and says why", async () => {
+    const full = await relationshipGraph(store, { centers: ["microsoft"], depth: 1 });
+    const exact = await relationshipGraph(store, { centers: ["microsoft"], depth: 1, limit: full.nodes.length });
+    expect(exact.truncated).toBe(false);
+
+    const g = await relationshipGraph(store, { centers: ["microsoft"], depth: 2, limit: 5 });
+    expect(g.nodes).toHaveLength(5);
+    expect(g.truncated).toBe(true);
+    expect(g.cut.nodes).toBe(full.nodes.length - 5);
+    expect(g.cut.edges).toBeGreaterThan(0);
+    expect(g.cut.reason).toMatch(/limit of 5 nodes reached at hop 1/);
+    expect(g.depthReached).toBe(1);
+    const kept = new Set(ids(g.nodes));
+    expect(kept.has("microsoft")).toBe(true);
+    for (const e of g.edges) expect(kept.has(e.source) && kept.has(e.target)).toBe(true);
+    expect(g.edges.length + g.cut.edges).toBe(full.edges.length);
+  });
+
+  it("refuses depths outside 1..4 and limits outside 1..2000, naming the range", async () => {
+    for (const depth of [0, 5, 10, 1.5, -1]) {
+      const err = await refusal(relationshipGraph(store, { centers: ["microsoft"], depth }));
+      expect(err.code).toBe("BAD_USER_INPUT");
+      expect(err.message).toContain("depth must be an integer between 1 and 4");
+    }
+    for (const limit of [0, 2001, 1_000_000]) {
+      const err = await refusal(relationshipGraph(store, { centers: ["microsoft"], limit }));
+      expect(err.code).toBe("BAD_USER_INPUT");
+      expect(err.message).toContain("limit must be an integer between 1 and 2000");
+    }
+    expect((await refusal(relationshipGraph(store, { centers: [] }))).code).toBe("BAD_USER_INPUT");
+    expect((await refusal(relationshipGraph(store, { centers: ["Not a slug"] }))).code).toBe("BAD_USER_INPUT");
+    expect((await refusal(relationshipGraph(store, { centers: ["microsoft"], asOf: "2024-02-30" }))).message).toContain("asOf");
+    expect((await refusal(relationshipGraph(store, { centers: ["microsoft"], kinds: ["LIKES" as never] }))).message).toContain("BUYS_FROM");
+  });
+
+  it("filters by kind and date, and reports unknown centres", async () => {
+    const buys = await relationshipGraph(store, { centers: ["microsoft"], kinds: ["BUYS_FROM"] });
+    expect(new Set(buys.edges.map((e) => e.kind))).toEqual(new Set(["BUYS_FROM"]));
+    expect(ids(buys.nodes)).toEqual(["g42", "intuit", "microsoft", "openai", "tiktok", "walmart"]);
+
+    const before = await relationshipGraph(store, { centers: ["microsoft"], kinds: ["BUYS_FROM"], asOf: "2023-06-01" });
+    expect(ids(before.edges)).not.toContain("tiktok-buys-azure-openai-from-microsoft");
+
+    const missing = await relationshipGraph(store, { centers: ["microsoft", "no-such-company"] });
+    expect(missing.missingCenters).toEqual(["no-such-company"]);
+    const none = await relationshipGraph(store, { centers: ["no-such-company"], depth: 3 });
+    expect(none).toMatchObject({ nodes: [], edges: [], depthReached: 0, truncated: false });
+  });
+
+  it("makes one relationship read and one node read per hop, whatever the number of centres", async () => {
+    const counting = countingStore(store);
+    for (const depth of [1, 2, 3, 4]) {
+      for (const centers of [["microsoft"], ["microsoft", "tiktok", "g42", "intuit", "walmart", "openai", "bytedance", "amazon"]]) {
+        counting.reset();
+        await relationshipGraph(counting.store, { centers, depth });
+        expect(counting.calls.get("relationshipsOf") ?? 0).toBeLessThanOrEqual(depth);
+        expect(counting.calls.get("nodesByIds") ?? 0).toBeLessThanOrEqual(depth + 1);
+        expect(counting.total()).toBeLessThanOrEqual(2 * depth + 1);
+      }
+    }
+  });
+});
+
+describe("buyerSupplierMatrix on the seed", () => {
+  let store: MemoryStore;
+  const companies = ["tiktok", "microsoft", "walmart", "intuit", "g42", "openai", "amazon"];
+
+  beforeAll(async () => {
+    store = new MemoryStore();
+    await store.load(loadSeed());
+  });
+
+  it("puts buyers in rows, suppliers in columns, and sums spend per pair and product", async () => {
+    const m = await buyerSupplierMatrix(store, { companies });
+    expect(m.buyers.map((b) => b.id)).toEqual(["g42", "intuit", "openai", "tiktok", "walmart"]);
+    expect(m.suppliers.map((s) => s.id)).toEqual(["amazon", "microsoft"]);
+    const cell = m.cells.find((c) => c.buyerId === "tiktok" && c.supplierId === "microsoft")!;
+    expect(cell.productIds).toEqual(["azure", "azure-openai"]);
+    expect(cell.relationshipIds).toEqual(["tiktok-buys-azure-from-microsoft", "tiktok-buys-azure-openai-from-microsoft"]);
+    // Azure's spend is undisclosed, so the total is "at least" the Azure OpenAI spend, never a point.
+    expect(cell.amount).toMatchObject({ low: 18_000_000, high: Infinity, estimate: null, qualifier: "AT_LEAST", period: "MONTH" });
+    expect(cell.byProduct.find((p) => p.productId === "azure-openai")!.amount).toMatchObject({ estimate: 20_000_000, low: 18_000_000, high: 20_000_000 });
+  });
+
+  it("converts to the period asked for and filters by product and date", async () => {
+    const m = await buyerSupplierMatrix(store, { companies, productId: "azure-openai", period: "YEAR" });
+    expect(m.cells.map((c) => c.buyerId).sort()).toEqual(["g42", "intuit", "tiktok", "walmart"]);
+    expect(m.cells.find((c) => c.buyerId === "tiktok")!.amount).toMatchObject({ estimate: 240_000_000, low: 216_000_000, high: 240_000_000, period: "YEAR" });
+    const before = await buyerSupplierMatrix(store, { companies, productId: "azure-openai", asOf: "2023-06-01" });
+    expect(before.cells.map((c) => c.buyerId)).not.toContain("tiktok");
+  });
+
+  it("refuses bad input and writes RFC 4180 CSV", async () => {
+    expect((await refusal(buyerSupplierMatrix(store, { companies: Array.from({ length: 101 }, (_, i) => `c${i}`) }))).message).toContain("at most 100");
+    expect((await refusal(buyerSupplierMatrix(store, { companies, period: "TOTAL" }))).code).toBe("BAD_USER_INPUT");
+    const csv = matrixToCsv(await buyerSupplierMatrix(store, { companies: ["tiktok", "microsoft"] }));
+    const lines = csv.split("\r\n");
+    expect(lines[0]).toBe("buyer,supplier,product,estimate,low,high,qualifier,period,currency,relationships");
+    expect(lines).toContain("tiktok,microsoft,azure-openai,20000000,18000000,20000000,APPROXIMATE,MONTH,USD,tiktok-buys-azure-openai-from-microsoft");
+    expect(lines).toContain("tiktok,microsoft,azure,,0,,UNDISCLOSED,MONTH,USD,tiktok-buys-azure-from-microsoft");
+    expect(csv.endsWith("\r\n")).toBe(true);
+  });
+});
+
+describe("graph exports", () => {
+  const graph: RelationshipGraph = {
+    centers: ["a-co"],
+    missingCenters: [],
+    nodes: [
+      { id: "a-co", label: `A & "B" <Co> 'x'`, nodeKind: "Company", kind: null, country: "US", hop: 0, isCenter: true },
+      { id: "b-co", label: "B\u0001Co", nodeKind: "Company", kind: "retailer", country: null, hop: 1, isCenter: false },
+    ],
+    edges: [
+      {
+        id: "a-buys-from-b",
+        source: "a-co",
+        target: "b-co",
+        kind: "BUYS_FROM",
+        label: "BUYS_FROM x · ≥ US$1M/month",
+        amountLabel: "≥ US$1M/month",
+        amount: { low: 1e6, high: Infinity, estimate: null, qualifier: "AT_LEAST", period: "MONTH", currency: "USD" },
+        productId: "x",
+        market: "</data><evil>",
+        status: "CURRENT",
+        validFrom: "2024-01-01",
+        validTo: null,
+        confidence: 0.5,
+        evidenceCount: 1,
+        evidenceIds: ["ev-1"],
+      },
+    ],
+    truncated: false,
+    cut: { nodes: 0, edges: 0, reason: null },
+    depthReached: 1,
+    depth: 1,
+    limit: 200,
+    asOf: null,
+  };
+
+  it("escapes markup in GraphML and GEXF and declares every attribute", () => {
+    for (const xml of [toGraphML(graph), toGexf(graph)]) {
+      expect(XMLValidator.validate(xml)).toBe(true);
+      expect(xml).not.toContain("<evil>");
+      expect(xml).not.toContain("\u0001");
+    }
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (n, _path, _leaf, isAttribute) => !isAttribute && ["key", "node", "edge", "data"].includes(n) }).parse(
+      toGraphML(graph),
+    );
+    const keys = new Set((parsed.graphml.key as { id: string }[]).map((k) => k.id));
+    const g = parsed.graphml.graph;
+    const data = [...g.node, ...g.edge].flatMap((x: { data: { key: string; "#text": unknown }[] }) => x.data);
+    for (const d of data) expect(keys.has(d.key)).toBe(true);
+    expect(g.node[0].data.find((d: { key: string }) => d.key === "n_label")["#text"]).toBe(`A & "B" <Co> 'x'`);
+    // No upper bound: the attribute is absent rather than "Infinity".
+    expect(g.edge[0].data.map((d: { key: string }) => d.key)).not.toContain("e_amountHigh");
+  });
+
+  it("writes Cytoscape elements with ids, sources and targets", () => {
+    const json = toCytoscapeJson(graph);
+    expect(json.elements.nodes.map((n) => n.data.id)).toEqual(["a-co", "b-co"]);
+    expect(json.elements.edges[0]!.data).toMatchObject({ id: "a-buys-from-b", source: "a-co", target: "b-co", amountHigh: null, amountLow: 1e6 });
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+  });
+});
