@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
 import {
   competitiveRiskPaths,
@@ -14,6 +14,9 @@ import { BadInputError } from "../../src/domain/errors";
 import { UNBOUNDED } from "../../src/domain/interval";
 import type { GraphStore } from "../../src/store/graph-store";
 import { MemoryStore } from "../../src/store/memory/memory-store";
+import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
+import { countingStore } from "../helpers/counting-store";
+import { neo4jTestConfig } from "../helpers/neo4j-server";
 
 const M = 1_000_000;
 const LINE_LOW = (950 * M) / 12;
@@ -25,21 +28,24 @@ async function storeWith(d: Dataset): Promise<MemoryStore> {
   return store;
 }
 
-/** Wraps a store so that every method call is counted. */
-function counting(store: GraphStore): { store: GraphStore; calls: () => number } {
-  let n = 0;
-  const proxy = new Proxy(store, {
-    get(target, prop, receiver) {
-      const value = Reflect.get(target, prop, receiver);
-      if (typeof value !== "function") return value;
-      return (...args: unknown[]) => {
-        n++;
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-  return { store: proxy, calls: () => n };
-}
+// The expected answers hold on every store: each describe below runs once per store.
+const neo4jCfg = neo4jTestConfig();
+const STORES: [string, (d: Dataset) => Promise<GraphStore>][] = [
+  ["memory", storeWith],
+  ...(neo4jCfg
+    ? [
+        [
+          "neo4j",
+          async (d: Dataset) => {
+            const store = await Neo4jStore.connect(neo4jCfg);
+            await store.clear();
+            await store.load(d);
+            return store;
+          },
+        ] as [string, (d: Dataset) => Promise<GraphStore>],
+      ]
+    : []),
+];
 
 async function expectBadInput(p: Promise<unknown>, message?: RegExp): Promise<void> {
   const err = await p.then(
@@ -144,11 +150,12 @@ function handBuilt(): Dataset {
 
 // ---------------------------------------------------------------------------------------------
 
-describe("analytics on the seed", () => {
-  let store: MemoryStore;
+describe.each(STORES)("analytics on the seed (%s store)", (_name, make) => {
+  let store: GraphStore;
   beforeAll(async () => {
-    store = await storeWith(loadSeed());
+    store = await make(loadSeed());
   });
+  afterAll(() => store?.close());
 
   describe("revenue flows", () => {
     it("states the Azure OpenAI line at about US$83.3M a month, with its evidence", async () => {
@@ -384,11 +391,12 @@ describe("analytics on the seed", () => {
   });
 });
 
-describe("analytics on a hand-built graph (patterns by shape, not by id)", () => {
-  let store: MemoryStore;
+describe.each(STORES)("analytics on a hand-built graph, patterns by shape not by id (%s store)", (_name, make) => {
+  let store: GraphStore;
   beforeAll(async () => {
-    store = await storeWith(handBuilt());
+    store = await make(handBuilt());
   });
+  afterAll(() => store?.close());
 
   it("finds every pattern kind through other companies and a two-step BUILT_ON chain", async () => {
     // The terms conflict walks BUYS_FROM, two SUBSIDIARY_OF, USES_MODEL and COMPETES_WITH: five hops.
@@ -496,9 +504,9 @@ describe("store calls grow with depth, not with the number of customers", () => 
   }
 
   async function callsFor(n: number, levels: number, maxDepth: number): Promise<{ calls: number; paths: number }> {
-    const { store, calls } = counting(await storeWith(fanOut(n, levels)));
+    const { store, total } = countingStore(await storeWith(fanOut(n, levels)));
     const r = await competitiveRiskPaths(store, { companyId: "sup", maxDepth, first: 50 });
-    return { calls: calls(), paths: r.totalCount };
+    return { calls: total(), paths: r.totalCount };
   }
 
   it("makes the same number of calls for 3 and 60 customers", async () => {
