@@ -4,7 +4,7 @@ import { rankValue } from "../domain/interval";
 import { isPeriodic, type Money, minMoney } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
 import { checkDate, inForce, requireNodes } from "./revenue-flows";
-import { checkSearchBounds, hopOf, LevelReader, PATH_CAP, type PathHop, pathId } from "./risk-paths";
+import { checkSearchBounds, FANOUT_CAP, FRONTIER_CAP, hopOf, LevelReader, PATH_CAP, type PathHop, pathId } from "./risk-paths";
 
 export interface FlowPathsInput {
   readonly fromId: string;
@@ -56,8 +56,20 @@ interface Walk {
   readonly rels: readonly Relationship[];
 }
 
+export interface FlowPathsOptions {
+  /** Let a store that can search paths itself do so (default true); false always walks the port. */
+  readonly pushdown?: boolean;
+}
+
+/**
+ * A store search that looked at no more walks than this cannot have hit the frontier or path caps
+ * of the level-by-level walk (each level holds at most that many ends, and prefixes plus paths stay
+ * below PATH_CAP), so its answer is exactly the walk's.
+ */
+const PUSHDOWN_WALK_LIMIT = Math.min(FRONTIER_CAP, PATH_CAP);
+
 /** Simple paths along which money flows from one company to another, shortest first. */
-export async function flowPaths(store: GraphStore, input: FlowPathsInput): Promise<FlowPathReport> {
+export async function flowPaths(store: GraphStore, input: FlowPathsInput, options: FlowPathsOptions = {}): Promise<FlowPathReport> {
   const maxDepth = input.maxDepth ?? 4;
   const first = input.first ?? 10;
   checkSearchBounds(maxDepth, first);
@@ -66,6 +78,49 @@ export async function flowPaths(store: GraphStore, input: FlowPathsInput): Promi
   if (fromId === toId) throw new BadInputError("from and to must be different companies");
   await requireNodes(store, [fromId, toId], null);
 
+  const pushed = options.pushdown !== false ? await searchInStore(store, fromId, toId, maxDepth, asOf) : null;
+  const { found, truncated } = pushed ?? (await walkLevels(store, fromId, toId, maxDepth, asOf));
+  const paths = found.map(toFlowPath);
+  paths.sort(
+    (a, b) =>
+      a.hops.length - b.hops.length ||
+      (b.bottleneck ? rankValue(b.bottleneck) : -1) - (a.bottleneck ? rankValue(a.bottleneck) : -1) ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return { fromId, toId, asOf, maxDepth, paths: paths.slice(0, first), totalCount: paths.length, truncated };
+}
+
+/**
+ * The store's own search, when it has one and its answer is complete: one query for the candidate
+ * paths and one for their relationships, instead of two calls per level carrying every
+ * relationship of the frontier. Null means "walk instead".
+ */
+async function searchInStore(store: GraphStore, fromId: string, toId: string, maxDepth: number, asOf: string | null): Promise<{ found: Walk[]; truncated: boolean } | null> {
+  if (!store.findMoneyPaths) return null;
+  const search = await store.findMoneyPaths({ fromId, toId, maxDepth, asOf, limit: PUSHDOWN_WALK_LIMIT, fanoutCap: FANOUT_CAP });
+  if (!search.complete) return null;
+  const ids = [...new Set(search.paths.flat())];
+  const rels = new Map<string, Relationship>();
+  (await store.relationshipsByIds(ids)).forEach((r) => r && rels.set(r.id, r));
+  const found: Walk[] = [];
+  for (const path of search.paths) {
+    const nodes = [fromId];
+    const walked: Relationship[] = [];
+    for (const id of path) {
+      const r = rels.get(id);
+      const to = r ? payee(r, nodes.at(-1)!) : null;
+      // Changed between the two reads: the walk gives a consistent answer.
+      if (!r || to === null || nodes.includes(to) || !inForce(r, asOf)) return null;
+      nodes.push(to);
+      walked.push(r);
+    }
+    if (nodes.at(-1) !== toId || walked.length === 0 || walked.length > maxDepth) return null;
+    found.push({ nodes, rels: walked });
+  }
+  return { found, truncated: false };
+}
+
+async function walkLevels(store: GraphStore, fromId: string, toId: string, maxDepth: number, asOf: string | null): Promise<{ found: Walk[]; truncated: boolean }> {
   const reader = new LevelReader(store, { OUT: FORWARD_KINDS, IN: BACKWARD_KINDS });
   const found: Walk[] = [];
   let frontier: Walk[] = [{ nodes: [fromId], rels: [] }];
@@ -96,15 +151,7 @@ export async function flowPaths(store: GraphStore, input: FlowPathsInput): Promi
     }
     frontier = next;
   }
-
-  const paths = found.map(toFlowPath);
-  paths.sort(
-    (a, b) =>
-      a.hops.length - b.hops.length ||
-      (b.bottleneck ? rankValue(b.bottleneck) : -1) - (a.bottleneck ? rankValue(a.bottleneck) : -1) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-  return { fromId, toId, asOf, maxDepth, paths: paths.slice(0, first), totalCount: paths.length, truncated: reader.truncated || capped };
+  return { found, truncated: reader.truncated || capped };
 }
 
 function toFlowPath(p: Walk): FlowPath {

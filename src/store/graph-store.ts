@@ -76,6 +76,36 @@ export interface StoreCounts {
 export type NodeOfKind<K extends NodeKind> = K extends "Company" ? Company : K extends "Product" ? Product : Person;
 
 /**
+ * A search for the simple paths money takes from one node to another: BUYS_FROM from customer to
+ * supplier, INVESTS_IN from investor to investee, TAKES_REVENUE_SHARE from its `to` (the payer) to
+ * its `from`. A hop counts when its relationship is in force at `asOf` (as analytics' `inForce`:
+ * not PLANNED, valid that day, and a FORMER one only when `asOf` falls before its end).
+ */
+export interface MoneyPathQuery {
+  readonly fromId: string;
+  readonly toId: string;
+  /** Longest path, in relationships, 1 to 6. */
+  readonly maxDepth: number;
+  readonly asOf: string | null;
+  /**
+   * Most walks the search may consider: the paths to `toId` plus every shorter prefix that does
+   * not reach it (what a level-by-level walk would keep). Beyond it the answer is incomplete.
+   */
+  readonly limit: number;
+  /**
+   * A node the walk leaves (`fromId`, or the end of a prefix shorter than maxDepth) with more than
+   * this many money relationships in one direction, in force or not, makes the answer incomplete.
+   */
+  readonly fanoutCap: number;
+}
+
+export type MoneyPathSearch =
+  /** Every path, each as its relationship ids in money order, in no particular order. */
+  | { readonly complete: true; readonly paths: readonly (readonly string[])[] }
+  /** The store stopped early; the caller walks the graph itself. */
+  | { readonly complete: false; readonly reason: "LIMIT" | "FANOUT" };
+
+/**
  * The one port every store implements. Batch methods take many ids and answer in the same order
  * (null for unknown ids) so that per-request DataLoaders can turn N lookups into one call.
  */
@@ -99,6 +129,12 @@ export interface GraphStore {
   sourcesByIds(ids: readonly string[]): Promise<(Source | null)[]>;
   /** For each subject id (company or product), its metrics, optionally of some kinds only. */
   metricsOf(subjectIds: readonly string[], kinds?: readonly string[]): Promise<Metric[][]>;
+
+  /**
+   * Optional pushdown of the money-path search. A store without it is walked level by level
+   * through relationshipsOf; a store with it must find exactly the same paths.
+   */
+  findMoneyPaths?(q: MoneyPathQuery): Promise<MoneyPathSearch>;
 
   counts(): Promise<StoreCounts>;
   /** Merges a validated dataset into the store: loading the same dataset twice changes nothing. */

@@ -1,10 +1,21 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FANOUT_CAP, flowPaths, type FlowPathsInput } from "../../src/analytics";
 import type { Dataset } from "../../src/domain/dataset";
+import type { Company, Relationship } from "../../src/domain/entities";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
 import { generateDataset } from "../../seed/generator";
+import {
+  CHURN_QUERY,
+  CONCENTRATION_QUERY,
+  FLOW_PATHS_QUERY,
+  RELATIONSHIP_GRAPH_QUERY,
+  REVENUE_FLOWS_QUERY,
+  RISK_PATHS_QUERY,
+} from "../helpers/analytics-queries";
 import { execute } from "../helpers/execute";
+import { moneyReach, spyOnMoneyPaths } from "../helpers/money-paths";
 import { neo4jTestConfig, neo4jTestUri } from "../helpers/neo4j-server";
 
 const uri = neo4jTestUri();
@@ -78,4 +89,154 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
       { numRuns: 5, seed: Number(process.env.FC_SEED ?? 20_241_128), endOnFailure: true },
     );
   }, 300_000);
+
+  it("on random graphs, every analytics query gives identical JSON", async () => {
+    let compared = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: 20, max: 80 }), async (seed, size) => {
+        const dataset = generateDataset({ seed, companies: size });
+        const memory = await loadBoth(dataset);
+        const same = async (query: string, vars: Record<string, unknown>) => {
+          const expected = await execute(memory, query, vars);
+          expect(await execute(neo4j, query, vars), `${query.slice(0, 30).trim()} ${JSON.stringify(vars)}`).toEqual(expected);
+          compared++;
+          return expected;
+        };
+        const sample = fc.sample(fc.constantFrom(...dataset.companies.map((c) => c.id)), { numRuns: 3, seed });
+        for (const id of [dataset.companies[0]!.id, ...sample]) {
+          for (const asOf of [null, "2019-06-01", "2024-06-01"]) {
+            const inflows = await same(REVENUE_FLOWS_QUERY, { id, asOf, direction: "IN", rollUp: false });
+            await same(REVENUE_FLOWS_QUERY, { id, asOf, direction: "IN", rollUp: true });
+            await same(REVENUE_FLOWS_QUERY, { id, asOf, direction: "OUT", rollUp: false });
+            await same(CONCENTRATION_QUERY, { id, asOf, rollUp: false, threshold: 0.1 });
+            await same(CONCENTRATION_QUERY, { id, asOf, rollUp: true, threshold: 0.3 });
+            for (const maxDepth of [2, 4, 6]) await same(RISK_PATHS_QUERY, { id, asOf, maxDepth, first: 50 });
+            const flows = (inflows.data?.revenueFlows as { flows: { counterpartyId: string }[] } | undefined)?.flows ?? [];
+            if (flows.length > 0) await same(CHURN_QUERY, { id, asOf, rollUp: false, lost: flows.slice(0, 2).map((f) => f.counterpartyId) });
+            await same(RELATIONSHIP_GRAPH_QUERY, { centers: [id], depth: 2, asOf, limit: 60 });
+            for (const to of flowTargets(dataset, id, seed)) await same(FLOW_PATHS_QUERY, { from: id, to, asOf, maxDepth: 5, first: 50 });
+          }
+        }
+      }),
+      { numRuns: 4, seed: Number(process.env.FC_SEED ?? 20_241_128), endOnFailure: true },
+    );
+    expect(compared).toBeGreaterThan(100);
+  }, 300_000);
+
+  it("money paths pushed down to Neo4j are exactly the paths of the level-by-level walk", async () => {
+    const outcomes: string[] = [];
+    let withPaths = 0;
+    let without = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: 20, max: 120 }), async (seed, size) => {
+        const dataset = generateDataset({ seed, companies: size });
+        const memory = await loadBoth(dataset);
+        const spy = spyOnMoneyPaths(neo4j);
+        const froms = fc.sample(fc.constantFrom(...dataset.companies.map((c) => c.id)), { numRuns: 5, seed });
+        for (const fromId of new Set(froms)) {
+          for (const toId of flowTargets(dataset, fromId, seed)) {
+            for (const maxDepth of [1, 3, 6]) {
+              for (const asOf of [null, "2019-06-01", "2024-06-01"]) {
+                const input: FlowPathsInput = { fromId, toId, maxDepth, asOf, first: 50 };
+                const pureOnMemory = await flowPaths(memory, input);
+                const pureOnNeo4j = await flowPaths(neo4j, input, { pushdown: false });
+                const pushed = await flowPaths(spy.store, input);
+                const label = JSON.stringify(input);
+                expect(pushed, label).toEqual(pureOnNeo4j);
+                expect(pushed, label).toEqual(pureOnMemory);
+                // The store's own answer, before any ranking, is the walk's whole set of paths.
+                const search = await neo4j.findMoneyPaths({ fromId, toId, maxDepth, asOf, limit: 5_000, fanoutCap: FANOUT_CAP });
+                if (search.complete && pureOnMemory.totalCount <= 50) {
+                  expect(search.paths.map((p) => p.join(" ")).sort(), label).toEqual(
+                    pureOnMemory.paths.map((p) => p.hops.map((h) => h.relationshipId).join(" ")).sort(),
+                  );
+                }
+                if (pureOnMemory.totalCount > 0) withPaths++;
+                else without++;
+              }
+            }
+          }
+        }
+        outcomes.push(...spy.outcomes);
+      }),
+      { numRuns: 4, seed: Number(process.env.FC_SEED ?? 20_241_128), endOnFailure: true },
+    );
+    // The comparison means something only if the pushdown answered and paths were found.
+    expect(outcomes.length).toBe(withPaths + without);
+    expect(outcomes.every((o) => o === "complete")).toBe(true);
+    expect(withPaths).toBeGreaterThan(50);
+    expect(without).toBeGreaterThan(50);
+  }, 300_000);
+
+  it("money paths fall back to the walk, with the same answer, where the store search stops early", async () => {
+    // A hub with more money relationships than a walk reads per node: the walk truncates there.
+    const hub = moneyGraph(
+      ["a", "hub", "z", ...range(FANOUT_CAP + 1).map((i) => `s${i}`)],
+      [["a", "hub"], ["a", "z"], ...range(FANOUT_CAP + 1).map((i) => ["hub", `s${i}`] as const), ["s3", "z"], ["hub", "z"]],
+    );
+    // Layers of 18 companies, each buying from all of the next layer: thousands of walks.
+    const layers = range(3).map((l) => range(18).map((i) => `l${l}-${i}`));
+    const layered = moneyGraph(
+      ["s", "t", ...layers.flat()],
+      [
+        ...layers[0]!.map((x) => ["s", x] as const),
+        ...layers.slice(1).flatMap((layer, l) => layers[l]!.flatMap((x) => layer.map((y) => [x, y] as const))),
+        ...layers[2]!.map((x) => [x, "t"] as const),
+      ],
+    );
+    for (const [dataset, fromId, toId, reason] of [
+      [hub, "a", "z", "FANOUT"],
+      [layered, "s", "t", "LIMIT"],
+    ] as const) {
+      const memory = await loadBoth(dataset);
+      const spy = spyOnMoneyPaths(neo4j);
+      const input = { fromId, toId, maxDepth: 4, first: 50 };
+      const pushed = await flowPaths(spy.store, input);
+      expect(spy.outcomes).toEqual([reason]);
+      expect(pushed).toEqual(await flowPaths(memory, input));
+      expect(pushed).toEqual(await flowPaths(neo4j, input, { pushdown: false }));
+      expect(pushed.totalCount).toBeGreaterThan(0);
+    }
+    expect(await neo4j.findMoneyPaths({ fromId: "s", toId: "t", maxDepth: 4, asOf: null, limit: 20_000, fanoutCap: FANOUT_CAP })).toMatchObject({
+      complete: true,
+      paths: expect.any(Array),
+    });
+  }, 120_000);
 });
+
+/** A few companies money reaches from `fromId` (near and far), and a couple it may not reach. */
+function flowTargets(d: Dataset, fromId: string, seed: number): string[] {
+  const reach = [...moneyReach(d, fromId, 6).entries()].filter(([id]) => id.startsWith("co-")).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+  const picked = new Set<string>();
+  for (const i of [0, Math.floor(reach.length / 2), reach.length - 1]) if (reach[i]) picked.add(reach[i]![0]);
+  const ids = d.companies.map((c) => c.id).filter((id) => id !== fromId);
+  for (const k of [1, 2]) picked.add(ids[(seed * k) % ids.length]!);
+  return [...picked];
+}
+
+function range(n: number): number[] {
+  return [...Array(n).keys()];
+}
+
+/** Companies and BUYS_FROM relationships between them (customer first), nothing else. */
+function moneyGraph(ids: readonly string[], buys: readonly (readonly [string, string])[]): Dataset {
+  const company = (id: string): Company => ({ nodeKind: "Company", id, name: id.toUpperCase(), aliases: [], description: null, country: null, kind: null, evidenceIds: [] });
+  const rel = ([from, to]: readonly [string, string]): Relationship => ({
+    id: `${from}-buys-from-${to}`,
+    kind: "BUYS_FROM",
+    from,
+    to,
+    productId: null,
+    amount: { estimate: 1000, low: 900, high: 1100, qualifier: "APPROXIMATE", period: "MONTH", currency: "USD" },
+    market: null,
+    role: null,
+    purpose: null,
+    status: "CURRENT",
+    validFrom: null,
+    validTo: null,
+    confidence: 1,
+    evidenceIds: [],
+    note: null,
+  });
+  return { sources: [], evidence: [], companies: ids.map(company), products: [], people: [], relationships: buys.map(rel), metrics: [] };
+}

@@ -20,6 +20,8 @@ import type {
   CompanyFilter,
   GraphStore,
   LoadReport,
+  MoneyPathQuery,
+  MoneyPathSearch,
   NodeOfKind,
   Page,
   PageRequest,
@@ -66,6 +68,28 @@ function relationshipByIdUnion(idVar: string): string {
 
 /** The relationship as a map the mapper reads; `r`, `a`, `b` must be bound. */
 const REL_PROJECTION = "{props: properties(r), kind: type(r), fromId: startNode(r).id, toId: endNode(r).id}";
+
+/** Money moves along these relationships from start to end node, and along these against it. */
+const MONEY_FORWARD: readonly RelationshipKind[] = ["BUYS_FROM", "INVESTS_IN"];
+const MONEY_BACKWARD: readonly RelationshipKind[] = ["TAKES_REVENUE_SHARE"];
+
+/**
+ * Path lengths cannot be parameters: the requested depth only selects one of these literals.
+ */
+const MONEY_PATH_QUANTIFIERS: Readonly<Record<number, string>> = {
+  1: "{1,1}",
+  2: "{1,2}",
+  3: "{1,3}",
+  4: "{1,4}",
+  5: "{1,5}",
+  6: "{1,6}",
+};
+
+/** analytics' inForce for `r`: not planned, valid on $asOf, and a former one only before its end. */
+const IN_FORCE = `
+  r.status <> 'PLANNED'
+  AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)))
+  AND (r.status <> 'FORMER' OR ($asOf IS NOT NULL AND r.validTo IS NOT NULL AND r.validTo >= $asOf))`;
 
 /** The RelationshipFilter predicates that do not depend on the asking node (see matchesFilter). */
 const COMMON_FILTER = `
@@ -295,6 +319,59 @@ export class Neo4jStore implements GraphStore {
     );
     const bySubject = new Map(rows);
     return subjectIds.map((id) => bySubject.get(id) ?? []);
+  }
+
+  async findMoneyPaths(q: MoneyPathQuery): Promise<MoneyPathSearch> {
+    const quantifier = MONEY_PATH_QUANTIFIERS[q.maxDepth];
+    if (quantifier === undefined) throw new BadInputError("maxDepth must be between 1 and 6", { argument: "maxDepth", value: q.maxDepth });
+    const limit = Math.max(0, Math.trunc(q.limit));
+    const money = typePattern([...MONEY_FORWARD, ...MONEY_BACKWARD]);
+    // One quantified path pattern walks every trail in money direction; the node-uniqueness check
+    // keeps the simple ones. Prefixes that stop short of `b` are counted (and their ends checked
+    // for hubs) because a level-by-level walk would hold them too: past `limit` of them, or at a
+    // hub, the caller walks itself so that caps apply exactly as they would there.
+    const cypher = `
+      MATCH (a:Entity {id: $fromId})
+      MATCH (b:Entity {id: $toId})
+      CALL (a, b) {
+        CALL (a, b) {
+          MATCH p = (a) ((x)-[r:${money}]-(y)
+              WHERE x <> b AND y <> a
+                AND ((type(r) IN $forward AND startNode(r) = x) OR (type(r) IN $backward AND endNode(r) = x))
+                AND ${IN_FORCE}
+            )${quantifier} (z)
+          WITH p, z, nodes(p) AS ns
+          WHERE (z = b OR length(p) < $maxDepth)
+            AND all(i IN range(1, size(ns) - 1) WHERE NOT ns[i] IN ns[0..i])
+          RETURN p, z
+          LIMIT $take
+        }
+        RETURN count(p) AS walks,
+               collect(CASE WHEN z = b THEN [r IN relationships(p) | r.id] END) AS found,
+               collect(DISTINCT CASE WHEN z <> b THEN z END) AS ends
+      }
+      RETURN walks, found,
+             any(n IN [a] + ends WHERE COUNT { (n)-[:${typePattern(MONEY_FORWARD)}]->() } > $fanoutCap
+                                  OR COUNT { (n)<-[:${typePattern(MONEY_BACKWARD)}]-() } > $fanoutCap) AS hub`;
+    const [row] = await this.db.read(
+      cypher,
+      {
+        fromId: q.fromId,
+        toId: q.toId,
+        maxDepth: cypherInt(q.maxDepth),
+        asOf: q.asOf || null,
+        forward: [...MONEY_FORWARD],
+        backward: [...MONEY_BACKWARD],
+        take: cypherInt(limit + 1),
+        fanoutCap: cypherInt(q.fanoutCap),
+      },
+      (rec) => ({ walks: rec.get("walks") as number, found: rec.get("found") as string[][], hub: rec.get("hub") as boolean }),
+    );
+    // An unknown end has no paths.
+    if (!row) return { complete: true, paths: [] };
+    if (row.walks > limit) return { complete: false, reason: "LIMIT" };
+    if (row.hub) return { complete: false, reason: "FANOUT" };
+    return { complete: true, paths: row.found };
   }
 
   async counts(): Promise<StoreCounts> {
