@@ -82,17 +82,26 @@ export function herfindahl(shares: readonly Interval[]): Interval {
   return { low: Math.min(low, 1), high: Math.min(high, 1), estimate: estimate === null ? null : Math.min(estimate, 1) };
 }
 
+/** The largest of several intervals, bound by bound. */
 export function maxInterval(values: readonly Interval[]): Interval | null {
-  if (values.length === 0) return null;
-  let low = 0;
-  let high = 0;
-  let estimate: number | null = 0;
-  for (const v of values) {
-    low = Math.max(low, v.low);
-    high = Math.max(high, v.high);
-    estimate = estimate === null || v.estimate === null ? null : Math.max(estimate, v.estimate);
+  return extremeInterval(values, Math.max);
+}
+
+/** The smallest of several intervals, bound by bound. */
+export function minInterval(values: readonly Interval[]): Interval | null {
+  return extremeInterval(values, Math.min);
+}
+
+function extremeInterval(values: readonly Interval[], pick: (a: number, b: number) => number): Interval | null {
+  const [first, ...rest] = values;
+  if (!first) return null;
+  let { low, high, estimate } = first;
+  for (const v of rest) {
+    low = pick(low, v.low);
+    high = pick(high, v.high);
+    estimate = estimate === null || v.estimate === null ? null : pick(estimate, v.estimate);
   }
-  // The largest estimate can be below the largest low bound of another value; keep it consistent.
+  // The chosen estimate can fall outside the bounds chosen from other values; keep it consistent.
   if (estimate !== null) estimate = clamp(estimate, low, high);
   return { low, high, estimate };
 }
@@ -143,20 +152,6 @@ export function shareOfSum(part: Interval, rest: Interval): Interval | null {
   return { low: lo, high: hi, estimate };
 }
 
-/** The smallest of several values (the bottleneck of a chain): [min of lows, min of highs]. */
-export function minInterval(values: readonly Interval[]): Interval | null {
-  if (values.length === 0) return null;
-  let low = UNBOUNDED;
-  let high = UNBOUNDED;
-  let estimate: number | null = UNBOUNDED;
-  for (const v of values) {
-    low = Math.min(low, v.low);
-    high = Math.min(high, v.high);
-    estimate = estimate === null || v.estimate === null ? null : Math.min(estimate, v.estimate);
-  }
-  if (estimate !== null) estimate = clamp(estimate, low, high);
-  return { low, high, estimate };
-}
 
 /**
  * HHI bounds when the named shares may not cover the whole: `remainder` is the share nobody is named

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FANOUT_CAP, flowPaths, type FlowPathsInput } from "../../src/analytics";
 import type { Dataset } from "../../src/domain/dataset";
-import type { Company, Relationship } from "../../src/domain/entities";
+import type { Relationship } from "../../src/domain/entities";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
 import { generateDataset } from "../../seed/generator";
@@ -16,6 +16,7 @@ import {
 } from "../helpers/analytics-queries";
 import { execute } from "../helpers/execute";
 import { moneyReach, spyOnMoneyPaths } from "../helpers/money-paths";
+import { companyRecord, relationshipRecord } from "../helpers/records";
 import { neo4jTestConfig, neo4jTestUri } from "../helpers/neo4j-server";
 
 const uri = neo4jTestUri();
@@ -220,23 +221,9 @@ function range(n: number): number[] {
 
 /** Companies and BUYS_FROM relationships between them (customer first), nothing else. */
 function moneyGraph(ids: readonly string[], buys: readonly (readonly [string, string])[]): Dataset {
-  const company = (id: string): Company => ({ nodeKind: "Company", id, name: id.toUpperCase(), aliases: [], description: null, country: null, kind: null, evidenceIds: [] });
-  const rel = ([from, to]: readonly [string, string]): Relationship => ({
-    id: `${from}-buys-from-${to}`,
-    kind: "BUYS_FROM",
-    from,
-    to,
-    productId: null,
-    amount: { estimate: 1000, low: 900, high: 1100, qualifier: "APPROXIMATE", period: "MONTH", currency: "USD" },
-    market: null,
-    role: null,
-    purpose: null,
-    status: "CURRENT",
-    validFrom: null,
-    validTo: null,
-    confidence: 1,
-    evidenceIds: [],
-    note: null,
-  });
-  return { sources: [], evidence: [], companies: ids.map(company), products: [], people: [], relationships: buys.map(rel), metrics: [] };
+  const rel = ([from, to]: readonly [string, string]): Relationship =>
+    relationshipRecord(`${from}-buys-from-${to}`, "BUYS_FROM", from, to, {
+      amount: { estimate: 1000, low: 900, high: 1100, qualifier: "APPROXIMATE", period: "MONTH", currency: "USD" },
+    });
+  return { sources: [], evidence: [], companies: ids.map((id) => companyRecord(id)), products: [], people: [], relationships: buys.map(rel), metrics: [] };
 }

@@ -13,6 +13,7 @@ import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
 import type { Neo4jConfig } from "../../src/server/config";
 import { loadSeed } from "../../seed/loader";
 import { neo4jTestConfig } from "../helpers/neo4j-server";
+import { relationshipRecord } from "../helpers/records";
 import { graphStoreSuite } from "./graph-store.suite";
 
 const cfg = neo4jTestConfig();
@@ -241,23 +242,7 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
 });
 
 function rel(id: string, kind: Relationship["kind"], from: string, to: string): Relationship {
-  return {
-    id,
-    kind,
-    from,
-    to,
-    productId: null,
-    amount: null,
-    market: null,
-    role: null,
-    purpose: null,
-    status: "CURRENT",
-    validFrom: null,
-    validTo: null,
-    confidence: 1,
-    evidenceIds: ["ev"],
-    note: null,
-  };
+  return relationshipRecord(id, kind, from, to, { evidenceIds: ["ev"] });
 }
 
 /** n companies; each buys from the one before it (with an amount) and from c-0001. */

@@ -231,7 +231,8 @@ export function toMetric(p: Props): Metric {
   };
 }
 
-function toMoney(p: Props, prefix: string): Money | null {
+/** The interval and qualifier stored flattened under `prefix` (amountLow, amountHigh, ...); null when absent. */
+function toAmount(p: Props, prefix: string): Pick<Money, "low" | "high" | "estimate" | "qualifier"> | null {
   const qualifier = p[`${prefix}Qualifier`];
   if (qualifier === null || qualifier === undefined) return null;
   return {
@@ -239,21 +240,17 @@ function toMoney(p: Props, prefix: string): Money | null {
     high: optNum(p[`${prefix}High`]) ?? UNBOUNDED,
     estimate: optNum(p[`${prefix}Estimate`]),
     qualifier: qualifier as Qualifier,
-    period: str(p[`${prefix}Period`]) as Period,
-    currency: str(p[`${prefix}Currency`]),
   };
 }
 
+function toMoney(p: Props, prefix: string): Money | null {
+  const amount = toAmount(p, prefix);
+  return amount && { ...amount, period: str(p[`${prefix}Period`]) as Period, currency: str(p[`${prefix}Currency`]) };
+}
+
 function toQuantity(p: Props, prefix: string): Quantity | null {
-  const qualifier = p[`${prefix}Qualifier`];
-  if (qualifier === null || qualifier === undefined) return null;
-  return {
-    low: num(p[`${prefix}Low`]),
-    high: optNum(p[`${prefix}High`]) ?? UNBOUNDED,
-    estimate: optNum(p[`${prefix}Estimate`]),
-    qualifier: qualifier as Qualifier,
-    unit: str(p[`${prefix}Unit`]) as QuantityUnit,
-  };
+  const amount = toAmount(p, prefix);
+  return amount && { ...amount, unit: str(p[`${prefix}Unit`]) as QuantityUnit };
 }
 
 function toSpan(p: Props, prefix: string): DateSpan {
