@@ -9,11 +9,12 @@ export function searchKeys(name: string, aliases: readonly string[]): string[] {
 }
 
 /**
- * How well a normalized query matches normalized keys. The first key is the name; an alias
- * match weighs a little less. 0 means no match. Both stores use these exact numbers.
+ * How well a normalized query matches normalized keys, and the key that matched best (the first
+ * one on a tie). The first key is the name; an alias match weighs a little less. Both stores use
+ * these exact numbers.
  */
-export function matchScore(query: string, keys: readonly string[]): number {
-  let best = 0;
+export function bestMatch(query: string, keys: readonly string[]): { score: number; key: string } | null {
+  let best: { score: number; key: string } | null = null;
   keys.forEach((key, i) => {
     let s = 0;
     if (key === query) s = 3;
@@ -21,7 +22,7 @@ export function matchScore(query: string, keys: readonly string[]): number {
     else if (key.includes(` ${query}`)) s = 1.5;
     else if (key.includes(query)) s = 1;
     if (i > 0) s *= 0.9;
-    best = Math.max(best, s);
+    if (s > 0 && (best === null || s > best.score)) best = { score: s, key };
   });
   return best;
 }

@@ -11,7 +11,7 @@ import type {
   Source,
 } from "../../domain/entities";
 import { BadInputError } from "../../domain/errors";
-import { matchScore, normalizeText, searchKeys } from "../../domain/text";
+import { bestMatch, normalizeText, searchKeys } from "../../domain/text";
 import type {
   CompanyFilter,
   GraphStore,
@@ -71,8 +71,8 @@ export class MemoryStore implements GraphStore {
     const hits: SearchHit[] = [];
     this.graph.forEachNode((_id, { node, keys }) => {
       if (kinds.length > 0 && !kinds.includes(node.nodeKind)) return;
-      const score = matchScore(q, keys);
-      if (score > 0) hits.push({ node, score, matched: keys.find((k) => k.includes(q)) ?? keys[0]! });
+      const match = bestMatch(q, keys);
+      if (match) hits.push({ node, score: match.score, matched: match.key });
     });
     hits.sort((a, b) => b.score - a.score || cmp(normalizeText(a.node.name), normalizeText(b.node.name)) || cmp(a.node.id, b.node.id));
     return hits.slice(0, limit);

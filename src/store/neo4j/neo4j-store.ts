@@ -160,7 +160,7 @@ export class Neo4jStore implements GraphStore {
     const q = normalizeText(text);
     const max = Math.trunc(limit);
     if (q === "" || !(max > 0)) return [];
-    // The same numbers as matchScore: exact 3, prefix 2, word prefix 1.5, substring 1; aliases x0.9.
+    // The same numbers and matched key as bestMatch: exact 3, prefix 2, word prefix 1.5, substring 1; aliases x0.9.
     const cypher = `
       MATCH (n:Entity)
       WHERE n.searchText CONTAINS $q AND ($kinds IS NULL OR n.nodeKind IN $kinds)
@@ -173,9 +173,9 @@ export class Neo4jStore implements GraphStore {
            WHEN keys[i] CONTAINS $q THEN 1.0
            ELSE 0.0
          END) * (CASE WHEN i = 0 THEN 1.0 ELSE 0.9 END)] AS scores
-      WITH n, keys, reduce(best = 0.0, s IN scores | CASE WHEN s > best THEN s ELSE best END) AS score
+      WITH n, keys, scores, reduce(best = 0.0, s IN scores | CASE WHEN s > best THEN s ELSE best END) AS score
       WHERE score > 0
-      RETURN properties(n) AS props, score, coalesce(head([k IN keys WHERE k CONTAINS $q]), keys[0]) AS matched,
+      RETURN properties(n) AS props, score, head([i IN range(0, size(keys) - 1) WHERE scores[i] = score | keys[i]]) AS matched,
              keys[0] AS sortName, n.id AS id
       ORDER BY score DESC, sortName ASC, id ASC
       LIMIT $limit`;
