@@ -43,6 +43,19 @@ export interface Page<T> {
   readonly hasNextPage: boolean;
 }
 
+/**
+ * One node's page of relationships and, when asked for, the nodes at the other ends of its items:
+ * each such node once, ordered by id (empty when not asked for). Callers that go on to read those
+ * nodes need no second lookup; callers that only walk ids do not pay for shipping them.
+ */
+export interface RelationshipPage extends Page<Relationship> {
+  readonly neighbours: readonly GraphNode[];
+}
+
+export interface RelationshipReadOptions {
+  readonly withNeighbours?: boolean;
+}
+
 export interface CompanyFilter {
   readonly kind?: string | null;
   readonly country?: string | null;
@@ -119,8 +132,16 @@ export interface GraphStore {
   /** Case- and accent-insensitive match on names and aliases, best first. */
   search(text: string, kinds: readonly NodeKind[], limit: number): Promise<SearchHit[]>;
 
-  /** For each node id, the page of its relationships that pass the filter (ordered by relationship id). */
-  relationshipsOf(nodeIds: readonly string[], filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>[]>;
+  /**
+   * For each node id, the page of its relationships that pass the filter (ordered by relationship
+   * id) and, with `withNeighbours`, the nodes at their other ends.
+   */
+  relationshipsOf(
+    nodeIds: readonly string[],
+    filter: RelationshipFilter,
+    page: PageRequest,
+    options?: RelationshipReadOptions,
+  ): Promise<RelationshipPage[]>;
   relationshipsByIds(ids: readonly string[]): Promise<(Relationship | null)[]>;
   /** All relationships passing the filter, across the graph (for analytics and exports). */
   listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>>;

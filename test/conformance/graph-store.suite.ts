@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Dataset } from "../../src/domain/dataset";
-import type { GraphStore, Page, RelationshipFilter } from "../../src/store/graph-store";
+import type { GraphStore, Page, PageRequest, RelationshipFilter } from "../../src/store/graph-store";
 import { loadSeed } from "../../seed/loader";
 
 export interface StoreFixture {
@@ -137,11 +137,39 @@ export function graphStoreSuite(name: string, factory: () => Promise<StoreFixtur
       expect(pageIds(first!)).toEqual(pageIds(all!).slice(0, 2));
       expect(first!.hasNextPage).toBe(true);
       expect(first!.totalCount).toBe(all!.totalCount);
-      expect(unknown).toEqual({ items: [], totalCount: 0, hasNextPage: false });
+      expect(unknown).toEqual({ items: [], totalCount: 0, hasNextPage: false, neighbours: [] });
       expect(pageIds(amazon!)).toEqual(["intuit-bought-aws-from-amazon"]);
       const [second] = await store.relationshipsOf(["microsoft"], filter, { first: 100, after: first!.items[1]!.id });
       expect([...pageIds(first!), ...pageIds(second!)]).toEqual(pageIds(all!));
       expect(second!.hasNextPage).toBe(false);
+    });
+
+    it("brings, when asked, the nodes at the other ends of a page's relationships, each once, ordered by id", async () => {
+      const nodes = new Map([...seed.companies, ...seed.products, ...seed.people].map((n) => [n.id, n]));
+      const cases: [string, RelationshipFilter, PageRequest][] = [
+        ["microsoft", { kinds: ["BUYS_FROM"], direction: "IN" }, {}],
+        ["microsoft", { kinds: ["BUYS_FROM"], direction: "IN" }, { first: 2 }],
+        ["microsoft", {}, {}],
+        ["microsoft", {}, { first: 3, after: "m" }],
+        ["openai", { kinds: ["COMPETES_WITH"], direction: "OUT" }, {}],
+        ["intuit", { direction: "OUT" }, { first: 1 }],
+        ["azure-openai", {}, {}],
+        ["satya-nadella", {}, {}],
+      ];
+      let repeated = false;
+      for (const [id, filter, page] of cases) {
+        const [result] = await store.relationshipsOf([id], filter, page, { withNeighbours: true });
+        const [plain] = await store.relationshipsOf([id], filter, page);
+        expect(plain).toEqual({ ...result, neighbours: [] });
+        const others = result!.items.map((r) => (r.from === id ? r.to : r.from));
+        repeated ||= new Set(others).size < others.length;
+        const expected = [...new Set(others)].sort().map((o) => nodes.get(o));
+        expect(result!.neighbours).toEqual(expected);
+      }
+      // Some node here is at the other end of several relationships, so deduplication is tested.
+      expect(repeated).toBe(true);
+      const [none] = await store.relationshipsOf(["microsoft"], { productIds: ["no-such-product"] }, {}, { withNeighbours: true });
+      expect(none!.neighbours).toEqual([]);
     });
 
     it("lists relationships across the graph with the same filters", async () => {

@@ -56,7 +56,11 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
     const pages: PageRequest[] = [{}, { first: 1 }, { first: 2, after: "m" }, { first: 0 }, { first: 100, after: "zzz" }];
 
     it("relationshipsOf, for every node, filter and page", async () => {
-      for (const f of filters) for (const p of pages) await same((s) => s.relationshipsOf([...nodeIds, "nope", nodeIds[0]!], f, p));
+      for (const f of filters) {
+        for (const p of pages) {
+          for (const withNeighbours of [false, true]) await same((s) => s.relationshipsOf([...nodeIds, "nope", nodeIds[0]!], f, p, { withNeighbours }));
+        }
+      }
     });
 
     it("listRelationships, for every filter and page", async () => {
@@ -173,7 +177,7 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
       expect(await store.relationshipsByIds(hostile)).toEqual([null, null, null]);
       expect(await store.search("') MATCH (n) DETACH DELETE n //", [], 5)).toEqual([]);
       const [page] = await store.relationshipsOf(["c-0001"], { counterpartIds: hostile, asOf: "' OR true //" }, { after: "'" });
-      expect(page).toEqual({ items: [], totalCount: 0, hasNextPage: false });
+      expect(page).toEqual({ items: [], totalCount: 0, hasNextPage: false, neighbours: [] });
       expect((await store.counts()).companies).toBe(dataset.companies.length);
     });
 

@@ -1,11 +1,12 @@
 import DataLoader from "dataloader";
 import type { Evidence, GraphNode, Metric, Relationship, Source } from "../../domain/entities";
-import type { GraphStore, Page, PageRequest, RelationshipFilter } from "../../store/graph-store";
+import type { GraphStore, PageRequest, RelationshipFilter, RelationshipPage } from "../../store/graph-store";
 
 /**
  * Per-request batching: every lookup made while resolving one level of a query becomes one store
  * call. Relationship lists are batched per distinct (filter, page) so that `customers(first: 5)` on
- * every company of a page is one call, whatever the number of companies.
+ * every company of a page is one call, whatever the number of companies. The nodes a relationship
+ * page brings along are put in the node loader, so reading the other ends costs no further call.
  */
 export interface Loaders {
   node: DataLoader<string, GraphNode | null>;
@@ -13,13 +14,14 @@ export interface Loaders {
   evidence: DataLoader<string, Evidence | null>;
   source: DataLoader<string, Source | null>;
   metrics: DataLoader<string, Metric[]>;
-  relationshipsOf(filter: RelationshipFilter, page: PageRequest): DataLoader<string, Page<Relationship>>;
+  relationshipsOf(filter: RelationshipFilter, page: PageRequest): DataLoader<string, RelationshipPage>;
 }
 
 export function createLoaders(store: GraphStore): Loaders {
-  const relationshipLoaders = new Map<string, DataLoader<string, Page<Relationship>>>();
+  const relationshipLoaders = new Map<string, DataLoader<string, RelationshipPage>>();
+  const node = new DataLoader<string, GraphNode | null>((ids) => store.nodesByIds(ids));
   return {
-    node: new DataLoader((ids) => store.nodesByIds(ids)),
+    node,
     relationship: new DataLoader((ids) => store.relationshipsByIds(ids)),
     evidence: new DataLoader((ids) => store.evidenceByIds(ids)),
     source: new DataLoader((ids) => store.sourcesByIds(ids)),
@@ -28,7 +30,11 @@ export function createLoaders(store: GraphStore): Loaders {
       const key = JSON.stringify([filter, page]);
       let loader = relationshipLoaders.get(key);
       if (!loader) {
-        loader = new DataLoader((ids) => store.relationshipsOf(ids, filter, page));
+        loader = new DataLoader(async (ids) => {
+          const pages = await store.relationshipsOf(ids, filter, page, { withNeighbours: true });
+          for (const p of pages) for (const n of p.neighbours) node.prime(n.id, n);
+          return pages;
+        });
         relationshipLoaders.set(key, loader);
       }
       return loader;

@@ -20,6 +20,8 @@ import type {
   Page,
   PageRequest,
   RelationshipFilter,
+  RelationshipPage,
+  RelationshipReadOptions,
   SearchHit,
   StoreCounts,
 } from "../graph-store";
@@ -78,15 +80,23 @@ export class MemoryStore implements GraphStore {
     return hits.slice(0, limit);
   }
 
-  async relationshipsOf(nodeIds: readonly string[], filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>[]> {
+  async relationshipsOf(
+    nodeIds: readonly string[],
+    filter: RelationshipFilter,
+    page: PageRequest,
+    options: RelationshipReadOptions = {},
+  ): Promise<RelationshipPage[]> {
     return nodeIds.map((id) => {
-      if (!this.graph.hasNode(id)) return { items: [], totalCount: 0, hasNextPage: false };
+      if (!this.graph.hasNode(id)) return { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
       const rels = this.graph
         .edges(id)
         .map((e) => this.graph.getEdgeAttribute(e, "rel"))
         .filter((r) => matchesFilter(r, id, filter))
         .sort(byId);
-      return pageById(rels, page.first, page.after);
+      const result = pageById(rels, page.first, page.after);
+      if (!options.withNeighbours) return { ...result, neighbours: [] };
+      const others = [...new Set(result.items.map((r) => (r.from === id ? r.to : r.from)))].sort(cmp);
+      return { ...result, neighbours: others.map((other) => this.graph.getNodeAttribute(other, "node")) };
     });
   }
 

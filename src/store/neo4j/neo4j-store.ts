@@ -26,6 +26,8 @@ import type {
   Page,
   PageRequest,
   RelationshipFilter,
+  RelationshipPage,
+  RelationshipReadOptions,
   SearchHit,
   StoreCounts,
 } from "../graph-store";
@@ -194,11 +196,26 @@ export class Neo4jStore implements GraphStore {
     return hits.map(({ node, score, matched }) => ({ node, score, matched }));
   }
 
-  async relationshipsOf(nodeIds: readonly string[], filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>[]> {
-    const empty: Page<Relationship> = { items: [], totalCount: 0, hasNextPage: false };
+  async relationshipsOf(
+    nodeIds: readonly string[],
+    filter: RelationshipFilter,
+    page: PageRequest,
+    options: RelationshipReadOptions = {},
+  ): Promise<RelationshipPage[]> {
+    const empty: RelationshipPage = { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
     const kinds = selectedKinds(filter);
     if (nodeIds.length === 0) return [];
     if (kinds.length === 0) return nodeIds.map(() => empty);
+    // When asked for, the other ends come back in the same statement: no second round trip. The
+    // fragment is one of two fixed strings chosen by a boolean, never built from input.
+    const neighbours = options.withNeighbours
+      ? `CALL (pageRows) {
+          UNWIND pageRows AS x
+          WITH DISTINCT x.m AS m
+          ORDER BY m.id
+          RETURN collect(properties(m)) AS neighbours
+        }`
+      : "WITH *, [] AS neighbours";
     const cypher = `
       UNWIND $ids AS nodeId
       CALL (nodeId) {
@@ -208,14 +225,15 @@ export class Neo4jStore implements GraphStore {
                OR ($direction = 'IN' AND endNode(r) = n))
           AND ($counterpartIds IS NULL OR m.id IN $counterpartIds)
           AND ${COMMON_FILTER}
-        WITH r ORDER BY r.id
-        RETURN collect(r) AS rels
+        WITH r, m ORDER BY r.id
+        RETURN collect({r: r, m: m}) AS rows
       }
-      WITH nodeId, rels, [r IN rels WHERE $after IS NULL OR r.id > $after] AS rest
-      WITH nodeId, size(rels) AS totalCount, rest,
-           CASE WHEN $first IS NULL THEN rest ELSE rest[0..$first] END AS pageRels
-      RETURN nodeId, totalCount, size(pageRels) < size(rest) AS hasNextPage,
-             [r IN pageRels | ${REL_PROJECTION}] AS items`;
+      WITH nodeId, rows, [x IN rows WHERE $after IS NULL OR x.r.id > $after] AS rest
+      WITH nodeId, size(rows) AS totalCount, rest,
+           CASE WHEN $first IS NULL THEN rest ELSE rest[0..$first] END AS pageRows
+      ${neighbours}
+      RETURN nodeId, totalCount, size(pageRows) < size(rest) AS hasNextPage,
+             [r IN [x IN pageRows | x.r] | ${REL_PROJECTION}] AS items, neighbours`;
     const pages = await this.db.read(
       cypher,
       {
@@ -232,10 +250,11 @@ export class Neo4jStore implements GraphStore {
           items: (rec.get("items") as RelRow[]).map(fromRelRow),
           totalCount: rec.get("totalCount") as number,
           hasNextPage: rec.get("hasNextPage") as boolean,
+          neighbours: (rec.get("neighbours") as Props[]).map(toNode),
         },
       }),
     );
-    const byNode = new Map(pages.map((p) => [p.id, p.page]));
+    const byNode = new Map<string, RelationshipPage>(pages.map((p) => [p.id, p.page]));
     return nodeIds.map((id) => byNode.get(id) ?? empty);
   }
 
