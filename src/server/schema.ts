@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { resolvers } from "../graphql/resolvers";
+import { validateArgs } from "../graphql/validate-args";
 
 let cached: Promise<GraphQLSchema> | null = null;
 
@@ -9,8 +10,8 @@ let cached: Promise<GraphQLSchema> | null = null;
 export function getSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({
     resolvers,
-    // class-validator checks @ArgsType constraints; unknown values are a GraphQL concern, not its.
-    validate: { forbidUnknownValues: false },
+    // class-validator checks @ArgsType constraints, synchronously (see validate-args.ts).
+    validateFn: validateArgs,
   });
   return cached;
 }

@@ -17,15 +17,22 @@ export interface Loaders {
   relationshipsOf(filter: RelationshipFilter, page: PageRequest): DataLoader<string, RelationshipPage>;
 }
 
+/**
+ * Dispatch once the current turn of the event loop is done rather than after the current
+ * microtasks: sibling fields of one level can reach their loaders a few promise hops apart (a
+ * cached node, an async resolver), and one level must stay one store call.
+ */
+const AFTER_THIS_TURN = { batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch) };
+
 export function createLoaders(store: GraphStore): Loaders {
   const relationshipLoaders = new Map<string, DataLoader<string, RelationshipPage>>();
-  const node = new DataLoader<string, GraphNode | null>((ids) => store.nodesByIds(ids));
+  const node = new DataLoader<string, GraphNode | null>((ids) => store.nodesByIds(ids), AFTER_THIS_TURN);
   return {
     node,
-    relationship: new DataLoader((ids) => store.relationshipsByIds(ids)),
-    evidence: new DataLoader((ids) => store.evidenceByIds(ids)),
-    source: new DataLoader((ids) => store.sourcesByIds(ids)),
-    metrics: new DataLoader((ids) => store.metricsOf(ids)),
+    relationship: new DataLoader((ids) => store.relationshipsByIds(ids), AFTER_THIS_TURN),
+    evidence: new DataLoader((ids) => store.evidenceByIds(ids), AFTER_THIS_TURN),
+    source: new DataLoader((ids) => store.sourcesByIds(ids), AFTER_THIS_TURN),
+    metrics: new DataLoader((ids) => store.metricsOf(ids), AFTER_THIS_TURN),
     relationshipsOf(filter, page) {
       const key = JSON.stringify([filter, page]);
       let loader = relationshipLoaders.get(key);
@@ -34,7 +41,7 @@ export function createLoaders(store: GraphStore): Loaders {
           const pages = await store.relationshipsOf(ids, filter, page, { withNeighbours: true });
           for (const p of pages) for (const n of p.neighbours) node.prime(n.id, n);
           return pages;
-        });
+        }, AFTER_THIS_TURN);
         relationshipLoaders.set(key, loader);
       }
       return loader;
