@@ -69,7 +69,10 @@ function statsOf(samples: readonly number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
   const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
-  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  const median =
+    sorted.length % 2
+      ? sorted[(sorted.length - 1) / 2]!
+      : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
   return { runs: sorted.length, median, p95: at(0.95), opsPerSec: 1000 / mean };
 }
 
@@ -84,11 +87,21 @@ interface Row {
 
 const rows: Row[] = [];
 
-function record(graph: string, workload: string, variant: string, stats: Stats, baselines: readonly (readonly [string, Stats])[] = []): Stats {
+function record(
+  graph: string,
+  workload: string,
+  variant: string,
+  stats: Stats,
+  baselines: readonly (readonly [string, Stats])[] = [],
+): Stats {
   const versus =
-    baselines.length === 0 ? "baseline" : baselines.map(([name, b]) => `${(stats.median / b.median).toFixed(2)}x ${name}`).join("; ");
+    baselines.length === 0
+      ? "baseline"
+      : baselines.map(([name, b]) => `${(stats.median / b.median).toFixed(2)}x ${name}`).join("; ");
   rows.push({ graph, workload, variant, stats, versus });
-  process.stdout.write(`  ${workload}, ${variant}: median ${fmt(stats.median)} ms, p95 ${fmt(stats.p95)} ms (${stats.runs} runs) ${versus}\n`);
+  process.stdout.write(
+    `  ${workload}, ${variant}: median ${fmt(stats.median)} ms, p95 ${fmt(stats.p95)} ms (${stats.runs} runs) ${versus}\n`,
+  );
   return stats;
 }
 
@@ -99,7 +112,11 @@ function fmt(ms: number): string {
 function printTable(title: string, header: string[], body: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   const numeric = (i: number) => body.every((r) => /^[\d.]+$/.test(r[i]!));
-  const line = (cells: string[]) => cells.map((c, i) => (numeric(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (numeric(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   console.log(`\n${title}`);
   console.log(line(header));
   console.log(widths.map((w) => "-".repeat(w)).join("  "));
@@ -153,12 +170,28 @@ interface NestedCompany {
 /** Ids the nested read returns, in order, so that the GraphQL and Cypher answers can be checked equal. */
 function idsOfGraphQL(data: { companies: { nodes: NestedCompany[] } }): string {
   return data.companies.nodes
-    .map((c) => [c.id, ...c.customers.nodes.map((n) => [n.customer.id, ...n.customer.suppliers.nodes.map((s) => s.supplier.id)].join(","))].join("|"))
+    .map((c) =>
+      [
+        c.id,
+        ...c.customers.nodes.map((n) =>
+          [n.customer.id, ...n.customer.suppliers.nodes.map((s) => s.supplier.id)].join(","),
+        ),
+      ].join("|"),
+    )
     .join("\n");
 }
 
-function idsOfCypher(records: { id: string; customers: { customer: { id: string; suppliers: { supplier: { id: string } }[] } }[] }[]): string {
-  return records.map((c) => [c.id, ...c.customers.map((n) => [n.customer.id, ...n.customer.suppliers.map((s) => s.supplier.id)].join(","))].join("|")).join("\n");
+function idsOfCypher(
+  records: { id: string; customers: { customer: { id: string; suppliers: { supplier: { id: string } }[] } }[] }[],
+): string {
+  return records
+    .map((c) =>
+      [
+        c.id,
+        ...c.customers.map((n) => [n.customer.id, ...n.customer.suppliers.map((s) => s.supplier.id)].join(",")),
+      ].join("|"),
+    )
+    .join("\n");
 }
 
 /** Companies money reaches from `from` within `maxHops`, with the hop count (dates ignored). */
@@ -183,7 +216,9 @@ async function flowPairs(d: Dataset, memory: GraphStore, count: number): Promise
   const customers = d.companies.slice(Math.floor(d.companies.length / 10));
   for (let i = 0; pairs.length < count && i < customers.length; i += 37) {
     const from = customers[i]!.id;
-    const far = [...moneyReach(d, from, 4).entries()].filter(([, h]) => h >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const far = [...moneyReach(d, from, 4).entries()]
+      .filter(([, h]) => h >= 2)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     for (const [to] of far.slice(0, 1)) {
       if ((await flowPaths(memory, { fromId: from, toId: to, maxDepth: 6 })).totalCount > 0) pairs.push([from, to]);
     }
@@ -194,7 +229,10 @@ async function flowPairs(d: Dataset, memory: GraphStore, count: number): Promise
 function biggestSuppliers(d: Dataset, n: number): string[] {
   const customers = new Map<string, number>();
   for (const r of d.relationships) if (r.kind === "BUYS_FROM") customers.set(r.to, (customers.get(r.to) ?? 0) + 1);
-  return [...customers.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, n).map(([id]) => id);
+  return [...customers.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, n)
+    .map(([id]) => id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -225,7 +263,11 @@ async function memoryFootprint(size: number): Promise<string[][]> {
   return [
     [label(size), "memory store: heap used by the loaded graph", mb(after.heapUsed - before.heapUsed)],
     [label(size), "memory store: RSS growth / RSS total", `${mb(after.rss - before.rss)} / ${mb(after.rss)}`],
-    [label(size), "memory store: generate + load", `${generatedAndLoaded.toFixed(0)} ms (${counts.relationships} relationships, ${counts.evidence} evidence)`],
+    [
+      label(size),
+      "memory store: generate + load",
+      `${generatedAndLoaded.toFixed(0)} ms (${counts.relationships} relationships, ${counts.evidence} evidence)`,
+    ],
   ];
 }
 
@@ -238,16 +280,27 @@ async function neo4jServer(): Promise<{ cfg: Neo4jConfig; stop: () => Promise<vo
   const external = process.env.NEO4J_URI;
   if (external) {
     if (process.env.NEO4J_BENCH_ALLOW_CLEAR !== "1") {
-      throw new Error(`NEO4J_URI is set and the benchmark clears the database it uses; set NEO4J_BENCH_ALLOW_CLEAR=1 if ${external.replace(/\/\/[^@/]*@/, "//")} may be wiped, or unset NEO4J_URI.`);
+      throw new Error(
+        `NEO4J_URI is set and the benchmark clears the database it uses; set NEO4J_BENCH_ALLOW_CLEAR=1 if ${external.replace(/\/\/[^@/]*@/, "//")} may be wiped, or unset NEO4J_URI.`,
+      );
     }
-    const cfg = { uri: external, user: process.env.NEO4J_USER || "neo4j", password: process.env.NEO4J_PASSWORD ?? null, database: process.env.NEO4J_DATABASE ?? null };
+    const cfg = {
+      uri: external,
+      user: process.env.NEO4J_USER || "neo4j",
+      password: process.env.NEO4J_PASSWORD ?? null,
+      database: process.env.NEO4J_DATABASE ?? null,
+    };
     return { cfg, stop: async () => {} };
   }
   const { startLocalNeo4j } = await import("../neo4j/launcher");
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "cg-bench-neo4j-"));
   let server: LocalNeo4j;
   try {
-    server = await startLocalNeo4j({ dataDir: path.join(root, "data"), port: 0, log: (l) => /launcher|maven|download/i.test(l) && console.log(`[neo4j] ${l}`) });
+    server = await startLocalNeo4j({
+      dataDir: path.join(root, "data"),
+      port: 0,
+      log: (l) => /launcher|maven|download/i.test(l) && console.log(`[neo4j] ${l}`),
+    });
   } catch (err) {
     fs.rmSync(root, { recursive: true, force: true });
     throw err;
@@ -264,7 +317,14 @@ async function neo4jServer(): Promise<{ cfg: Neo4jConfig; stop: () => Promise<vo
 
 // ---------------------------------------------------------------------------------------------
 
-async function benchSize(size: number, neo4j: Neo4jStore, driver: Driver, cfg: Neo4jConfig, schema: GraphQLSchema, loads: string[][]): Promise<void> {
+async function benchSize(
+  size: number,
+  neo4j: Neo4jStore,
+  driver: Driver,
+  cfg: Neo4jConfig,
+  schema: GraphQLSchema,
+  loads: string[][],
+): Promise<void> {
   const g = label(size);
   console.log(`\n== ${g} ==`);
   const dataset = generateDataset({ seed: SEED, companies: size });
@@ -298,13 +358,23 @@ async function benchSize(size: number, neo4j: Neo4jStore, driver: Driver, cfg: N
   // (a), (b): the nested read.
   const limits = loadConfig({}).limits;
   const vars = { first: PAGE };
-  const raw = () => driver.executeQuery(NESTED_CYPHER, { first: neo4jDriver.int(PAGE) }, { routing: neo4jDriver.routing.READ, ...(cfg.database ? { database: cfg.database } : {}) });
-  const inProcess = (store: GraphStore) => () => graphql({ schema, source: NESTED_QUERY, variableValues: vars, contextValue: createContext(store, limits) });
+  const raw = () =>
+    driver.executeQuery(
+      NESTED_CYPHER,
+      { first: neo4jDriver.int(PAGE) },
+      { routing: neo4jDriver.routing.READ, ...(cfg.database ? { database: cfg.database } : {}) },
+    );
+  const inProcess = (store: GraphStore) => () =>
+    graphql({ schema, source: NESTED_QUERY, variableValues: vars, contextValue: createContext(store, limits) });
   const config: Config = loadConfig({ NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1" });
   const server = await startHttpServer({ store: neo4j, config, logger: createLogger("silent") });
   const memoryServer = await startHttpServer({ store: memory, config, logger: createLogger("silent") });
   const overHttp = (url: string) => async () => {
-    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: NESTED_QUERY, variables: vars }) });
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: NESTED_QUERY, variables: vars }),
+    });
     const body = (await res.json()) as { errors?: unknown[] };
     if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
     return body;
@@ -314,16 +384,29 @@ async function benchSize(size: number, neo4j: Neo4jStore, driver: Driver, cfg: N
     const viaApi = (await inProcess(neo4j)()) as { data?: { companies: { nodes: NestedCompany[] } }; errors?: unknown };
     if (viaApi.errors || !viaApi.data) throw new Error(`nested query failed: ${JSON.stringify(viaApi.errors)}`);
     const viaCypher = (await raw()).records.map((r) => r.toObject()) as Parameters<typeof idsOfCypher>[0];
-    if (idsOfGraphQL(viaApi.data) !== idsOfCypher(viaCypher)) throw new Error("the raw Cypher baseline does not return the same rows as the GraphQL query");
+    if (idsOfGraphQL(viaApi.data) !== idsOfCypher(viaCypher))
+      throw new Error("the raw Cypher baseline does not return the same rows as the GraphQL query");
 
     const what = `nested read ${PAGE}>10>10`;
     const cypher = record(g, what, "raw driver Cypher", await measure(raw, { warmup: 10, minRuns: 30 }));
-    const execNeo = record(g, what, "graphql-js execute, Neo4j", await measure(inProcess(neo4j), { warmup: 10, minRuns: 30 }), [["raw Cypher", cypher]]);
+    const execNeo = record(
+      g,
+      what,
+      "graphql-js execute, Neo4j",
+      await measure(inProcess(neo4j), { warmup: 10, minRuns: 30 }),
+      [["raw Cypher", cypher]],
+    );
     record(g, what, "HTTP /graphql, Neo4j", await measure(overHttp(server.url), { warmup: 10, minRuns: 30 }), [
       ["raw Cypher", cypher],
       ["in-process", execNeo],
     ]);
-    const execMemory = record(g, what, "graphql-js execute, memory", await measure(inProcess(memory), { warmup: 10, minRuns: 30 }), [["raw Cypher", cypher]]);
+    const execMemory = record(
+      g,
+      what,
+      "graphql-js execute, memory",
+      await measure(inProcess(memory), { warmup: 10, minRuns: 30 }),
+      [["raw Cypher", cypher]],
+    );
     record(g, what, "HTTP /graphql, memory", await measure(overHttp(memoryServer.url), { warmup: 10, minRuns: 30 }), [
       ["raw Cypher", cypher],
       ["in-process", execMemory],
@@ -336,9 +419,19 @@ async function benchSize(size: number, neo4j: Neo4jStore, driver: Driver, cfg: N
   // (c) money paths: the level-by-level walk against the pushdown, cycling through pairs.
   const pairs = await flowPairs(dataset, memory, 10);
   for (const maxDepth of [4, 6]) {
-    const input = (i: number) => ({ fromId: pairs[i % pairs.length]![0], toId: pairs[i % pairs.length]![1], maxDepth, first: 10 });
+    const input = (i: number) => ({
+      fromId: pairs[i % pairs.length]![0],
+      toId: pairs[i % pairs.length]![1],
+      maxDepth,
+      first: 10,
+    });
     const what = `flowPaths depth ${maxDepth}, ${pairs.length} pairs`;
-    const pure = record(g, what, "walk on Neo4j", await measure((i) => flowPaths(neo4j, input(i), { pushdown: false })));
+    const pure = record(
+      g,
+      what,
+      "walk on Neo4j",
+      await measure((i) => flowPaths(neo4j, input(i), { pushdown: false })),
+    );
     record(g, what, "pushdown on Neo4j", await measure((i) => flowPaths(neo4j, input(i))), [["walk on Neo4j", pure]]);
     record(g, what, "walk on memory", await measure((i) => flowPaths(memory, input(i))), [["walk on Neo4j", pure]]);
   }
@@ -347,8 +440,19 @@ async function benchSize(size: number, neo4j: Neo4jStore, driver: Driver, cfg: N
   const suppliers = biggestSuppliers(dataset, 8);
   const riskInput = (i: number) => ({ companyId: suppliers[i % suppliers.length]!, maxDepth: 4, first: 10 });
   const what = `riskPaths, ${suppliers.length} top suppliers`;
-  const riskMem = record(g, what, "memory", await measure((i) => competitiveRiskPaths(memory, riskInput(i)), { warmup: 8, minRuns: 16 }));
-  record(g, what, "Neo4j", await measure((i) => competitiveRiskPaths(neo4j, riskInput(i)), { warmup: 8, minRuns: 16 }), [["memory", riskMem]]);
+  const riskMem = record(
+    g,
+    what,
+    "memory",
+    await measure((i) => competitiveRiskPaths(memory, riskInput(i)), { warmup: 8, minRuns: 16 }),
+  );
+  record(
+    g,
+    what,
+    "Neo4j",
+    await measure((i) => competitiveRiskPaths(neo4j, riskInput(i)), { warmup: 8, minRuns: 16 }),
+    [["memory", riskMem]],
+  );
 }
 
 async function main(): Promise<void> {
@@ -371,9 +475,13 @@ async function main(): Promise<void> {
 
   const loads: string[][] = [];
   let neo4j: Neo4jStore | null = null;
-  const driver = neo4jDriver.driver(server.cfg.uri, server.cfg.password === null ? undefined : neo4jDriver.auth.basic(server.cfg.user, server.cfg.password), {
-    disableLosslessIntegers: true,
-  });
+  const driver = neo4jDriver.driver(
+    server.cfg.uri,
+    server.cfg.password === null ? undefined : neo4jDriver.auth.basic(server.cfg.user, server.cfg.password),
+    {
+      disableLosslessIntegers: true,
+    },
+  );
   try {
     neo4j = await Neo4jStore.connect(server.cfg);
     for (const size of SIZES) await benchSize(size, neo4j, driver, server.cfg, schema, loads);
@@ -387,7 +495,16 @@ async function main(): Promise<void> {
   printTable(
     "Timings (median and p95 in ms; each ratio is median / median of the named baseline, measured in this run)",
     ["graph", "workload", "variant", "median", "p95", "ops/s", "runs", "vs baseline"],
-    rows.map((r) => [r.graph, r.workload, r.variant, fmt(r.stats.median), fmt(r.stats.p95), r.stats.opsPerSec.toFixed(1), String(r.stats.runs), r.versus]),
+    rows.map((r) => [
+      r.graph,
+      r.workload,
+      r.variant,
+      fmt(r.stats.median),
+      fmt(r.stats.p95),
+      r.stats.opsPerSec.toFixed(1),
+      String(r.stats.runs),
+      r.versus,
+    ]),
   );
   console.log(
     [

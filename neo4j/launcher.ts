@@ -94,7 +94,10 @@ function checkJava(): { ok: boolean; why?: string } {
   const out = `${r.stderr ?? ""}${r.stdout ?? ""}`;
   const major = parseJavaMajorVersion(out);
   if (major === undefined) {
-    return { ok: false, why: `cannot read the Java version from \`${java} -version\`: ${out.trim().split("\n")[0] ?? ""}` };
+    return {
+      ok: false,
+      why: `cannot read the Java version from \`${java} -version\`: ${out.trim().split("\n")[0] ?? ""}`,
+    };
   }
   if (major < 17) {
     return { ok: false, why: `Java ${major} found, Neo4j 5.26 needs Java >= 17 (set JAVA_HOME to a newer JDK)` };
@@ -362,9 +365,7 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions): Promise<Loc
     child.on("error", (err) => finish(() => reject(new Error(`cannot start Java: ${err.message}`))));
     // 'close' (not 'exit') so that stderr has been read completely
     child.on("close", (code, signal) =>
-      finish(() =>
-        reject(describeFailure(`Neo4j exited before it was ready (${signal ?? `exit code ${code}`})`)),
-      ),
+      finish(() => reject(describeFailure(`Neo4j exited before it was ready (${signal ?? `exit code ${code}`})`))),
     );
   });
 

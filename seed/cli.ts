@@ -13,7 +13,9 @@ import { loadSeed, seedDir } from "./loader";
 async function main(): Promise<void> {
   const config = loadConfig();
   if (config.neo4j === null) {
-    fail("NEO4J_URI is not set: `npm run seed` loads the dataset into Neo4j (the embedded store loads the seed by itself on `npm start`)");
+    fail(
+      "NEO4J_URI is not set: `npm run seed` loads the dataset into Neo4j (the embedded store loads the seed by itself on `npm start`)",
+    );
   }
   const dir = process.argv[2] ?? seedDir();
   const dataset = loadSeed(dir);
@@ -24,7 +26,9 @@ async function main(): Promise<void> {
     console.log(`before: ${describe(before)}`);
     const report = await store.load(dataset);
     const after = await store.counts();
-    console.log(`loaded ${dir}: ${report.nodes} nodes, ${report.relationships} relationships, ${report.evidence} evidence, ${report.metrics} metrics`);
+    console.log(
+      `loaded ${dir}: ${report.nodes} nodes, ${report.relationships} relationships, ${report.evidence} evidence, ${report.metrics} metrics`,
+    );
     console.log(`after:  ${describe(after)}`);
   } finally {
     await store.close();

@@ -157,7 +157,14 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
         return { estimate: base, low: base, high: base, qualifier: "EXACT", period, currency: "USD" };
       case 1:
       case 2:
-        return { estimate: base, low: Math.round(base * 0.9), high: base, qualifier: "APPROXIMATE", period, currency: "USD" };
+        return {
+          estimate: base,
+          low: Math.round(base * 0.9),
+          high: base,
+          qualifier: "APPROXIMATE",
+          period,
+          currency: "USD",
+        };
       case 3:
         return { estimate: null, low: base, high: UNBOUNDED, qualifier: "AT_LEAST", period, currency: "USD" };
       case 4:
@@ -201,7 +208,10 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
     const market = pick(MARKETS);
     for (let a = 0; a < clique.length; a++) {
       for (let b = a + 1; b < clique.length; b++) {
-        rel("COMPETES_WITH", clique[a]!.id, clique[b]!.id, { market, what: `${clique[a]!.id} competes with ${clique[b]!.id}` });
+        rel("COMPETES_WITH", clique[a]!.id, clique[b]!.id, {
+          market,
+          what: `${clique[a]!.id} competes with ${clique[b]!.id}`,
+        });
       }
     }
   }
@@ -221,7 +231,12 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
     } else if (roll < 0.07) {
       const p = pick(productsOf.get(s.id)!);
       if (once(`use:${c.id}:${p.id}`)) {
-        rel("USES_MODEL", c.id, p.id, { purpose: "training its own models", status: "REPORTED", confidence: 0.6, what: `${c.id} uses ${p.id}` });
+        rel("USES_MODEL", c.id, p.id, {
+          purpose: "training its own models",
+          status: "REPORTED",
+          confidence: 0.6,
+          what: `${c.id} uses ${p.id}`,
+        });
       }
     } else if (roll < 0.08 && once(`inv:${s.id}:${c.id}`)) {
       rel("INVESTS_IN", s.id, c.id, {
@@ -245,7 +260,14 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
           productId: p.id,
           counterpartyId: null,
           description: `Revenue of ${p.id}`,
-          money: { estimate: total, low: Math.round(total * 0.95), high: Math.round(total * 1.05), qualifier: "APPROXIMATE", period: "YEAR", currency: "USD" },
+          money: {
+            estimate: total,
+            low: Math.round(total * 0.95),
+            high: Math.round(total * 1.05),
+            qualifier: "APPROXIMATE",
+            period: "YEAR",
+            currency: "USD",
+          },
           quantity: null,
           refersTo: { from: "2024-01-01", to: "2024-12-31", label: "2024" },
           evidenceIds: evidenceFor(id, `revenue of ${p.id}`, "2024-01-01", "2024-12-31"),

@@ -61,38 +61,58 @@ export interface BuyerSupplierMatrixOptions {
  */
 function spendPer(r: Relationship, period: Period, currency: string): Money {
   if (r.amount && r.amount.period !== "TOTAL") return r.amount;
-  return { low: 0, high: UNBOUNDED, estimate: null, qualifier: "UNDISCLOSED", period, currency: r.amount?.currency ?? currency };
+  return {
+    low: 0,
+    high: UNBOUNDED,
+    estimate: null,
+    qualifier: "UNDISCLOSED",
+    period,
+    currency: r.amount?.currency ?? currency,
+  };
 }
 
 function sumOf(rels: readonly Relationship[], period: Period): Money {
   const currency = rels.find((r) => r.amount)?.amount?.currency ?? "USD";
-  return sumMoney(rels.map((r) => spendPer(r, period, currency)), period, currency);
+  return sumMoney(
+    rels.map((r) => spendPer(r, period, currency)),
+    period,
+    currency,
+  );
 }
 
-export async function buyerSupplierMatrix(store: GraphStore, opts: BuyerSupplierMatrixOptions): Promise<BuyerSupplierMatrix> {
+export async function buyerSupplierMatrix(
+  store: GraphStore,
+  opts: BuyerSupplierMatrixOptions,
+): Promise<BuyerSupplierMatrix> {
   const companies = checkIds("companies", opts.companies, MAX_MATRIX_COMPANIES);
   const productId = opts.productId ? checkIds("product", [opts.productId], 1)[0]! : null;
   const asOf = checkDate("asOf", opts.asOf);
   const period = opts.period ?? "MONTH";
   if (!RATE_PERIODS.includes(period)) {
-    throw new BadInputError(`period must be one of ${RATE_PERIODS.join(", ")} (got ${String(period)}): spend is a rate`, { argument: "period" });
+    throw new BadInputError(
+      `period must be one of ${RATE_PERIODS.join(", ")} (got ${String(period)}): spend is a rate`,
+      { argument: "period" },
+    );
   }
 
   const found = (await store.nodesOfKindByIds("Company", companies)).filter((c): c is Company => c !== null);
   const names = new Map(found.map((c) => [c.id, c.name]));
   const ids = found.map((c) => c.id);
-  const pages = ids.length === 0 ? [] : await store.relationshipsOf(
-    ids,
-    {
-      kinds: ["BUYS_FROM"],
-      direction: "OUT",
-      counterpartIds: ids,
-      productIds: productId ? [productId] : [],
-      statuses: opts.statuses ?? [],
-      asOf,
-    },
-    {},
-  );
+  const pages =
+    ids.length === 0
+      ? []
+      : await store.relationshipsOf(
+          ids,
+          {
+            kinds: ["BUYS_FROM"],
+            direction: "OUT",
+            counterpartIds: ids,
+            productIds: productId ? [productId] : [],
+            statuses: opts.statuses ?? [],
+            asOf,
+          },
+          {},
+        );
 
   const byPair = new Map<string, Relationship[]>();
   for (const page of pages) {
@@ -107,7 +127,11 @@ export async function buyerSupplierMatrix(store: GraphStore, opts: BuyerSupplier
     for (const r of rels) byProductMap.set(r.productId, [...(byProductMap.get(r.productId) ?? []), r]);
     const byProduct = [...byProductMap.entries()]
       .sort(([a], [b]) => (a ?? "").localeCompare(b ?? ""))
-      .map(([pid, group]) => ({ productId: pid, amount: sumOf(group, period), relationshipIds: group.map((r) => r.id).sort() }));
+      .map(([pid, group]) => ({
+        productId: pid,
+        amount: sumOf(group, period),
+        relationshipIds: group.map((r) => r.id).sort(),
+      }));
     return {
       buyerId: rels[0]!.from,
       supplierId: rels[0]!.to,
@@ -125,7 +149,11 @@ export async function buyerSupplierMatrix(store: GraphStore, opts: BuyerSupplier
   const rank = (list: MatrixParty[]) => new Map(list.map((p, i) => [p.id, i]));
   const buyerRank = rank(buyers);
   const supplierRank = rank(suppliers);
-  cells.sort((a, b) => buyerRank.get(a.buyerId)! - buyerRank.get(b.buyerId)! || supplierRank.get(a.supplierId)! - supplierRank.get(b.supplierId)!);
+  cells.sort(
+    (a, b) =>
+      buyerRank.get(a.buyerId)! - buyerRank.get(b.buyerId)! ||
+      supplierRank.get(a.supplierId)! - supplierRank.get(b.supplierId)!,
+  );
 
   return {
     companies,
@@ -139,7 +167,18 @@ export async function buyerSupplierMatrix(store: GraphStore, opts: BuyerSupplier
   };
 }
 
-export const MATRIX_CSV_HEADER = ["buyer", "supplier", "product", "estimate", "low", "high", "qualifier", "period", "currency", "relationships"] as const;
+export const MATRIX_CSV_HEADER = [
+  "buyer",
+  "supplier",
+  "product",
+  "estimate",
+  "low",
+  "high",
+  "qualifier",
+  "period",
+  "currency",
+  "relationships",
+] as const;
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; lines end in CRLF. */
 export function csvField(value: string | number | null): string {

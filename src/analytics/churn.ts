@@ -4,7 +4,14 @@ import { type Interval, shareOf } from "../domain/interval";
 import { boundedSumMoney, type Money, type Period, remainderMoney } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
 import { type ConcentrationReport, concentrationOfLine } from "./concentration";
-import { buildLine, checkThreshold, type FlowSeed, loadLine, type RevenueFlow, type TotalSource } from "./revenue-flows";
+import {
+  buildLine,
+  checkThreshold,
+  type FlowSeed,
+  loadLine,
+  type RevenueFlow,
+  type TotalSource,
+} from "./revenue-flows";
 
 export interface ChurnInput {
   readonly companyId: string;
@@ -59,7 +66,9 @@ export async function simulateChurn(store: GraphStore, input: ChurnInput): Promi
   const known = new Set(loaded.seeds.flatMap((s) => s.relationships.flatMap((r) => leaversOf(counterpartOf(r)))));
   const strangers = lostIds.filter((id) => !known.has(id));
   if (strangers.length > 0) {
-    const line = before.productId ? `${loaded.names(before.companyId)} (${loaded.names(before.productId)})` : loaded.names(before.companyId);
+    const line = before.productId
+      ? `${loaded.names(before.companyId)} (${loaded.names(before.productId)})`
+      : loaded.names(before.companyId);
     throw new BadInputError(`not customers of ${line}: ${strangers.join(", ")}`, { ids: strangers });
   }
 
@@ -70,8 +79,10 @@ export async function simulateChurn(store: GraphStore, input: ChurnInput): Promi
   for (const seed of loaded.seeds) {
     const gone = seed.relationships.filter((r) => goes(counterpartOf(r)));
     const kept = seed.relationships.filter((r) => !goes(counterpartOf(r)));
-    if (gone.length > 0) lostSeeds.push({ ...seed, relationships: gone, statedShare: kept.length === 0 ? seed.statedShare : null });
-    if (kept.length > 0) keptSeeds.push({ ...seed, relationships: kept, statedShare: gone.length === 0 ? seed.statedShare : null });
+    if (gone.length > 0)
+      lostSeeds.push({ ...seed, relationships: gone, statedShare: kept.length === 0 ? seed.statedShare : null });
+    if (kept.length > 0)
+      keptSeeds.push({ ...seed, relationships: kept, statedShare: gone.length === 0 ? seed.statedShare : null });
   }
   const stated = before.statedTotal?.amount ?? null;
   const split = buildLine([...lostSeeds, ...keptSeeds], stated, "MONTH", loaded.names, loaded.inputNotes);

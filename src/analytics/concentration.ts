@@ -65,21 +65,21 @@ export function concentrationOfLine(
   meta: { companyId: string; productId: string | null; asOf: string | null; threshold: number },
 ): ConcentrationReport {
   const notes = [...line.notes];
-  const customers = line.flows.map(
-    (f): CustomerShare => ({
-      customerId: f.counterpartyId,
-      memberIds: f.memberIds,
-      amount: f.amount,
-      share: f.share,
-      exceedsThreshold: thresholdFlag(f.share, meta.threshold),
-      relationshipIds: f.relationshipIds,
-      evidenceIds: f.evidenceIds,
-    }),
-  );
+  const customers = line.flows.map((f): CustomerShare => ({
+    customerId: f.counterpartyId,
+    memberIds: f.memberIds,
+    amount: f.amount,
+    share: f.share,
+    exceedsThreshold: thresholdFlag(f.share, meta.threshold),
+    relationshipIds: f.relationshipIds,
+    evidenceIds: f.evidenceIds,
+  }));
   const shares = line.flows.filter((f) => f.inTotals && f.share !== null).map((f) => f.share!);
   const remainder = line.unattributed ? shareOf(line.unattributed, line.total) : null;
   if (remainder && remainder.high > 0) {
-    notes.push("Part of the total is not attributed to any named customer; the HHI's upper bound counts it as possibly one customer.");
+    notes.push(
+      "Part of the total is not attributed to any named customer; the HHI's upper bound counts it as possibly one customer.",
+    );
   }
   const hhi = herfindahlWithRemainder(shares, remainder);
   const top = line.flows.find((f) => f.inTotals) ?? null;
@@ -100,13 +100,17 @@ export function concentrationOfLine(
     hhi,
     hhiPoints: scaleInterval(hhi, 10_000),
     // Without a stated total the named customers are the whole line by definition.
-    coveredShare: line.totalSource === "STATED" ? shareOf(line.attributed, line.total) : line.flows.length > 0 ? exact(1) : null,
+    coveredShare:
+      line.totalSource === "STATED" ? shareOf(line.attributed, line.total) : line.flows.length > 0 ? exact(1) : null,
     notes,
   };
 }
 
 /** How dependent a supplier (or one of its product lines) is on its largest customers. */
-export async function customerConcentration(store: GraphStore, input: ConcentrationInput): Promise<ConcentrationReport> {
+export async function customerConcentration(
+  store: GraphStore,
+  input: ConcentrationInput,
+): Promise<ConcentrationReport> {
   const threshold = checkThreshold(input.threshold ?? 0.1);
   const report = await revenueFlows(store, {
     companyId: input.companyId,
@@ -116,5 +120,10 @@ export async function customerConcentration(store: GraphStore, input: Concentrat
     rollUpGroups: input.rollUpGroups ?? false,
     period: "MONTH",
   });
-  return concentrationOfLine(report, { companyId: report.companyId, productId: report.productId, asOf: report.asOf, threshold });
+  return concentrationOfLine(report, {
+    companyId: report.companyId,
+    productId: report.productId,
+    asOf: report.asOf,
+    threshold,
+  });
 }

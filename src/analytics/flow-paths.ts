@@ -4,7 +4,16 @@ import { rankValue } from "../domain/interval";
 import { isPeriodic, type Money, minMoney } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
 import { checkDate, inForce, requireNodes } from "./revenue-flows";
-import { checkSearchBounds, FANOUT_CAP, FRONTIER_CAP, hopOf, LevelReader, PATH_CAP, type PathHop, pathId } from "./risk-paths";
+import {
+  checkSearchBounds,
+  FANOUT_CAP,
+  FRONTIER_CAP,
+  hopOf,
+  LevelReader,
+  PATH_CAP,
+  type PathHop,
+  pathId,
+} from "./risk-paths";
 
 export interface FlowPathsInput {
   readonly fromId: string;
@@ -69,7 +78,11 @@ export interface FlowPathsOptions {
 const PUSHDOWN_WALK_LIMIT = Math.min(FRONTIER_CAP, PATH_CAP);
 
 /** Simple paths along which money flows from one company to another, shortest first. */
-export async function flowPaths(store: GraphStore, input: FlowPathsInput, options: FlowPathsOptions = {}): Promise<FlowPathReport> {
+export async function flowPaths(
+  store: GraphStore,
+  input: FlowPathsInput,
+  options: FlowPathsOptions = {},
+): Promise<FlowPathReport> {
   const maxDepth = input.maxDepth ?? 4;
   const first = input.first ?? 10;
   checkSearchBounds(maxDepth, first);
@@ -95,9 +108,22 @@ export async function flowPaths(store: GraphStore, input: FlowPathsInput, option
  * paths and one for their relationships, instead of two calls per level carrying every
  * relationship of the frontier. Null means "walk instead".
  */
-async function searchInStore(store: GraphStore, fromId: string, toId: string, maxDepth: number, asOf: string | null): Promise<{ found: Walk[]; truncated: boolean } | null> {
+async function searchInStore(
+  store: GraphStore,
+  fromId: string,
+  toId: string,
+  maxDepth: number,
+  asOf: string | null,
+): Promise<{ found: Walk[]; truncated: boolean } | null> {
   if (!store.findMoneyPaths) return null;
-  const search = await store.findMoneyPaths({ fromId, toId, maxDepth, asOf, limit: PUSHDOWN_WALK_LIMIT, fanoutCap: FANOUT_CAP });
+  const search = await store.findMoneyPaths({
+    fromId,
+    toId,
+    maxDepth,
+    asOf,
+    limit: PUSHDOWN_WALK_LIMIT,
+    fanoutCap: FANOUT_CAP,
+  });
   if (!search.complete) return null;
   const ids = [...new Set(search.paths.flat())];
   const rels = new Map<string, Relationship>();
@@ -120,7 +146,13 @@ async function searchInStore(store: GraphStore, fromId: string, toId: string, ma
   return { found, truncated: false };
 }
 
-async function walkLevels(store: GraphStore, fromId: string, toId: string, maxDepth: number, asOf: string | null): Promise<{ found: Walk[]; truncated: boolean }> {
+async function walkLevels(
+  store: GraphStore,
+  fromId: string,
+  toId: string,
+  maxDepth: number,
+  asOf: string | null,
+): Promise<{ found: Walk[]; truncated: boolean }> {
   const reader = new LevelReader(store, { OUT: FORWARD_KINDS, IN: BACKWARD_KINDS });
   const found: Walk[] = [];
   let frontier: Walk[] = [{ nodes: [fromId], rels: [] }];
@@ -134,7 +166,11 @@ async function walkLevels(store: GraphStore, fromId: string, toId: string, maxDe
     const next: Walk[] = [];
     for (const p of frontier) {
       const here = p.nodes.at(-1)!;
-      const out = [...reader.edges(here, "OUT", "BUYS_FROM"), ...reader.edges(here, "OUT", "INVESTS_IN"), ...reader.edges(here, "IN", "TAKES_REVENUE_SHARE")];
+      const out = [
+        ...reader.edges(here, "OUT", "BUYS_FROM"),
+        ...reader.edges(here, "OUT", "INVESTS_IN"),
+        ...reader.edges(here, "IN", "TAKES_REVENUE_SHARE"),
+      ];
       for (const r of out) {
         const to = payee(r, here);
         if (to === null || p.nodes.includes(to) || !inForce(r, asOf)) continue;
@@ -157,7 +193,10 @@ async function walkLevels(store: GraphStore, fromId: string, toId: string, maxDe
 function toFlowPath(p: Walk): FlowPath {
   const hops = p.rels.map((r, i) => hopOf(r, p.nodes[i]!));
   return {
-    id: pathId("flow", p.rels.map((r) => r.id)),
+    id: pathId(
+      "flow",
+      p.rels.map((r) => r.id),
+    ),
     nodeIds: p.nodes,
     hops,
     ...bottleneckOf(p.rels),
@@ -168,11 +207,16 @@ function toFlowPath(p: Walk): FlowPath {
 
 function bottleneckOf(rels: readonly Relationship[]): { bottleneck: Money | null; bottleneckNote: string | null } {
   const missing = rels.filter((r) => r.amount === null);
-  if (missing.length > 0) return { bottleneck: null, bottleneckNote: `no amount is known for ${missing.map((r) => r.id).join(", ")}` };
+  if (missing.length > 0)
+    return { bottleneck: null, bottleneckNote: `no amount is known for ${missing.map((r) => r.id).join(", ")}` };
   const amounts = rels.map((r) => r.amount!);
-  if (new Set(amounts.map((a) => a.currency)).size > 1) return { bottleneck: null, bottleneckNote: "the amounts are in different currencies" };
+  if (new Set(amounts.map((a) => a.currency)).size > 1)
+    return { bottleneck: null, bottleneckNote: "the amounts are in different currencies" };
   const periodic = amounts.filter(isPeriodic);
   if (periodic.length === amounts.length) return { bottleneck: minMoney(amounts, "MONTH"), bottleneckNote: null };
   if (periodic.length === 0) return { bottleneck: minMoney(amounts, "TOTAL"), bottleneckNote: null };
-  return { bottleneck: null, bottleneckNote: "one-off or cumulative amounts cannot be compared with amounts per period" };
+  return {
+    bottleneck: null,
+    bottleneckNote: "one-off or cumulative amounts cannot be compared with amounts per period",
+  };
 }

@@ -68,7 +68,10 @@ export interface CytoscapeJson {
   readonly data: ReturnType<typeof graphSummary>;
   readonly elements: {
     readonly nodes: { data: { id: string } & Record<string, Scalar>; classes: string }[];
-    readonly edges: { data: { id: string; source: string; target: string } & Record<string, Scalar>; classes: string }[];
+    readonly edges: {
+      data: { id: string; source: string; target: string } & Record<string, Scalar>;
+      classes: string;
+    }[];
   };
 }
 
@@ -125,7 +128,8 @@ export function toGraphML(graph: RelationshipGraph): string {
     graphml: {
       "@_xmlns": "http://graphml.graphdrawing.org/xmlns",
       "@_xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
-      "@_xsi:schemaLocation": "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
+      "@_xsi:schemaLocation":
+        "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd",
       key: [...NODE_ATTRIBUTES.map(key("node")), ...EDGE_ATTRIBUTES.map(key("edge"))],
       graph: {
         "@_id": `around-${graph.centers.join("-")}`,
@@ -149,7 +153,9 @@ export function toGraphML(graph: RelationshipGraph): string {
  */
 export function toGexf(graph: RelationshipGraph): string {
   const declare = (attrs: readonly Attribute<never>[], skip: string) =>
-    attrs.filter((a) => a.name !== skip).map((a) => ({ "@_id": a.name, "@_title": a.name, "@_type": a.type === "int" ? "integer" : a.type }));
+    attrs
+      .filter((a) => a.name !== skip)
+      .map((a) => ({ "@_id": a.name, "@_title": a.name, "@_type": a.type === "int" ? "integer" : a.type }));
   const values = <T>(attrs: readonly Attribute<T>[], x: T, skip: string) => {
     const attvalue = attrs.flatMap((a) => {
       const v = a.name === skip ? null : a.value(x);
@@ -162,7 +168,10 @@ export function toGexf(graph: RelationshipGraph): string {
     gexf: {
       "@_xmlns": "http://gexf.net/1.3",
       "@_version": "1.3",
-      meta: { creator: "company-graph-api", description: `Relationships around ${graph.centers.join(", ")}, ${graph.depthReached} hop(s)` },
+      meta: {
+        creator: "company-graph-api",
+        description: `Relationships around ${graph.centers.join(", ")}, ${graph.depthReached} hop(s)`,
+      },
       graph: {
         "@_mode": "dynamic",
         "@_defaultedgetype": "directed",

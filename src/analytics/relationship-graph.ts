@@ -88,14 +88,21 @@ export interface RelationshipGraphOptions {
 }
 
 /** An integer argument within bounds, or a BadInputError that names the allowed range. */
-export function boundedInt(name: string, value: number | null | undefined, bounds: { min: number; max: number; default: number }): number {
+export function boundedInt(
+  name: string,
+  value: number | null | undefined,
+  bounds: { min: number; max: number; default: number },
+): number {
   const v = value ?? bounds.default;
   if (!Number.isInteger(v) || v < bounds.min || v > bounds.max) {
-    throw new BadInputError(`${name} must be an integer between ${bounds.min} and ${bounds.max} (got ${String(value)})`, {
-      argument: name,
-      min: bounds.min,
-      max: bounds.max,
-    });
+    throw new BadInputError(
+      `${name} must be an integer between ${bounds.min} and ${bounds.max} (got ${String(value)})`,
+      {
+        argument: name,
+        min: bounds.min,
+        max: bounds.max,
+      },
+    );
   }
   return v;
 }
@@ -106,7 +113,9 @@ export function checkDate(name: string, value: string | null | undefined): strin
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
   if (!m || !d || d.toISOString().slice(0, 10) !== value) {
-    throw new BadInputError(`${name} must be a date such as 2024-03-31 (got ${JSON.stringify(value.slice(0, 40))})`, { argument: name });
+    throw new BadInputError(`${name} must be a date such as 2024-03-31 (got ${JSON.stringify(value.slice(0, 40))})`, {
+      argument: name,
+    });
   }
   return value;
 }
@@ -120,9 +129,12 @@ export function checkIds(name: string, ids: readonly string[], max: number): str
   }
   for (const id of distinct) {
     if (!isSlug(id)) {
-      throw new BadInputError(`${name}: ${JSON.stringify(id.slice(0, 120))} is not a valid id: ids are lowercase slugs such as "microsoft"`, {
-        argument: name,
-      });
+      throw new BadInputError(
+        `${name}: ${JSON.stringify(id.slice(0, 120))} is not a valid id: ids are lowercase slugs such as "microsoft"`,
+        {
+          argument: name,
+        },
+      );
     }
   }
   return distinct;
@@ -132,9 +144,12 @@ export function checkKinds(kinds: readonly string[] | null | undefined): Relatio
   const out = [...new Set(kinds ?? [])];
   for (const k of out) {
     if (!(RELATIONSHIP_KINDS as readonly string[]).includes(k)) {
-      throw new BadInputError(`unknown relationship kind ${JSON.stringify(k.slice(0, 60))}; kinds are ${RELATIONSHIP_KINDS.join(", ")}`, {
-        argument: "kinds",
-      });
+      throw new BadInputError(
+        `unknown relationship kind ${JSON.stringify(k.slice(0, 60))}; kinds are ${RELATIONSHIP_KINDS.join(", ")}`,
+        {
+          argument: "kinds",
+        },
+      );
     }
   }
   return out as RelationshipKind[];

@@ -147,8 +147,12 @@ export function checkThreshold(threshold: number): number {
 }
 
 export function checkPeriod(period: Period): Period {
-  if (period === "TOTAL") throw new BadInputError("period must be MONTH, QUARTER or YEAR: flows are rates, TOTAL amounts cannot be re-expressed");
-  if (!["MONTH", "QUARTER", "YEAR"].includes(period)) throw new BadInputError(`unknown period ${JSON.stringify(period)}`);
+  if (period === "TOTAL")
+    throw new BadInputError(
+      "period must be MONTH, QUARTER or YEAR: flows are rates, TOTAL amounts cannot be re-expressed",
+    );
+  if (!["MONTH", "QUARTER", "YEAR"].includes(period))
+    throw new BadInputError(`unknown period ${JSON.stringify(period)}`);
   return period;
 }
 
@@ -179,15 +183,31 @@ export function pickMetric(metrics: readonly Metric[], asOf: string | null): Met
   return candidates.at(-1) ?? null;
 }
 
-export function statedTotalOf(metrics: readonly Metric[], productId: string | null, asOf: string | null, period: Period, notes: string[]): StatedTotal | null {
-  const revenue = metrics.filter((m) => m.kind === METRIC_KINDS.revenue && m.productId === productId && m.money !== null);
+export function statedTotalOf(
+  metrics: readonly Metric[],
+  productId: string | null,
+  asOf: string | null,
+  period: Period,
+  notes: string[],
+): StatedTotal | null {
+  const revenue = metrics.filter(
+    (m) => m.kind === METRIC_KINDS.revenue && m.productId === productId && m.money !== null,
+  );
   const periodic = revenue.filter((m) => isPeriodic(m.money!));
   for (const m of revenue.filter((x) => !isPeriodic(x.money!))) {
-    notes.push(`Revenue figure ${m.id} (${formatMoney(m.money!)}) is one-off or cumulative and cannot be a per-${period.toLowerCase()} total.`);
+    notes.push(
+      `Revenue figure ${m.id} (${formatMoney(m.money!)}) is one-off or cumulative and cannot be a per-${period.toLowerCase()} total.`,
+    );
   }
   const m = pickMetric(periodic, asOf);
   if (!m) return null;
-  return { amount: convertPeriod(m.money!, period), original: m.money!, metricId: m.id, evidenceIds: m.evidenceIds, refersTo: m.refersTo };
+  return {
+    amount: convertPeriod(m.money!, period),
+    original: m.money!,
+    metricId: m.id,
+    evidenceIds: m.evidenceIds,
+    refersTo: m.refersTo,
+  };
 }
 
 export interface GroupChain {
@@ -272,9 +292,16 @@ function flowOrder(a: RevenueFlow, b: RevenueFlow): number {
  * without an upper bound are capped at what the stated total leaves once every other flow takes its
  * minimum; one-off amounts are kept out of the sums; every step is said in `notes`.
  */
-export function buildLine(seeds: readonly FlowSeed[], stated: Money | null, period: Period, names: Names, baseNotes: readonly string[] = []): LineFigures {
+export function buildLine(
+  seeds: readonly FlowSeed[],
+  stated: Money | null,
+  period: Period,
+  names: Names,
+  baseNotes: readonly string[] = [],
+): LineFigures {
   const notes = [...baseNotes];
-  const currency = stated?.currency ?? seeds.flatMap((s) => s.relationships).find((r) => r.amount)?.amount?.currency ?? "USD";
+  const currency =
+    stated?.currency ?? seeds.flatMap((s) => s.relationships).find((r) => r.amount)?.amount?.currency ?? "USD";
 
   const raw = seeds.map((seed) => {
     const comparable: Money[] = [];
@@ -284,24 +311,34 @@ export function buildLine(seeds: readonly FlowSeed[], stated: Money | null, peri
       const a = r.amount ?? undisclosedMoney(period, currency);
       if (r.amount && r.amount.qualifier !== "UNDISCLOSED") amountKnown = true;
       if (a.currency !== currency) {
-        notes.push(`${names(seed.counterpartyId)}: ${formatMoney(a)} (${r.id}) is in ${a.currency}, not ${currency}; left out of the sums.`);
+        notes.push(
+          `${names(seed.counterpartyId)}: ${formatMoney(a)} (${r.id}) is in ${a.currency}, not ${currency}; left out of the sums.`,
+        );
       } else if (!isPeriodic(a)) {
         oneOff.push(a);
-        notes.push(`${names(seed.counterpartyId)}: ${formatMoney(a)} (${r.id}) is one-off or cumulative, not per ${period.toLowerCase()}; left out of the sums.`);
+        notes.push(
+          `${names(seed.counterpartyId)}: ${formatMoney(a)} (${r.id}) is one-off or cumulative, not per ${period.toLowerCase()}; left out of the sums.`,
+        );
       } else {
         comparable.push(convertPeriod(a, period));
       }
     }
     const inTotals = comparable.length > 0;
-    const statedAmount = inTotals ? sumMoney(comparable, period, currency) : oneOff.length > 0 ? sumMoney(oneOff, "TOTAL", currency) : undisclosedMoney(period, currency);
+    const statedAmount = inTotals
+      ? sumMoney(comparable, period, currency)
+      : oneOff.length > 0
+        ? sumMoney(oneOff, "TOTAL", currency)
+        : undisclosedMoney(period, currency);
     return { seed, inTotals, amountKnown, statedAmount };
   });
 
   const lows = raw.filter((f) => f.inTotals).reduce((acc, f) => acc + f.statedAmount.low, 0);
-  const ceilingFor = (f: (typeof raw)[number]) => (stated && Number.isFinite(stated.high) ? stated.high - (lows - f.statedAmount.low) : UNBOUNDED);
+  const ceilingFor = (f: (typeof raw)[number]) =>
+    stated && Number.isFinite(stated.high) ? stated.high - (lows - f.statedAmount.low) : UNBOUNDED;
 
   const amounts = raw.map((f) => {
-    if (!f.inTotals || Number.isFinite(f.statedAmount.high) || !stated || !Number.isFinite(stated.high)) return f.statedAmount;
+    if (!f.inTotals || Number.isFinite(f.statedAmount.high) || !stated || !Number.isFinite(stated.high))
+      return f.statedAmount;
     const capped = capMoney(f.statedAmount, ceilingFor(f));
     if (capped !== f.statedAmount) {
       const fixed = (n: number) => formatMoney(money(n, n, n, "EXACT", period, currency));
@@ -319,7 +356,9 @@ export function buildLine(seeds: readonly FlowSeed[], stated: Money | null, peri
   const total = stated ?? attributed;
   const unattributed = stated ? remainderMoney(stated, attributed) : null;
   if (stated && attributed.low > stated.high) {
-    notes.push(`The named amounts (at least ${formatMoney({ ...attributed, qualifier: "AT_LEAST" })}) exceed the stated total ${formatMoney(stated)}: the sources disagree.`);
+    notes.push(
+      `The named amounts (at least ${formatMoney({ ...attributed, qualifier: "AT_LEAST" })}) exceed the stated total ${formatMoney(stated)}: the sources disagree.`,
+    );
   }
 
   const flows = raw.map((f, i): RevenueFlow => {
@@ -351,28 +390,63 @@ export function buildLine(seeds: readonly FlowSeed[], stated: Money | null, peri
     };
   });
   flows.sort(flowOrder);
-  return { period, currency, flows, total, totalSource: stated ? "STATED" : "ATTRIBUTED", attributed, unattributed, notes };
+  return {
+    period,
+    currency,
+    flows,
+    total,
+    totalSource: stated ? "STATED" : "ATTRIBUTED",
+    attributed,
+    unattributed,
+    notes,
+  };
 }
 
-function statedShareOf(metrics: readonly Metric[], productId: string | null, counterpartyId: string, asOf: string | null): StatedShare | null {
+function statedShareOf(
+  metrics: readonly Metric[],
+  productId: string | null,
+  counterpartyId: string,
+  asOf: string | null,
+): StatedShare | null {
   const m = pickMetric(
-    metrics.filter((x) => x.kind === METRIC_KINDS.customerShare && x.productId === productId && x.counterpartyId === counterpartyId && x.quantity?.unit === "FRACTION"),
+    metrics.filter(
+      (x) =>
+        x.kind === METRIC_KINDS.customerShare &&
+        x.productId === productId &&
+        x.counterpartyId === counterpartyId &&
+        x.quantity?.unit === "FRACTION",
+    ),
     asOf,
   );
   if (!m) return null;
   const q = m.quantity!;
-  return { share: { low: q.low, high: q.high, estimate: q.estimate }, metricIds: [m.id], evidenceIds: m.evidenceIds, refersTo: m.refersTo };
+  return {
+    share: { low: q.low, high: q.high, estimate: q.estimate },
+    metricIds: [m.id],
+    evidenceIds: m.evidenceIds,
+    refersTo: m.refersTo,
+  };
 }
 
 /** A group's stated share: its own when stated, else the members' summed when every member has one. */
-function groupStatedShare(metrics: readonly Metric[], productId: string | null, groupId: string, members: readonly string[], asOf: string | null): StatedShare | null {
+function groupStatedShare(
+  metrics: readonly Metric[],
+  productId: string | null,
+  groupId: string,
+  members: readonly string[],
+  asOf: string | null,
+): StatedShare | null {
   const own = statedShareOf(metrics, productId, groupId, asOf);
   if (own || members.length === 0) return own;
   const parts = members.map((id) => statedShareOf(metrics, productId, id, asOf));
   if (parts.some((p) => p === null)) return null;
   const sum = addIntervals(parts.map((p) => p!.share));
   return {
-    share: { low: Math.min(1, sum.low), high: Math.min(1, sum.high), estimate: sum.estimate === null ? null : Math.min(1, sum.estimate) },
+    share: {
+      low: Math.min(1, sum.low),
+      high: Math.min(1, sum.high),
+      estimate: sum.estimate === null ? null : Math.min(1, sum.estimate),
+    },
     metricIds: parts.flatMap((p) => p!.metricIds),
     evidenceIds: [...new Set(parts.flatMap((p) => p!.evidenceIds))],
     refersTo: parts[0]!.refersTo,
@@ -437,7 +511,9 @@ export async function loadLine(store: GraphStore, input: RevenueFlowsInput): Pro
     store.relationshipsOf([companyId], { kinds, direction, productIds: productId ? [productId] : [], asOf }, {}),
     store.metricsOf([companyId], [METRIC_KINDS.revenue, METRIC_KINDS.customerShare]),
   ]);
-  const rels = page!.items.filter((r) => inForce(r, asOf) && (direction === "IN" ? r.to === companyId : r.from === companyId));
+  const rels = page!.items.filter(
+    (r) => inForce(r, asOf) && (direction === "IN" ? r.to === companyId : r.from === companyId),
+  );
   const counterpartOf = (r: Relationship) => (direction === "IN" ? r.from : r.to);
   const counterparts = [...new Set(rels.map(counterpartOf))];
 

@@ -1,5 +1,11 @@
 import { createHash } from "node:crypto";
-import { METRIC_KINDS, type Product, type Relationship, type RelationshipKind, type RelationshipStatus } from "../domain/entities";
+import {
+  METRIC_KINDS,
+  type Product,
+  type Relationship,
+  type RelationshipKind,
+  type RelationshipStatus,
+} from "../domain/entities";
 import { BadInputError } from "../domain/errors";
 import { formatMoney, formatShare } from "../domain/format";
 import { type Interval, interval, rankValue } from "../domain/interval";
@@ -108,7 +114,10 @@ export interface RiskPathReport {
 
 export function checkSearchBounds(maxDepth: number, first: number): void {
   if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > MAX_SEARCH_DEPTH) {
-    throw new BadInputError(`maxDepth must be between 1 and ${MAX_SEARCH_DEPTH}`, { argument: "maxDepth", value: maxDepth });
+    throw new BadInputError(`maxDepth must be between 1 and ${MAX_SEARCH_DEPTH}`, {
+      argument: "maxDepth",
+      value: maxDepth,
+    });
   }
   if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
     throw new BadInputError(`first must be between 1 and ${MAX_FIRST}`, { argument: "first", value: first });
@@ -138,7 +147,8 @@ export function pathId(prefix: string, parts: readonly string[]): string {
 export function walkNodes(start: readonly string[], hops: readonly PathHop[]): string[] {
   const nodes = [...start];
   for (const h of hops) {
-    for (const id of h.traversal === "FORWARD" ? [h.from, h.to] : [h.to, h.from]) if (!nodes.includes(id)) nodes.push(id);
+    for (const id of h.traversal === "FORWARD" ? [h.from, h.to] : [h.to, h.from])
+      if (!nodes.includes(id)) nodes.push(id);
   }
   return nodes;
 }
@@ -166,7 +176,11 @@ export class LevelReader {
       todo = todo.slice(0, FRONTIER_CAP);
     }
     // Validity is checked per use (a former supplier matters precisely because it has ended).
-    const pages = await this.store.relationshipsOf(todo, { kinds: this.kinds[direction], direction }, { first: FANOUT_CAP });
+    const pages = await this.store.relationshipsOf(
+      todo,
+      { kinds: this.kinds[direction], direction },
+      { first: FANOUT_CAP },
+    );
     todo.forEach((id, i) => {
       const page = pages[i]!;
       if (page.hasNextPage) this.truncated = true;
@@ -187,8 +201,18 @@ export class LevelReader {
 
 // ---------------------------------------------------------------------------------------------
 
-const CUSTOMER_SIDE: readonly RiskPathKind[] = ["CUSTOMER_BUILDS_COMPETING", "TERMS_CONFLICT", "CUSTOMER_PARTNERS_UPSTREAM", "CUSTOMER_FROM_COMPETITOR"];
-const UPSTREAM_SIDE: readonly RiskPathKind[] = ["CUSTOMER_BUILDS_COMPETING", "TERMS_CONFLICT", "CUSTOMER_PARTNERS_UPSTREAM", "UPSTREAM_SELLS_DIRECT"];
+const CUSTOMER_SIDE: readonly RiskPathKind[] = [
+  "CUSTOMER_BUILDS_COMPETING",
+  "TERMS_CONFLICT",
+  "CUSTOMER_PARTNERS_UPSTREAM",
+  "CUSTOMER_FROM_COMPETITOR",
+];
+const UPSTREAM_SIDE: readonly RiskPathKind[] = [
+  "CUSTOMER_BUILDS_COMPETING",
+  "TERMS_CONFLICT",
+  "CUSTOMER_PARTNERS_UPSTREAM",
+  "UPSTREAM_SELLS_DIRECT",
+];
 
 const other = (r: Relationship, id: string) => (r.from === id ? r.to : r.from);
 
@@ -249,7 +273,10 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
   });
 
   // Level 0: the supplier's customers and competitors, and its stated figures.
-  const [[metrics]] = await Promise.all([store.metricsOf([supplierId], [METRIC_KINDS.revenue, METRIC_KINDS.customerShare]), reader.read([supplierId], "IN")]);
+  const [[metrics]] = await Promise.all([
+    store.metricsOf([supplierId], [METRIC_KINDS.revenue, METRIC_KINDS.customerShare]),
+    reader.read([supplierId], "IN"),
+  ]);
   const customerRels = reader
     .edges(supplierId, "IN", "BUYS_FROM")
     .filter((r) => r.to === supplierId && r.productId !== null && inForce(r, asOf));
@@ -320,9 +347,16 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
   }
 
   // Names and product categories, in one call.
-  const mentioned = new Set<string>([...lineProducts, ...customerDepth.keys(), ...upstreamProducts, ...upstreamSuppliers, ...usedModels]);
+  const mentioned = new Set<string>([
+    ...lineProducts,
+    ...customerDepth.keys(),
+    ...upstreamProducts,
+    ...upstreamSuppliers,
+    ...usedModels,
+  ]);
   for (const id of customerDepth.keys()) {
-    for (const kind of ["COMPETES_WITH", "PARTNERS_WITH", "BUYS_FROM"] as const) for (const r of reader.edges(id, "OUT", kind)) mentioned.add(other(r, id));
+    for (const kind of ["COMPETES_WITH", "PARTNERS_WITH", "BUYS_FROM"] as const)
+      for (const r of reader.edges(id, "OUT", kind)) mentioned.add(other(r, id));
     for (const r of reader.edges(id, "OUT", "BUYS_FROM")) if (r.productId) mentioned.add(r.productId);
   }
   for (const r of supplierCompetitors) mentioned.add(other(r, supplierId));
@@ -337,11 +371,21 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
     const rels = customerRels.filter((r) => r.productId === productId);
     const byCustomer = new Map<string, Relationship[]>();
     for (const r of rels) byCustomer.set(r.from, [...(byCustomer.get(r.from) ?? []), r]);
-    const seeds: FlowSeed[] = [...byCustomer.entries()].map(([c, rs]) => ({ counterpartyId: c, memberIds: [c], relationships: rs, statedShare: null }));
+    const seeds: FlowSeed[] = [...byCustomer.entries()].map(([c, rs]) => ({
+      counterpartyId: c,
+      memberIds: [c],
+      relationships: rs,
+      statedShare: null,
+    }));
     const lineNotes: string[] = [];
     const stated = statedTotalOf(metrics!, productId, asOf, "MONTH", lineNotes);
     const figures = buildLine(seeds, stated?.amount ?? null, "MONTH", n, lineNotes);
-    return { productId, figures, customers: rels, upstream: upstreamOf(productId, reader, productDepth, supplierId, asOf) };
+    return {
+      productId,
+      figures,
+      customers: rels,
+      upstream: upstreamOf(productId, reader, productDepth, supplierId, asOf),
+    };
   });
 
   const chainOf = (customerId: string): Chain => {
@@ -349,7 +393,9 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
     const links: Relationship[] = [];
     for (;;) {
       const here = ids.at(-1)!;
-      const link = reader.edges(here, "OUT", "SUBSIDIARY_OF").find((r) => r.from === here && inForce(r, asOf) && customerDepth.has(r.to));
+      const link = reader
+        .edges(here, "OUT", "SUBSIDIARY_OF")
+        .find((r) => r.from === here && inForce(r, asOf) && customerDepth.has(r.to));
       if (!link || ids.includes(link.to)) return { ids, links };
       ids.push(link.to);
       links.push(link);
@@ -408,7 +454,12 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
 
     for (const flow of line.figures.flows) {
       const C = flow.counterpartyId;
-      const buys = line.customers.filter((r) => r.from === C).sort((a, b) => rankValue(b.amount ?? interval(0, 0)) - rankValue(a.amount ?? interval(0, 0)) || a.id.localeCompare(b.id))[0]!;
+      const buys = line.customers
+        .filter((r) => r.from === C)
+        .sort(
+          (a, b) =>
+            rankValue(b.amount ?? interval(0, 0)) - rankValue(a.amount ?? interval(0, 0)) || a.id.localeCompare(b.id),
+        )[0]!;
       const buysHop = [buys, supplierId] as const;
 
       if (wants("CONCENTRATION")) {
@@ -416,7 +467,15 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
         // A share of "0 to 100 %" says nothing; flagging it would flag every customer of the line.
         const informative = flow.share !== null && (flow.share.low > 0 || flow.share.high < 1);
         if (flag !== "NO" && informative) {
-          add({ kind: "CONCENTRATION", line, flow, start: [supplierId], hops: [buysHop], context: [], explain: (nm) => explainConcentration(nm, line, supplierId, flow, flag, threshold) });
+          add({
+            kind: "CONCENTRATION",
+            line,
+            flow,
+            start: [supplierId],
+            hops: [buysHop],
+            context: [],
+            explain: (nm) => explainConcentration(nm, line, supplierId, flow, flag, threshold),
+          });
         }
       }
       if (!customerSide) continue;
@@ -432,10 +491,26 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
           const Y = other(comp, X);
           if (!wants("CUSTOMER_BUILDS_COMPETING") || chain.ids.includes(Y)) continue;
           if (Y === supplierId && relevantToLine(comp)) {
-            add({ kind: "CUSTOMER_BUILDS_COMPETING", line, flow, start: [supplierId], hops: [...base, [comp, X]], context: [], explain: (nm) => explainCompeting(nm, line, supplierId, flow, chain, k, comp, null) });
+            add({
+              kind: "CUSTOMER_BUILDS_COMPETING",
+              line,
+              flow,
+              start: [supplierId],
+              hops: [...base, [comp, X]],
+              context: [],
+              explain: (nm) => explainCompeting(nm, line, supplierId, flow, chain, k, comp, null),
+            });
           } else if (line.upstream.has(Y)) {
             const link = line.upstream.get(Y)!;
-            add({ kind: "CUSTOMER_BUILDS_COMPETING", line, flow, start: [supplierId], hops: [...base, [comp, X]], context: contextOf(link), explain: (nm) => explainCompeting(nm, line, supplierId, flow, chain, k, comp, link) });
+            add({
+              kind: "CUSTOMER_BUILDS_COMPETING",
+              line,
+              flow,
+              start: [supplierId],
+              hops: [...base, [comp, X]],
+              context: contextOf(link),
+              explain: (nm) => explainCompeting(nm, line, supplierId, flow, chain, k, comp, link),
+            });
           }
         }
 
@@ -443,14 +518,32 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
           for (const part of reader.edges(X, "OUT", "PARTNERS_WITH").filter((r) => inForceOrPlanned(r, asOf))) {
             const link = line.upstream.get(other(part, X));
             if (!link) continue;
-            add({ kind: "CUSTOMER_PARTNERS_UPSTREAM", line, flow, start: [supplierId], hops: [...base, [part, X]], context: contextOf(link), explain: (nm) => explainPartners(nm, line, supplierId, flow, chain, k, part, link) });
+            add({
+              kind: "CUSTOMER_PARTNERS_UPSTREAM",
+              line,
+              flow,
+              start: [supplierId],
+              hops: [...base, [part, X]],
+              context: contextOf(link),
+              explain: (nm) => explainPartners(nm, line, supplierId, flow, chain, k, part, link),
+            });
           }
         }
 
         if (wants("CUSTOMER_FROM_COMPETITOR") && base.length + 2 <= maxDepth) {
-          for (const former of reader.edges(X, "OUT", "BUYS_FROM").filter((r) => r.from === X && r.to !== supplierId && endedBy(r, asOf))) {
+          for (const former of reader
+            .edges(X, "OUT", "BUYS_FROM")
+            .filter((r) => r.from === X && r.to !== supplierId && endedBy(r, asOf))) {
             for (const comp of competitorsOfSupplier.filter((r) => other(r, supplierId) === former.to)) {
-              add({ kind: "CUSTOMER_FROM_COMPETITOR", line, flow, start: [supplierId], hops: [...base, [former, X], [comp, former.to]], context: [], explain: (nm) => explainFromCompetitor(nm, line, supplierId, flow, chain, k, former, comp) });
+              add({
+                kind: "CUSTOMER_FROM_COMPETITOR",
+                line,
+                flow,
+                start: [supplierId],
+                hops: [...base, [former, X], [comp, former.to]],
+                context: [],
+                explain: (nm) => explainFromCompetitor(nm, line, supplierId, flow, chain, k, former, comp),
+              });
             }
           }
         }
@@ -461,13 +554,16 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
             const user = chain.ids[ku]!;
             const depth = 1 + Math.max(k, ku) + 2;
             if (depth > maxDepth) continue;
-            for (const use of reader.edges(user, "OUT", "USES_MODEL").filter((r) => r.from === user && usedBy(r, asOf))) {
+            for (const use of reader
+              .edges(user, "OUT", "USES_MODEL")
+              .filter((r) => r.from === user && usedBy(r, asOf))) {
               const M = use.to;
               for (const comp of reader.edges(X, "OUT", "COMPETES_WITH").filter((r) => inForceOrPlanned(r, asOf))) {
                 const U = other(comp, X);
                 const link = line.upstream.get(U);
                 if (!link) continue;
-                const offersM = reader.edges(M, "IN", "OFFERS").find((r) => r.from === U && r.to === M && inForce(r, asOf)) ?? null;
+                const offersM =
+                  reader.edges(M, "IN", "OFFERS").find((r) => r.from === U && r.to === M && inForce(r, asOf)) ?? null;
                 if (M !== P && !offersM) continue;
                 const ctx = dedupeContext([...(offersM ? [[offersM, M] as const] : []), ...contextOf(link)]);
                 add({
@@ -477,7 +573,8 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
                   start: [supplierId],
                   hops: [buysHop, ...subHops(Math.max(k, ku)), [use, user], [comp, X]],
                   context: ctx,
-                  explain: (nm) => explainTerms(nm, line, supplierId, flow, chain, Math.max(k, ku), use, X, comp, link, offersM),
+                  explain: (nm) =>
+                    explainTerms(nm, line, supplierId, flow, chain, Math.max(k, ku), use, X, comp, link, offersM),
                 });
               }
             }
@@ -490,7 +587,9 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
   for (const line of lines) {
     const open = line.figures.flows.filter((f) => f.share && f.share.low === 0 && f.share.high >= 1);
     if (open.length > 0 && wants("CONCENTRATION")) {
-      notes.push(`${n(line.productId)}: ${open.map((f) => n(f.counterpartyId)).join(", ")} may hold any share of the line (no stated total, or amounts without bounds); their concentration cannot be assessed.`);
+      notes.push(
+        `${n(line.productId)}: ${open.map((f) => n(f.counterpartyId)).join(", ")} may hold any share of the line (no stated total, or amounts without bounds); their concentration cannot be assessed.`,
+      );
     }
   }
 
@@ -523,7 +622,13 @@ function usedBy(r: Relationship, asOf: string | null): boolean {
   return r.status !== "PLANNED" && (!asOf || r.validFrom === null || r.validFrom <= asOf);
 }
 
-function upstreamOf(productId: string, reader: LevelReader, productDepth: ReadonlyMap<string, number>, supplierId: string, asOf: string | null): Map<string, UpstreamLink> {
+function upstreamOf(
+  productId: string,
+  reader: LevelReader,
+  productDepth: ReadonlyMap<string, number>,
+  supplierId: string,
+  asOf: string | null,
+): Map<string, UpstreamLink> {
   // Breadth first, so the first link found for a supplier is its shortest.
   const result = new Map<string, UpstreamLink>();
   const chains = new Map<string, Relationship[]>([[productId, []]]);
@@ -569,10 +674,20 @@ function finish(d: Draft, supplierId: string, n: (id: string) => string): RiskPa
   const total = d.line.figures.total;
   const revenueAtRisk: Money = d.flow
     ? d.flow.amount
-    : { ...interval(0, total.high), qualifier: qualifierFor(interval(0, total.high)), period: total.period, currency: total.currency };
+    : {
+        ...interval(0, total.high),
+        qualifier: qualifierFor(interval(0, total.high)),
+        period: total.period,
+        currency: total.currency,
+      };
   const confidence = [...hops, ...context].reduce((acc, h) => acc * h.confidence, 1);
   return {
-    id: pathId(`risk-${d.kind.toLowerCase().replace(/_/g, "-")}`, [d.line.productId, ...hops.map((h) => h.relationshipId), "|", ...context.map((h) => h.relationshipId)]),
+    id: pathId(`risk-${d.kind.toLowerCase().replace(/_/g, "-")}`, [
+      d.line.productId,
+      ...hops.map((h) => h.relationshipId),
+      "|",
+      ...context.map((h) => h.relationshipId),
+    ]),
     kind: d.kind,
     supplierId,
     productId: d.line.productId,
@@ -632,7 +747,9 @@ function subject(n: Names, chain: Chain, k: number): string {
 }
 
 function upstreamClause(n: Names, line: Line, link: UpstreamLink): string {
-  const steps = link.builtOn.map((r, i) => (i === link.builtOn.length - 1 ? `${n(link.supplierId)}'s ${n(r.to)}` : n(r.to)));
+  const steps = link.builtOn.map((r, i) =>
+    i === link.builtOn.length - 1 ? `${n(link.supplierId)}'s ${n(r.to)}` : n(r.to),
+  );
   return `${n(line.productId)} is built on ${steps.join(", which is built on ")}`;
 }
 
@@ -641,7 +758,16 @@ function atRisk(n: Names, line: Line, supplierId: string, flow: RevenueFlow): st
   return `At risk: ${formatMoney(flow.amount)}, ${share}${n(supplierId)}'s ${n(line.productId)} revenue (${formatMoney(line.figures.total)}).`;
 }
 
-function explainCompeting(n: Names, line: Line, s: string, flow: RevenueFlow, chain: Chain, k: number, comp: Relationship, link: UpstreamLink | null): string {
+function explainCompeting(
+  n: Names,
+  line: Line,
+  s: string,
+  flow: RevenueFlow,
+  chain: Chain,
+  k: number,
+  comp: Relationship,
+  link: UpstreamLink | null,
+): string {
   const target = link ? n(link.supplierId) : `${n(s)} itself`;
   const why = link
     ? `; ${upstreamClause(n, line, link)}. A customer building rivals to the models it buys may move or cut that spend.`
@@ -649,18 +775,48 @@ function explainCompeting(n: Names, line: Line, s: string, flow: RevenueFlow, ch
   return `${intro(n, line, s, flow)} ${subject(n, chain, k)} ${competeVerb(comp)} ${target}${inMarket(comp)}${why} ${atRisk(n, line, s, flow)}`;
 }
 
-function explainPartners(n: Names, line: Line, s: string, flow: RevenueFlow, chain: Chain, k: number, part: Relationship, link: UpstreamLink): string {
+function explainPartners(
+  n: Names,
+  line: Line,
+  s: string,
+  flow: RevenueFlow,
+  chain: Chain,
+  k: number,
+  part: Relationship,
+  link: UpstreamLink,
+): string {
   const buyer = n(chain.ids[k]!);
   return `${intro(n, line, s, flow)} ${subject(n, chain, k)} partners with ${n(link.supplierId)}${inMarket(part)}; ${upstreamClause(n, line, link)}. ${buyer} can deal with ${n(link.supplierId)} directly, bypassing ${n(s)}. ${atRisk(n, line, s, flow)}`;
 }
 
-function explainFromCompetitor(n: Names, line: Line, s: string, flow: RevenueFlow, chain: Chain, k: number, former: Relationship, comp: Relationship): string {
+function explainFromCompetitor(
+  n: Names,
+  line: Line,
+  s: string,
+  flow: RevenueFlow,
+  chain: Chain,
+  k: number,
+  former: Relationship,
+  comp: Relationship,
+): string {
   const what = former.productId ? `${n(former.productId)} ` : "";
   const verb = competeVerb(comp);
   return `${intro(n, line, s, flow)} ${subject(n, chain, k)} used to buy ${what}from ${n(former.to)}, which ${verb} ${n(s)}${inMarket(comp)}. A customer that switched from a competitor once can switch back. ${atRisk(n, line, s, flow)}`;
 }
 
-function explainTerms(n: Names, line: Line, s: string, flow: RevenueFlow, chain: Chain, k: number, use: Relationship, competitorId: string, comp: Relationship, link: UpstreamLink, offersM: Relationship | null): string {
+function explainTerms(
+  n: Names,
+  line: Line,
+  s: string,
+  flow: RevenueFlow,
+  chain: Chain,
+  k: number,
+  use: Relationship,
+  competitorId: string,
+  comp: Relationship,
+  link: UpstreamLink,
+  offersM: Relationship | null,
+): string {
   const group = groupClause(n, chain, k);
   const model = offersM ? `${n(link.supplierId)}'s ${n(use.to)}` : n(use.to);
   const purpose = use.purpose ? ` (purpose: ${use.purpose})` : "";
@@ -671,13 +827,27 @@ function explainTerms(n: Names, line: Line, s: string, flow: RevenueFlow, chain:
   );
 }
 
-function explainConcentration(n: Names, line: Line, s: string, flow: RevenueFlow, flag: ThresholdFlag, threshold: number): string {
+function explainConcentration(
+  n: Names,
+  line: Line,
+  s: string,
+  flow: RevenueFlow,
+  flag: ThresholdFlag,
+  threshold: number,
+): string {
   const t = `${Number((threshold * 100).toFixed(1))}%`;
   const how = flag === "YES" ? `above the ${t} threshold` : `possibly above the ${t} threshold`;
   return `${intro(n, line, s, flow)} That is ${formatShare(flow.share!)} of ${n(s)}'s ${n(line.productId)} revenue (${formatMoney(line.figures.total)}), ${how}: losing ${n(flow.counterpartyId)} alone would cut the line by that much.`;
 }
 
-function explainSellsDirect(n: Names, line: Line, s: string, link: UpstreamLink, comp: Relationship | null, sameMarket: Relationship | null): string {
+function explainSellsDirect(
+  n: Names,
+  line: Line,
+  s: string,
+  link: UpstreamLink,
+  comp: Relationship | null,
+  sameMarket: Relationship | null,
+): string {
   const U = n(link.supplierId);
   const parts = [`${upstreamClause(n, line, link)}`];
   if (comp) parts.push(`${U} ${competeVerb(comp)} ${n(s)}${inMarket(comp)}`);

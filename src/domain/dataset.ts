@@ -68,7 +68,15 @@ const amountInput = z
   })
   .strict();
 
-const moneyInput = amountInput.extend({ period: z.enum(PERIODS), currency: z.string().regex(/^[A-Z]{3}$/).default("USD") }).strict();
+const moneyInput = amountInput
+  .extend({
+    period: z.enum(PERIODS),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default("USD"),
+  })
+  .strict();
 const quantityInput = amountInput.extend({ unit: z.enum(QUANTITY_UNITS) }).strict();
 
 const nodeInput = {
@@ -103,7 +111,15 @@ const schemas = {
     })
     .strict(),
   companies: z
-    .object({ ...nodeInput, country: z.string().regex(/^[A-Z]{2}$/).nullable().default(null), kind: nullableText })
+    .object({
+      ...nodeInput,
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/)
+        .nullable()
+        .default(null),
+      kind: nullableText,
+    })
     .strict(),
   products: z.object({ ...nodeInput, category: nullableText }).strict(),
   people: z.object(nodeInput).strict(),
@@ -146,7 +162,12 @@ type Collection = keyof typeof schemas;
 const COLLECTIONS = Object.keys(schemas) as Collection[];
 
 const fileSchema = z
-  .object(Object.fromEntries(COLLECTIONS.map((c) => [c, z.array(z.unknown()).optional()])) as Record<Collection, z.ZodOptional<z.ZodArray<z.ZodUnknown>>>)
+  .object(
+    Object.fromEntries(COLLECTIONS.map((c) => [c, z.array(z.unknown()).optional()])) as Record<
+      Collection,
+      z.ZodOptional<z.ZodArray<z.ZodUnknown>>
+    >,
+  )
   .strict();
 
 export interface DatasetFile {
@@ -184,7 +205,8 @@ export function parseDataset(files: readonly DatasetFile[]): Dataset {
     }
     for (const collection of COLLECTIONS) {
       (shape.data[collection] ?? []).forEach((raw, index) => {
-        const rawId = typeof raw === "object" && raw !== null && "id" in raw ? String((raw as { id: unknown }).id) : "?";
+        const rawId =
+          typeof raw === "object" && raw !== null && "id" in raw ? String((raw as { id: unknown }).id) : "?";
         const at = `${file.name}: ${collection}[${index}] '${rawId}'`;
         const parsed = schemas[collection].safeParse(raw);
         if (!parsed.success) {
@@ -223,7 +245,8 @@ function addRecord(
     case "evidence": {
       const e = data as Parsed["evidence"];
       const { source, ...rest } = e;
-      if (e.refersTo.from && e.refersTo.to && e.refersTo.from > e.refersTo.to) problems.push(`${at}: refersTo.from is after refersTo.to`);
+      if (e.refersTo.from && e.refersTo.to && e.refersTo.from > e.refersTo.to)
+        problems.push(`${at}: refersTo.from is after refersTo.to`);
       out.evidence.push({ ...rest, sourceId: source });
       return;
     }
@@ -259,7 +282,9 @@ function addRecord(
       if (money) moneyProblems(money).forEach((p) => problems.push(`${at}: money: ${p}`));
       if (quantity) moneyProblems(quantity).forEach((p) => problems.push(`${at}: quantity: ${p}`));
       if (!money && !quantity && !QUALITATIVE_METRIC_KINDS.has(m.kind)) {
-        problems.push(`${at}: a ${m.kind} metric needs money or quantity (only ${[...QUALITATIVE_METRIC_KINDS].join(", ")} may have neither)`);
+        problems.push(
+          `${at}: a ${m.kind} metric needs money or quantity (only ${[...QUALITATIVE_METRIC_KINDS].join(", ")} may have neither)`,
+        );
       }
       const { evidence, subject, product, counterparty, money: _m, quantity: _q, ...rest } = m;
       out.metrics.push({
@@ -310,8 +335,10 @@ function checkReferences(d: Dataset, where: Map<string, string>, problems: strin
   const needNode = (collection: string, id: string, field: string, ref: string | null, kind?: NodeKind) => {
     if (ref === null) return;
     const node = nodes.get(ref);
-    if (!node) problems.push(`${at(collection, id)}: unknown ${(kind ?? "node").toLowerCase()} id '${ref}' in '${field}'`);
-    else if (kind && node.nodeKind !== kind) problems.push(`${at(collection, id)}: '${field}' must be a ${kind}, '${ref}' is a ${node.nodeKind}`);
+    if (!node)
+      problems.push(`${at(collection, id)}: unknown ${(kind ?? "node").toLowerCase()} id '${ref}' in '${field}'`);
+    else if (kind && node.nodeKind !== kind)
+      problems.push(`${at(collection, id)}: '${field}' must be a ${kind}, '${ref}' is a ${node.nodeKind}`);
   };
 
   for (const e of d.evidence) {
@@ -328,10 +355,14 @@ function checkReferences(d: Dataset, where: Map<string, string>, problems: strin
     needNode("relationships", r.id, "to", r.to, toKind);
     needNode("relationships", r.id, "product", r.productId, "Product");
     needEvidence("relationships", r.id, r.evidenceIds);
-    if (r.kind === "BUYS_FROM" && r.productId === null) problems.push(`${at("relationships", r.id)}: BUYS_FROM needs a product`);
+    if (r.kind === "BUYS_FROM" && r.productId === null)
+      problems.push(`${at("relationships", r.id)}: BUYS_FROM needs a product`);
     if (SYMMETRIC_KINDS.has(r.kind)) {
       const key = [r.kind, [r.from, r.to].sort().join("|"), r.market ?? "", r.productId ?? ""].join("/");
-      if (symmetric.has(key)) problems.push(`${at("relationships", r.id)}: ${r.kind} between '${r.from}' and '${r.to}' is stored twice (it has no direction)`);
+      if (symmetric.has(key))
+        problems.push(
+          `${at("relationships", r.id)}: ${r.kind} between '${r.from}' and '${r.to}' is stored twice (it has no direction)`,
+        );
       symmetric.add(key);
     }
   }
@@ -345,7 +376,8 @@ function checkReferences(d: Dataset, where: Map<string, string>, problems: strin
 
 /** The inverse of parseDataset: a dataset as the JSON the loader reads (for exports and generated graphs). */
 export function datasetToJson(d: Dataset): Record<Collection, unknown[]> {
-  const amount = <T extends { high: number } | null>(m: T) => (m === null ? null : { ...m, high: Number.isFinite(m.high) ? m.high : null });
+  const amount = <T extends { high: number } | null>(m: T) =>
+    m === null ? null : { ...m, high: Number.isFinite(m.high) ? m.high : null };
   const node = ({ nodeKind: _k, evidenceIds, ...rest }: GraphNode) => ({ ...rest, evidence: evidenceIds });
   return {
     sources: [...d.sources],

@@ -152,7 +152,6 @@ export function shareOfSum(part: Interval, rest: Interval): Interval | null {
   return { low: lo, high: hi, estimate };
 }
 
-
 /**
  * HHI bounds when the named shares may not cover the whole: `remainder` is the share nobody is named
  * for. The low bound counts the named shares only (unnamed customers can only add). The high bound

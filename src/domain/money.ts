@@ -147,7 +147,12 @@ export function capMoney(m: Money, ceiling: number): Money {
  * bound is capped at `ceiling` (never below the sum's own lower bound). AT_LEAST parts alone keep the
  * sum unbounded; a ceiling makes it a range.
  */
-export function boundedSumMoney(items: readonly Money[], period: Period, ceiling: number = UNBOUNDED, currency = "USD"): Money {
+export function boundedSumMoney(
+  items: readonly Money[],
+  period: Period,
+  ceiling: number = UNBOUNDED,
+  currency = "USD",
+): Money {
   return capMoney(sumMoney(items, period, currency), ceiling);
 }
 

@@ -14,7 +14,9 @@ import { decodeCursor } from "./types/cursor";
 
 export function requireId(id: string, what = "id"): string {
   if (!isSlug(id)) {
-    throw new BadInputError(`${what} ${JSON.stringify(id.slice(0, 120))} is not a valid id: ids are lowercase slugs such as "microsoft" or "azure-openai"`);
+    throw new BadInputError(
+      `${what} ${JSON.stringify(id.slice(0, 120))} is not a valid id: ids are lowercase slugs such as "microsoft" or "azure-openai"`,
+    );
   }
   return id;
 }
@@ -63,7 +65,12 @@ export interface Link {
   readonly otherId: string;
 }
 
-export async function linksOf(ctx: Context, selfId: string, filter: RelationshipFilter, args: PageArgs): Promise<Connection<Link>> {
+export async function linksOf(
+  ctx: Context,
+  selfId: string,
+  filter: RelationshipFilter,
+  args: PageArgs,
+): Promise<Connection<Link>> {
   const page = await ctx.loaders.relationshipsOf(filter, pageRequest(ctx, args)).load(selfId);
   return toConnection({
     ...page,
@@ -71,7 +78,10 @@ export async function linksOf(ctx: Context, selfId: string, filter: Relationship
   });
 }
 
-export async function loadPresent<T>(loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> }, ids: readonly string[]): Promise<T[]> {
+export async function loadPresent<T>(
+  loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> },
+  ids: readonly string[],
+): Promise<T[]> {
   const values = await loader.loadMany(ids);
   return values.filter((v): v is T => v !== null && !(v instanceof Error));
 }
@@ -79,14 +89,21 @@ export async function loadPresent<T>(loader: { loadMany(ids: readonly string[]):
 /** The parent company in force on `asOf` (the first by id when a source lists several). */
 export async function parentOf(ctx: Context, companyId: string, asOf: string | null): Promise<GraphNode | null> {
   const page = await ctx.loaders
-    .relationshipsOf({ kinds: ["SUBSIDIARY_OF"], direction: "OUT", productIds: [], statuses: [], asOf }, { first: 1, after: null })
+    .relationshipsOf(
+      { kinds: ["SUBSIDIARY_OF"], direction: "OUT", productIds: [], statuses: [], asOf },
+      { first: 1, after: null },
+    )
     .load(companyId);
   const rel = page.items[0];
   return rel ? ctx.loaders.node.load(rel.to) : null;
 }
 
 /** Follows SUBSIDIARY_OF to the top of the group; a company without a parent is its own top. */
-export async function ultimateParentOf(ctx: Context, companyId: string, asOf: string | null): Promise<GraphNode | null> {
+export async function ultimateParentOf(
+  ctx: Context,
+  companyId: string,
+  asOf: string | null,
+): Promise<GraphNode | null> {
   const seen = new Set<string>([companyId]);
   let current = await ctx.loaders.node.load(companyId);
   for (;;) {
@@ -105,7 +122,8 @@ export async function searchPage(ctx: Context, text: string, kinds: readonly Nod
   if (text.trim().length === 0) throw new BadInputError("search text must not be empty");
   if (text.length > 200) throw new BadInputError("search text must be at most 200 characters");
   const max = ctx.limits.maxPageSize;
-  if (args.first < 1 || args.first > max) throw new BadInputError(`first must be between 1 and ${max} (got ${args.first})`);
+  if (args.first < 1 || args.first > max)
+    throw new BadInputError(`first must be between 1 and ${max} (got ${args.first})`);
   const offset = decodeOffset(args.after);
   // Ranked results are fetched up to the ceiling once and sliced, so totalCount is exact below it.
   const hits = await ctx.store.search(text, kinds, SEARCH_CEILING);

@@ -42,7 +42,11 @@ export interface RunningServer {
 }
 
 /** Builds the Express app with Apollo, the IDE, health endpoints; listens on config.port (0: any). */
-export async function startHttpServer(opts: { store: GraphStore; config: Config; logger: Logger }): Promise<RunningServer> {
+export async function startHttpServer(opts: {
+  store: GraphStore;
+  config: Config;
+  logger: Logger;
+}): Promise<RunningServer> {
   const { store, config, logger } = opts;
   const app = express();
   const httpServer = createServer(app);
@@ -59,7 +63,12 @@ export async function startHttpServer(opts: { store: GraphStore; config: Config;
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       costLimitPlugin(config.limits),
-      ideLandingPagePlugin({ endpoint: GRAPHQL_PATH, assetsPrefix: "/ide-assets", title: "Company graph API", defaultQuery: DEFAULT_QUERY }),
+      ideLandingPagePlugin({
+        endpoint: GRAPHQL_PATH,
+        assetsPrefix: "/ide-assets",
+        title: "Company graph API",
+        defaultQuery: DEFAULT_QUERY,
+      }),
     ],
   });
   await apollo.start();

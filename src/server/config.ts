@@ -18,7 +18,10 @@ const envSchema = z
       .optional(),
     NEO4J_USER: z.string().min(1).default("neo4j"),
     NEO4J_PASSWORD: z.string().optional(),
-    NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "must be a Neo4j database name").optional(),
+    NEO4J_DATABASE: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9.-]*$/, "must be a Neo4j database name")
+      .optional(),
     MAX_QUERY_DEPTH: positiveInt(50).default(12),
     MAX_QUERY_COST: positiveInt(10_000_000).default(50_000),
     MAX_PAGE_SIZE: positiveInt(10_000).default(100),
@@ -47,7 +50,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigInvalidError(
-      parsed.error.issues.map((i) => `${i.path.join(".")}=${JSON.stringify(env[String(i.path[0])] ?? "")}: ${i.message}`),
+      parsed.error.issues.map(
+        (i) => `${i.path.join(".")}=${JSON.stringify(env[String(i.path[0])] ?? "")}: ${i.message}`,
+      ),
     );
   }
   const e = parsed.data;

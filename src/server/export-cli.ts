@@ -52,7 +52,11 @@ export function parseExportArgs(argv: readonly string[]): ExportCommand {
     }));
   } catch (err) {
     // Node's messages are long and mention internals ("parseArgs"); keep the useful first sentence.
-    throw new UsageError(String((err as Error).message).split(". ")[0]!.replace(/\.$/, ""));
+    throw new UsageError(
+      String((err as Error).message)
+        .split(". ")[0]!
+        .replace(/\.$/, ""),
+    );
   }
   if (values.help) return { format: "cyjs", params: {}, out: null, help: true };
   const format = values.format as string | undefined;
@@ -65,7 +69,9 @@ export function parseExportArgs(argv: readonly string[]): ExportCommand {
   const wrong = Object.keys(values).filter((k) => (format === "csv" ? graphFlags : matrixFlags).includes(k));
   if (wrong.length > 0) throw new UsageError(`--${wrong[0]} does not apply to --format ${format}`);
   if (format === "csv" ? values.companies === undefined : values.center === undefined) {
-    throw new UsageError(format === "csv" ? "--companies is required for --format csv" : `--center is required for --format ${format}`);
+    throw new UsageError(
+      format === "csv" ? "--companies is required for --format csv" : `--center is required for --format ${format}`,
+    );
   }
   const { format: _f, out, help: _h, "as-of": asOf, ...rest } = values;
   const params: ExportParams = { ...(rest as ExportParams), ...(asOf !== undefined ? { asOf: asOf as string } : {}) };
@@ -103,7 +109,12 @@ async function main(argv: readonly string[]): Promise<number> {
   } catch (err) {
     const message = err instanceof DomainError ? err.message : err instanceof Error ? err.message : String(err);
     // Configuration and seed errors list their problems on several lines; one line is easier to read in a shell.
-    console.error(`export: ${message.replace(/:\n\s*- /, ": ").replace(/\n\s*- /g, "; ").replace(/\s*\n\s*/g, " ")}`);
+    console.error(
+      `export: ${message
+        .replace(/:\n\s*- /, ": ")
+        .replace(/\n\s*- /g, "; ")
+        .replace(/\s*\n\s*/g, " ")}`,
+    );
     return 1;
   } finally {
     await store?.close().catch(() => undefined);

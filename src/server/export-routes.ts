@@ -50,18 +50,28 @@ function single(name: string, raw: string | string[] | undefined): string | unde
 /** `a,b` and repeated parameters (`?center=a&center=b`) both give a list. */
 function list(raw: string | string[] | undefined): string[] {
   const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw];
-  return values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter((v) => v !== "");
+  return values
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
 }
 
-function integer(name: string, raw: string | string[] | undefined, bounds: { min: number; max: number }): number | undefined {
+function integer(
+  name: string,
+  raw: string | string[] | undefined,
+  bounds: { min: number; max: number },
+): number | undefined {
   const v = single(name, raw);
   if (v === undefined || v === "") return undefined;
   if (!/^-?\d{1,12}$/.test(v.trim())) {
-    throw new BadInputError(`${name} must be an integer between ${bounds.min} and ${bounds.max} (got ${JSON.stringify(v.slice(0, 40))})`, {
-      argument: name,
-      min: bounds.min,
-      max: bounds.max,
-    });
+    throw new BadInputError(
+      `${name} must be an integer between ${bounds.min} and ${bounds.max} (got ${JSON.stringify(v.slice(0, 40))})`,
+      {
+        argument: name,
+        min: bounds.min,
+        max: bounds.max,
+      },
+    );
   }
   return Number(v.trim());
 }
@@ -69,7 +79,9 @@ function integer(name: string, raw: string | string[] | undefined, bounds: { min
 function checkKnown(params: ExportParams, allowed: readonly string[]): void {
   const unknown = Object.keys(params).filter((k) => params[k] !== undefined && !allowed.includes(k));
   if (unknown.length > 0) {
-    throw new BadInputError(`unknown parameter ${unknown.map((u) => JSON.stringify(u.slice(0, 40))).join(", ")}; this export takes ${allowed.join(", ")}`);
+    throw new BadInputError(
+      `unknown parameter ${unknown.map((u) => JSON.stringify(u.slice(0, 40))).join(", ")}; this export takes ${allowed.join(", ")}`,
+    );
   }
 }
 
@@ -77,7 +89,9 @@ function statuses(raw: string | string[] | undefined): RelationshipStatus[] {
   const values = list(raw);
   for (const s of values) {
     if (!(STATUSES as readonly string[]).includes(s)) {
-      throw new BadInputError(`unknown status ${JSON.stringify(s.slice(0, 40))}; statuses are ${STATUSES.join(", ")}`, { argument: "status" });
+      throw new BadInputError(`unknown status ${JSON.stringify(s.slice(0, 40))}; statuses are ${STATUSES.join(", ")}`, {
+        argument: "status",
+      });
     }
   }
   return values as RelationshipStatus[];
@@ -109,7 +123,12 @@ export async function renderExport(store: GraphStore, format: ExportFormat, para
     limit: integer("limit", params.limit, GRAPH_LIMIT),
   });
   const name = `graph-${graph.centers.slice(0, 5).join("+")}${graph.centers.length > 5 ? "+more" : ""}-depth${graph.depth}`;
-  const body = format === "cyjs" ? `${JSON.stringify(toCytoscapeJson(graph), null, 2)}\n` : format === "graphml" ? toGraphML(graph) : toGexf(graph);
+  const body =
+    format === "cyjs"
+      ? `${JSON.stringify(toCytoscapeJson(graph), null, 2)}\n`
+      : format === "graphml"
+        ? toGraphML(graph)
+        : toGexf(graph);
   return { body, contentType: CONTENT_TYPES[format], filename: `${name}.${format}` };
 }
 

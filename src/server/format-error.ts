@@ -5,10 +5,7 @@ import { DomainError } from "../domain/errors";
 import type { Logger } from "./logger";
 
 function constraintMessages(errors: readonly ValidationError[]): string[] {
-  return errors.flatMap((e) => [
-    ...Object.values(e.constraints ?? {}),
-    ...constraintMessages(e.children ?? []),
-  ]);
+  return errors.flatMap((e) => [...Object.values(e.constraints ?? {}), ...constraintMessages(e.children ?? [])]);
 }
 
 /**

@@ -19,7 +19,13 @@ export function guardRules(limits: Config["limits"]): ValidationRule[] {
     ],
   };
   return [
-    maxDepthRule({ n: limits.maxDepth, exposeLimits: true, ignoreIntrospection: true, flattenFragments: true, ...report }),
+    maxDepthRule({
+      n: limits.maxDepth,
+      exposeLimits: true,
+      ignoreIntrospection: true,
+      flattenFragments: true,
+      ...report,
+    }),
     maxAliasesRule({ n: MAX_ALIASES, exposeLimits: true, ...report }),
   ];
 }

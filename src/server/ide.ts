@@ -8,10 +8,10 @@
  * through Apollo's `renderLandingPage` hook. The page references nothing but
  * same-origin URLs (GraphiQL's CSS inlines its fonts as data: URLs).
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import express from 'express';
-import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { createRequire } from "node:module";
+import path from "node:path";
+import express from "express";
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 
 const require = createRequire(import.meta.url);
 
@@ -25,10 +25,10 @@ function packageFile(pkg: string, file: string): string {
 /** URL file name -> absolute path. Only these files are served: mounting
  * express.static on a package directory would expose the whole package. */
 const ASSETS = {
-  'react.production.min.js': packageFile('react', 'umd/react.production.min.js'),
-  'react-dom.production.min.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
-  'graphiql.min.js': packageFile('graphiql', 'graphiql.min.js'),
-  'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
+  "react.production.min.js": packageFile("react", "umd/react.production.min.js"),
+  "react-dom.production.min.js": packageFile("react-dom", "umd/react-dom.production.min.js"),
+  "graphiql.min.js": packageFile("graphiql", "graphiql.min.js"),
+  "graphiql.min.css": packageFile("graphiql", "graphiql.min.css"),
 } as const satisfies Record<string, string>;
 
 /** Router serving the IDE's static files; mount it at the `assetsPrefix` given
@@ -37,10 +37,10 @@ export function ideAssetsRouter(): express.Router {
   const router = express.Router();
   for (const [name, file] of Object.entries(ASSETS)) {
     router.get(`/${name}`, (_req, res, next) => {
-      res.type(name.endsWith('.css') ? 'text/css; charset=utf-8' : 'text/javascript; charset=utf-8');
+      res.type(name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
       // File names are not versioned, so cache for a day and let ETag /
       // Last-Modified revalidate after a package upgrade, rather than `immutable`.
-      res.sendFile(file, { maxAge: '1d' }, (err) => err && next(err));
+      res.sendFile(file, { maxAge: "1d" }, (err) => err && next(err));
     });
   }
   return router;
@@ -57,19 +57,21 @@ export interface IdeLandingPageOptions {
   defaultQuery?: string;
 }
 
-const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** JSON that is safe inside an inline <script>: `<` is escaped so a value
  * containing `</script>` cannot end the script element. */
 const scriptJson = (value: unknown): string =>
-  JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 
 export function renderIdeHtml(opts: IdeLandingPageOptions): string {
-  const prefix = opts.assetsPrefix.replace(/\/+$/, '');
+  const prefix = opts.assetsPrefix.replace(/\/+$/, "");
   const asset = (name: keyof typeof ASSETS): string => escapeHtml(`${prefix}/${name}`);
-  const title = escapeHtml(opts.title ?? 'GraphiQL');
-  const config = { url: opts.endpoint, defaultQuery: opts.defaultQuery ?? '' };
+  const title = escapeHtml(opts.title ?? "GraphiQL");
+  const config = { url: opts.endpoint, defaultQuery: opts.defaultQuery ?? "" };
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -77,15 +79,15 @@ export function renderIdeHtml(opts: IdeLandingPageOptions): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="${asset('graphiql.min.css')}">
+<link rel="stylesheet" href="${asset("graphiql.min.css")}">
 <style>html, body { height: 100%; margin: 0; } #graphiql { height: 100vh; }</style>
 </head>
 <body>
 <div id="graphiql">Loading GraphiQL...</div>
 <noscript>GraphiQL needs JavaScript.</noscript>
-<script src="${asset('react.production.min.js')}"></script>
-<script src="${asset('react-dom.production.min.js')}"></script>
-<script src="${asset('graphiql.min.js')}"></script>
+<script src="${asset("react.production.min.js")}"></script>
+<script src="${asset("react-dom.production.min.js")}"></script>
+<script src="${asset("graphiql.min.js")}"></script>
 <script>
 (function () {
   var config = ${scriptJson(config)};

@@ -23,13 +23,18 @@ export function matchesFilter(r: Relationship, nodeId: string | null, f: Relatio
   } else if (f.counterpartIds && f.counterpartIds.length > 0) {
     if (!f.counterpartIds.includes(r.from) && !f.counterpartIds.includes(r.to)) return false;
   }
-  if (f.productIds && f.productIds.length > 0 && (r.productId === null || !f.productIds.includes(r.productId))) return false;
+  if (f.productIds && f.productIds.length > 0 && (r.productId === null || !f.productIds.includes(r.productId)))
+    return false;
   if (f.statuses && f.statuses.length > 0 && !f.statuses.includes(r.status)) return false;
   return isValidAt(r, f.asOf);
 }
 
 /** Keyset page over items already ordered by id. */
-export function pageById<T extends { id: string }>(sorted: readonly T[], first: number | undefined, after: string | null | undefined) {
+export function pageById<T extends { id: string }>(
+  sorted: readonly T[],
+  first: number | undefined,
+  after: string | null | undefined,
+) {
   const rest = after ? sorted.slice(firstIndexAfter(sorted, after)) : sorted;
   const items = first === undefined ? rest : rest.slice(0, first);
   return { items, totalCount: sorted.length, hasNextPage: items.length < rest.length };

@@ -5,7 +5,13 @@ import { skipBrowserTier, useBrowserSession } from "../helpers/browser";
 interface ExplorerWindow {
   explorer: {
     cy: {
-      getElementById(id: string): { length: number; emit(event: string): void; data(key: string): unknown; hasClass(c: string): boolean; style(p: string): string };
+      getElementById(id: string): {
+        length: number;
+        emit(event: string): void;
+        data(key: string): unknown;
+        hasClass(c: string): boolean;
+        style(p: string): string;
+      };
       nodes(): { map<T>(f: (n: { id(): string }) => T): T[] };
     };
     state: { pending: number; highlighted: string[] };
@@ -41,18 +47,24 @@ describe.skipIf(skipBrowserTier("the explorer browser test"))("graph explorer in
     await waitForDrawn(["tiktok", "bytedance", "microsoft", "tiktok-buys-azure-openai-from-microsoft"]);
 
     const edge = await session.page.evaluate(() => {
-      const e = (window as unknown as ExplorerWindow).explorer.cy.getElementById("tiktok-buys-azure-openai-from-microsoft");
+      const e = (window as unknown as ExplorerWindow).explorer.cy.getElementById(
+        "tiktok-buys-azure-openai-from-microsoft",
+      );
       return { display: e.data("display"), label: e.style("label") };
     });
     expect(edge.display).toContain("≈ US$20M/month");
     expect(edge.label).toContain("≈ US$20M/month");
-    const labels = await session.page.evaluate(() => (window as unknown as ExplorerWindow).explorer.cy.getElementById("bytedance").data("label"));
+    const labels = await session.page.evaluate(() =>
+      (window as unknown as ExplorerWindow).explorer.cy.getElementById("bytedance").data("label"),
+    );
     expect(labels).toBe("ByteDance");
 
     // Expanding Microsoft draws its customers (and lists its risk paths).
     await tap("microsoft");
     await waitForDrawn(["g42", "walmart", "intuit", "openai"]);
-    const ids = await session.page.evaluate(() => (window as unknown as ExplorerWindow).explorer.cy.nodes().map((n) => n.id()));
+    const ids = await session.page.evaluate(() =>
+      (window as unknown as ExplorerWindow).explorer.cy.nodes().map((n) => n.id()),
+    );
     expect(new Set(ids).size).toBe(ids.length);
 
     // The top risk path: Microsoft <- TikTok -> ByteDance -> competes with OpenAI.
@@ -69,7 +81,13 @@ describe.skipIf(skipBrowserTier("the explorer browser test"))("graph explorer in
       { timeout: 15_000 },
     );
     const highlighted = (await session.page.getAttribute("#highlighted", "data-highlighted"))!.split(",");
-    expect(highlighted).toEqual(expect.arrayContaining(["tiktok-buys-azure-openai-from-microsoft", "tiktok-subsidiary-of-bytedance", "bytedance-competes-with-openai"]));
+    expect(highlighted).toEqual(
+      expect.arrayContaining([
+        "tiktok-buys-azure-openai-from-microsoft",
+        "tiktok-subsidiary-of-bytedance",
+        "bytedance-competes-with-openai",
+      ]),
+    );
     const classes = await session.page.evaluate(() =>
       ["tiktok", "bytedance", "openai", "microsoft", "bytedance-competes-with-openai", "g42"].map((id) =>
         (window as unknown as ExplorerWindow).explorer.cy.getElementById(id).hasClass("highlighted"),
@@ -79,10 +97,16 @@ describe.skipIf(skipBrowserTier("the explorer browser test"))("graph explorer in
 
     // The evidence of TikTok -> Microsoft, in the article's words.
     await tap("tiktok-buys-azure-openai-from-microsoft");
-    await session.page.waitForFunction(() => document.getElementById("evidence-panel")?.textContent?.includes("quase US$ 20 milhões por mês"), undefined, {
-      timeout: 15_000,
-    });
-    expect(await session.page.getAttribute("#evidence-panel", "data-relationship-id")).toBe("tiktok-buys-azure-openai-from-microsoft");
+    await session.page.waitForFunction(
+      () => document.getElementById("evidence-panel")?.textContent?.includes("quase US$ 20 milhões por mês"),
+      undefined,
+      {
+        timeout: 15_000,
+      },
+    );
+    expect(await session.page.getAttribute("#evidence-panel", "data-relationship-id")).toBe(
+      "tiktok-buys-azure-openai-from-microsoft",
+    );
     await session.page.screenshot({ path: "test-output/explorer.png" });
   });
 });

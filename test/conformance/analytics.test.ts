@@ -87,7 +87,9 @@ function dataset(parts: {
       name: "built",
       content: {
         sources: [{ id: "src-note", title: "A note", publishedOn: "2025-01-01", language: "en" }],
-        evidence: [{ id: ev, source: "src-note", quote: "q", gloss: "g", refersTo: { label: "2025" }, disclosure: "REPORTED" }],
+        evidence: [
+          { id: ev, source: "src-note", quote: "q", gloss: "g", refersTo: { label: "2025" }, disclosure: "REPORTED" },
+        ],
         companies: parts.companies.map((id) => ({ id, name: id.toUpperCase() })),
         products: parts.products.map((p) => ({ id: p.id, name: p.id.toUpperCase(), category: p.category ?? null })),
         relationships: parts.relationships.map((r) => ({ ...r, evidence: [ev] })),
@@ -97,7 +99,13 @@ function dataset(parts: {
   ]);
 }
 
-const monthly = (estimate: number | null, low: number, high: number | null, qualifier = "APPROXIMATE") => ({ estimate, low, high, qualifier, period: "MONTH" });
+const monthly = (estimate: number | null, low: number, high: number | null, qualifier = "APPROXIMATE") => ({
+  estimate,
+  low,
+  high,
+  qualifier,
+  period: "MONTH",
+});
 
 /**
  * Supplier "nimbus" sells "nimbus-ml", built (through "nimbus-runtime") on "core-x" by "atlas".
@@ -121,15 +129,60 @@ function handBuilt(): Dataset {
       { id: "r03", kind: "BUILT_ON", from: "nimbus-runtime", to: "core-x" },
       { id: "r04", kind: "OFFERS", from: "atlas", to: "core-x" },
       { id: "r05", kind: "OFFERS", from: "atlas", to: "atlas-chat" },
-      { id: "r10", kind: "BUYS_FROM", from: "fizz", to: "nimbus", product: "nimbus-ml", amount: monthly(6 * M, 5 * M, 6 * M), confidence: 0.9 },
-      { id: "r11", kind: "BUYS_FROM", from: "quill", to: "nimbus", product: "nimbus-ml", amount: monthly(null, 2 * M, null, "AT_LEAST") },
+      {
+        id: "r10",
+        kind: "BUYS_FROM",
+        from: "fizz",
+        to: "nimbus",
+        product: "nimbus-ml",
+        amount: monthly(6 * M, 5 * M, 6 * M),
+        confidence: 0.9,
+      },
+      {
+        id: "r11",
+        kind: "BUYS_FROM",
+        from: "quill",
+        to: "nimbus",
+        product: "nimbus-ml",
+        amount: monthly(null, 2 * M, null, "AT_LEAST"),
+      },
       { id: "r12", kind: "BUYS_FROM", from: "vela", to: "nimbus", product: "nimbus-ml" },
-      { id: "r13", kind: "BUYS_FROM", from: "orbit", to: "nimbus", product: "nimbus-ml", amount: { estimate: 9 * M, low: 9 * M, high: 9 * M, qualifier: "EXACT", period: "TOTAL" } },
+      {
+        id: "r13",
+        kind: "BUYS_FROM",
+        from: "orbit",
+        to: "nimbus",
+        product: "nimbus-ml",
+        amount: { estimate: 9 * M, low: 9 * M, high: 9 * M, qualifier: "EXACT", period: "TOTAL" },
+      },
       { id: "r20", kind: "SUBSIDIARY_OF", from: "fizz", to: "fizz-holdings" },
       { id: "r21", kind: "SUBSIDIARY_OF", from: "fizz-holdings", to: "fizz-global" },
-      { id: "r22", kind: "COMPETES_WITH", from: "atlas", to: "fizz-global", status: "PLANNED", confidence: 0.5, market: "chat assistants" },
-      { id: "r23", kind: "USES_MODEL", from: "fizz-global", to: "atlas-chat", purpose: "distilling its own model", confidence: 0.6 },
-      { id: "r30", kind: "BUYS_FROM", from: "quill", to: "stratus", product: "stratus-vm", status: "FORMER", validTo: "2024-12-31" },
+      {
+        id: "r22",
+        kind: "COMPETES_WITH",
+        from: "atlas",
+        to: "fizz-global",
+        status: "PLANNED",
+        confidence: 0.5,
+        market: "chat assistants",
+      },
+      {
+        id: "r23",
+        kind: "USES_MODEL",
+        from: "fizz-global",
+        to: "atlas-chat",
+        purpose: "distilling its own model",
+        confidence: 0.6,
+      },
+      {
+        id: "r30",
+        kind: "BUYS_FROM",
+        from: "quill",
+        to: "stratus",
+        product: "stratus-vm",
+        status: "FORMER",
+        validTo: "2024-12-31",
+      },
       { id: "r31", kind: "COMPETES_WITH", from: "stratus", to: "nimbus" },
       { id: "r40", kind: "PARTNERS_WITH", from: "vela", to: "atlas" },
       { id: "r50", kind: "COMPETES_WITH", from: "nimbus", to: "atlas", product: "nimbus-ml" },
@@ -174,7 +227,13 @@ describe.each(STORES)("analytics on the seed (%s store)", (_name, make) => {
       const r = await revenueFlows(store, { companyId: "microsoft", productId: "azure-openai" });
       const tiktok = r.flows.find((f) => f.counterpartyId === "tiktok")!;
       expect(r.flows[0]).toBe(tiktok);
-      expect(tiktok.amount).toMatchObject({ estimate: 20 * M, low: 18 * M, high: 20 * M, qualifier: "APPROXIMATE", period: "MONTH" });
+      expect(tiktok.amount).toMatchObject({
+        estimate: 20 * M,
+        low: 18 * M,
+        high: 20 * M,
+        qualifier: "APPROXIMATE",
+        period: "MONTH",
+      });
       expect(tiktok.statedShare!.share).toEqual({ low: 0.225, high: 0.25, estimate: 0.25 });
       expect(tiktok.statedShare!.evidenceIds).toContain("ev-tiktok-25pct-share");
       expect(tiktok.computedShare!.estimate).toBeCloseTo(0.24);
@@ -196,7 +255,12 @@ describe.each(STORES)("analytics on the seed (%s store)", (_name, make) => {
         expect(f.amount.low).toBe(M);
         expect(f.amount.high).toBeCloseTo(67.5 * M);
         expect(f.amount.estimate).toBeNull();
-        expect(r.notes.some((n) => n.startsWith(`${id === "g42" ? "G42" : id[0]!.toUpperCase() + id.slice(1)}:`) && n.includes("capped"))).toBe(true);
+        expect(
+          r.notes.some(
+            (n) =>
+              n.startsWith(`${id === "g42" ? "G42" : id[0]!.toUpperCase() + id.slice(1)}:`) && n.includes("capped"),
+          ),
+        ).toBe(true);
       }
     });
 
@@ -251,7 +315,8 @@ describe.each(STORES)("analytics on the seed (%s store)", (_name, make) => {
       expect(c.topCustomerId).toBe("tiktok");
       expect(c.topShare!.estimate).toBeCloseTo(0.24);
       expect(c.customers.find((x) => x.customerId === "tiktok")!.exceedsThreshold).toBe("YES");
-      for (const id of ["walmart", "intuit", "g42"]) expect(c.customers.find((x) => x.customerId === id)!.exceedsThreshold).toBe("POSSIBLY");
+      for (const id of ["walmart", "intuit", "g42"])
+        expect(c.customers.find((x) => x.customerId === id)!.exceedsThreshold).toBe("POSSIBLY");
       expect(c.customerCount).toBe(4);
       expect(c.knownAmountCount).toBe(4);
       expect(c.hhi.low).toBeCloseTo((18 / 87.5) ** 2 + 3 * (1 / 87.5) ** 2);
@@ -264,7 +329,11 @@ describe.each(STORES)("analytics on the seed (%s store)", (_name, make) => {
     });
 
     it("uses the threshold: at 30 % TikTok is no longer a YES", async () => {
-      const c = await customerConcentration(store, { companyId: "microsoft", productId: "azure-openai", threshold: 0.3 });
+      const c = await customerConcentration(store, {
+        companyId: "microsoft",
+        productId: "azure-openai",
+        threshold: 0.3,
+      });
       expect(c.customers.find((x) => x.customerId === "tiktok")!.exceedsThreshold).toBe("NO");
     });
   });
@@ -311,7 +380,9 @@ describe.each(STORES)("analytics on the seed (%s store)", (_name, make) => {
     it("finds the terms conflict (ByteDance used GPT-4 while planning to compete with OpenAI) and OpenAI selling direct", async () => {
       const r = await competitiveRiskPaths(store, { companyId: "microsoft", first: 50 });
       const terms = r.paths.filter((p) => p.kind === "TERMS_CONFLICT");
-      expect(terms.some((p) => p.hops.some((h) => h.relationshipId === "bytedance-used-gpt-4-for-own-models"))).toBe(true);
+      expect(terms.some((p) => p.hops.some((h) => h.relationshipId === "bytedance-used-gpt-4-for-own-models"))).toBe(
+        true,
+      );
       const direct = r.paths.find((p) => p.kind === "UPSTREAM_SELLS_DIRECT")!;
       expect(direct.nodeIds).toEqual(["microsoft", "openai"]);
       expect(direct.revenueAtRisk.low).toBe(0);
@@ -336,7 +407,11 @@ describe.each(STORES)("analytics on the seed (%s store)", (_name, make) => {
 
   describe("churn", () => {
     it("losing TikTok cuts the Azure OpenAI line by about 24 %", async () => {
-      const c = await simulateChurn(store, { companyId: "microsoft", productId: "azure-openai", lostCustomerIds: ["tiktok"] });
+      const c = await simulateChurn(store, {
+        companyId: "microsoft",
+        productId: "azure-openai",
+        lostCustomerIds: ["tiktok"],
+      });
       expect(c.lost).toMatchObject({ estimate: 20 * M, low: 18 * M, high: 20 * M });
       expect(c.relativeLoss!.estimate).toBeCloseTo(0.24);
       expect(c.relativeLoss!.low).toBeCloseTo(18 / 87.5);
@@ -348,7 +423,12 @@ describe.each(STORES)("analytics on the seed (%s store)", (_name, make) => {
     });
 
     it("with roll-up, losing the ByteDance group loses TikTok", async () => {
-      const c = await simulateChurn(store, { companyId: "microsoft", productId: "azure-openai", lostCustomerIds: ["bytedance"], rollUpGroups: true });
+      const c = await simulateChurn(store, {
+        companyId: "microsoft",
+        productId: "azure-openai",
+        lostCustomerIds: ["bytedance"],
+        rollUpGroups: true,
+      });
       expect(c.lost.estimate).toBe(20 * M);
     });
   });
@@ -356,7 +436,10 @@ describe.each(STORES)("analytics on the seed (%s store)", (_name, make) => {
   describe("flow paths", () => {
     it("follows money from OpenAI to Microsoft: Azure rent and the revenue share", async () => {
       const r = await flowPaths(store, { fromId: "openai", toId: "microsoft" });
-      expect(r.paths.map((p) => p.hops.map((h) => h.relationshipId))).toEqual([["openai-buys-azure-from-microsoft"], ["microsoft-takes-share-of-openai-direct-sales"]]);
+      expect(r.paths.map((p) => p.hops.map((h) => h.relationshipId))).toEqual([
+        ["openai-buys-azure-from-microsoft"],
+        ["microsoft-takes-share-of-openai-direct-sales"],
+      ]);
       expect(r.paths[0]!.bottleneck!.low).toBeCloseTo((1000 * M) / 12);
       expect(r.paths[1]!.hops[0]!.traversal).toBe("BACKWARD");
     });
@@ -378,12 +461,25 @@ describe.each(STORES)("analytics on the seed (%s store)", (_name, make) => {
       await expectBadInput(revenueFlows(store, { companyId: "azure-openai" }), /unknown company/);
       await expectBadInput(revenueFlows(store, { companyId: "microsoft", productId: "nope" }), /unknown product/);
       await expectBadInput(revenueFlows(store, { companyId: "microsoft", period: "TOTAL" }));
-      await expectBadInput(competitiveRiskPaths(store, { companyId: "microsoft", maxDepth: 50 }), /maxDepth must be between 1 and 6/);
+      await expectBadInput(
+        competitiveRiskPaths(store, { companyId: "microsoft", maxDepth: 50 }),
+        /maxDepth must be between 1 and 6/,
+      );
       await expectBadInput(competitiveRiskPaths(store, { companyId: "microsoft", first: 0 }));
       await expectBadInput(competitiveRiskPaths(store, { companyId: "nobody" }));
-      await expectBadInput(customerConcentration(store, { companyId: "microsoft", threshold: -0.1 }), /threshold must be between 0 and 1/);
+      await expectBadInput(
+        customerConcentration(store, { companyId: "microsoft", threshold: -0.1 }),
+        /threshold must be between 0 and 1/,
+      );
       await expectBadInput(customerConcentration(store, { companyId: "microsoft", threshold: 1.5 }));
-      await expectBadInput(simulateChurn(store, { companyId: "microsoft", productId: "azure-openai", lostCustomerIds: ["amazon", "ghost"] }), /amazon, ghost/);
+      await expectBadInput(
+        simulateChurn(store, {
+          companyId: "microsoft",
+          productId: "azure-openai",
+          lostCustomerIds: ["amazon", "ghost"],
+        }),
+        /amazon, ghost/,
+      );
       await expectBadInput(simulateChurn(store, { companyId: "microsoft", lostCustomerIds: [] }));
       await expectBadInput(flowPaths(store, { fromId: "tiktok", toId: "tiktok" }));
       await expectBadInput(flowPaths(store, { fromId: "tiktok", toId: "openai", maxDepth: 0 }));
@@ -406,8 +502,12 @@ describe.each(STORES)("analytics on a hand-built graph, patterns by shape not by
     const competing = byKind("CUSTOMER_BUILDS_COMPETING");
     expect(competing.map((p) => p.nodeIds)).toEqual([["nimbus", "fizz", "fizz-holdings", "fizz-global", "atlas"]]);
     expect(competing[0]!.context.map((h) => h.relationshipId)).toEqual(["r02", "r03", "r04"]);
-    expect(competing[0]!.explanation).toContain("FIZZ is a subsidiary of FIZZ-HOLDINGS, itself a subsidiary of FIZZ-GLOBAL, which plans to compete with ATLAS");
-    expect(competing[0]!.explanation).toContain("NIMBUS-ML is built on NIMBUS-RUNTIME, which is built on ATLAS's CORE-X");
+    expect(competing[0]!.explanation).toContain(
+      "FIZZ is a subsidiary of FIZZ-HOLDINGS, itself a subsidiary of FIZZ-GLOBAL, which plans to compete with ATLAS",
+    );
+    expect(competing[0]!.explanation).toContain(
+      "NIMBUS-ML is built on NIMBUS-RUNTIME, which is built on ATLAS's CORE-X",
+    );
 
     const terms = byKind("TERMS_CONFLICT");
     expect(terms).toHaveLength(1);
@@ -417,7 +517,11 @@ describe.each(STORES)("analytics on a hand-built graph, patterns by shape not by
     expect(byKind("CUSTOMER_FROM_COMPETITOR").map((p) => p.nodeIds)).toEqual([["nimbus", "quill", "stratus"]]);
     expect(byKind("CUSTOMER_PARTNERS_UPSTREAM").map((p) => p.nodeIds)).toEqual([["nimbus", "vela", "atlas"]]);
     expect(byKind("UPSTREAM_SELLS_DIRECT").map((p) => p.nodeIds)).toEqual([["nimbus", "atlas"]]);
-    expect(byKind("CONCENTRATION").map((p) => p.customerId).sort()).toEqual(["fizz", "quill", "vela"]);
+    expect(
+      byKind("CONCENTRATION")
+        .map((p) => p.customerId)
+        .sort(),
+    ).toEqual(["fizz", "quill", "vela"]);
 
     // Fizz pays 6M of a 9M-11M line: the largest certain amount ranks first.
     expect(r.paths[0]!.customerId).toBe("fizz");
@@ -460,7 +564,13 @@ describe.each(STORES)("analytics on a hand-built graph, patterns by shape not by
       relationships: [
         { id: "ab", kind: "BUYS_FROM", from: "a", to: "b", product: "p", amount: monthly(10, 8, 12) },
         { id: "bd", kind: "BUYS_FROM", from: "b", to: "d", product: "p", amount: monthly(5, 4, 6) },
-        { id: "ac", kind: "INVESTS_IN", from: "a", to: "c", amount: { estimate: 90, low: 90, high: 90, qualifier: "EXACT", period: "QUARTER" } },
+        {
+          id: "ac",
+          kind: "INVESTS_IN",
+          from: "a",
+          to: "c",
+          amount: { estimate: 90, low: 90, high: 90, qualifier: "EXACT", period: "QUARTER" },
+        },
         { id: "dc", kind: "TAKES_REVENUE_SHARE", from: "d", to: "c", amount: monthly(2, 1, 3) },
         { id: "ad", kind: "BUYS_FROM", from: "a", to: "d", product: "p" },
       ],
@@ -489,7 +599,14 @@ describe("store calls grow with depth, not with the number of customers", () => 
     for (let i = 0; i < n; i++) {
       const c = `cust-${i}`;
       companies.push(c);
-      relationships.push({ id: `${c}-buys`, kind: "BUYS_FROM", from: c, to: "sup", product: "line", amount: monthly(null, 1000, null, "AT_LEAST") });
+      relationships.push({
+        id: `${c}-buys`,
+        kind: "BUYS_FROM",
+        from: c,
+        to: "sup",
+        product: "line",
+        amount: monthly(null, 1000, null, "AT_LEAST"),
+      });
       relationships.push({ id: `${c}-partners`, kind: "PARTNERS_WITH", from: c, to: "up" });
       let child = c;
       for (let l = 1; l <= levels; l++) {
@@ -519,7 +636,10 @@ describe("store calls grow with depth, not with the number of customers", () => 
   it("reports truncated when a node has more relationships than the fan-out cap", async () => {
     const small = await competitiveRiskPaths(await storeWith(fanOut(10, 0)), { companyId: "sup", maxDepth: 2 });
     expect(small.truncated).toBe(false);
-    const hub = await competitiveRiskPaths(await storeWith(fanOut(FANOUT_CAP + 1, 0)), { companyId: "sup", maxDepth: 2 });
+    const hub = await competitiveRiskPaths(await storeWith(fanOut(FANOUT_CAP + 1, 0)), {
+      companyId: "sup",
+      maxDepth: 2,
+    });
     expect(hub.truncated).toBe(true);
   });
 

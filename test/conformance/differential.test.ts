@@ -79,7 +79,9 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
         for (const id of [dataset.companies[0]!.id, ...sample]) {
           for (const asOf of [null, "2019-06-01", "2024-06-01"]) {
             const vars = { id, asOf };
-            expect(await execute(neo4j, COMPANY_QUERY, vars), `${id} asOf ${asOf}`).toEqual(await execute(memory, COMPANY_QUERY, vars));
+            expect(await execute(neo4j, COMPANY_QUERY, vars), `${id} asOf ${asOf}`).toEqual(
+              await execute(memory, COMPANY_QUERY, vars),
+            );
           }
         }
         for (const text of ["company 1", "cloud", "média", "c1"]) {
@@ -99,7 +101,9 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
         const memory = await loadBoth(dataset);
         const same = async (query: string, vars: Record<string, unknown>) => {
           const expected = await execute(memory, query, vars);
-          expect(await execute(neo4j, query, vars), `${query.slice(0, 30).trim()} ${JSON.stringify(vars)}`).toEqual(expected);
+          expect(await execute(neo4j, query, vars), `${query.slice(0, 30).trim()} ${JSON.stringify(vars)}`).toEqual(
+            expected,
+          );
           compared++;
           return expected;
         };
@@ -112,10 +116,18 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
             await same(CONCENTRATION_QUERY, { id, asOf, rollUp: false, threshold: 0.1 });
             await same(CONCENTRATION_QUERY, { id, asOf, rollUp: true, threshold: 0.3 });
             for (const maxDepth of [2, 4, 6]) await same(RISK_PATHS_QUERY, { id, asOf, maxDepth, first: 50 });
-            const flows = (inflows.data?.revenueFlows as { flows: { counterpartyId: string }[] } | undefined)?.flows ?? [];
-            if (flows.length > 0) await same(CHURN_QUERY, { id, asOf, rollUp: false, lost: flows.slice(0, 2).map((f) => f.counterpartyId) });
+            const flows =
+              (inflows.data?.revenueFlows as { flows: { counterpartyId: string }[] } | undefined)?.flows ?? [];
+            if (flows.length > 0)
+              await same(CHURN_QUERY, {
+                id,
+                asOf,
+                rollUp: false,
+                lost: flows.slice(0, 2).map((f) => f.counterpartyId),
+              });
             await same(RELATIONSHIP_GRAPH_QUERY, { centers: [id], depth: 2, asOf, limit: 60 });
-            for (const to of flowTargets(dataset, id, seed)) await same(FLOW_PATHS_QUERY, { from: id, to, asOf, maxDepth: 5, first: 50 });
+            for (const to of flowTargets(dataset, id, seed))
+              await same(FLOW_PATHS_QUERY, { from: id, to, asOf, maxDepth: 5, first: 50 });
           }
         }
       }),
@@ -146,7 +158,14 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
                 expect(pushed, label).toEqual(pureOnNeo4j);
                 expect(pushed, label).toEqual(pureOnMemory);
                 // The store's own answer, before any ranking, is the walk's whole set of paths.
-                const search = await neo4j.findMoneyPaths({ fromId, toId, maxDepth, asOf, limit: 5_000, fanoutCap: FANOUT_CAP });
+                const search = await neo4j.findMoneyPaths({
+                  fromId,
+                  toId,
+                  maxDepth,
+                  asOf,
+                  limit: 5_000,
+                  fanoutCap: FANOUT_CAP,
+                });
                 if (search.complete && pureOnMemory.totalCount <= 50) {
                   expect(search.paths.map((p) => p.join(" ")).sort(), label).toEqual(
                     pureOnMemory.paths.map((p) => p.hops.map((h) => h.relationshipId).join(" ")).sort(),
@@ -173,7 +192,13 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
     // A hub with more money relationships than a walk reads per node: the walk truncates there.
     const hub = moneyGraph(
       ["a", "hub", "z", ...range(FANOUT_CAP + 1).map((i) => `s${i}`)],
-      [["a", "hub"], ["a", "z"], ...range(FANOUT_CAP + 1).map((i) => ["hub", `s${i}`] as const), ["s3", "z"], ["hub", "z"]],
+      [
+        ["a", "hub"],
+        ["a", "z"],
+        ...range(FANOUT_CAP + 1).map((i) => ["hub", `s${i}`] as const),
+        ["s3", "z"],
+        ["hub", "z"],
+      ],
     );
     // Layers of 18 companies, each buying from all of the next layer: thousands of walks.
     const layers = range(3).map((l) => range(18).map((i) => `l${l}-${i}`));
@@ -198,7 +223,16 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
       expect(pushed).toEqual(await flowPaths(neo4j, input, { pushdown: false }));
       expect(pushed.totalCount).toBeGreaterThan(0);
     }
-    expect(await neo4j.findMoneyPaths({ fromId: "s", toId: "t", maxDepth: 4, asOf: null, limit: 20_000, fanoutCap: FANOUT_CAP })).toMatchObject({
+    expect(
+      await neo4j.findMoneyPaths({
+        fromId: "s",
+        toId: "t",
+        maxDepth: 4,
+        asOf: null,
+        limit: 20_000,
+        fanoutCap: FANOUT_CAP,
+      }),
+    ).toMatchObject({
       complete: true,
       paths: expect.any(Array),
     });
@@ -207,7 +241,9 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
 
 /** A few companies money reaches from `fromId` (near and far), and a couple it may not reach. */
 function flowTargets(d: Dataset, fromId: string, seed: number): string[] {
-  const reach = [...moneyReach(d, fromId, 6).entries()].filter(([id]) => id.startsWith("co-")).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
+  const reach = [...moneyReach(d, fromId, 6).entries()]
+    .filter(([id]) => id.startsWith("co-"))
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1));
   const picked = new Set<string>();
   for (const i of [0, Math.floor(reach.length / 2), reach.length - 1]) if (reach[i]) picked.add(reach[i]![0]);
   const ids = d.companies.map((c) => c.id).filter((id) => id !== fromId);
@@ -225,5 +261,13 @@ function moneyGraph(ids: readonly string[], buys: readonly (readonly [string, st
     relationshipRecord(`${from}-buys-from-${to}`, "BUYS_FROM", from, to, {
       amount: { estimate: 1000, low: 900, high: 1100, qualifier: "APPROXIMATE", period: "MONTH", currency: "USD" },
     });
-  return { sources: [], evidence: [], companies: ids.map((id) => companyRecord(id)), products: [], people: [], relationships: buys.map(rel), metrics: [] };
+  return {
+    sources: [],
+    evidence: [],
+    companies: ids.map((id) => companyRecord(id)),
+    products: [],
+    people: [],
+    relationships: buys.map(rel),
+    metrics: [],
+  };
 }

@@ -84,7 +84,10 @@ export function graphStoreSuite(name: string, factory: () => Promise<StoreFixtur
       expect(seenIds).toEqual(all);
       expect(pageIds(await store.listCompanies({ country: "AE" }, { first: 10 }))).toEqual(["g42"]);
       const kind = seed.companies[0]!.kind!;
-      const ofKind = seed.companies.filter((c) => c.kind === kind).map((c) => c.id).sort();
+      const ofKind = seed.companies
+        .filter((c) => c.kind === kind)
+        .map((c) => c.id)
+        .sort();
       expect(pageIds(await store.listCompanies({ kind }, {}))).toEqual(ofKind);
       expect((await store.listProducts({ first: 100 })).totalCount).toBe(seed.products.length);
     });
@@ -108,13 +111,25 @@ export function graphStoreSuite(name: string, factory: () => Promise<StoreFixtur
       expect(customers!.items.map((r) => r.from).sort()).toEqual(["g42", "intuit", "tiktok", "walmart"]);
       expect(customers!.totalCount).toBe(4);
 
-      const [former] = await store.relationshipsOf(["intuit"], { kinds: ["BUYS_FROM"], direction: "OUT", statuses: ["FORMER"] }, {});
+      const [former] = await store.relationshipsOf(
+        ["intuit"],
+        { kinds: ["BUYS_FROM"], direction: "OUT", statuses: ["FORMER"] },
+        {},
+      );
       expect(former!.items.map((r) => r.to)).toEqual(["amazon"]);
 
       // asOf keeps what was in force that day: Intuit's Amazon servers in 2023, not in 2024.
-      const [in2023] = await store.relationshipsOf(["intuit"], { kinds: ["BUYS_FROM"], direction: "OUT", asOf: "2023-06-01" }, {});
+      const [in2023] = await store.relationshipsOf(
+        ["intuit"],
+        { kinds: ["BUYS_FROM"], direction: "OUT", asOf: "2023-06-01" },
+        {},
+      );
       expect(in2023!.items.map((r) => r.to)).toEqual(["amazon"]);
-      const [in2024] = await store.relationshipsOf(["intuit"], { kinds: ["BUYS_FROM"], direction: "OUT", asOf: "2024-06-01" }, {});
+      const [in2024] = await store.relationshipsOf(
+        ["intuit"],
+        { kinds: ["BUYS_FROM"], direction: "OUT", asOf: "2024-06-01" },
+        {},
+      );
       expect(in2024!.items.map((r) => r.to)).toEqual(["microsoft"]);
     });
 
@@ -126,14 +141,23 @@ export function graphStoreSuite(name: string, factory: () => Promise<StoreFixtur
           "openai-competes-with-microsoft-for-businesses",
         ]);
       }
-      const [byCounterpart] = await store.relationshipsOf(["microsoft"], { kinds: ["COMPETES_WITH"], counterpartIds: ["amazon", "oracle"] }, {});
-      expect(byCounterpart!.items.map((r) => (r.from === "microsoft" ? r.to : r.from)).sort()).toEqual(["amazon", "oracle"]);
+      const [byCounterpart] = await store.relationshipsOf(
+        ["microsoft"],
+        { kinds: ["COMPETES_WITH"], counterpartIds: ["amazon", "oracle"] },
+        {},
+      );
+      expect(byCounterpart!.items.map((r) => (r.from === "microsoft" ? r.to : r.from)).sort()).toEqual([
+        "amazon",
+        "oracle",
+      ]);
     });
 
     it("pages each node's relationships independently in one batch call", async () => {
       const filter: RelationshipFilter = { kinds: ["BUYS_FROM"], direction: "IN" };
       const [all] = await store.relationshipsOf(["microsoft"], filter, {});
-      const [first, unknown, amazon] = await store.relationshipsOf(["microsoft", "no-such-company", "amazon"], filter, { first: 2 });
+      const [first, unknown, amazon] = await store.relationshipsOf(["microsoft", "no-such-company", "amazon"], filter, {
+        first: 2,
+      });
       expect(pageIds(first!)).toEqual(pageIds(all!).slice(0, 2));
       expect(first!.hasNextPage).toBe(true);
       expect(first!.totalCount).toBe(all!.totalCount);
@@ -168,7 +192,12 @@ export function graphStoreSuite(name: string, factory: () => Promise<StoreFixtur
       }
       // Some node here is at the other end of several relationships, so deduplication is tested.
       expect(repeated).toBe(true);
-      const [none] = await store.relationshipsOf(["microsoft"], { productIds: ["no-such-product"] }, {}, { withNeighbours: true });
+      const [none] = await store.relationshipsOf(
+        ["microsoft"],
+        { productIds: ["no-such-product"] },
+        {},
+        { withNeighbours: true },
+      );
       expect(none!.neighbours).toEqual([]);
     });
 
@@ -197,7 +226,15 @@ export function graphStoreSuite(name: string, factory: () => Promise<StoreFixtur
     it("answers ping while healthy and empties on clear", async () => {
       await expect(store.ping()).resolves.toBeUndefined();
       await store.clear();
-      expect(await store.counts()).toEqual({ companies: 0, products: 0, people: 0, sources: 0, evidence: 0, relationships: 0, metrics: 0 });
+      expect(await store.counts()).toEqual({
+        companies: 0,
+        products: 0,
+        people: 0,
+        sources: 0,
+        evidence: 0,
+        relationships: 0,
+        metrics: 0,
+      });
       await store.load(seed);
     });
   });

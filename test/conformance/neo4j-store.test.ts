@@ -39,7 +39,8 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
     });
     afterAll(() => neo4j?.close());
 
-    const same = async <T>(call: (s: GraphStore) => Promise<T>) => expect(await call(neo4j)).toStrictEqual(await call(memory));
+    const same = async <T>(call: (s: GraphStore) => Promise<T>) =>
+      expect(await call(neo4j)).toStrictEqual(await call(memory));
 
     const filters: RelationshipFilter[] = [
       {},
@@ -53,12 +54,19 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
       { counterpartIds: ["tiktok", "openai", "microsoft"] },
       { productIds: ["no-such-product"] },
     ];
-    const pages: PageRequest[] = [{}, { first: 1 }, { first: 2, after: "m" }, { first: 0 }, { first: 100, after: "zzz" }];
+    const pages: PageRequest[] = [
+      {},
+      { first: 1 },
+      { first: 2, after: "m" },
+      { first: 0 },
+      { first: 100, after: "zzz" },
+    ];
 
     it("relationshipsOf, for every node, filter and page", async () => {
       for (const f of filters) {
         for (const p of pages) {
-          for (const withNeighbours of [false, true]) await same((s) => s.relationshipsOf([...nodeIds, "nope", nodeIds[0]!], f, p, { withNeighbours }));
+          for (const withNeighbours of [false, true])
+            await same((s) => s.relationshipsOf([...nodeIds, "nope", nodeIds[0]!], f, p, { withNeighbours }));
         }
       }
     });
@@ -68,7 +76,20 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
     });
 
     it("search: same hits, scores and order", async () => {
-      for (const text of ["micro", "Microsoft", "open", "ai", "cloud", "tik", "BYTÉ", "g", "a", " azure  openai ", "nadella", "'\" OR 1=1 //"]) {
+      for (const text of [
+        "micro",
+        "Microsoft",
+        "open",
+        "ai",
+        "cloud",
+        "tik",
+        "BYTÉ",
+        "g",
+        "a",
+        " azure  openai ",
+        "nadella",
+        "'\" OR 1=1 //",
+      ]) {
         await same((s) => s.search(text, [], 50));
         await same((s) => s.search(text, ["Company", "Person"], 3));
       }
@@ -141,15 +162,18 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
       const before = await store.counts();
       const broken: Dataset = {
         ...syntheticDataset(70),
-        relationships: [...syntheticDataset(70).relationships, rel("dangling", "BUYS_FROM", "c-0001", "no-such-company")],
+        relationships: [
+          ...syntheticDataset(70).relationships,
+          rel("dangling", "BUYS_FROM", "c-0001", "no-such-company"),
+        ],
       };
       await expect(store.load(broken)).rejects.toThrow(/no-such-company/);
       expect(await store.counts()).toEqual(before);
       expect(await store.nodesByIds(["c-0065"])).toEqual([null]);
 
-      await expect(store.load({ ...EMPTY_DATASET, relationships: [rel("loop", "PARTNERS_WITH", "c-0001", "c-0001")] })).rejects.toThrow(
-        /itself/,
-      );
+      await expect(
+        store.load({ ...EMPTY_DATASET, relationships: [rel("loop", "PARTNERS_WITH", "c-0001", "c-0001")] }),
+      ).rejects.toThrow(/itself/);
       expect(await store.counts()).toEqual(before);
     });
 
@@ -162,7 +186,15 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
       expect(await store.relationshipsByIds([moved.id])).toEqual([moved]);
       expect(await store.nodesByIds([retyped.id])).toEqual([retyped]);
 
-      const asProduct = { id: "c-0050", nodeKind: "Product" as const, name: "Now a product", aliases: [], description: null, evidenceIds: [], category: "x" };
+      const asProduct = {
+        id: "c-0050",
+        nodeKind: "Product" as const,
+        name: "Now a product",
+        aliases: [],
+        description: null,
+        evidenceIds: [],
+        category: "x",
+      };
       await store.load({ ...EMPTY_DATASET, products: [asProduct] });
       expect(await store.nodesOfKindByIds("Company", ["c-0050"])).toEqual([null]);
       expect(await store.nodesOfKindByIds("Product", ["c-0050"])).toEqual([asProduct]);
@@ -176,7 +208,11 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
       expect(await store.nodesByIds(hostile)).toEqual([null, null, null]);
       expect(await store.relationshipsByIds(hostile)).toEqual([null, null, null]);
       expect(await store.search("') MATCH (n) DETACH DELETE n //", [], 5)).toEqual([]);
-      const [page] = await store.relationshipsOf(["c-0001"], { counterpartIds: hostile, asOf: "' OR true //" }, { after: "'" });
+      const [page] = await store.relationshipsOf(
+        ["c-0001"],
+        { counterpartIds: hostile, asOf: "' OR true //" },
+        { after: "'" },
+      );
       expect(page).toEqual({ items: [], totalCount: 0, hasNextPage: false, neighbours: [] });
       expect((await store.counts()).companies).toBe(dataset.companies.length);
     });
@@ -186,7 +222,10 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
       try {
         const err = await executor.read("RETURN nope(", {}, () => 1).catch((e: unknown) => e);
         expect(err).toBeInstanceOf(DomainError);
-        expect(err).toMatchObject({ code: "INTERNAL", details: { neo4jCode: "Neo.ClientError.Statement.SyntaxError" } });
+        expect(err).toMatchObject({
+          code: "INTERNAL",
+          details: { neo4jCode: "Neo.ClientError.Statement.SyntaxError" },
+        });
       } finally {
         await executor.close();
       }
@@ -207,7 +246,13 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
       fs.rmSync(dataDir, { recursive: true, force: true });
     });
 
-    const config = (over: Partial<Neo4jConfig> = {}): Neo4jConfig => ({ uri: server!.uri, user: "neo4j", password, database: null, ...over });
+    const config = (over: Partial<Neo4jConfig> = {}): Neo4jConfig => ({
+      uri: server!.uri,
+      user: "neo4j",
+      password,
+      database: null,
+      ...over,
+    });
 
     it("refuses wrong credentials with a one-line STORE_UNAVAILABLE that names no secret", async () => {
       const err = await Neo4jStore.connect(config({ password: "wrong-secret" })).catch((e: unknown) => e);
@@ -226,13 +271,17 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
         await server!.stop();
         const down = await store.ping().catch((e: unknown) => e);
         expect(down).toBeInstanceOf(StoreUnavailableError);
-        expect((down as Error).message).toMatch(new RegExp(`^Neo4j at bolt://127\\.0\\.0\\.1:${port} is unavailable: .*ECONNREFUSED`));
+        expect((down as Error).message).toMatch(
+          new RegExp(`^Neo4j at bolt://127\\.0\\.0\\.1:${port} is unavailable: .*ECONNREFUSED`),
+        );
         expect((down as Error).message).not.toContain("\n");
         await expect(store.counts()).rejects.toBeInstanceOf(StoreUnavailableError);
 
         const unreachable = await Neo4jStore.connect(config()).catch((e: unknown) => e);
         expect(unreachable).toBeInstanceOf(StoreUnavailableError);
-        expect((unreachable as Error).message).toMatch(new RegExp(`^Neo4j at bolt://127\\.0\\.0\\.1:${port} is unreachable: `));
+        expect((unreachable as Error).message).toMatch(
+          new RegExp(`^Neo4j at bolt://127\\.0\\.0\\.1:${port} is unreachable: `),
+        );
 
         server = await startLocalNeo4j({ dataDir, port: Number(port), password });
         // The same store object, no reconnect call: the driver dials the new server by itself.
@@ -267,19 +316,46 @@ function syntheticDataset(n: number): Dataset {
     relationships.push({
       ...rel(`${id(i)}-buys-from-${id(i - 1)}`, "BUYS_FROM", id(i), id(i - 1)),
       productId: "p",
-      amount: { low: i, high: i % 4 === 0 ? Number.POSITIVE_INFINITY : i * 2, estimate: null, qualifier: i % 4 === 0 ? "AT_LEAST" : "RANGE", period: "MONTH", currency: "USD" },
+      amount: {
+        low: i,
+        high: i % 4 === 0 ? Number.POSITIVE_INFINITY : i * 2,
+        estimate: null,
+        qualifier: i % 4 === 0 ? "AT_LEAST" : "RANGE",
+        period: "MONTH",
+        currency: "USD",
+      },
       validFrom: `2020-01-${String((i % 28) + 1).padStart(2, "0")}`,
     });
     if (i > 2) relationships.push(rel(`${id(i)}-buys-from-${id(1)}`, "BUYS_FROM", id(i), id(1)));
   }
   return {
     ...EMPTY_DATASET,
-    sources: [{ id: "src", title: "Test", publishedOn: "2024-01-01", language: "en", publisher: null, url: null, document: null }],
+    sources: [
+      {
+        id: "src",
+        title: "Test",
+        publishedOn: "2024-01-01",
+        language: "en",
+        publisher: null,
+        url: null,
+        document: null,
+      },
+    ],
     evidence: [
-      { id: "ev", sourceId: "src", quote: "q", gloss: "g", refersTo: { from: null, to: null, label: "-" }, disclosure: "REPORTED", facts: [] },
+      {
+        id: "ev",
+        sourceId: "src",
+        quote: "q",
+        gloss: "g",
+        refersTo: { from: null, to: null, label: "-" },
+        disclosure: "REPORTED",
+        facts: [],
+      },
     ],
     companies,
-    products: [{ id: "p", nodeKind: "Product", name: "P", aliases: [], description: null, evidenceIds: [], category: null }],
+    products: [
+      { id: "p", nodeKind: "Product", name: "P", aliases: [], description: null, evidenceIds: [], category: null },
+    ],
     relationships,
     metrics: [
       {

@@ -33,7 +33,14 @@ describe("GraphQL over HTTP on the embedded store with the seed", () => {
     const nodes = res.data!.company!.customers.nodes;
     expect(nodes.map((n) => n.customer.id).sort()).toEqual(["g42", "intuit", "tiktok", "walmart"]);
     const tiktok = nodes.find((n) => n.customer.id === "tiktok")!;
-    expect(tiktok.spend).toMatchObject({ estimate: 20_000_000, low: 18_000_000, high: 20_000_000, qualifier: "APPROXIMATE", period: "MONTH", currency: "USD" });
+    expect(tiktok.spend).toMatchObject({
+      estimate: 20_000_000,
+      low: 18_000_000,
+      high: 20_000_000,
+      qualifier: "APPROXIMATE",
+      period: "MONTH",
+      currency: "USD",
+    });
     expect(tiktok.evidence.map((e) => e.quote).join(" ")).toContain("quase US$ 20 milhões por mês");
     for (const other of nodes.filter((n) => n.customer.id !== "tiktok")) {
       expect(other.spend).toMatchObject({ low: 1_000_000, high: null, qualifier: "AT_LEAST", period: "MONTH" });
@@ -50,12 +57,18 @@ describe("GraphQL over HTTP on the embedded store with the seed", () => {
   it("lists every customer of Microsoft, all products, each with evidence", async () => {
     const res = await server.gql(CompanyCustomersDocument, { id: "microsoft" });
     const nodes = res.data!.company!.customers.nodes;
-    expect(nodes.map((n) => n.customer.id)).toEqual(expect.arrayContaining(["tiktok", "walmart", "intuit", "g42", "openai"]));
+    expect(nodes.map((n) => n.customer.id)).toEqual(
+      expect.arrayContaining(["tiktok", "walmart", "intuit", "g42", "openai"]),
+    );
     expect(nodes.every((n) => n.evidence.length > 0)).toBe(true);
   });
 
   it("filters customers by date: before 2024 TikTok was not yet buying Azure OpenAI", async () => {
-    const res = await server.gql(CompanyCustomersDocument, { id: "microsoft", product: ["azure-openai"], asOf: "2023-06-01" });
+    const res = await server.gql(CompanyCustomersDocument, {
+      id: "microsoft",
+      product: ["azure-openai"],
+      asOf: "2023-06-01",
+    });
     expect(res.data!.company!.customers.nodes.map((n) => n.customer.id)).not.toContain("tiktok");
   });
 
@@ -76,7 +89,9 @@ describe("GraphQL over HTTP on the embedded store with the seed", () => {
     const ms = (await server.gql(CompanyNeighbourhoodDocument, { id: "microsoft" })).data!.company!;
     expect(ms.competitors.nodes.map((n) => n.company.id).sort()).toEqual(["amazon", "google", "openai", "oracle"]);
     expect(ms.products.nodes.map((n) => n.product.id)).toEqual(expect.arrayContaining(["azure-openai", "copilot"]));
-    expect(ms.people.nodes).toEqual([{ person: { id: "satya-nadella", name: "Satya Nadella" }, relationship: { role: "CEO" } }]);
+    expect(ms.people.nodes).toEqual([
+      { person: { id: "satya-nadella", name: "Satya Nadella" }, relationship: { role: "CEO" } },
+    ]);
     expect(ms.relationships.nodes.every((r) => r.evidence.length > 0)).toBe(true);
     const revenue = ms.metrics.find((m) => m.kind === "REVENUE")!;
     expect(revenue.money).toMatchObject({ estimate: 1_000_000_000, period: "YEAR" });
@@ -106,7 +121,11 @@ describe("GraphQL over HTTP on the embedded store with the seed", () => {
     expect(res.data!.search.hits[0]).toMatchObject({ node: { __typename: "Company", id: "tiktok" }, score: 3 });
     const page1 = await server.gql(SearchDocument, { text: "o", first: 2 });
     expect(page1.data!.search.pageInfo.hasNextPage).toBe(true);
-    const page2 = await server.gql(SearchDocument, { text: "o", first: 2, after: page1.data!.search.pageInfo.endCursor });
+    const page2 = await server.gql(SearchDocument, {
+      text: "o",
+      first: 2,
+      after: page1.data!.search.pageInfo.endCursor,
+    });
     const ids1 = page1.data!.search.hits.map((h) => h.node.id);
     const ids2 = page2.data!.search.hits.map((h) => h.node.id);
     expect(ids2.some((id) => ids1.includes(id))).toBe(false);
@@ -141,7 +160,11 @@ describe("GraphQL over HTTP on the embedded store with the seed", () => {
     it("refuses a query deeper than the limit", async () => {
       let q = "id";
       for (let i = 0; i < 8; i++) q = `customer { suppliers { nodes { supplier { customers { nodes { ${q} } } } } } }`;
-      await expectError(`{ company(id: "microsoft") { customers { nodes { ${q} } } } }`, "GRAPHQL_VALIDATION_FAILED", /depth/i);
+      await expectError(
+        `{ company(id: "microsoft") { customers { nodes { ${q} } } } }`,
+        "GRAPHQL_VALIDATION_FAILED",
+        /depth/i,
+      );
     });
 
     it("refuses a query whose estimated cost is over the limit", async () => {
@@ -153,13 +176,25 @@ describe("GraphQL over HTTP on the embedded store with the seed", () => {
     });
 
     it("refuses first: 100000 with the allowed range", async () => {
-      await expectError(`{ companies(first: 100000) { totalCount } }`, "BAD_USER_INPUT", /first must be between 1 and 100/);
+      await expectError(
+        `{ companies(first: 100000) { totalCount } }`,
+        "BAD_USER_INPUT",
+        /first must be between 1 and 100/,
+      );
       await expectError(`{ companies(first: 0) { totalCount } }`, "BAD_USER_INPUT", /first must be at least 1/);
     });
 
     it("refuses a malformed id, a forged cursor and an empty search", async () => {
-      await expectError(`{ company(id: "Micro$oft; DROP") { id } }`, "BAD_USER_INPUT", /not a valid id.*lowercase slugs/);
-      await expectError(`{ companies(after: "bm90LWEtY3Vyc29y") { totalCount } }`, "BAD_USER_INPUT", /not a cursor this API issued/);
+      await expectError(
+        `{ company(id: "Micro$oft; DROP") { id } }`,
+        "BAD_USER_INPUT",
+        /not a valid id.*lowercase slugs/,
+      );
+      await expectError(
+        `{ companies(after: "bm90LWEtY3Vyc29y") { totalCount } }`,
+        "BAD_USER_INPUT",
+        /not a cursor this API issued/,
+      );
       await expectError(`{ search(text: "  ") { totalCount } }`, "BAD_USER_INPUT", /must not be empty/);
       await expectError(
         `{ company(id: "microsoft") { customers(product: ["Azure OpenAI"]) { totalCount } } }`,
@@ -185,7 +220,12 @@ describe("GraphQL over HTTP on the embedded store with the seed", () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain("/ide-assets/graphiql.min.js");
     expect(page.body).not.toMatch(/https?:\/\/(?!localhost)/);
-    for (const asset of ["graphiql.min.js", "graphiql.min.css", "react.production.min.js", "react-dom.production.min.js"]) {
+    for (const asset of [
+      "graphiql.min.js",
+      "graphiql.min.css",
+      "react.production.min.js",
+      "react-dom.production.min.js",
+    ]) {
       const res = await server.get(`/ide-assets/${asset}`);
       expect(res.status, asset).toBe(200);
       expect(res.body.length).toBeGreaterThan(1000);
@@ -195,7 +235,10 @@ describe("GraphQL over HTTP on the embedded store with the seed", () => {
 
   it("reports health and readiness", async () => {
     const health = await server.get("/health");
-    expect(JSON.parse(health.body)).toEqual({ status: "ok", dependencies: { store: { name: "memory", status: "up" } } });
+    expect(JSON.parse(health.body)).toEqual({
+      status: "ok",
+      dependencies: { store: { name: "memory", status: "up" } },
+    });
     expect((await server.get("/ready")).status).toBe(200);
   });
 });

@@ -30,14 +30,20 @@ const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: "",
   parseTagValue: false,
-  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ["key", "node", "edge", "data", "attribute", "attvalue"].includes(name),
+  isArray: (name, _path, _leaf, isAttribute) =>
+    !isAttribute && ["key", "node", "edge", "data", "attribute", "attvalue"].includes(name),
 });
 
 function runCli(args: string[]): { status: number; stdout: string; stderr: string } {
   // The embedded store with the seed, as on a fresh machine, whatever the test environment has set.
   const { NEO4J_URI: _neo4j, ...env } = process.env;
   try {
-    const stdout = execFileSync("npx", ["tsx", "src/server/export-cli.ts", ...args], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    const stdout = execFileSync("npx", ["tsx", "src/server/export-cli.ts", ...args], {
+      cwd: ROOT,
+      env,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     return { status: 0, stdout, stderr: "" };
   } catch (err) {
     const e = err as { status: number; stdout: string; stderr: string };
@@ -83,8 +89,18 @@ describe("graph and matrix exports over HTTP, GraphQL and the command line", () 
     expect(res.contentType).toMatch(/^application\/json/);
     const json = JSON.parse(res.body) as { elements: cytoscape.ElementsDefinition };
     const cy = cytoscape({ headless: true, elements: json.elements });
-    expect(cy.nodes().map((n) => n.id()).sort()).toEqual(nodeIds());
-    expect(cy.edges().map((e) => e.id()).sort()).toEqual(edgeIds());
+    expect(
+      cy
+        .nodes()
+        .map((n) => n.id())
+        .sort(),
+    ).toEqual(nodeIds());
+    expect(
+      cy
+        .edges()
+        .map((e) => e.id())
+        .sort(),
+    ).toEqual(edgeIds());
     for (const e of graph.edges) {
       const edge = cy.getElementById(e.id);
       expect(edge.source().id()).toBe(e.source);
@@ -119,9 +135,9 @@ describe("graph and matrix exports over HTTP, GraphQL and the command line", () 
     for (const el of [...g.node, ...g.edge] as { data: { key: string }[] }[]) {
       for (const d of el.data) expect(keys.has(d.key)).toBe(true);
     }
-    const tiktok = (g.edge as { id: string; source: string; target: string; data: { key: string; "#text": string }[] }[]).find(
-      (e) => e.id === "tiktok-buys-azure-openai-from-microsoft",
-    )!;
+    const tiktok = (
+      g.edge as { id: string; source: string; target: string; data: { key: string; "#text": string }[] }[]
+    ).find((e) => e.id === "tiktok-buys-azure-openai-from-microsoft")!;
     expect(tiktok).toMatchObject({ source: "tiktok", target: "microsoft" });
     const value = (k: string) => tiktok.data.find((d) => keys.get(d.key)!["attr.name"] === k)?.["#text"];
     expect(value("amountLabel")).toBe("≈ US$20M/month (18M–20M)");
@@ -136,19 +152,31 @@ describe("graph and matrix exports over HTTP, GraphQL and the command line", () 
     const g = parser.parse(res.body).gexf.graph;
     expect((g.nodes.node as { id: string }[]).map((n) => n.id).sort()).toEqual(nodeIds());
     expect((g.edges.edge as { id: string }[]).map((e) => e.id).sort()).toEqual(edgeIds());
-    expect((g.edges.edge as { id: string; start?: string }[]).find((e) => e.id === "tiktok-buys-azure-openai-from-microsoft")!.start).toBe("2024-03-01");
+    expect(
+      (g.edges.edge as { id: string; start?: string }[]).find(
+        (e) => e.id === "tiktok-buys-azure-openai-from-microsoft",
+      )!.start,
+    ).toBe("2024-03-01");
   });
 
   it("exports the buyer-supplier matrix as CSV and through GraphQL", async () => {
-    const res = await server.get("/export/matrix.csv?companies=tiktok,microsoft,walmart,intuit,g42,amazon&product=azure-openai");
+    const res = await server.get(
+      "/export/matrix.csv?companies=tiktok,microsoft,walmart,intuit,g42,amazon&product=azure-openai",
+    );
     expect(res.status).toBe(200);
     const lines = res.body.trimEnd().split("\r\n");
     expect(lines[0]).toBe("buyer,supplier,product,estimate,low,high,qualifier,period,currency,relationships");
-    expect(lines).toContain("tiktok,microsoft,azure-openai,20000000,18000000,20000000,APPROXIMATE,MONTH,USD,tiktok-buys-azure-openai-from-microsoft");
+    expect(lines).toContain(
+      "tiktok,microsoft,azure-openai,20000000,18000000,20000000,APPROXIMATE,MONTH,USD,tiktok-buys-azure-openai-from-microsoft",
+    );
     expect(lines.slice(1).every((l) => l.split(",")[2] === "azure-openai")).toBe(true);
 
     const q = await server.gql<{
-      buyerSupplierMatrix: { buyers: { id: string }[]; suppliers: { id: string }[]; cells: { buyerId: string; supplierId: string; amount: { display: string }; relationshipIds: string[] }[] };
+      buyerSupplierMatrix: {
+        buyers: { id: string }[];
+        suppliers: { id: string }[];
+        cells: { buyerId: string; supplierId: string; amount: { display: string }; relationshipIds: string[] }[];
+      };
     }>(`{ buyerSupplierMatrix(companies: ["tiktok", "microsoft", "walmart", "intuit", "g42", "amazon"], period: YEAR) {
       buyers { id label } suppliers { id label }
       cells { buyerId supplierId amount { display estimate low high qualifier period } relationshipIds productIds byProduct { productId amount { display } } }

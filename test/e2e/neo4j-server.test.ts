@@ -31,8 +31,15 @@ describe.skipIf(!cfg)("the API served from Neo4j over HTTP", () => {
     const res = await server.gql(CompanyCustomersDocument, { id: "microsoft", product: ["azure-openai"] });
     const nodes = res.data!.company!.customers.nodes;
     expect(nodes.map((n) => n.customer.id).sort()).toEqual(["g42", "intuit", "tiktok", "walmart"]);
-    expect(nodes.find((n) => n.customer.id === "tiktok")!.spend).toMatchObject({ estimate: 20_000_000, high: 20_000_000 });
-    expect(nodes.find((n) => n.customer.id === "g42")!.spend).toMatchObject({ low: 1_000_000, high: null, qualifier: "AT_LEAST" });
+    expect(nodes.find((n) => n.customer.id === "tiktok")!.spend).toMatchObject({
+      estimate: 20_000_000,
+      high: 20_000_000,
+    });
+    expect(nodes.find((n) => n.customer.id === "g42")!.spend).toMatchObject({
+      low: 1_000_000,
+      high: null,
+      qualifier: "AT_LEAST",
+    });
   });
 
   it("runs a number of Cypher queries bounded by the query's depth, not by the number of items", async () => {

@@ -62,8 +62,12 @@ describe.skipIf(!cfg)("npm run seed", () => {
       fs.writeFileSync(file, JSON.stringify(data));
       const res = await seed([dir]);
       expect(res.code).toBe(1);
-      expect(res.stderr).toMatch(/relationships\.json: relationships\[\d+\] 'new-edge-to-nowhere': unknown company id 'no-such-company' in 'from'/);
-      expect(res.stderr).toMatch(/relationships\.json: relationships\[1\] '[a-z0-9-]+': amount: high \(1\) must be >= low \(10\)/);
+      expect(res.stderr).toMatch(
+        /relationships\.json: relationships\[\d+\] 'new-edge-to-nowhere': unknown company id 'no-such-company' in 'from'/,
+      );
+      expect(res.stderr).toMatch(
+        /relationships\.json: relationships\[1\] '[a-z0-9-]+': amount: high \(1\) must be >= low \(10\)/,
+      );
       expect(res.stderr).not.toMatch(/\n\s+at /);
       expect(await store.counts()).toEqual(before);
     } finally {

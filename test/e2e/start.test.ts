@@ -38,7 +38,9 @@ describe("the start command", () => {
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: `{ company(id: "tiktok") { parent { id } } storeInfo { store companies } }` }),
     });
-    expect(await res.json()).toEqual({ data: { company: { parent: { id: "bytedance" } }, storeInfo: { store: "memory", companies: 10 } } });
+    expect(await res.json()).toEqual({
+      data: { company: { parent: { id: "bytedance" } }, storeInfo: { store: "memory", companies: 10 } },
+    });
     proc.child.kill("SIGTERM");
     expect(await proc.exited).toBe(0);
   }, 90_000);

@@ -8,7 +8,16 @@ import { startTestServer, type TestServer } from "./http-server";
 // Browser tests are mandatory in CI; on a developer machine without Chromium they are skipped, loudly.
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"];
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** True when the browser tier must be skipped (no Chromium, not in CI); says so loudly. */
@@ -41,7 +50,10 @@ export function useBrowserSession(viewport: { width: number; height: number }): 
   let context: BrowserContext;
 
   beforeAll(async () => {
-    if (!HAVE_CHROMIUM) throw new Error(`Chromium not found at ${CHROMIUM} and CI is set: the browser tests are mandatory there. Install chromium or set CHROMIUM_PATH.`);
+    if (!HAVE_CHROMIUM)
+      throw new Error(
+        `Chromium not found at ${CHROMIUM} and CI is set: the browser tests are mandatory there. Install chromium or set CHROMIUM_PATH.`,
+      );
     const store = new MemoryStore();
     await store.load(loadSeed());
     session.server = await startTestServer(store);
@@ -60,7 +72,8 @@ export function useBrowserSession(viewport: { width: number; height: number }): 
     session.pageErrors = [];
     session.page.on("request", (req) => {
       const url = new URL(req.url());
-      if (["http:", "https:", "ws:", "wss:"].includes(url.protocol) && !LOCAL_HOSTS.has(url.hostname)) session.external.push(req.url());
+      if (["http:", "https:", "ws:", "wss:"].includes(url.protocol) && !LOCAL_HOSTS.has(url.hostname))
+        session.external.push(req.url());
     });
     session.page.on("pageerror", (err) => session.pageErrors.push(err.message));
   });

@@ -17,7 +17,10 @@ export interface TestServer extends RunningServer {
     document: TypedDocumentNode<T, V> | DocumentNode | string,
     variables?: V,
   ): Promise<GraphQLResponse<T>>;
-  get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: string; contentType: string | null }>;
+  get(
+    path: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; body: string; contentType: string | null }>;
 }
 
 /** A real HTTP server on a free port, in production mode unless told otherwise. */

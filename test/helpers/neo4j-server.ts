@@ -81,7 +81,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       port: 0,
       // Build progress is worth seeing (the first build downloads Neo4j); server logs are not.
       log: (line) => {
-        if (/launcher|maven|mvn|download/i.test(line) && !/^\d{4}-\d{2}-\d{2}/.test(line)) console.log(`[neo4j] ${line}`);
+        if (/launcher|maven|mvn|download/i.test(line) && !/^\d{4}-\d{2}-\d{2}/.test(line))
+          console.log(`[neo4j] ${line}`);
       },
     });
   } catch (err) {

@@ -16,5 +16,14 @@ const res = await execute(
   counting.store,
   `{ companies(first: 20) { nodes { id customers(first: 10) { nodes { customer { id name suppliers(first: 10) { nodes { supplier { id name } spend { estimate } } } } } } } } }`,
 );
-const customers = (res.data?.companies as { nodes: { customers: { nodes: unknown[] } }[] } | undefined)?.nodes.flatMap((c) => c.customers.nodes) ?? [];
-console.log(JSON.stringify({ errors: res.errors ?? null, customers: customers.length, calls: Object.fromEntries(counting.calls) }));
+const customers =
+  (res.data?.companies as { nodes: { customers: { nodes: unknown[] } }[] } | undefined)?.nodes.flatMap(
+    (c) => c.customers.nodes,
+  ) ?? [];
+console.log(
+  JSON.stringify({
+    errors: res.errors ?? null,
+    customers: customers.length,
+    calls: Object.fromEntries(counting.calls),
+  }),
+);

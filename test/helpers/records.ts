@@ -2,7 +2,17 @@ import type { Company, Relationship } from "../../src/domain/entities";
 
 /** A company record with only an id; the rest neutral. For hand-built test graphs. */
 export function companyRecord(id: string, overrides: Partial<Company> = {}): Company {
-  return { nodeKind: "Company", id, name: id.toUpperCase(), aliases: [], description: null, country: null, kind: null, evidenceIds: [], ...overrides };
+  return {
+    nodeKind: "Company",
+    id,
+    name: id.toUpperCase(),
+    aliases: [],
+    description: null,
+    country: null,
+    kind: null,
+    evidenceIds: [],
+    ...overrides,
+  };
 }
 
 /** A CURRENT relationship with no amount or dates unless given. For hand-built test graphs. */

@@ -49,9 +49,9 @@ describe("sums of amounts", () => {
 
   it("puts YEAR and MONTH amounts on one period before adding", () => {
     const s = sumMoney([about1BYear, nearly20M], "MONTH");
-    expect(s.low).toBeCloseTo(950 * M / 12 + 18 * M);
-    expect(s.high).toBeCloseTo(1050 * M / 12 + 20 * M);
-    expect(s.estimate).toBeCloseTo(1000 * M / 12 + 20 * M);
+    expect(s.low).toBeCloseTo((950 * M) / 12 + 18 * M);
+    expect(s.high).toBeCloseTo((1050 * M) / 12 + 20 * M);
+    expect(s.estimate).toBeCloseTo((1000 * M) / 12 + 20 * M);
     expect(s.period).toBe("MONTH");
     const y = sumMoney([about1BYear, nearly20M], "YEAR");
     expect(y.estimate).toBeCloseTo(1000 * M + 240 * M);
@@ -115,15 +115,21 @@ describe("shares", () => {
 
   it("holds the true share of a sum for any values inside the intervals", () => {
     fc.assert(
-      fc.property(fc.float({ min: 0, max: 100, noNaN: true }), fc.float({ min: 0, max: 100, noNaN: true }), fc.float({ min: 0, max: 1, noNaN: true }), fc.float({ min: 0, max: 1, noNaN: true }), (pl, rl, pt, rt) => {
-        const part = interval(pl, pl * 2 + 1);
-        const rest = interval(rl, rl * 3 + 1);
-        const p = part.low + pt * (part.high - part.low);
-        const r = rest.low + rt * (rest.high - rest.low);
-        const s = shareOfSum(part, rest)!;
-        const truth = p / (p + r);
-        return truth >= s.low - 1e-9 && truth <= s.high + 1e-9;
-      }),
+      fc.property(
+        fc.float({ min: 0, max: 100, noNaN: true }),
+        fc.float({ min: 0, max: 100, noNaN: true }),
+        fc.float({ min: 0, max: 1, noNaN: true }),
+        fc.float({ min: 0, max: 1, noNaN: true }),
+        (pl, rl, pt, rt) => {
+          const part = interval(pl, pl * 2 + 1);
+          const rest = interval(rl, rl * 3 + 1);
+          const p = part.low + pt * (part.high - part.low);
+          const r = rest.low + rt * (rest.high - rest.low);
+          const s = shareOfSum(part, rest)!;
+          const truth = p / (p + r);
+          return truth >= s.low - 1e-9 && truth <= s.high + 1e-9;
+        },
+      ),
     );
   });
 });
@@ -172,17 +178,27 @@ describe("bottlenecks and HHI", () => {
 
   it("contains the HHI of every split consistent with the intervals", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.float({ min: 0, max: 1, noNaN: true }), fc.float({ min: 0, max: 1, noNaN: true })), { minLength: 1, maxLength: 6 }), (raw) => {
-        // Points that sum to at most 1, with intervals around them.
-        const points = raw.map(([p]) => p);
-        const sum = points.reduce((a, b) => a + b, 0);
-        const scaled = points.map((p) => (sum > 1 ? p / sum : p));
-        const remainder = 1 - scaled.reduce((a, b) => a + b, 0);
-        const shares: Interval[] = scaled.map((p, i) => interval(p * raw[i]![1], Math.min(1, p + (1 - p) * raw[i]![1])));
-        const h = herfindahlWithRemainder(shares, interval(0, Math.max(0, remainder)));
-        const truth = scaled.reduce((a, p) => a + p * p, 0);
-        return truth >= h.low - 1e-9 && truth + remainder * remainder <= h.high + 1e-9 && h.low <= h.high && h.high <= 1;
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.float({ min: 0, max: 1, noNaN: true }), fc.float({ min: 0, max: 1, noNaN: true })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        (raw) => {
+          // Points that sum to at most 1, with intervals around them.
+          const points = raw.map(([p]) => p);
+          const sum = points.reduce((a, b) => a + b, 0);
+          const scaled = points.map((p) => (sum > 1 ? p / sum : p));
+          const remainder = 1 - scaled.reduce((a, b) => a + b, 0);
+          const shares: Interval[] = scaled.map((p, i) =>
+            interval(p * raw[i]![1], Math.min(1, p + (1 - p) * raw[i]![1])),
+          );
+          const h = herfindahlWithRemainder(shares, interval(0, Math.max(0, remainder)));
+          const truth = scaled.reduce((a, p) => a + p * p, 0);
+          return (
+            truth >= h.low - 1e-9 && truth + remainder * remainder <= h.high + 1e-9 && h.low <= h.high && h.high <= 1
+          );
+        },
+      ),
     );
   });
 });

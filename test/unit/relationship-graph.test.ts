@@ -30,10 +30,31 @@ describe("relationshipGraph on the seed", () => {
   it("draws Microsoft's two-hop neighbourhood with hops, labels and amounts", async () => {
     const g = await relationshipGraph(store, { centers: ["microsoft"], depth: 2 });
     const hop = Object.fromEntries(g.nodes.map((n) => [n.id, n.hop]));
-    expect(hop).toMatchObject({ microsoft: 0, tiktok: 1, walmart: 1, intuit: 1, g42: 1, openai: 1, amazon: 1, google: 1, oracle: 1 });
-    expect(hop).toMatchObject({ "azure-openai": 1, "satya-nadella": 1, bytedance: 2, aws: 2, "gpt-4": 2, "sasan-goodarzi": 2 });
+    expect(hop).toMatchObject({
+      microsoft: 0,
+      tiktok: 1,
+      walmart: 1,
+      intuit: 1,
+      g42: 1,
+      openai: 1,
+      amazon: 1,
+      google: 1,
+      oracle: 1,
+    });
+    expect(hop).toMatchObject({
+      "azure-openai": 1,
+      "satya-nadella": 1,
+      bytedance: 2,
+      aws: 2,
+      "gpt-4": 2,
+      "sasan-goodarzi": 2,
+    });
     expect(g.nodes.filter((n) => n.isCenter).map((n) => n.id)).toEqual(["microsoft"]);
-    expect(g.nodes.find((n) => n.id === "microsoft")).toMatchObject({ label: "Microsoft", nodeKind: "Company", kind: "cloud-provider" });
+    expect(g.nodes.find((n) => n.id === "microsoft")).toMatchObject({
+      label: "Microsoft",
+      nodeKind: "Company",
+      kind: "cloud-provider",
+    });
     expect(g.nodes.find((n) => n.id === "azure-openai")).toMatchObject({ nodeKind: "Product" });
     expect(g.nodes.find((n) => n.id === "satya-nadella")).toMatchObject({ nodeKind: "Person", kind: null });
 
@@ -51,10 +72,21 @@ describe("relationshipGraph on the seed", () => {
     expect(tiktok.evidenceCount).toBe(tiktok.evidenceIds.length);
     expect(tiktok.evidenceCount).toBeGreaterThan(0);
     // The second hop reaches ByteDance both through TikTok and through OpenAI (its competitor).
-    expect(ids(g.edges)).toEqual(expect.arrayContaining(["tiktok-subsidiary-of-bytedance", "bytedance-competes-with-openai", "intuit-bought-aws-from-amazon"]));
+    expect(ids(g.edges)).toEqual(
+      expect.arrayContaining([
+        "tiktok-subsidiary-of-bytedance",
+        "bytedance-competes-with-openai",
+        "intuit-bought-aws-from-amazon",
+      ]),
+    );
     // Nodes three hops away are not there.
     expect(hop["chatgpt"]).toBe(2);
-    expect(g).toMatchObject({ truncated: false, cut: { nodes: 0, edges: 0, reason: null }, depthReached: 2, missingCenters: [] });
+    expect(g).toMatchObject({
+      truncated: false,
+      cut: { nodes: 0, edges: 0, reason: null },
+      depthReached: 2,
+      missingCenters: [],
+    });
   });
 
   it("keeps every node and edge once, and every edge between drawn nodes", async () => {
@@ -64,7 +96,12 @@ describe("relationshipGraph on the seed", () => {
     expect(new Set(ids(g.edges)).size).toBe(g.edges.length);
     const nodeIds = new Set(ids(g.nodes));
     for (const e of g.edges) expect(nodeIds.has(e.source) && nodeIds.has(e.target)).toBe(true);
-    expect(g.nodes.filter((n) => n.isCenter).map((n) => n.id).sort()).toEqual(["microsoft", "tiktok"]);
+    expect(
+      g.nodes
+        .filter((n) => n.isCenter)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(["microsoft", "tiktok"]);
     // tiktok -> microsoft is reachable from both centres; it is there once.
     expect(g.edges.filter((e) => e.id === "tiktok-buys-azure-openai-from-microsoft")).toHaveLength(1);
   });
@@ -123,8 +160,12 @@ describe("relationshipGraph on the seed", () => {
     }
     expect((await refusal(relationshipGraph(store, { centers: [] }))).code).toBe("BAD_USER_INPUT");
     expect((await refusal(relationshipGraph(store, { centers: ["Not a slug"] }))).code).toBe("BAD_USER_INPUT");
-    expect((await refusal(relationshipGraph(store, { centers: ["microsoft"], asOf: "2024-02-30" }))).message).toContain("asOf");
-    expect((await refusal(relationshipGraph(store, { centers: ["microsoft"], kinds: ["LIKES" as never] }))).message).toContain("BUYS_FROM");
+    expect((await refusal(relationshipGraph(store, { centers: ["microsoft"], asOf: "2024-02-30" }))).message).toContain(
+      "asOf",
+    );
+    expect(
+      (await refusal(relationshipGraph(store, { centers: ["microsoft"], kinds: ["LIKES" as never] }))).message,
+    ).toContain("BUYS_FROM");
   });
 
   it("filters by kind and date, and reports unknown centres", async () => {
@@ -144,7 +185,10 @@ describe("relationshipGraph on the seed", () => {
   it("makes one relationship read and one node read per hop, whatever the number of centres", async () => {
     const counting = countingStore(store);
     for (const depth of [1, 2, 3, 4]) {
-      for (const centers of [["microsoft"], ["microsoft", "tiktok", "g42", "intuit", "walmart", "openai", "bytedance", "amazon"]]) {
+      for (const centers of [
+        ["microsoft"],
+        ["microsoft", "tiktok", "g42", "intuit", "walmart", "openai", "bytedance", "amazon"],
+      ]) {
         counting.reset();
         await relationshipGraph(counting.store, { centers, depth });
         expect(counting.calls.get("relationshipsOf") ?? 0).toBeLessThanOrEqual(depth);
@@ -170,27 +214,50 @@ describe("buyerSupplierMatrix on the seed", () => {
     expect(m.suppliers.map((s) => s.id)).toEqual(["amazon", "microsoft"]);
     const cell = m.cells.find((c) => c.buyerId === "tiktok" && c.supplierId === "microsoft")!;
     expect(cell.productIds).toEqual(["azure", "azure-openai"]);
-    expect(cell.relationshipIds).toEqual(["tiktok-buys-azure-from-microsoft", "tiktok-buys-azure-openai-from-microsoft"]);
+    expect(cell.relationshipIds).toEqual([
+      "tiktok-buys-azure-from-microsoft",
+      "tiktok-buys-azure-openai-from-microsoft",
+    ]);
     // Azure's spend is undisclosed, so the total is "at least" the Azure OpenAI spend, never a point.
-    expect(cell.amount).toMatchObject({ low: 18_000_000, high: Infinity, estimate: null, qualifier: "AT_LEAST", period: "MONTH" });
-    expect(cell.byProduct.find((p) => p.productId === "azure-openai")!.amount).toMatchObject({ estimate: 20_000_000, low: 18_000_000, high: 20_000_000 });
+    expect(cell.amount).toMatchObject({
+      low: 18_000_000,
+      high: Infinity,
+      estimate: null,
+      qualifier: "AT_LEAST",
+      period: "MONTH",
+    });
+    expect(cell.byProduct.find((p) => p.productId === "azure-openai")!.amount).toMatchObject({
+      estimate: 20_000_000,
+      low: 18_000_000,
+      high: 20_000_000,
+    });
   });
 
   it("converts to the period asked for and filters by product and date", async () => {
     const m = await buyerSupplierMatrix(store, { companies, productId: "azure-openai", period: "YEAR" });
     expect(m.cells.map((c) => c.buyerId).sort()).toEqual(["g42", "intuit", "tiktok", "walmart"]);
-    expect(m.cells.find((c) => c.buyerId === "tiktok")!.amount).toMatchObject({ estimate: 240_000_000, low: 216_000_000, high: 240_000_000, period: "YEAR" });
+    expect(m.cells.find((c) => c.buyerId === "tiktok")!.amount).toMatchObject({
+      estimate: 240_000_000,
+      low: 216_000_000,
+      high: 240_000_000,
+      period: "YEAR",
+    });
     const before = await buyerSupplierMatrix(store, { companies, productId: "azure-openai", asOf: "2023-06-01" });
     expect(before.cells.map((c) => c.buyerId)).not.toContain("tiktok");
   });
 
   it("refuses bad input and writes RFC 4180 CSV", async () => {
-    expect((await refusal(buyerSupplierMatrix(store, { companies: Array.from({ length: 101 }, (_, i) => `c${i}`) }))).message).toContain("at most 100");
+    expect(
+      (await refusal(buyerSupplierMatrix(store, { companies: Array.from({ length: 101 }, (_, i) => `c${i}`) })))
+        .message,
+    ).toContain("at most 100");
     expect((await refusal(buyerSupplierMatrix(store, { companies, period: "TOTAL" }))).code).toBe("BAD_USER_INPUT");
     const csv = matrixToCsv(await buyerSupplierMatrix(store, { companies: ["tiktok", "microsoft"] }));
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe("buyer,supplier,product,estimate,low,high,qualifier,period,currency,relationships");
-    expect(lines).toContain("tiktok,microsoft,azure-openai,20000000,18000000,20000000,APPROXIMATE,MONTH,USD,tiktok-buys-azure-openai-from-microsoft");
+    expect(lines).toContain(
+      "tiktok,microsoft,azure-openai,20000000,18000000,20000000,APPROXIMATE,MONTH,USD,tiktok-buys-azure-openai-from-microsoft",
+    );
     expect(lines).toContain("tiktok,microsoft,azure,,0,,UNDISCLOSED,MONTH,USD,tiktok-buys-azure-from-microsoft");
     expect(csv.endsWith("\r\n")).toBe(true);
   });
@@ -237,9 +304,11 @@ describe("graph exports", () => {
       expect(xml).not.toContain("<evil>");
       expect(xml).not.toContain("\u0001");
     }
-    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", isArray: (n, _path, _leaf, isAttribute) => !isAttribute && ["key", "node", "edge", "data"].includes(n) }).parse(
-      toGraphML(graph),
-    );
+    const parsed = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: "",
+      isArray: (n, _path, _leaf, isAttribute) => !isAttribute && ["key", "node", "edge", "data"].includes(n),
+    }).parse(toGraphML(graph));
     const keys = new Set((parsed.graphml.key as { id: string }[]).map((k) => k.id));
     const g = parsed.graphml.graph;
     const data = [...g.node, ...g.edge].flatMap((x: { data: { key: string; "#text": unknown }[] }) => x.data);
@@ -252,7 +321,13 @@ describe("graph exports", () => {
   it("writes Cytoscape elements with ids, sources and targets", () => {
     const json = toCytoscapeJson(graph);
     expect(json.elements.nodes.map((n) => n.data.id)).toEqual(["a-co", "b-co"]);
-    expect(json.elements.edges[0]!.data).toMatchObject({ id: "a-buys-from-b", source: "a-co", target: "b-co", amountHigh: null, amountLow: 1e6 });
+    expect(json.elements.edges[0]!.data).toMatchObject({
+      id: "a-buys-from-b",
+      source: "a-co",
+      target: "b-co",
+      amountHigh: null,
+      amountLow: 1e6,
+    });
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
   });
 });

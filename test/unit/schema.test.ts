@@ -14,7 +14,9 @@ describe("committed artefacts follow the code", () => {
     const cwd = new URL("../../", import.meta.url).pathname;
     const { config } = await loadCodegenConfig({ configFilePath: `${cwd}codegen.yml` });
     const outputs = await generate({ ...config, cwd, silent: true }, false);
-    const generated = (outputs as { filename: string; content: string }[]).find((o) => o.filename.endsWith("generated.ts"));
+    const generated = (outputs as { filename: string; content: string }[]).find((o) =>
+      o.filename.endsWith("generated.ts"),
+    );
     expect(generated?.content).toBe(read("test/operations/generated.ts"));
   }, 60_000);
 });

@@ -33,7 +33,15 @@ describe("seed dataset", () => {
     const names = readDatasetFiles(seedDir()).map((f) => f.name);
     expect(names).toEqual([...names].sort());
     expect(names).toEqual(
-      expect.arrayContaining(["companies.json", "evidence.json", "metrics.json", "people.json", "products.json", "relationships.json", "sources.json"]),
+      expect.arrayContaining([
+        "companies.json",
+        "evidence.json",
+        "metrics.json",
+        "people.json",
+        "products.json",
+        "relationships.json",
+        "sources.json",
+      ]),
     );
   });
 
@@ -66,12 +74,17 @@ describe("seed dataset", () => {
 
     for (const r of rows) {
       expect(["modelled", "partial", "left out"], `${r.fact} status`).toContain(r.status);
-      if (r.status !== "modelled") expect(r.reason.length, `${r.fact} is ${r.status} without a reason`).toBeGreaterThan(0);
+      if (r.status !== "modelled")
+        expect(r.reason.length, `${r.fact} is ${r.status} without a reason`).toBeGreaterThan(0);
     }
 
     // The ids the table names exist, and each evidence it names supports that fact.
     const evidence = new Map(seed.evidence.map((e) => [e.id, e]));
-    const ids = new Set<string>([...evidence.keys(), ...seed.relationships.map((r) => r.id), ...seed.metrics.map((m) => m.id)]);
+    const ids = new Set<string>([
+      ...evidence.keys(),
+      ...seed.relationships.map((r) => r.id),
+      ...seed.metrics.map((m) => m.id),
+    ]);
     for (const r of rows) {
       for (const id of r.records) {
         expect(ids.has(id), `${r.fact}: unknown record '${id}' in seed/README.md`).toBe(true);
@@ -83,7 +96,8 @@ describe("seed dataset", () => {
   });
 
   it("models the expected shapes", () => {
-    const rel = (kind: string, from: string, to: string) => seed.relationships.filter((r) => r.kind === kind && r.from === from && r.to === to);
+    const rel = (kind: string, from: string, to: string) =>
+      seed.relationships.filter((r) => r.kind === kind && r.from === from && r.to === to);
 
     expect(rel("SUBSIDIARY_OF", "tiktok", "bytedance")).toHaveLength(1);
 
@@ -94,7 +108,12 @@ describe("seed dataset", () => {
     expect(azureOpenAiCustomers).toEqual(["g42", "intuit", "tiktok", "walmart"]);
 
     const [tiktok] = rel("BUYS_FROM", "tiktok", "microsoft").filter((r) => r.productId === "azure-openai");
-    expect(tiktok?.amount).toMatchObject({ estimate: 20_000_000, period: "MONTH", currency: "USD", qualifier: "APPROXIMATE" });
+    expect(tiktok?.amount).toMatchObject({
+      estimate: 20_000_000,
+      period: "MONTH",
+      currency: "USD",
+      qualifier: "APPROXIMATE",
+    });
     expect(tiktok?.validFrom).toBe("2024-03-01");
   });
 });
@@ -165,7 +184,14 @@ describe("broken seed inputs are refused with file, record and problem", () => {
   it("refuses an amount whose low bound is above its high bound", () => {
     const dir = copySeed();
     editRelationship(dir, ID, (r) => {
-      r.amount = { estimate: null, low: 30_000_000, high: 20_000_000, qualifier: "RANGE", period: "MONTH", currency: "USD" };
+      r.amount = {
+        estimate: null,
+        low: 30_000_000,
+        high: 20_000_000,
+        qualifier: "RANGE",
+        period: "MONTH",
+        currency: "USD",
+      };
     });
     const err = refusal(dir);
     expect(err.message).toContain("relationships.json");

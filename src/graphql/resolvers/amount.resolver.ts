@@ -16,7 +16,7 @@ export class MoneyResolver {
     return finiteOrNull(m.high);
   }
 
-  @FieldResolver(() => String, { description: "A label that keeps the uncertainty, e.g. \"≈ US$20M/month (18M–20M)\"." })
+  @FieldResolver(() => String, { description: 'A label that keeps the uncertainty, e.g. "≈ US$20M/month (18M–20M)".' })
   display(@Root() m: Money): string {
     return formatMoney(m);
   }
@@ -29,7 +29,7 @@ export class ShareResolver {
     return finiteOrNull(s.high);
   }
 
-  @FieldResolver(() => String, { description: "As a percentage with its bounds, e.g. \"24.1% (20.6–25.3%)\"." })
+  @FieldResolver(() => String, { description: 'As a percentage with its bounds, e.g. "24.1% (20.6–25.3%)".' })
   display(@Root() s: Interval): string {
     return formatShare(s);
   }

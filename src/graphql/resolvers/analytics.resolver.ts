@@ -65,15 +65,18 @@ function evidence(ctx: Context, ids: readonly string[]): Promise<Evidence[]> {
 @Resolver()
 export class AnalyticsResolver {
   @Query(() => RevenueFlowReportType, {
-    description: "Money into (IN) or out of (OUT) a company, per counterparty or corporate group, with stated and computed shares.",
+    description:
+      "Money into (IN) or out of (OUT) a company, per counterparty or corporate group, with stated and computed shares.",
   })
   revenueFlows(
     @Arg("company", () => ID) company: string,
     @Arg("product", () => ID, { nullable: true }) product: string | null,
     @Arg("direction", () => DirectionEnum, { defaultValue: "IN", description: "IN or OUT." }) direction: Direction,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
-    @Arg("rollUpGroups", () => Boolean, { defaultValue: false, description: "Sum counterparties by ultimate parent." }) rollUpGroups: boolean,
-    @Arg("period", () => PeriodEnum, { defaultValue: "MONTH", description: "What every amount is re-expressed per." }) period: Period,
+    @Arg("rollUpGroups", () => Boolean, { defaultValue: false, description: "Sum counterparties by ultimate parent." })
+    rollUpGroups: boolean,
+    @Arg("period", () => PeriodEnum, { defaultValue: "MONTH", description: "What every amount is re-expressed per." })
+    period: Period,
     @Ctx() ctx: Context,
   ): Promise<RevenueFlowReport> {
     return revenueFlows(ctx.store, {
@@ -86,36 +89,64 @@ export class AnalyticsResolver {
     });
   }
 
-  @Query(() => ConcentrationReportType, { description: "Top-customer share, HHI and coverage of a supplier's line, with intervals." })
+  @Query(() => ConcentrationReportType, {
+    description: "Top-customer share, HHI and coverage of a supplier's line, with intervals.",
+  })
   customerConcentration(
     @Arg("company", () => ID) company: string,
     @Arg("product", () => ID, { nullable: true }) product: string | null,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
-    @Arg("threshold", () => Float, { defaultValue: 0.1, description: "Customer share (0..1] above which a customer is flagged." }) threshold: number,
+    @Arg("threshold", () => Float, {
+      defaultValue: 0.1,
+      description: "Customer share (0..1] above which a customer is flagged.",
+    })
+    threshold: number,
     @Arg("rollUpGroups", () => Boolean, { defaultValue: false }) rollUpGroups: boolean,
     @Ctx() ctx: Context,
   ): Promise<ConcentrationReport> {
-    return customerConcentration(ctx.store, { companyId: requireId(company, "company"), productId: optionalId(product, "product"), asOf, threshold, rollUpGroups });
+    return customerConcentration(ctx.store, {
+      companyId: requireId(company, "company"),
+      productId: optionalId(product, "product"),
+      asOf,
+      threshold,
+      rollUpGroups,
+    });
   }
 
-  @Query(() => RiskPathReportType, { description: "Ranked chains of relationships that put a supplier's revenue at risk, explained." })
+  @Query(() => RiskPathReportType, {
+    description: "Ranked chains of relationships that put a supplier's revenue at risk, explained.",
+  })
   competitiveRiskPaths(
     @Arg("company", () => ID) company: string,
-    @Arg("kinds", () => [RiskPathKindEnum], { nullable: true, description: "Only these kinds (all when omitted)." }) kinds: RiskPathKind[] | null,
-    @Arg("maxDepth", () => Int, { defaultValue: 4, description: "Longest path, in relationships (1 to 6)." }) maxDepth: number,
+    @Arg("kinds", () => [RiskPathKindEnum], { nullable: true, description: "Only these kinds (all when omitted)." })
+    kinds: RiskPathKind[] | null,
+    @Arg("maxDepth", () => Int, { defaultValue: 4, description: "Longest path, in relationships (1 to 6)." })
+    maxDepth: number,
     @Arg("first", () => Int, { defaultValue: 10, description: "How many paths to return (1 to 50)." }) first: number,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
-    @Arg("threshold", () => Float, { defaultValue: 0.1, description: "Customer share above which concentration is a risk." }) threshold: number,
+    @Arg("threshold", () => Float, {
+      defaultValue: 0.1,
+      description: "Customer share above which concentration is a risk.",
+    })
+    threshold: number,
     @Ctx() ctx: Context,
   ): Promise<RiskPathReport> {
-    return competitiveRiskPaths(ctx.store, { companyId: requireId(company, "company"), kinds, maxDepth, first, asOf, threshold });
+    return competitiveRiskPaths(ctx.store, {
+      companyId: requireId(company, "company"),
+      kinds,
+      maxDepth,
+      first,
+      asOf,
+      threshold,
+    });
   }
 
   @Query(() => FlowPathReportType, { description: "Multi-hop paths money flows along, from one company to another." })
   flowPaths(
     @Arg("from", () => ID) from: string,
     @Arg("to", () => ID) to: string,
-    @Arg("maxDepth", () => Int, { defaultValue: 4, description: "Longest path, in relationships (1 to 6)." }) maxDepth: number,
+    @Arg("maxDepth", () => Int, { defaultValue: 4, description: "Longest path, in relationships (1 to 6)." })
+    maxDepth: number,
     @Arg("first", () => Int, { defaultValue: 10, description: "How many paths to return (1 to 50)." }) first: number,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
     @Ctx() ctx: Context,
@@ -123,13 +154,19 @@ export class AnalyticsResolver {
     return flowPaths(ctx.store, { fromId: requireId(from, "from"), toId: requireId(to, "to"), maxDepth, first, asOf });
   }
 
-  @Query(() => ChurnSimulationType, { description: "A supplier's line and concentration if the given customers leave." })
+  @Query(() => ChurnSimulationType, {
+    description: "A supplier's line and concentration if the given customers leave.",
+  })
   simulateChurn(
     @Arg("company", () => ID) company: string,
     @Arg("lostCustomers", () => [ID]) lostCustomers: string[],
     @Arg("product", () => ID, { nullable: true }) product: string | null,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
-    @Arg("rollUpGroups", () => Boolean, { defaultValue: false, description: "A group's company stands for itself and its subsidiaries." }) rollUpGroups: boolean,
+    @Arg("rollUpGroups", () => Boolean, {
+      defaultValue: false,
+      description: "A group's company stands for itself and its subsidiaries.",
+    })
+    rollUpGroups: boolean,
     @Ctx() ctx: Context,
   ): Promise<ChurnSimulation> {
     return simulateChurn(ctx.store, {

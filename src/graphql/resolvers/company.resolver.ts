@@ -30,12 +30,22 @@ export class CompanyResolver {
   }
 
   @FieldResolver(() => CompanyType, { nullable: true, description: "The direct parent company." })
-  parent(@Root() c: Company, @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null, @Ctx() ctx: Context) {
+  parent(
+    @Root() c: Company,
+    @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: Context,
+  ) {
     return parentOf(ctx, c.id, asOf ?? null);
   }
 
-  @FieldResolver(() => CompanyType, { description: "The top of the corporate group (the company itself when it has no parent)." })
-  ultimateParent(@Root() c: Company, @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null, @Ctx() ctx: Context) {
+  @FieldResolver(() => CompanyType, {
+    description: "The top of the corporate group (the company itself when it has no parent).",
+  })
+  ultimateParent(
+    @Root() c: Company,
+    @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: Context,
+  ) {
     return ultimateParentOf(ctx, c.id, asOf ?? null);
   }
 
@@ -44,7 +54,9 @@ export class CompanyResolver {
     return linksOf(ctx, c.id, relationshipFilter(args, ["SUBSIDIARY_OF"], "IN"), args);
   }
 
-  @FieldResolver(() => CompanyLinkConnection, { description: "Competitors, whichever side the relationship was recorded on." })
+  @FieldResolver(() => CompanyLinkConnection, {
+    description: "Competitors, whichever side the relationship was recorded on.",
+  })
   competitors(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
     return linksOf(ctx, c.id, relationshipFilter(args, ["COMPETES_WITH"], "BOTH"), args);
   }

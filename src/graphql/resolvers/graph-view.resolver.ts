@@ -16,22 +16,51 @@ export class GraphViewResolver {
   })
   relationshipGraph(
     @Arg("centers", () => [ID]) centers: string[],
-    @Arg("depth", () => Int, { nullable: true, defaultValue: GRAPH_DEPTH.default, description: "Hops from the centres." }) depth: number | null,
-    @Arg("kinds", () => [RelationshipKindEnum], { nullable: true, description: "Only these kinds (all when omitted)." }) kinds: RelationshipKind[] | null,
-    @Arg("asOf", () => LocalDateResolver, { nullable: true, description: "Only relationships in force on this day." }) asOf: string | null,
-    @Arg("limit", () => Int, { nullable: true, defaultValue: GRAPH_LIMIT.default, description: "At most this many nodes." }) limit: number | null,
+    @Arg("depth", () => Int, {
+      nullable: true,
+      defaultValue: GRAPH_DEPTH.default,
+      description: "Hops from the centres.",
+    })
+    depth: number | null,
+    @Arg("kinds", () => [RelationshipKindEnum], { nullable: true, description: "Only these kinds (all when omitted)." })
+    kinds: RelationshipKind[] | null,
+    @Arg("asOf", () => LocalDateResolver, { nullable: true, description: "Only relationships in force on this day." })
+    asOf: string | null,
+    @Arg("limit", () => Int, {
+      nullable: true,
+      defaultValue: GRAPH_LIMIT.default,
+      description: "At most this many nodes.",
+    })
+    limit: number | null,
     @Ctx() ctx: Context,
   ) {
-    return relationshipGraph(ctx.store, { centers: centers.map((c) => requireId(c, "center")), depth, kinds, asOf, limit });
+    return relationshipGraph(ctx.store, {
+      centers: centers.map((c) => requireId(c, "center")),
+      depth,
+      kinds,
+      asOf,
+      limit,
+    });
   }
 
-  @Query(() => BuyerSupplierMatrixType, { description: "Who buys from whom among up to 100 companies, with summed spend per pair and product." })
+  @Query(() => BuyerSupplierMatrixType, {
+    description: "Who buys from whom among up to 100 companies, with summed spend per pair and product.",
+  })
   buyerSupplierMatrix(
     @Arg("companies", () => [ID]) companies: string[],
-    @Arg("product", () => ID, { nullable: true, description: "Only purchases of this product." }) product: string | null,
+    @Arg("product", () => ID, { nullable: true, description: "Only purchases of this product." })
+    product: string | null,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
-    @Arg("period", () => PeriodEnum, { nullable: true, defaultValue: "MONTH", description: "Every amount is put on this period." }) period: Period | null,
-    @Arg("status", () => [StatusEnum], { nullable: true, description: "Only relationships with one of these statuses (all when omitted)." })
+    @Arg("period", () => PeriodEnum, {
+      nullable: true,
+      defaultValue: "MONTH",
+      description: "Every amount is put on this period.",
+    })
+    period: Period | null,
+    @Arg("status", () => [StatusEnum], {
+      nullable: true,
+      description: "Only relationships with one of these statuses (all when omitted).",
+    })
     status: RelationshipStatus[] | null,
     @Ctx() ctx: Context,
   ) {

@@ -15,14 +15,19 @@ import { StoreInfoType } from "../types/store-info.type";
 
 @Resolver()
 export class QueryResolver {
-  @Query(() => CompanyType, { nullable: true, description: "A company by id (a slug such as \"microsoft\"); null when unknown." })
+  @Query(() => CompanyType, {
+    nullable: true,
+    description: 'A company by id (a slug such as "microsoft"); null when unknown.',
+  })
   company(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
     return nodeOfKind(ctx, "Company", id);
   }
 
   @Query(() => CompanyConnection, { description: "Companies ordered by id, optionally filtered." })
   async companies(@Args(() => CompaniesArgs) args: CompaniesArgs, @Ctx() ctx: Context) {
-    return toConnection(await ctx.store.listCompanies({ kind: args.kind ?? null, country: args.country ?? null }, pageRequest(ctx, args)));
+    return toConnection(
+      await ctx.store.listCompanies({ kind: args.kind ?? null, country: args.country ?? null }, pageRequest(ctx, args)),
+    );
   }
 
   @Query(() => ProductType, { nullable: true })
@@ -45,10 +50,13 @@ export class QueryResolver {
     return ctx.loaders.node.load(requireId(id));
   }
 
-  @Query(() => SearchConnectionType, { description: "Names and aliases, case- and accent-insensitive, best match first." })
+  @Query(() => SearchConnectionType, {
+    description: "Names and aliases, case- and accent-insensitive, best match first.",
+  })
   search(
     @Arg("text", () => String) text: string,
-    @Arg("kinds", () => [NodeKindEnum], { nullable: true, description: "Only these kinds of node (all when omitted)." }) kinds: NodeKind[] | null,
+    @Arg("kinds", () => [NodeKindEnum], { nullable: true, description: "Only these kinds of node (all when omitted)." })
+    kinds: NodeKind[] | null,
     @Args(() => PageArgs) args: PageArgs,
     @Ctx() ctx: Context,
   ) {
@@ -62,7 +70,9 @@ export class QueryResolver {
 
   @Query(() => RelationshipConnection, { description: "Relationships across the whole graph, ordered by id." })
   async relationships(@Args(() => AnyRelationshipArgs) args: AnyRelationshipArgs, @Ctx() ctx: Context) {
-    return toConnection(await ctx.store.listRelationships(relationshipFilter(args, null, "BOTH"), pageRequest(ctx, args)));
+    return toConnection(
+      await ctx.store.listRelationships(relationshipFilter(args, null, "BOTH"), pageRequest(ctx, args)),
+    );
   }
 
   @Query(() => EvidenceType, { nullable: true })

@@ -8,7 +8,9 @@ import { PeriodEnum, QualifierEnum, QuantityUnitEnum } from "./enums";
  * Interval fields: `high` is null when there is no upper bound ("at least"), `estimate` is null
  * when the source gives no central figure. The finite/infinite mapping happens in AmountResolver.
  */
-@ObjectType("Money", { description: "A money amount known within bounds, with how it was stated and what period it is per." })
+@ObjectType("Money", {
+  description: "A money amount known within bounds, with how it was stated and what period it is per.",
+})
 export class MoneyType implements Pick<Money, "low" | "qualifier" | "period" | "currency"> {
   @Field(() => Float, { nullable: true, description: "Central figure, null when the source gives none." })
   estimate!: number | null;

@@ -3,7 +3,13 @@ import { LocalDateResolver } from "graphql-scalars";
 import type { DateSpan, RelationshipKind, RelationshipStatus } from "../../domain/entities";
 import type { Interval } from "../../domain/interval";
 import type { Money, Period } from "../../domain/money";
-import { RISK_PATH_KINDS, type RiskPathKind, type ThresholdFlag, type TotalSource, type Traversal } from "../../analytics";
+import {
+  RISK_PATH_KINDS,
+  type RiskPathKind,
+  type ThresholdFlag,
+  type TotalSource,
+  type Traversal,
+} from "../../analytics";
 import { MoneyType, ShareType } from "./amount.type";
 import { DirectionEnum, PeriodEnum, RelationshipKindEnum, StatusEnum } from "./enums";
 import { DateSpanType } from "./evidence.type";
@@ -26,12 +32,20 @@ registerEnumType(RiskPathKindEnum, {
   name: "RiskPathKind",
   description: "The pattern a risk path matches.",
   valuesConfig: {
-    CUSTOMER_BUILDS_COMPETING: { description: "A customer (or its group) competes with the supplier or with the supplier's upstream supplier." },
-    TERMS_CONFLICT: { description: "A customer (or its group) uses an upstream supplier's model while competing with that supplier." },
-    CUSTOMER_PARTNERS_UPSTREAM: { description: "A customer (or its group) partners directly with the supplier's upstream supplier." },
+    CUSTOMER_BUILDS_COMPETING: {
+      description: "A customer (or its group) competes with the supplier or with the supplier's upstream supplier.",
+    },
+    TERMS_CONFLICT: {
+      description: "A customer (or its group) uses an upstream supplier's model while competing with that supplier.",
+    },
+    CUSTOMER_PARTNERS_UPSTREAM: {
+      description: "A customer (or its group) partners directly with the supplier's upstream supplier.",
+    },
     CUSTOMER_FROM_COMPETITOR: { description: "A customer formerly bought from a competitor of the supplier." },
     CONCENTRATION: { description: "A customer's share of the line may exceed the threshold." },
-    UPSTREAM_SELLS_DIRECT: { description: "An upstream supplier competes with the supplier, or sells in the line's market itself." },
+    UPSTREAM_SELLS_DIRECT: {
+      description: "An upstream supplier competes with the supplier, or sells in the line's market itself.",
+    },
   },
 });
 registerEnumType(ThresholdFlagEnum, {
@@ -59,7 +73,9 @@ export class NumberRangeType implements Interval {
   high!: number;
 }
 
-@ObjectType("StatedShare", { description: "A share as a source states it (a CUSTOMER_SHARE metric), with its evidence." })
+@ObjectType("StatedShare", {
+  description: "A share as a source states it (a CUSTOMER_SHARE metric), with its evidence.",
+})
 export class StatedShareType {
   @Field(() => ShareType)
   share!: Interval;
@@ -74,7 +90,9 @@ export class StatedShareType {
   refersTo!: DateSpan;
 }
 
-@ObjectType("StatedTotal", { description: "A line's total as a source states it (a REVENUE metric), with its evidence." })
+@ObjectType("StatedTotal", {
+  description: "A line's total as a source states it (a REVENUE metric), with its evidence.",
+})
 export class StatedTotalType {
   @Field(() => MoneyType, { description: "Re-expressed per the report's period." })
   amount!: Money;
@@ -97,7 +115,9 @@ export class RevenueFlowType {
   @Field(() => ID, { description: "The counterparty; when rolled up, the top company of its group." })
   counterpartyId!: string;
 
-  @Field(() => [ID], { description: "Companies of the group behind the flow, from the paying companies up to the top." })
+  @Field(() => [ID], {
+    description: "Companies of the group behind the flow, from the paying companies up to the top.",
+  })
   memberIds!: string[];
 
   @Field(() => [ID], { description: "The companies that hold the relationships (the paying or paid members)." })
@@ -106,7 +126,9 @@ export class RevenueFlowType {
   @Field(() => [ID])
   productIds!: string[];
 
-  @Field(() => MoneyType, { description: "Per the report's period; capped by the stated total when the sources give no upper bound." })
+  @Field(() => MoneyType, {
+    description: "Per the report's period; capped by the stated total when the sources give no upper bound.",
+  })
   amount!: Money;
 
   @Field(() => MoneyType, { description: "What the sources say, per the report's period, before any capping." })
@@ -115,7 +137,9 @@ export class RevenueFlowType {
   @Field(() => Boolean, { description: "Whether the amount was capped by the stated total." })
   capped!: boolean;
 
-  @Field(() => Boolean, { description: "False when the amounts are one-off or cumulative and so left out of the sums." })
+  @Field(() => Boolean, {
+    description: "False when the amounts are one-off or cumulative and so left out of the sums.",
+  })
   inTotals!: boolean;
 
   @Field(() => Boolean, { description: "Whether a source states an amount at all (not merely that money flows)." })
@@ -124,13 +148,19 @@ export class RevenueFlowType {
   @Field(() => ShareType, { nullable: true, description: "Computed share of the line total." })
   share!: Interval | null;
 
-  @Field(() => ShareType, { nullable: true, description: "The computed share again, next to the stated one for the cross-check." })
+  @Field(() => ShareType, {
+    nullable: true,
+    description: "The computed share again, next to the stated one for the cross-check.",
+  })
   computedShare!: Interval | null;
 
   @Field(() => StatedShareType, { nullable: true })
   statedShare!: unknown;
 
-  @Field(() => Boolean, { nullable: true, description: "Whether the stated and computed shares overlap; null when either is missing." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether the stated and computed shares overlap; null when either is missing.",
+  })
   sharesAgree!: boolean | null;
 
   @Field(() => [ID])
@@ -143,7 +173,9 @@ export class RevenueFlowType {
   confidence!: number;
 }
 
-@ObjectType("RevenueFlowReport", { description: "Money into (IN) or out of (OUT) a company, per counterparty, with the line's stated total." })
+@ObjectType("RevenueFlowReport", {
+  description: "Money into (IN) or out of (OUT) a company, per counterparty, with the line's stated total.",
+})
 export class RevenueFlowReportType {
   @Field(() => DirectionEnum)
   direction!: "IN" | "OUT";
@@ -160,7 +192,10 @@ export class RevenueFlowReportType {
   @Field(() => [RevenueFlowType], { description: "Largest first." })
   flows!: unknown[];
 
-  @Field(() => StatedTotalType, { nullable: true, description: "The REVENUE metric of the company and product; null when none." })
+  @Field(() => StatedTotalType, {
+    nullable: true,
+    description: "The REVENUE metric of the company and product; null when none.",
+  })
   statedTotal!: unknown;
 
   @Field(() => MoneyType, { description: "The whole the shares are of: the stated total, else the attributed sum." })
@@ -172,7 +207,10 @@ export class RevenueFlowReportType {
   @Field(() => MoneyType, { description: "Sum of the flows (never above the stated total)." })
   attributed!: Money;
 
-  @Field(() => MoneyType, { nullable: true, description: "Stated total less attributed, never below zero; null without a stated total." })
+  @Field(() => MoneyType, {
+    nullable: true,
+    description: "Stated total less attributed, never below zero; null without a stated total.",
+  })
   unattributed!: Money | null;
 
   @Field(() => [String], { description: "What was assumed or left out, in plain English." })
@@ -241,7 +279,10 @@ export class ConcentrationReportType {
   @Field(() => NumberRangeType, { description: "The HHI on the 0..10,000 scale." })
   hhiPoints!: Interval;
 
-  @Field(() => ShareType, { nullable: true, description: "Attributed / total: how much of the line the named customers cover." })
+  @Field(() => ShareType, {
+    nullable: true,
+    description: "Attributed / total: how much of the line the named customers cover.",
+  })
   coveredShare!: Interval | null;
 
   @Field(() => [String])
@@ -269,17 +310,25 @@ export abstract class PathHopType {
   @Field(() => Float)
   confidence!: number;
 
-  @Field(() => MoneyType, { nullable: true, description: "Spend, investment or revenue share on this relationship, as stated." })
+  @Field(() => MoneyType, {
+    nullable: true,
+    description: "Spend, investment or revenue share on this relationship, as stated.",
+  })
   amount!: Money | null;
 }
 
 @ObjectType("RiskHop", { implements: PathHopType, description: "One relationship of a risk path, with its evidence." })
 export class RiskHopType extends PathHopType {}
 
-@ObjectType("FlowHop", { implements: PathHopType, description: "One relationship money flows along, with its amount and evidence." })
+@ObjectType("FlowHop", {
+  implements: PathHopType,
+  description: "One relationship money flows along, with its amount and evidence.",
+})
 export class FlowHopType extends PathHopType {}
 
-@ObjectType("RiskPath", { description: "A chain of relationships that puts part of a supplier's revenue line at risk." })
+@ObjectType("RiskPath", {
+  description: "A chain of relationships that puts part of a supplier's revenue line at risk.",
+})
 export class RiskPathType {
   @Field(() => ID, { description: "Stable: derived from the kind and the relationships." })
   id!: string;
@@ -293,7 +342,10 @@ export class RiskPathType {
   @Field(() => ID)
   productId!: string;
 
-  @Field(() => ID, { nullable: true, description: "The customer whose spend is at risk; null when the whole line is exposed." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The customer whose spend is at risk; null when the whole line is exposed.",
+  })
   customerId!: string | null;
 
   @Field(() => [ID], { description: "The path's nodes in order." })
@@ -302,7 +354,9 @@ export class RiskPathType {
   @Field(() => [RiskHopType])
   hops!: unknown[];
 
-  @Field(() => [RiskHopType], { description: "How the upstream supplier is upstream: its OFFERS and the line product's BUILT_ON chain." })
+  @Field(() => [RiskHopType], {
+    description: "How the upstream supplier is upstream: its OFFERS and the line product's BUILT_ON chain.",
+  })
   context!: unknown[];
 
   @Field(() => MoneyType)
@@ -396,7 +450,9 @@ export class FlowPathReportType {
   truncated!: boolean;
 }
 
-@ObjectType("ChurnSimulation", { description: "A supplier's line and its concentration before and after some customers leave." })
+@ObjectType("ChurnSimulation", {
+  description: "A supplier's line and its concentration before and after some customers leave.",
+})
 export class ChurnSimulationType {
   @Field(() => LocalDateResolver, { nullable: true })
   asOf!: string | null;

@@ -9,7 +9,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 @ArgsType()
 export class PageArgs {
   // The upper bound is the configured MAX_PAGE_SIZE, checked where the page is requested.
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: "Page size (1 to the server's MAX_PAGE_SIZE, 100 by default)." })
+  @Field(() => Int, {
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: "Page size (1 to the server's MAX_PAGE_SIZE, 100 by default).",
+  })
   @Min(1, { message: "first must be at least 1" })
   first: number = DEFAULT_PAGE_SIZE;
 

@@ -1,6 +1,12 @@
 import { ConnectionType } from "./connection.type";
 import { CompanyType, ProductType } from "./company.type";
-import { BuyRelationshipType, CompanyLinkType, PersonLinkType, ProductLinkType, RelationshipType } from "./relationship.type";
+import {
+  BuyRelationshipType,
+  CompanyLinkType,
+  PersonLinkType,
+  ProductLinkType,
+  RelationshipType,
+} from "./relationship.type";
 
 export const CompanyConnection = ConnectionType("Company", () => CompanyType);
 export const ProductConnection = ConnectionType("Product", () => ProductType);

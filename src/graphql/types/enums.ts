@@ -27,7 +27,10 @@ registerEnumType(DisclosureEnum, {
 });
 registerEnumType(RelationshipKindEnum, { name: "RelationshipKind" });
 registerEnumType(StatusEnum, { name: "RelationshipStatus" });
-registerEnumType(QuantityUnitEnum, { name: "QuantityUnit", description: "FRACTION: 0.25 is 25 %; MULTIPLIER: 2 is doubled." });
+registerEnumType(QuantityUnitEnum, {
+  name: "QuantityUnit",
+  description: "FRACTION: 0.25 is 25 %; MULTIPLIER: 2 is doubled.",
+});
 registerEnumType(NodeKindEnum, { name: "NodeKind" });
 registerEnumType(DirectionEnum, {
   name: "Direction",

@@ -11,7 +11,7 @@ export class DateSpanType implements DateSpan {
   @Field(() => LocalDateResolver, { nullable: true })
   to!: string | null;
 
-  @Field(() => String, { description: "How the source put it, e.g. \"March 2024\"." })
+  @Field(() => String, { description: 'How the source put it, e.g. "March 2024".' })
   label!: string;
 }
 
@@ -39,7 +39,9 @@ export class SourceType {
   document!: string | null;
 }
 
-@ObjectType("Evidence", { description: "A verbatim quote that supports a fact, with its English gloss and its source." })
+@ObjectType("Evidence", {
+  description: "A verbatim quote that supports a fact, with its English gloss and its source.",
+})
 export class EvidenceType {
   @Field(() => ID)
   id!: string;

@@ -5,7 +5,9 @@ import type { Money, Period } from "../../domain/money";
 import { MoneyType } from "./amount.type";
 import { NodeKindEnum, PeriodEnum, RelationshipKindEnum, StatusEnum } from "./enums";
 
-@ObjectType("GraphViewNode", { description: "A node ready to draw; its id is the entity's id, the same in every answer." })
+@ObjectType("GraphViewNode", {
+  description: "A node ready to draw; its id is the entity's id, the same in every answer.",
+})
 export class GraphViewNodeType {
   @Field(() => ID)
   id!: string;
@@ -29,12 +31,16 @@ export class GraphViewNodeType {
   isCenter!: boolean;
 }
 
-@ObjectType("GraphViewEdge", { description: "A relationship ready to draw; its id is the relationship's id, the same in every answer." })
+@ObjectType("GraphViewEdge", {
+  description: "A relationship ready to draw; its id is the relationship's id, the same in every answer.",
+})
 export class GraphViewEdgeType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => ID, { description: "Where the arrow starts (the customer of BUYS_FROM: money flows from source to target)." })
+  @Field(() => ID, {
+    description: "Where the arrow starts (the customer of BUYS_FROM: money flows from source to target).",
+  })
   source!: string;
 
   @Field(() => ID)
@@ -43,13 +49,16 @@ export class GraphViewEdgeType {
   @Field(() => RelationshipKindEnum)
   kind!: RelationshipKind;
 
-  @Field(() => String, { description: "e.g. \"BUYS_FROM azure-openai · ≈ US$20M/month (18M–20M)\"." })
+  @Field(() => String, { description: 'e.g. "BUYS_FROM azure-openai · ≈ US$20M/month (18M–20M)".' })
   label!: string;
 
-  @Field(() => String, { nullable: true, description: "The amount alone, e.g. \"≈ US$20M/month (18M–20M)\"." })
+  @Field(() => String, { nullable: true, description: 'The amount alone, e.g. "≈ US$20M/month (18M–20M)".' })
   amountLabel!: string | null;
 
-  @Field(() => MoneyType, { nullable: true, description: "Spend, investment or revenue share, when the relationship has one." })
+  @Field(() => MoneyType, {
+    nullable: true,
+    description: "Spend, investment or revenue share, when the relationship has one.",
+  })
   amount!: Money | null;
 
   @Field(() => ID, { nullable: true, description: "What is bought (BUYS_FROM) or contested (COMPETES_WITH)." })
@@ -73,7 +82,9 @@ export class GraphViewEdgeType {
   @Field(() => Int)
   evidenceCount!: number;
 
-  @Field(() => [ID], { description: "Read the quotes with `relationship(id) { evidence { quote } }` or `evidence(id)`." })
+  @Field(() => [ID], {
+    description: "Read the quotes with `relationship(id) { evidence { quote } }` or `evidence(id)`.",
+  })
   evidenceIds!: string[];
 }
 
@@ -90,7 +101,8 @@ export class GraphCutType {
 }
 
 @ObjectType("RelationshipGraph", {
-  description: "A deduplicated subgraph around some centres, as flat node and edge lists. Expand a node by asking again with it as the centre and merging by id.",
+  description:
+    "A deduplicated subgraph around some centres, as flat node and edge lists. Expand a node by asking again with it as the centre and merging by id.",
 })
 export class RelationshipGraphType {
   @Field(() => [ID])
@@ -145,7 +157,9 @@ export class MatrixProductAmountType {
   relationshipIds!: string[];
 }
 
-@ObjectType("MatrixCell", { description: "What one buyer spends with one supplier, summed over products, on the matrix period." })
+@ObjectType("MatrixCell", {
+  description: "What one buyer spends with one supplier, summed over products, on the matrix period.",
+})
 export class MatrixCellType {
   @Field(() => ID)
   buyerId!: string;
@@ -153,7 +167,9 @@ export class MatrixCellType {
   @Field(() => ID)
   supplierId!: string;
 
-  @Field(() => MoneyType, { description: "No amount, or a one-off total, counts as undisclosed (0 to unbounded), never as zero." })
+  @Field(() => MoneyType, {
+    description: "No amount, or a one-off total, counts as undisclosed (0 to unbounded), never as zero.",
+  })
   amount!: Money;
 
   @Field(() => [ID])
@@ -166,7 +182,9 @@ export class MatrixCellType {
   byProduct!: MatrixProductAmountType[];
 }
 
-@ObjectType("BuyerSupplierMatrix", { description: "Who buys from whom among the given companies: buyers are rows, suppliers columns." })
+@ObjectType("BuyerSupplierMatrix", {
+  description: "Who buys from whom among the given companies: buyers are rows, suppliers columns.",
+})
 export class BuyerSupplierMatrixType {
   @Field(() => [ID])
   companies!: string[];

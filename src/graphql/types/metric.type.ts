@@ -2,12 +2,16 @@ import { Field, ID, ObjectType } from "type-graphql";
 import type { DateSpan } from "../../domain/entities";
 import { DateSpanType } from "./evidence.type";
 
-@ObjectType("Metric", { description: "A company- or product-level figure or event: a revenue line, a share, a growth rate." })
+@ObjectType("Metric", {
+  description: "A company- or product-level figure or event: a revenue line, a share, a growth rate.",
+})
 export class MetricType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { description: "REVENUE, CUSTOMER_SHARE, GROWTH, CUSTOMERS, SHARE_PRICE_CHANGE, OUTLOOK, EVENT..." })
+  @Field(() => String, {
+    description: "REVENUE, CUSTOMER_SHARE, GROWTH, CUSTOMERS, SHARE_PRICE_CHANGE, OUTLOOK, EVENT...",
+  })
   kind!: string;
 
   @Field(() => String)

@@ -5,7 +5,9 @@ import { RelationshipKindEnum, StatusEnum } from "./enums";
 import { EvidenceType } from "./evidence.type";
 
 /** Fields shared by every view of an edge (validity, confidence); endpoints differ per view. */
-@InterfaceType("Fact", { description: "A sourced statement about the graph: when it holds, how sure it is, and its evidence." })
+@InterfaceType("Fact", {
+  description: "A sourced statement about the graph: when it holds, how sure it is, and its evidence.",
+})
 export abstract class FactType {
   @Field(() => ID)
   id!: string;
@@ -44,7 +46,10 @@ export class RelationshipType extends FactType {
   purpose!: string | null;
 }
 
-@ObjectType("BuyRelationship", { implements: FactType, description: "customer BUYS_FROM supplier: money flows from customer to supplier." })
+@ObjectType("BuyRelationship", {
+  implements: FactType,
+  description: "customer BUYS_FROM supplier: money flows from customer to supplier.",
+})
 export class BuyRelationshipType extends FactType {}
 
 /** A relationship seen from one of its ends: the node at the other end, and the edge. */

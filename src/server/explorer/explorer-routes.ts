@@ -16,11 +16,15 @@ const ASSETS = {
   "explorer.js": { file: here("./explorer.js"), type: "text/javascript; charset=utf-8" },
   "explorer.css": { file: here("./explorer.css"), type: "text/css; charset=utf-8" },
   // cytoscape's `exports` map names its browser build (and not its package.json), so resolve it directly.
-  "cytoscape.min.js": { file: require.resolve("cytoscape/dist/cytoscape.min.js"), type: "text/javascript; charset=utf-8" },
+  "cytoscape.min.js": {
+    file: require.resolve("cytoscape/dist/cytoscape.min.js"),
+    type: "text/javascript; charset=utf-8",
+  },
 } as const satisfies Record<string, { file: string; type: string }>;
 
 // Same-origin only; cytoscape writes inline styles on its container, hence 'unsafe-inline' for styles.
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
 
 /** Mount at `/explorer`: the page at `/explorer`, its files at `/explorer/<name>`. */
 export function explorerRouter(): express.Router {

@@ -147,9 +147,25 @@
           "border-width": 0,
         },
       },
-      { selector: "node.product", style: { shape: "round-diamond", "background-color": "#d97706", width: 24, height: 24, "font-size": 13, "font-weight": 400 } },
-      { selector: "node.person", style: { "background-color": "#059669", width: 20, height: 20, "font-size": 13, "font-weight": 400 } },
-      { selector: "node.center", style: { "border-width": 4, "border-color": "#1e3a8a", width: 40, height: 40, "font-size": 17 } },
+      {
+        selector: "node.product",
+        style: {
+          shape: "round-diamond",
+          "background-color": "#d97706",
+          width: 24,
+          height: 24,
+          "font-size": 13,
+          "font-weight": 400,
+        },
+      },
+      {
+        selector: "node.person",
+        style: { "background-color": "#059669", width: 20, height: 20, "font-size": 13, "font-weight": 400 },
+      },
+      {
+        selector: "node.center",
+        style: { "border-width": 4, "border-color": "#1e3a8a", width: 40, height: 40, "font-size": 17 },
+      },
       { selector: "node.expanded", style: { "border-width": 3, "border-color": "#93c5fd" } },
       { selector: "node.center.expanded", style: { "border-color": "#1e3a8a" } },
       {
@@ -172,13 +188,32 @@
       },
       {
         selector: "edge.buys_from",
-        style: { width: 3, "line-color": "#0f766e", "target-arrow-color": "#0f766e", color: "#115e59", "font-weight": 600 },
+        style: {
+          width: 3,
+          "line-color": "#0f766e",
+          "target-arrow-color": "#0f766e",
+          color: "#115e59",
+          "font-weight": 600,
+        },
       },
-      { selector: "edge.competes_with, edge.partners_with", style: { "line-style": "dashed", "target-arrow-shape": "none" } },
+      {
+        selector: "edge.competes_with, edge.partners_with",
+        style: { "line-style": "dashed", "target-arrow-shape": "none" },
+      },
       { selector: "edge.former", style: { "line-style": "dotted", opacity: 0.7 } },
       { selector: ".faded", style: { opacity: 0.18 } },
       { selector: "node.highlighted", style: { "border-width": 5, "border-color": "#c2410c", opacity: 1 } },
-      { selector: "edge.highlighted", style: { width: 5, "line-color": "#c2410c", "target-arrow-color": "#c2410c", color: "#9a3412", opacity: 1, "z-index": 10 } },
+      {
+        selector: "edge.highlighted",
+        style: {
+          width: 5,
+          "line-color": "#c2410c",
+          "target-arrow-color": "#c2410c",
+          color: "#9a3412",
+          opacity: 1,
+          "z-index": 10,
+        },
+      },
       { selector: "edge.selected-edge", style: { "line-color": "#7c3aed", "target-arrow-color": "#7c3aed", width: 5 } },
     ],
   });
@@ -266,7 +301,10 @@
     list.textContent = "";
     hits.forEach(function (h) {
       var meta = [h.node.kind, h.node.country].filter(Boolean).join(" · ");
-      var li = el("li", { "data-id": h.node.id, tabindex: "0", role: "button" }, [h.node.name, meta ? el("span", { className: "meta", text: meta }) : null]);
+      var li = el("li", { "data-id": h.node.id, tabindex: "0", role: "button" }, [
+        h.node.name,
+        meta ? el("span", { className: "meta", text: meta }) : null,
+      ]);
       if (state.selected === h.node.id) li.className = "active";
       list.appendChild(li);
     });
@@ -475,9 +513,16 @@
       }
       var from = edge.length ? edge.source().data("label") : "";
       var to = edge.length ? edge.target().data("label") : "";
-      panel.appendChild(el("p", { className: "edge-title", text: from + " — " + (SHORT_KIND[r.kind] || r.kind) + " — " + to }));
+      panel.appendChild(
+        el("p", { className: "edge-title", text: from + " — " + (SHORT_KIND[r.kind] || r.kind) + " — " + to }),
+      );
       if (edge.length && edge.data("amountLabel")) panel.appendChild(el("p", { text: edge.data("amountLabel") }));
-      var validity = [r.status.toLowerCase(), r.validFrom ? "from " + r.validFrom : null, r.validTo ? "to " + r.validTo : null, "confidence " + r.confidence];
+      var validity = [
+        r.status.toLowerCase(),
+        r.validFrom ? "from " + r.validFrom : null,
+        r.validTo ? "to " + r.validTo : null,
+        "confidence " + r.confidence,
+      ];
       panel.appendChild(el("p", { className: "facts", text: validity.filter(Boolean).join(" · ") }));
       var list = el("div", { className: "quotes" });
       r.evidence.forEach(function (e) {
@@ -486,7 +531,14 @@
         list.appendChild(
           el("p", {
             className: "source",
-            text: e.source.title + " (" + [e.source.publisher, e.source.publishedOn].filter(Boolean).join(", ") + ") · refers to " + e.refersTo.label + " · " + e.disclosure.toLowerCase(),
+            text:
+              e.source.title +
+              " (" +
+              [e.source.publisher, e.source.publishedOn].filter(Boolean).join(", ") +
+              ") · refers to " +
+              e.refersTo.label +
+              " · " +
+              e.disclosure.toLowerCase(),
           }),
         );
       });

@@ -76,7 +76,10 @@ export class MemoryStore implements GraphStore {
       const match = bestMatch(q, keys);
       if (match) hits.push({ node, score: match.score, matched: match.key });
     });
-    hits.sort((a, b) => b.score - a.score || cmp(normalizeText(a.node.name), normalizeText(b.node.name)) || cmp(a.node.id, b.node.id));
+    hits.sort(
+      (a, b) =>
+        b.score - a.score || cmp(normalizeText(a.node.name), normalizeText(b.node.name)) || cmp(a.node.id, b.node.id),
+    );
     return hits.slice(0, limit);
   }
 
@@ -122,7 +125,9 @@ export class MemoryStore implements GraphStore {
 
   async metricsOf(subjectIds: readonly string[], kinds?: readonly string[]): Promise<Metric[][]> {
     return subjectIds.map((id) =>
-      (this.metricsBySubject.get(id) ?? []).filter((m) => !kinds || kinds.length === 0 || kinds.includes(m.kind)).sort(byId),
+      (this.metricsBySubject.get(id) ?? [])
+        .filter((m) => !kinds || kinds.length === 0 || kinds.includes(m.kind))
+        .sort(byId),
     );
   }
 
@@ -160,7 +165,11 @@ export class MemoryStore implements GraphStore {
     }
     for (const m of d.metrics) {
       const previous = this.metrics.get(m.id);
-      if (previous) this.metricsBySubject.set(previous.subjectId, (this.metricsBySubject.get(previous.subjectId) ?? []).filter((x) => x.id !== m.id));
+      if (previous)
+        this.metricsBySubject.set(
+          previous.subjectId,
+          (this.metricsBySubject.get(previous.subjectId) ?? []).filter((x) => x.id !== m.id),
+        );
       this.metrics.set(m.id, m);
       this.metricsBySubject.set(m.subjectId, [...(this.metricsBySubject.get(m.subjectId) ?? []), m]);
     }
@@ -183,10 +192,12 @@ export class MemoryStore implements GraphStore {
     for (const r of d.relationships) {
       if (r.from === r.to) problems.push(`relationship '${r.id}' connects '${r.from}' to itself`);
       for (const end of [r.from, r.to]) {
-        if (!incoming.has(end) && !this.graph.hasNode(end)) problems.push(`relationship '${r.id}' refers to unknown node '${end}'`);
+        if (!incoming.has(end) && !this.graph.hasNode(end))
+          problems.push(`relationship '${r.id}' refers to unknown node '${end}'`);
       }
     }
-    if (problems.length > 0) throw new BadInputError(`cannot load: ${problems.slice(0, 10).join("; ")}`, { problems: problems.length });
+    if (problems.length > 0)
+      throw new BadInputError(`cannot load: ${problems.slice(0, 10).join("; ")}`, { problems: problems.length });
   }
 
   async clear(): Promise<void> {
@@ -211,7 +222,11 @@ export class MemoryStore implements GraphStore {
         else if (node.nodeKind === "Product") products.push(node);
       });
       const relationships = this.graph.mapEdges((_e, { rel }) => rel);
-      this.sorted = { companies: companies.sort(byId), products: products.sort(byId), relationships: relationships.sort(byId) };
+      this.sorted = {
+        companies: companies.sort(byId),
+        products: products.sort(byId),
+        relationships: relationships.sort(byId),
+      };
     }
     return this.sorted;
   }

@@ -152,7 +152,9 @@ export class Neo4jExecutor {
       return new StoreUnavailableError(`Neo4j at ${this.uri}: authentication failed for user '${this.cfg.user}'`);
     }
     if (errorCode(err) === "Neo.ClientError.Database.DatabaseNotFound") {
-      return new StoreUnavailableError(`Neo4j at ${this.uri}: database '${this.cfg.database ?? "(default)"}' does not exist`);
+      return new StoreUnavailableError(
+        `Neo4j at ${this.uri}: database '${this.cfg.database ?? "(default)"}' does not exist`,
+      );
     }
     if (isConnectionError(err)) {
       return new StoreUnavailableError(`Neo4j at ${this.uri} is unavailable: ${reason(err)}`);
@@ -179,7 +181,10 @@ function gqlStatus(err: unknown): string | undefined {
 
 function isAuthError(err: unknown): boolean {
   const code = errorCode(err) ?? "";
-  return code.startsWith("Neo.ClientError.Security.Unauthorized") || code === "Neo.ClientError.Security.AuthenticationRateLimit";
+  return (
+    code.startsWith("Neo.ClientError.Security.Unauthorized") ||
+    code === "Neo.ClientError.Security.AuthenticationRateLimit"
+  );
 }
 
 function isConnectionError(err: unknown): boolean {

@@ -164,7 +164,10 @@ export function toNode(p: Props): GraphNode {
     case "Person":
       return { ...base, nodeKind: "Person" } satisfies Person;
     default:
-      throw new DomainError("INTERNAL", `node '${String(p.id)}' has no known kind (${String(kind)}; expected one of ${NODE_KINDS.join(", ")})`);
+      throw new DomainError(
+        "INTERNAL",
+        `node '${String(p.id)}' has no known kind (${String(kind)}; expected one of ${NODE_KINDS.join(", ")})`,
+      );
   }
 }
 

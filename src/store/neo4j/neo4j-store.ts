@@ -63,9 +63,9 @@ function typePattern(kinds: readonly RelationshipKind[]): string {
 
 /** Every relationship with id `idVar` whatever its type: one index seek per type. */
 function relationshipByIdUnion(idVar: string): string {
-  return RELATIONSHIP_KINDS.map((k) => `MATCH (a)-[r:${k} {id: ${idVar}}]->(b) RETURN r, a.id AS fromId, b.id AS toId`).join(
-    "\n  UNION ALL\n  ",
-  );
+  return RELATIONSHIP_KINDS.map(
+    (k) => `MATCH (a)-[r:${k} {id: ${idVar}}]->(b) RETURN r, a.id AS fromId, b.id AS toId`,
+  ).join("\n  UNION ALL\n  ");
 }
 
 /** The relationship as a map the mapper reads; `r`, `a`, `b` must be bound. */
@@ -146,12 +146,17 @@ export class Neo4jStore implements GraphStore {
     const where = `($kind IS NULL OR n.kind = $kind)
       AND ($country IS NULL OR n.country = $country)
       AND ($ids IS NULL OR n.id IN $ids)`;
-    return this.listNodes("Company", where, {
-      kind: filter.kind || null,
-      country: filter.country || null,
-      // An empty id list selects nothing, as in the memory store.
-      ids: filter.ids ? [...filter.ids] : null,
-    }, page) as Promise<Page<Company>>;
+    return this.listNodes(
+      "Company",
+      where,
+      {
+        kind: filter.kind || null,
+        country: filter.country || null,
+        // An empty id list selects nothing, as in the memory store.
+        ids: filter.ids ? [...filter.ids] : null,
+      },
+      page,
+    ) as Promise<Page<Company>>;
   }
 
   async listProducts(page: PageRequest): Promise<Page<Product>> {
@@ -342,7 +347,8 @@ export class Neo4jStore implements GraphStore {
 
   async findMoneyPaths(q: MoneyPathQuery): Promise<MoneyPathSearch> {
     const quantifier = MONEY_PATH_QUANTIFIERS[q.maxDepth];
-    if (quantifier === undefined) throw new BadInputError("maxDepth must be between 1 and 6", { argument: "maxDepth", value: q.maxDepth });
+    if (quantifier === undefined)
+      throw new BadInputError("maxDepth must be between 1 and 6", { argument: "maxDepth", value: q.maxDepth });
     const limit = Math.max(0, Math.trunc(q.limit));
     const money = typePattern([...MONEY_FORWARD, ...MONEY_BACKWARD]);
     // One quantified path pattern walks every trail in money direction; the node-uniqueness check
@@ -384,7 +390,11 @@ export class Neo4jStore implements GraphStore {
         take: cypherInt(limit + 1),
         fanoutCap: cypherInt(q.fanoutCap),
       },
-      (rec) => ({ walks: rec.get("walks") as number, found: rec.get("found") as string[][], hub: rec.get("hub") as boolean }),
+      (rec) => ({
+        walks: rec.get("walks") as number,
+        found: rec.get("found") as string[][],
+        hub: rec.get("hub") as boolean,
+      }),
     );
     // An unknown end has no paths.
     if (!row) return { complete: true, paths: [] };
@@ -424,8 +434,16 @@ export class Neo4jStore implements GraphStore {
     // One write transaction: if any statement fails, nothing of this load is committed. The driver
     // may run it again on a transient failure, which is harmless because every statement merges.
     await this.db.writeTx(async (run) => {
-      await batched(run, "UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row", d.sources.map((s) => compact(sourceProps(s))));
-      await batched(run, "UNWIND $rows AS row MERGE (e:Evidence {id: row.id}) SET e = row", d.evidence.map((e) => compact(evidenceProps(e))));
+      await batched(
+        run,
+        "UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row",
+        d.sources.map((s) => compact(sourceProps(s))),
+      );
+      await batched(
+        run,
+        "UNWIND $rows AS row MERGE (e:Evidence {id: row.id}) SET e = row",
+        d.evidence.map((e) => compact(evidenceProps(e))),
+      );
       for (const kind of NODE_KINDS) {
         const nodes = [...d.companies, ...d.products, ...d.people].filter((n) => n.nodeKind === kind);
         const others = NODE_KINDS.filter((k) => k !== kind).join(":");
@@ -437,7 +455,11 @@ export class Neo4jStore implements GraphStore {
         );
       }
       await this.loadRelationships(run, d.relationships);
-      await batched(run, "UNWIND $rows AS row MERGE (m:Metric {id: row.id}) SET m = row", d.metrics.map((m) => compact(metricProps(m))));
+      await batched(
+        run,
+        "UNWIND $rows AS row MERGE (m:Metric {id: row.id}) SET m = row",
+        d.metrics.map((m) => compact(metricProps(m))),
+      );
     });
     return {
       nodes: d.companies.length + d.products.length + d.people.length,
@@ -482,7 +504,9 @@ export class Neo4jStore implements GraphStore {
       rels.map((r) => ({ id: r.id, kind: r.kind, from: r.from, to: r.to })),
     );
     for (const kind of RELATIONSHIP_KINDS) {
-      const rows = rels.filter((r) => r.kind === kind).map((r) => ({ from: r.from, to: r.to, props: compact(relationshipProps(r)) }));
+      const rows = rels
+        .filter((r) => r.kind === kind)
+        .map((r) => ({ from: r.from, to: r.to, props: compact(relationshipProps(r)) }));
       for (const chunk of chunks(rows, BATCH_SIZE)) {
         const records = await run(
           `UNWIND $rows AS row
@@ -498,14 +522,19 @@ export class Neo4jStore implements GraphStore {
           // Throwing rolls the whole load back.
           const ends = [...new Set(chunk.flatMap((r) => [r.from, r.to]))];
           const known = new Set(
-            (await run("UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id", { ids: ends })).map((rec) => rec.get("id") as string),
+            (await run("UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id", { ids: ends })).map(
+              (rec) => rec.get("id") as string,
+            ),
           );
           const missing = chunk
             .filter((r) => !known.has(r.from) || !known.has(r.to))
             .map((r) => `'${String(r.props.id)}' (${known.has(r.from) ? r.to : r.from})`);
-          throw new BadInputError(`relationships refer to nodes that do not exist: ${missing.slice(0, 10).join(", ")}`, {
-            relationships: missing.length,
-          });
+          throw new BadInputError(
+            `relationships refer to nodes that do not exist: ${missing.slice(0, 10).join(", ")}`,
+            {
+              relationships: missing.length,
+            },
+          );
         }
       }
     }
@@ -588,4 +617,3 @@ async function batched(run: RunQuery, cypher: string, rows: readonly Props[]): P
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-

@@ -24,7 +24,9 @@ export function schemaStatements(): string[] {
   // Relationship ids are looked up per type (relationshipsByIds, the stale-id sweep on load). A
   // uniqueness constraint is that index plus a guard against two concurrent loads both creating one.
   for (const kind of RELATIONSHIP_KINDS) {
-    statements.push(`CREATE CONSTRAINT rel_${kind.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${kind}]-() REQUIRE r.id IS UNIQUE`);
+    statements.push(
+      `CREATE CONSTRAINT rel_${kind.toLowerCase()}_id IF NOT EXISTS FOR ()-[r:${kind}]-() REQUIRE r.id IS UNIQUE`,
+    );
   }
   return statements;
 }
@@ -50,7 +52,11 @@ export async function ensureSchema(executor: Neo4jExecutor): Promise<void> {
 /** Names of the indexes already there; empty when the user may not list them (then all are tried). */
 async function existingIndexNames(executor: Neo4jExecutor): Promise<Set<string>> {
   try {
-    const [names] = await executor.read("SHOW INDEXES YIELD name RETURN collect(name) AS names", {}, (rec) => rec.get("names") as string[]);
+    const [names] = await executor.read(
+      "SHOW INDEXES YIELD name RETURN collect(name) AS names",
+      {},
+      (rec) => rec.get("names") as string[],
+    );
     return new Set(names);
   } catch (err) {
     if (err instanceof DomainError && err.code === "INTERNAL") return new Set();
