@@ -17,6 +17,7 @@ import { graphql, type GraphQLSchema } from "graphql";
 import neo4jDriver, { type Driver } from "neo4j-driver";
 import { competitiveRiskPaths, flowPaths } from "../src/analytics";
 import type { Dataset } from "../src/domain/dataset";
+import { moneyEnds } from "../src/domain/money-flow";
 import { createContext } from "../src/graphql/context";
 import { startHttpServer } from "../src/server/app";
 import { type Config, loadConfig, type Neo4jConfig } from "../src/server/config";
@@ -198,8 +199,8 @@ function idsOfCypher(
 function moneyReach(d: Dataset, from: string, maxHops: number): Map<string, number> {
   const next = new Map<string, string[]>();
   for (const r of d.relationships) {
-    if (r.kind === "BUYS_FROM" || r.kind === "INVESTS_IN") next.set(r.from, [...(next.get(r.from) ?? []), r.to]);
-    else if (r.kind === "TAKES_REVENUE_SHARE") next.set(r.to, [...(next.get(r.to) ?? []), r.from]);
+    const ends = moneyEnds(r);
+    if (ends) next.set(ends.payer, [...(next.get(ends.payer) ?? []), ends.payee]);
   }
   const hops = new Map<string, number>([[from, 0]]);
   let frontier = [from];

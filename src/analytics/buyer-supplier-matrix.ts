@@ -1,9 +1,10 @@
 import type { Company, Relationship, RelationshipStatus } from "../domain/entities";
 import { BadInputError } from "../domain/errors";
-import { UNBOUNDED } from "../domain/interval";
-import { type Money, type Period, sumMoney } from "../domain/money";
+import { highOrNull } from "../domain/interval";
+import { type Money, type Period, sumMoney, undisclosedMoney } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
-import { checkDate, checkIds } from "./relationship-graph";
+import { checkIds } from "./relationship-graph";
+import { checkDate } from "../domain/dates";
 
 /**
  * Who buys from whom among a chosen set of companies: buyers are rows, suppliers columns, and each
@@ -61,14 +62,7 @@ export interface BuyerSupplierMatrixOptions {
  */
 function spendPer(r: Relationship, period: Period, currency: string): Money {
   if (r.amount && r.amount.period !== "TOTAL") return r.amount;
-  return {
-    low: 0,
-    high: UNBOUNDED,
-    estimate: null,
-    qualifier: "UNDISCLOSED",
-    period,
-    currency: r.amount?.currency ?? currency,
-  };
+  return undisclosedMoney(period, r.amount?.currency ?? currency);
 }
 
 function sumOf(rels: readonly Relationship[], period: Period): Money {
@@ -201,7 +195,7 @@ export function matrixToCsv(matrix: BuyerSupplierMatrix): string {
         p.productId,
         cents(m.estimate),
         cents(m.low),
-        Number.isFinite(m.high) ? cents(m.high) : null,
+        cents(highOrNull(m)),
         m.qualifier,
         m.period,
         m.currency,

@@ -1,17 +1,11 @@
+import { checkThreshold } from "../domain/bounds";
 import { BadInputError } from "../domain/errors";
 import { formatMoney, formatShare } from "../domain/format";
 import { type Interval, shareOf } from "../domain/interval";
 import { boundedSumMoney, type Money, type Period, remainderMoney } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
 import { type ConcentrationReport, concentrationOfLine } from "./concentration";
-import {
-  buildLine,
-  checkThreshold,
-  type FlowSeed,
-  loadLine,
-  type RevenueFlow,
-  type TotalSource,
-} from "./revenue-flows";
+import { buildLine, type FlowSeed, loadLine, type RevenueFlow, type TotalSource } from "./revenue-flows";
 
 export interface ChurnInput {
   readonly companyId: string;
@@ -49,7 +43,7 @@ export interface ChurnSimulation {
 export async function simulateChurn(store: GraphStore, input: ChurnInput): Promise<ChurnSimulation> {
   const lostIds = [...new Set(input.lostCustomerIds)];
   if (lostIds.length === 0) throw new BadInputError("lostCustomers must name at least one customer");
-  const threshold = checkThreshold(input.threshold ?? 0.1);
+  const threshold = checkThreshold(input.threshold);
   const loaded = await loadLine(store, {
     companyId: input.companyId,
     direction: "IN",

@@ -1,9 +1,12 @@
 import { exact, herfindahlWithRemainder, type Interval, maxInterval, scaleInterval, shareOf } from "../domain/interval";
 import type { Money, Period } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
-import { checkThreshold, type LineFigures, revenueFlows, type TotalSource } from "./revenue-flows";
+import { checkThreshold } from "../domain/bounds";
+import { type LineFigures, revenueFlows, type TotalSource } from "./revenue-flows";
 
-export type ThresholdFlag = "YES" | "POSSIBLY" | "NO";
+/** YES: even the lowest share is above the threshold; POSSIBLY: only the highest is; NO: neither. */
+export const THRESHOLD_FLAGS = ["YES", "POSSIBLY", "NO"] as const;
+export type ThresholdFlag = (typeof THRESHOLD_FLAGS)[number];
 
 export interface ConcentrationInput {
   readonly companyId: string;
@@ -111,7 +114,7 @@ export async function customerConcentration(
   store: GraphStore,
   input: ConcentrationInput,
 ): Promise<ConcentrationReport> {
-  const threshold = checkThreshold(input.threshold ?? 0.1);
+  const threshold = checkThreshold(input.threshold);
   const report = await revenueFlows(store, {
     companyId: input.companyId,
     direction: "IN",

@@ -1,19 +1,14 @@
-import type { Relationship, RelationshipKind } from "../domain/entities";
+import type { Relationship } from "../domain/entities";
 import { BadInputError } from "../domain/errors";
 import { rankValue } from "../domain/interval";
 import { isPeriodic, type Money, minMoney } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
-import { checkDate, inForce, requireNodes } from "./revenue-flows";
-import {
-  checkSearchBounds,
-  FANOUT_CAP,
-  FRONTIER_CAP,
-  hopOf,
-  LevelReader,
-  PATH_CAP,
-  type PathHop,
-  pathId,
-} from "./risk-paths";
+import { requireNodes } from "./revenue-flows";
+import { boundedInt, PATH_DEPTH, PATH_FIRST } from "../domain/bounds";
+import { checkDate } from "../domain/dates";
+import { MONEY_AGAINST_ARROW, MONEY_WITH_ARROW, payeeOf } from "../domain/money-flow";
+import { inForce } from "../domain/validity";
+import { FANOUT_CAP, FRONTIER_CAP, hopOf, LevelReader, PATH_CAP, type PathHop, pathId } from "./risk-paths";
 
 export interface FlowPathsInput {
   readonly fromId: string;
@@ -46,20 +41,6 @@ export interface FlowPathReport {
   readonly truncated: boolean;
 }
 
-/**
- * Money moves along BUYS_FROM (customer to supplier) and INVESTS_IN (investor to investee), and
- * against TAKES_REVENUE_SHARE (the payer, its `to`, pays the beneficiary, its `from`).
- */
-const FORWARD_KINDS: readonly RelationshipKind[] = ["BUYS_FROM", "INVESTS_IN"];
-const BACKWARD_KINDS: readonly RelationshipKind[] = ["TAKES_REVENUE_SHARE"];
-
-/** Where money goes next from `id` along `r`, or null when it does not flow that way. */
-function payee(r: Relationship, id: string): string | null {
-  if (FORWARD_KINDS.includes(r.kind) && r.from === id) return r.to;
-  if (BACKWARD_KINDS.includes(r.kind) && r.to === id) return r.from;
-  return null;
-}
-
 interface Walk {
   readonly nodes: readonly string[];
   readonly rels: readonly Relationship[];
@@ -83,10 +64,9 @@ export async function flowPaths(
   input: FlowPathsInput,
   options: FlowPathsOptions = {},
 ): Promise<FlowPathReport> {
-  const maxDepth = input.maxDepth ?? 4;
-  const first = input.first ?? 10;
-  checkSearchBounds(maxDepth, first);
-  const asOf = checkDate(input.asOf);
+  const maxDepth = boundedInt("maxDepth", input.maxDepth, PATH_DEPTH);
+  const first = boundedInt("first", input.first, PATH_FIRST);
+  const asOf = checkDate("asOf", input.asOf);
   const { fromId, toId } = input;
   if (fromId === toId) throw new BadInputError("from and to must be different companies");
   await requireNodes(store, [fromId, toId], null);
@@ -134,7 +114,7 @@ async function searchInStore(
     const walked: Relationship[] = [];
     for (const id of path) {
       const r = rels.get(id);
-      const to = r ? payee(r, nodes.at(-1)!) : null;
+      const to = r ? payeeOf(r, nodes.at(-1)!) : null;
       // Changed between the two reads: the walk gives a consistent answer.
       if (!r || to === null || nodes.includes(to) || !inForce(r, asOf)) return null;
       nodes.push(to);
@@ -153,7 +133,7 @@ async function walkLevels(
   maxDepth: number,
   asOf: string | null,
 ): Promise<{ found: Walk[]; truncated: boolean }> {
-  const reader = new LevelReader(store, { OUT: FORWARD_KINDS, IN: BACKWARD_KINDS });
+  const reader = new LevelReader(store, { OUT: MONEY_WITH_ARROW, IN: MONEY_AGAINST_ARROW });
   const found: Walk[] = [];
   let frontier: Walk[] = [{ nodes: [fromId], rels: [] }];
   let capped = false;
@@ -167,12 +147,11 @@ async function walkLevels(
     for (const p of frontier) {
       const here = p.nodes.at(-1)!;
       const out = [
-        ...reader.edges(here, "OUT", "BUYS_FROM"),
-        ...reader.edges(here, "OUT", "INVESTS_IN"),
-        ...reader.edges(here, "IN", "TAKES_REVENUE_SHARE"),
+        ...MONEY_WITH_ARROW.flatMap((kind) => reader.edges(here, "OUT", kind)),
+        ...MONEY_AGAINST_ARROW.flatMap((kind) => reader.edges(here, "IN", kind)),
       ];
       for (const r of out) {
-        const to = payee(r, here);
+        const to = payeeOf(r, here);
         if (to === null || p.nodes.includes(to) || !inForce(r, asOf)) continue;
         const extended = { nodes: [...p.nodes, to], rels: [...p.rels, r] };
         if (to === toId) found.push(extended);

@@ -1,5 +1,6 @@
 import { XMLBuilder } from "fast-xml-parser";
 import type { GraphViewEdge, GraphViewNode, RelationshipGraph } from "./relationship-graph";
+import { highOrNull } from "../domain/interval";
 
 /**
  * File formats for a relationship graph: Cytoscape JSON (Cytoscape.js and Cytoscape desktop),
@@ -16,8 +17,6 @@ interface Attribute<T> {
   readonly value: (x: T) => Scalar;
 }
 
-const finite = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
-
 const NODE_ATTRIBUTES: readonly Attribute<GraphViewNode>[] = [
   { name: "label", type: "string", value: (n) => n.label },
   { name: "nodeKind", type: "string", value: (n) => n.nodeKind },
@@ -32,9 +31,9 @@ const EDGE_ATTRIBUTES: readonly Attribute<GraphViewEdge>[] = [
   { name: "label", type: "string", value: (e) => e.label },
   { name: "amountLabel", type: "string", value: (e) => e.amountLabel },
   { name: "amountEstimate", type: "double", value: (e) => e.amount?.estimate ?? null },
-  { name: "amountLow", type: "double", value: (e) => finite(e.amount?.low) },
+  { name: "amountLow", type: "double", value: (e) => e.amount?.low ?? null },
   // Absent when there is no upper bound ("at least", "undisclosed").
-  { name: "amountHigh", type: "double", value: (e) => finite(e.amount?.high) },
+  { name: "amountHigh", type: "double", value: (e) => (e.amount ? highOrNull(e.amount) : null) },
   { name: "qualifier", type: "string", value: (e) => e.amount?.qualifier ?? null },
   { name: "period", type: "string", value: (e) => e.amount?.period ?? null },
   { name: "currency", type: "string", value: (e) => e.amount?.currency ?? null },

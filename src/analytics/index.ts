@@ -7,6 +7,7 @@ export {
   type RevenueFlowsInput,
   type StatedShare,
   type StatedTotal,
+  TOTAL_SOURCES,
   type TotalSource,
 } from "./revenue-flows";
 export {
@@ -15,6 +16,7 @@ export {
   concentrationOfLine,
   customerConcentration,
   type CustomerShare,
+  THRESHOLD_FLAGS,
   type ThresholdFlag,
   thresholdFlag,
 } from "./concentration";
@@ -22,14 +24,13 @@ export {
   compareRiskPaths,
   competitiveRiskPaths,
   FANOUT_CAP,
-  MAX_FIRST,
-  MAX_SEARCH_DEPTH,
   type PathHop,
   RISK_PATH_KINDS,
   type RiskPath,
   type RiskPathKind,
   type RiskPathReport,
   type RiskPathsInput,
+  TRAVERSALS,
   type Traversal,
 } from "./risk-paths";
 export { type FlowPath, type FlowPathReport, flowPaths, type FlowPathsInput } from "./flow-paths";

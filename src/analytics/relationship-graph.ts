@@ -7,6 +7,8 @@ import {
   type RelationshipKind,
   type RelationshipStatus,
 } from "../domain/entities";
+import { boundedInt, GRAPH_DEPTH, GRAPH_LIMIT, MAX_CENTERS } from "../domain/bounds";
+import { checkDate } from "../domain/dates";
 import { BadInputError } from "../domain/errors";
 import { formatMoney } from "../domain/format";
 import type { Money } from "../domain/money";
@@ -17,10 +19,6 @@ import type { GraphStore, RelationshipFilter } from "../store/graph-store";
  * edge id = relationship id), so a client can merge the answers of several calls by id. Expanding a
  * node is another call centred on it.
  */
-
-export const GRAPH_DEPTH = { min: 1, max: 4, default: 1 } as const;
-export const GRAPH_LIMIT = { min: 1, max: 2000, default: 200 } as const;
-export const MAX_CENTERS = 100;
 
 export interface GraphViewNode {
   readonly id: string;
@@ -85,39 +83,6 @@ export interface RelationshipGraphOptions {
   readonly kinds?: readonly RelationshipKind[] | null;
   readonly asOf?: string | null;
   readonly limit?: number | null;
-}
-
-/** An integer argument within bounds, or a BadInputError that names the allowed range. */
-export function boundedInt(
-  name: string,
-  value: number | null | undefined,
-  bounds: { min: number; max: number; default: number },
-): number {
-  const v = value ?? bounds.default;
-  if (!Number.isInteger(v) || v < bounds.min || v > bounds.max) {
-    throw new BadInputError(
-      `${name} must be an integer between ${bounds.min} and ${bounds.max} (got ${String(value)})`,
-      {
-        argument: name,
-        min: bounds.min,
-        max: bounds.max,
-      },
-    );
-  }
-  return v;
-}
-
-/** A calendar date `YYYY-MM-DD` that exists, or null when absent. */
-export function checkDate(name: string, value: string | null | undefined): string | null {
-  if (value === null || value === undefined || value === "") return null;
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !d || d.toISOString().slice(0, 10) !== value) {
-    throw new BadInputError(`${name} must be a date such as 2024-03-31 (got ${JSON.stringify(value.slice(0, 40))})`, {
-      argument: name,
-    });
-  }
-  return value;
 }
 
 /** Distinct slugs, in the order given; a non-slug is refused rather than silently matching nothing. */

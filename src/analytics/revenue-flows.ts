@@ -1,7 +1,6 @@
 import {
   type DateSpan,
   type GraphNode,
-  isValidAt,
   METRIC_KINDS,
   type Metric,
   type Relationship,
@@ -23,9 +22,15 @@ import {
   undisclosedMoney,
 } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
+import { checkDate } from "../domain/dates";
+import type { GroupChain } from "../domain/groups";
+import { inForce } from "../domain/validity";
+import { groupChains, parentsFromStore } from "./groups";
 
 export type FlowDirection = "IN" | "OUT";
-export type TotalSource = "STATED" | "ATTRIBUTED";
+/** STATED: a source states the line's total; ATTRIBUTED: the total is the sum of the named amounts. */
+export const TOTAL_SOURCES = ["STATED", "ATTRIBUTED"] as const;
+export type TotalSource = (typeof TOTAL_SOURCES)[number];
 
 export interface RevenueFlowsInput {
   readonly companyId: string;
@@ -108,44 +113,6 @@ export interface RevenueFlowReport {
 // ---------------------------------------------------------------------------------------------
 // Shared reading rules (also used by concentration, churn and the path searches).
 
-/**
- * Is a fact in force on `asOf`? Plans are not (yet). Without a date, former facts are not; with a
- * date, a former fact counts only when its end is known to fall on or after that day.
- */
-export function inForce(r: Relationship, asOf: string | null | undefined): boolean {
-  if (r.status === "PLANNED") return false;
-  if (!isValidAt(r, asOf)) return false;
-  if (r.status === "FORMER") return Boolean(asOf) && r.validTo !== null && r.validTo >= asOf!;
-  return true;
-}
-
-/** Like inForce, but a plan counts: a planned competitor is already a risk. */
-export function inForceOrPlanned(r: Relationship, asOf: string | null | undefined): boolean {
-  return r.status === "PLANNED" ? isValidAt(r, asOf) : inForce(r, asOf);
-}
-
-/** A relationship that had ended by `asOf` (recorded as former, or its end date is before that day). */
-export function endedBy(r: Relationship, asOf: string | null | undefined): boolean {
-  if (asOf && r.validFrom !== null && r.validFrom > asOf) return false;
-  if (r.status === "FORMER") return !asOf || r.validTo === null || r.validTo < asOf;
-  return Boolean(asOf) && r.validTo !== null && r.validTo < asOf!;
-}
-
-export function checkDate(asOf: string | null | undefined): string | null {
-  if (asOf === undefined || asOf === null) return null;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
-    throw new BadInputError(`asOf must be an ISO date such as 2024-03-31 (got ${JSON.stringify(asOf)})`);
-  }
-  return asOf;
-}
-
-export function checkThreshold(threshold: number): number {
-  if (!(Number.isFinite(threshold) && threshold > 0 && threshold <= 1)) {
-    throw new BadInputError("threshold must be between 0 and 1", { argument: "threshold", value: threshold });
-  }
-  return threshold;
-}
-
 export function checkPeriod(period: Period): Period {
   if (period === "TOTAL")
     throw new BadInputError(
@@ -208,51 +175,6 @@ export function statedTotalOf(
     evidenceIds: m.evidenceIds,
     refersTo: m.refersTo,
   };
-}
-
-export interface GroupChain {
-  /** [company, parent, grandparent, ..., top]. */
-  readonly ids: readonly string[];
-  /** The SUBSIDIARY_OF relationships between consecutive ids. */
-  readonly links: readonly Relationship[];
-}
-
-export const MAX_GROUP_DEPTH = 10;
-
-/**
- * The SUBSIDIARY_OF chain of each company up to its ultimate parent, read one level at a time
- * (one store call per level, whatever the number of companies). Where a source lists several
- * parents, the first by relationship id is taken; a cycle stops the chain.
- */
-export async function groupChains(
-  store: GraphStore,
-  companyIds: readonly string[],
-  asOf: string | null,
-  maxLevels = MAX_GROUP_DEPTH,
-): Promise<Map<string, GroupChain>> {
-  const parentLink = new Map<string, Relationship | null>();
-  let frontier = [...new Set(companyIds)];
-  for (let level = 0; level < maxLevels && frontier.length > 0; level++) {
-    const pages = await store.relationshipsOf(frontier, { kinds: ["SUBSIDIARY_OF"], direction: "OUT", asOf }, {});
-    const next: string[] = [];
-    frontier.forEach((id, i) => {
-      const link = pages[i]!.items.find((r) => r.from === id && inForce(r, asOf)) ?? null;
-      parentLink.set(id, link);
-      if (link && !parentLink.has(link.to)) next.push(link.to);
-    });
-    frontier = [...new Set(next)];
-  }
-  const chains = new Map<string, GroupChain>();
-  for (const id of companyIds) {
-    const ids = [id];
-    const links: Relationship[] = [];
-    for (let link = parentLink.get(id); link && !ids.includes(link.to); link = parentLink.get(link.to)) {
-      ids.push(link.to);
-      links.push(link);
-    }
-    chains.set(id, { ids, links });
-  }
-  return chains;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -500,7 +422,7 @@ export async function loadLine(store: GraphStore, input: RevenueFlowsInput): Pro
   const direction = input.direction ?? "IN";
   if (direction !== "IN" && direction !== "OUT") throw new BadInputError("direction must be IN or OUT");
   const period = checkPeriod(input.period ?? "MONTH");
-  const asOf = checkDate(input.asOf);
+  const asOf = checkDate("asOf", input.asOf);
   const productId = input.productId ?? null;
   const rollUp = input.rollUpGroups ?? false;
   const { companyId } = input;
@@ -517,7 +439,7 @@ export async function loadLine(store: GraphStore, input: RevenueFlowsInput): Pro
   const counterpartOf = (r: Relationship) => (direction === "IN" ? r.from : r.to);
   const counterparts = [...new Set(rels.map(counterpartOf))];
 
-  const chains = rollUp ? await groupChains(store, counterparts, asOf) : null;
+  const chains = rollUp ? await groupChains(parentsFromStore(store, asOf), counterparts, asOf) : null;
   const inputNotes: string[] = [];
   // Revenue and customer shares are figures of the receiving side, so only money in has them.
   const stated = direction === "IN" ? statedTotalOf(metrics!, productId, asOf, period, inputNotes) : null;

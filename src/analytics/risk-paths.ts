@@ -14,12 +14,7 @@ import type { Direction, GraphStore } from "../store/graph-store";
 import { thresholdFlag, type ThresholdFlag } from "./concentration";
 import {
   buildLine,
-  checkDate,
-  checkThreshold,
-  endedBy,
   type FlowSeed,
-  inForce,
-  inForceOrPlanned,
   type LineFigures,
   namesOf,
   requireNodes,
@@ -27,6 +22,10 @@ import {
   statedTotalOf,
   type TotalSource,
 } from "./revenue-flows";
+import { boundedInt, checkThreshold, PATH_DEPTH, PATH_FIRST } from "../domain/bounds";
+import { checkDate } from "../domain/dates";
+import { chainUp, parentLink } from "../domain/groups";
+import { endedBy, hasStarted, inForce, inForceOrPlanned } from "../domain/validity";
 
 /** In ranking priority: on equal revenue at risk, earlier kinds come first. */
 export const RISK_PATH_KINDS = [
@@ -45,10 +44,9 @@ export const FANOUT_CAP = 500;
 export const FRONTIER_CAP = 5_000;
 /** Most paths kept while searching, before ranking. */
 export const PATH_CAP = 10_000;
-export const MAX_SEARCH_DEPTH = 6;
-export const MAX_FIRST = 50;
 
-export type Traversal = "FORWARD" | "BACKWARD";
+export const TRAVERSALS = ["FORWARD", "BACKWARD"] as const;
+export type Traversal = (typeof TRAVERSALS)[number];
 
 export interface PathHop {
   readonly relationshipId: string;
@@ -111,18 +109,6 @@ export interface RiskPathReport {
 
 // ---------------------------------------------------------------------------------------------
 // Shared by the path searches.
-
-export function checkSearchBounds(maxDepth: number, first: number): void {
-  if (!Number.isInteger(maxDepth) || maxDepth < 1 || maxDepth > MAX_SEARCH_DEPTH) {
-    throw new BadInputError(`maxDepth must be between 1 and ${MAX_SEARCH_DEPTH}`, {
-      argument: "maxDepth",
-      value: maxDepth,
-    });
-  }
-  if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) {
-    throw new BadInputError(`first must be between 1 and ${MAX_FIRST}`, { argument: "first", value: first });
-  }
-}
 
 export function hopOf(r: Relationship, enteredAt: string): PathHop {
   return {
@@ -252,11 +238,10 @@ interface Draft {
  * competitors, partners, upstream suppliers), ranked by the revenue at risk.
  */
 export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsInput): Promise<RiskPathReport> {
-  const maxDepth = input.maxDepth ?? 4;
-  const first = input.first ?? 10;
-  checkSearchBounds(maxDepth, first);
-  const threshold = checkThreshold(input.threshold ?? 0.1);
-  const asOf = checkDate(input.asOf);
+  const maxDepth = boundedInt("maxDepth", input.maxDepth, PATH_DEPTH);
+  const first = boundedInt("first", input.first, PATH_FIRST);
+  const threshold = checkThreshold(input.threshold);
+  const asOf = checkDate("asOf", input.asOf);
   const kinds = input.kinds && input.kinds.length > 0 ? [...new Set(input.kinds)] : [...RISK_PATH_KINDS];
   const unknownKinds = kinds.filter((k) => !RISK_PATH_KINDS.includes(k));
   if (unknownKinds.length > 0) throw new BadInputError(`unknown risk path kind: ${unknownKinds.join(", ")}`);
@@ -308,11 +293,10 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
       const k = customerDepth.get(id);
       if (k !== undefined) {
         // A group member k levels up sits k+1 hops from the supplier; its own edge makes k+2.
-        for (const r of reader.edges(id, "OUT", "SUBSIDIARY_OF")) {
-          if (r.from === id && inForce(r, asOf) && k + 1 <= maxDepth - 2 && !customerDepth.has(r.to)) {
-            customerDepth.set(r.to, k + 1);
-            out.push(r.to);
-          }
+        const parent = parentLink(reader.edges(id, "OUT", "SUBSIDIARY_OF"), id, asOf);
+        if (parent && k + 1 <= maxDepth - 2 && !customerDepth.has(parent.to)) {
+          customerDepth.set(parent.to, k + 1);
+          out.push(parent.to);
         }
         if (wants("TERMS_CONFLICT")) {
           for (const r of reader.edges(id, "OUT", "USES_MODEL")) {
@@ -388,19 +372,12 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
     };
   });
 
-  const chainOf = (customerId: string): Chain => {
-    const ids = [customerId];
-    const links: Relationship[] = [];
-    for (;;) {
-      const here = ids.at(-1)!;
-      const link = reader
-        .edges(here, "OUT", "SUBSIDIARY_OF")
-        .find((r) => r.from === here && inForce(r, asOf) && customerDepth.has(r.to));
-      if (!link || ids.includes(link.to)) return { ids, links };
-      ids.push(link.to);
-      links.push(link);
-    }
-  };
+  // Up the customer's group, as far as the search read it.
+  const chainOf = (customerId: string): Chain =>
+    chainUp(customerId, (id) => {
+      const link = parentLink(reader.edges(id, "OUT", "SUBSIDIARY_OF"), id, asOf);
+      return link && customerDepth.has(link.to) ? link : null;
+    });
 
   const drafts: Draft[] = [];
   let capped = false;
@@ -556,7 +533,7 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
             if (depth > maxDepth) continue;
             for (const use of reader
               .edges(user, "OUT", "USES_MODEL")
-              .filter((r) => r.from === user && usedBy(r, asOf))) {
+              .filter((r) => r.from === user && hasStarted(r, asOf))) {
               const M = use.to;
               for (const comp of reader.edges(X, "OUT", "COMPETES_WITH").filter((r) => inForceOrPlanned(r, asOf))) {
                 const U = other(comp, X);
@@ -615,11 +592,6 @@ export function compareRiskPaths(a: RiskPath, b: RiskPath): number {
     b.confidence - a.confidence ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
-}
-
-/** A model use counts once it has started, even if it has ended since: the conflict happened. */
-function usedBy(r: Relationship, asOf: string | null): boolean {
-  return r.status !== "PLANNED" && (!asOf || r.validFrom === null || r.validFrom <= asOf);
 }
 
 function upstreamOf(

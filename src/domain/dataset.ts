@@ -17,9 +17,10 @@ import {
   type Source,
   STATUSES,
   SYMMETRIC_KINDS,
+  selfLoopProblem,
 } from "./entities";
 import { SeedInvalidError } from "./errors";
-import { UNBOUNDED } from "./interval";
+import { highFromNullable } from "./interval";
 import { type Money, moneyProblems, PERIODS, QUALIFIERS } from "./money";
 
 /**
@@ -177,7 +178,7 @@ export interface DatasetFile {
 }
 
 function toMoney(m: z.infer<typeof moneyInput>): Money {
-  return { ...m, high: m.high ?? UNBOUNDED };
+  return { ...m, high: highFromNullable(m.high) };
 }
 
 /**
@@ -270,7 +271,8 @@ function addRecord(
       const amount = r.amount ? toMoney(r.amount) : null;
       if (amount) moneyProblems(amount).forEach((p) => problems.push(`${at}: amount: ${p}`));
       if (r.validFrom && r.validTo && r.validFrom > r.validTo) problems.push(`${at}: validFrom is after validTo`);
-      if (r.from === r.to) problems.push(`${at}: a relationship cannot connect '${r.from}' to itself`);
+      const selfLoop = selfLoopProblem(r);
+      if (selfLoop) problems.push(`${at}: ${selfLoop}`);
       const { evidence, product, amount: _a, ...rest } = r;
       out.relationships.push({ ...rest, productId: product, amount, evidenceIds: evidence });
       return;
@@ -278,7 +280,7 @@ function addRecord(
     case "metrics": {
       const m = data as Parsed["metrics"];
       const money = m.money ? toMoney(m.money) : null;
-      const quantity = m.quantity ? { ...m.quantity, high: m.quantity.high ?? UNBOUNDED } : null;
+      const quantity = m.quantity ? { ...m.quantity, high: highFromNullable(m.quantity.high) } : null;
       if (money) moneyProblems(money).forEach((p) => problems.push(`${at}: money: ${p}`));
       if (quantity) moneyProblems(quantity).forEach((p) => problems.push(`${at}: quantity: ${p}`));
       if (!money && !quantity && !QUALITATIVE_METRIC_KINDS.has(m.kind)) {
@@ -372,33 +374,4 @@ function checkReferences(d: Dataset, where: Map<string, string>, problems: strin
     needNode("metrics", m.id, "counterparty", m.counterpartyId);
     needEvidence("metrics", m.id, m.evidenceIds);
   }
-}
-
-/** The inverse of parseDataset: a dataset as the JSON the loader reads (for exports and generated graphs). */
-export function datasetToJson(d: Dataset): Record<Collection, unknown[]> {
-  const amount = <T extends { high: number } | null>(m: T) =>
-    m === null ? null : { ...m, high: Number.isFinite(m.high) ? m.high : null };
-  const node = ({ nodeKind: _k, evidenceIds, ...rest }: GraphNode) => ({ ...rest, evidence: evidenceIds });
-  return {
-    sources: [...d.sources],
-    evidence: d.evidence.map(({ sourceId, ...rest }) => ({ ...rest, source: sourceId })),
-    companies: d.companies.map(node),
-    products: d.products.map(node),
-    people: d.people.map(node),
-    relationships: d.relationships.map(({ productId, evidenceIds, amount: a, ...rest }) => ({
-      ...rest,
-      product: productId,
-      amount: amount(a),
-      evidence: evidenceIds,
-    })),
-    metrics: d.metrics.map(({ subjectId, productId, counterpartyId, evidenceIds, money, quantity, ...rest }) => ({
-      ...rest,
-      subject: subjectId,
-      product: productId,
-      counterparty: counterpartyId,
-      money: amount(money),
-      quantity: amount(quantity),
-      evidence: evidenceIds,
-    })),
-  };
 }

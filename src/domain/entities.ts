@@ -162,10 +162,7 @@ export const METRIC_KINDS = {
   customerShare: "CUSTOMER_SHARE",
 } as const;
 
-/** Is the relationship in force on `asOf` (ISO date)? Open ends are unbounded. */
-export function isValidAt(r: Pick<Relationship, "validFrom" | "validTo">, asOf: string | null | undefined): boolean {
-  if (!asOf) return true;
-  if (r.validFrom !== null && r.validFrom > asOf) return false;
-  if (r.validTo !== null && r.validTo < asOf) return false;
-  return true;
+/** A relationship joins two different nodes; the reason it cannot be loaded, or null. */
+export function selfLoopProblem(r: Pick<Relationship, "id" | "from" | "to">): string | null {
+  return r.from === r.to ? `relationship '${r.id}' connects '${r.from}' to itself` : null;
 }

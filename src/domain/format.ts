@@ -1,4 +1,4 @@
-import type { Interval } from "./interval";
+import { type Interval, isBounded } from "./interval";
 import type { Money } from "./money";
 
 const PER: Record<Money["period"], string> = { MONTH: "/month", QUARTER: "/quarter", YEAR: "/year", TOTAL: "" };
@@ -18,7 +18,7 @@ export function compactNumber(n: number): string {
 export function formatMoney(m: Money): string {
   const cur = SYMBOL[m.currency] ?? `${m.currency} `;
   const per = PER[m.period];
-  const bounds = Number.isFinite(m.high) ? `${compactNumber(m.low)}–${compactNumber(m.high)}` : null;
+  const bounds = isBounded(m) ? `${compactNumber(m.low)}–${compactNumber(m.high)}` : null;
   switch (m.qualifier) {
     case "EXACT":
       return `${cur}${compactNumber(m.low)}${per}`;
@@ -36,7 +36,7 @@ export function formatMoney(m: Money): string {
 /** "24.1% (20.6–25.3%)"; an open top shows as "≥ 1.2%". */
 export function formatShare(s: Interval): string {
   const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
-  if (!Number.isFinite(s.high)) return `≥ ${pct(s.low)}`;
+  if (!isBounded(s)) return `≥ ${pct(s.low)}`;
   const range = `${Number((s.low * 100).toFixed(1))}–${pct(s.high)}`;
   return s.estimate !== null ? `${pct(s.estimate)} (${range})` : range;
 }

@@ -19,8 +19,21 @@ export function exact(value: number): Interval {
   return { low: value, high: value, estimate: value };
 }
 
-export function isBounded(i: Interval): boolean {
+export function isBounded(i: Pick<Interval, "high">): boolean {
   return Number.isFinite(i.high);
+}
+
+/**
+ * "No upper bound" leaves the process as null: in JSON, in GraphQL (Float cannot carry Infinity), in
+ * Neo4j properties, in exports. These two are the only conversions between the forms.
+ */
+export function highOrNull(i: Pick<Interval, "high">): number | null {
+  return isBounded(i) ? i.high : null;
+}
+
+/** The inverse of highOrNull: a missing upper bound is UNBOUNDED. */
+export function highFromNullable(high: number | null | undefined): number {
+  return high ?? UNBOUNDED;
 }
 
 export function addIntervals(parts: readonly Interval[]): Interval {

@@ -3,6 +3,8 @@ import { isSlug } from "../domain/entities";
 import { BadInputError } from "../domain/errors";
 import type { Direction, PageRequest, RelationshipFilter } from "../store/graph-store";
 import type { Context } from "./context";
+import { groupChains, parentFilter, type ReadRelationships } from "../analytics/groups";
+import type { GroupChain } from "../domain/groups";
 import type { AnyRelationshipArgs, PageArgs, RelationshipArgs } from "./types/args";
 import { type Connection, toConnection } from "./types/connection.type";
 import { decodeCursor } from "./types/cursor";
@@ -86,34 +88,27 @@ export async function loadPresent<T>(
   return values.filter((v): v is T => v !== null && !(v instanceof Error));
 }
 
-/** The parent company in force on `asOf` (the first by id when a source lists several). */
-export async function parentOf(ctx: Context, companyId: string, asOf: string | null): Promise<GraphNode | null> {
-  const page = await ctx.loaders
-    .relationshipsOf(
-      { kinds: ["SUBSIDIARY_OF"], direction: "OUT", productIds: [], statuses: [], asOf },
-      { first: 1, after: null },
-    )
-    .load(companyId);
-  const rel = page.items[0];
-  return rel ? ctx.loaders.node.load(rel.to) : null;
+/** The parent rule's reads, through the request's loaders (one batch per level of a query). */
+function parentsThroughLoaders(ctx: Context, asOf: string | null): ReadRelationships {
+  const loader = ctx.loaders.relationshipsOf(parentFilter(asOf), {});
+  return async (ids) => (await loader.loadMany(ids)).map((page) => (page instanceof Error ? [] : page.items));
 }
 
-/** Follows SUBSIDIARY_OF to the top of the group; a company without a parent is its own top. */
-export async function ultimateParentOf(
-  ctx: Context,
-  companyId: string,
-  asOf: string | null,
-): Promise<GraphNode | null> {
-  const seen = new Set<string>([companyId]);
-  let current = await ctx.loaders.node.load(companyId);
-  for (;;) {
-    if (!current) return null;
-    const parent = await parentOf(ctx, current.id, asOf);
-    // A cycle in ownership data must not hang a request: stop at the first repeat.
-    if (!parent || seen.has(parent.id)) return current;
-    seen.add(parent.id);
-    current = parent;
-  }
+async function groupChainOf(ctx: Context, companyId: string, asOf: string | null): Promise<GroupChain> {
+  const chains = await groupChains(parentsThroughLoaders(ctx, asOf), [companyId], asOf);
+  return chains.get(companyId)!;
+}
+
+/** The parent company on `asOf` (see the parent rule in domain/groups.ts). */
+export async function parentOf(ctx: Context, companyId: string, asOf: string | null): Promise<GraphNode | null> {
+  const { ids } = await groupChainOf(ctx, companyId, asOf);
+  return ids.length > 1 ? ctx.loaders.node.load(ids[1]!) : null;
+}
+
+/** The top of the company's group on `asOf`; a company without a parent is its own top. */
+export async function ultimateParentOf(ctx: Context, companyId: string, asOf: string | null): Promise<GraphNode | null> {
+  const { ids } = await groupChainOf(ctx, companyId, asOf);
+  return ctx.loaders.node.load(ids.at(-1)!);
 }
 
 export const SEARCH_CEILING = 500;

@@ -1,7 +1,8 @@
 import express from "express";
 import { buyerSupplierMatrix, matrixToCsv } from "../analytics/buyer-supplier-matrix";
 import { toCytoscapeJson, toGexf, toGraphML } from "../analytics/graph-export";
-import { checkKinds, GRAPH_DEPTH, GRAPH_LIMIT, relationshipGraph } from "../analytics/relationship-graph";
+import { checkKinds, relationshipGraph } from "../analytics/relationship-graph";
+import { GRAPH_DEPTH, GRAPH_LIMIT } from "../domain/bounds";
 import { type RelationshipStatus, STATUSES } from "../domain/entities";
 import { BadInputError, DomainError } from "../domain/errors";
 import type { Period } from "../domain/money";

@@ -14,7 +14,8 @@ import type {
 } from "../domain/entities";
 
 /** Which end of a relationship the asking node is on. OUT: node is `from`; IN: node is `to`. */
-export type Direction = "OUT" | "IN" | "BOTH";
+export const DIRECTIONS = ["OUT", "IN", "BOTH"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 export interface RelationshipFilter {
   readonly kinds?: readonly RelationshipKind[];

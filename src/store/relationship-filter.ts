@@ -1,4 +1,5 @@
-import { isValidAt, type Relationship, SYMMETRIC_KINDS } from "../domain/entities";
+import { type Relationship, SYMMETRIC_KINDS } from "../domain/entities";
+import { isValidAt } from "../domain/validity";
 import type { RelationshipFilter } from "./graph-store";
 
 /**

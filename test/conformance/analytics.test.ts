@@ -463,7 +463,7 @@ describe.each(STORES)("analytics on the seed (%s store)", (_name, make) => {
       await expectBadInput(revenueFlows(store, { companyId: "microsoft", period: "TOTAL" }));
       await expectBadInput(
         competitiveRiskPaths(store, { companyId: "microsoft", maxDepth: 50 }),
-        /maxDepth must be between 1 and 6/,
+        /maxDepth must be an integer between 1 and 6/,
       );
       await expectBadInput(competitiveRiskPaths(store, { companyId: "microsoft", first: 0 }));
       await expectBadInput(competitiveRiskPaths(store, { companyId: "nobody" }));

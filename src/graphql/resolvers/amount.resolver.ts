@@ -1,19 +1,14 @@
 import { FieldResolver, Float, Resolver, Root } from "type-graphql";
 import { formatMoney, formatShare } from "../../domain/format";
-import type { Interval } from "../../domain/interval";
+import { highOrNull, type Interval } from "../../domain/interval";
 import type { Money } from "../../domain/money";
 import { MoneyType, QuantityType, ShareType } from "../types/amount.type";
-
-/** Infinity (no upper bound) cannot be serialized as a GraphQL Float: it is null on the wire. */
-function finiteOrNull(x: number): number | null {
-  return Number.isFinite(x) ? x : null;
-}
 
 @Resolver(() => MoneyType)
 export class MoneyResolver {
   @FieldResolver(() => Float, { nullable: true, description: "Upper bound, null when there is none." })
   high(@Root() m: Money): number | null {
-    return finiteOrNull(m.high);
+    return highOrNull(m);
   }
 
   @FieldResolver(() => String, { description: 'A label that keeps the uncertainty, e.g. "≈ US$20M/month (18M–20M)".' })
@@ -26,7 +21,7 @@ export class MoneyResolver {
 export class ShareResolver {
   @FieldResolver(() => Float, { nullable: true })
   high(@Root() s: Interval): number | null {
-    return finiteOrNull(s.high);
+    return highOrNull(s);
   }
 
   @FieldResolver(() => String, { description: 'As a percentage with its bounds, e.g. "24.1% (20.6–25.3%)".' })
@@ -39,6 +34,6 @@ export class ShareResolver {
 export class QuantityResolver {
   @FieldResolver(() => Float, { nullable: true })
   high(@Root() q: Interval): number | null {
-    return finiteOrNull(q.high);
+    return highOrNull(q);
   }
 }

@@ -23,6 +23,7 @@ import {
 } from "../../analytics";
 import type { Evidence, GraphNode, Relationship } from "../../domain/entities";
 import type { Period } from "../../domain/money";
+import { DEFAULT_SHARE_THRESHOLD, PATH_DEPTH, PATH_FIRST, rangeText } from "../../domain/bounds";
 import type { Direction } from "../../store/graph-store";
 import type { Context } from "../context";
 import { loadPresent, requireId } from "../reads";
@@ -97,7 +98,7 @@ export class AnalyticsResolver {
     @Arg("product", () => ID, { nullable: true }) product: string | null,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
     @Arg("threshold", () => Float, {
-      defaultValue: 0.1,
+      defaultValue: DEFAULT_SHARE_THRESHOLD,
       description: "Customer share (0..1] above which a customer is flagged.",
     })
     threshold: number,
@@ -120,12 +121,19 @@ export class AnalyticsResolver {
     @Arg("company", () => ID) company: string,
     @Arg("kinds", () => [RiskPathKindEnum], { nullable: true, description: "Only these kinds (all when omitted)." })
     kinds: RiskPathKind[] | null,
-    @Arg("maxDepth", () => Int, { defaultValue: 4, description: "Longest path, in relationships (1 to 6)." })
+    @Arg("maxDepth", () => Int, {
+      defaultValue: PATH_DEPTH.default,
+      description: `Longest path, in relationships ${rangeText(PATH_DEPTH)}.`,
+    })
     maxDepth: number,
-    @Arg("first", () => Int, { defaultValue: 10, description: "How many paths to return (1 to 50)." }) first: number,
+    @Arg("first", () => Int, {
+      defaultValue: PATH_FIRST.default,
+      description: `How many paths to return ${rangeText(PATH_FIRST)}.`,
+    })
+    first: number,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
     @Arg("threshold", () => Float, {
-      defaultValue: 0.1,
+      defaultValue: DEFAULT_SHARE_THRESHOLD,
       description: "Customer share above which concentration is a risk.",
     })
     threshold: number,
@@ -145,9 +153,16 @@ export class AnalyticsResolver {
   flowPaths(
     @Arg("from", () => ID) from: string,
     @Arg("to", () => ID) to: string,
-    @Arg("maxDepth", () => Int, { defaultValue: 4, description: "Longest path, in relationships (1 to 6)." })
+    @Arg("maxDepth", () => Int, {
+      defaultValue: PATH_DEPTH.default,
+      description: `Longest path, in relationships ${rangeText(PATH_DEPTH)}.`,
+    })
     maxDepth: number,
-    @Arg("first", () => Int, { defaultValue: 10, description: "How many paths to return (1 to 50)." }) first: number,
+    @Arg("first", () => Int, {
+      defaultValue: PATH_FIRST.default,
+      description: `How many paths to return ${rangeText(PATH_FIRST)}.`,
+    })
+    first: number,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
     @Ctx() ctx: Context,
   ): Promise<FlowPathReport> {

@@ -1,7 +1,8 @@
 import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { buyerSupplierMatrix } from "../../analytics/buyer-supplier-matrix";
-import { GRAPH_DEPTH, GRAPH_LIMIT, relationshipGraph } from "../../analytics/relationship-graph";
+import { relationshipGraph } from "../../analytics/relationship-graph";
+import { GRAPH_DEPTH, GRAPH_LIMIT } from "../../domain/bounds";
 import type { RelationshipKind, RelationshipStatus } from "../../domain/entities";
 import type { Period } from "../../domain/money";
 import type { Context } from "../context";

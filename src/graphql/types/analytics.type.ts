@@ -6,12 +6,15 @@ import type { Money, Period } from "../../domain/money";
 import {
   RISK_PATH_KINDS,
   type RiskPathKind,
+  THRESHOLD_FLAGS,
   type ThresholdFlag,
+  TOTAL_SOURCES,
   type TotalSource,
+  TRAVERSALS,
   type Traversal,
 } from "../../analytics";
 import { MoneyType, ShareType } from "./amount.type";
-import { DirectionEnum, PeriodEnum, RelationshipKindEnum, StatusEnum } from "./enums";
+import { DirectionEnum, enumOf, PeriodEnum, RelationshipKindEnum, StatusEnum } from "./enums";
 import { DateSpanType } from "./evidence.type";
 
 /*
@@ -19,14 +22,10 @@ import { DateSpanType } from "./evidence.type";
  * request's loaders (see analytics.resolver.ts); amounts use the shared Money and Share types.
  */
 
-function enumOf<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
-  return Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };
-}
-
 export const RiskPathKindEnum = enumOf(RISK_PATH_KINDS);
-export const ThresholdFlagEnum = enumOf(["YES", "POSSIBLY", "NO"] as const);
-export const TotalSourceEnum = enumOf(["STATED", "ATTRIBUTED"] as const);
-export const TraversalEnum = enumOf(["FORWARD", "BACKWARD"] as const);
+export const ThresholdFlagEnum = enumOf(THRESHOLD_FLAGS);
+export const TotalSourceEnum = enumOf(TOTAL_SOURCES);
+export const TraversalEnum = enumOf(TRAVERSALS);
 
 registerEnumType(RiskPathKindEnum, {
   name: "RiskPathKind",

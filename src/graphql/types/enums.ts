@@ -1,9 +1,10 @@
 import { registerEnumType } from "type-graphql";
 import { DISCLOSURES, NODE_KINDS, QUANTITY_UNITS, RELATIONSHIP_KINDS, STATUSES } from "../../domain/entities";
 import { PERIODS, QUALIFIERS } from "../../domain/money";
+import { DIRECTIONS } from "../../store/graph-store";
 
 /** GraphQL enums are built from the domain's constant lists so the two can never drift apart. */
-function enumOf<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
+export function enumOf<const T extends readonly string[]>(values: T): { [K in T[number]]: K } {
   return Object.fromEntries(values.map((v) => [v, v])) as { [K in T[number]]: K };
 }
 
@@ -14,7 +15,7 @@ export const RelationshipKindEnum = enumOf(RELATIONSHIP_KINDS);
 export const StatusEnum = enumOf(STATUSES);
 export const QuantityUnitEnum = enumOf(QUANTITY_UNITS);
 export const NodeKindEnum = enumOf(NODE_KINDS);
-export const DirectionEnum = enumOf(["OUT", "IN", "BOTH"] as const);
+export const DirectionEnum = enumOf(DIRECTIONS);
 
 registerEnumType(QualifierEnum, {
   name: "Qualifier",

@@ -26,6 +26,7 @@ import type {
   StoreCounts,
 } from "../graph-store";
 import { byId, matchesFilter, pageById } from "../relationship-filter";
+import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
 
 type NodeAttrs = { node: GraphNode; keys: string[] };
 type EdgeAttrs = { rel: Relationship };
@@ -188,16 +189,14 @@ export class MemoryStore implements GraphStore {
    */
   private assertLoadable(d: Dataset): void {
     const incoming = new Set([...d.companies, ...d.products, ...d.people].map((n) => n.id));
-    const problems: string[] = [];
-    for (const r of d.relationships) {
-      if (r.from === r.to) problems.push(`relationship '${r.id}' connects '${r.from}' to itself`);
-      for (const end of [r.from, r.to]) {
-        if (!incoming.has(end) && !this.graph.hasNode(end))
-          problems.push(`relationship '${r.id}' refers to unknown node '${end}'`);
-      }
-    }
-    if (problems.length > 0)
-      throw new BadInputError(`cannot load: ${problems.slice(0, 10).join("; ")}`, { problems: problems.length });
+    refuseSelfLoops(d.relationships);
+    refuseLoad(
+      d.relationships.flatMap((r) =>
+        [r.from, r.to]
+          .filter((end) => !incoming.has(end) && !this.graph.hasNode(end))
+          .map((end) => unknownEndProblem(r.id, end)),
+      ),
+    );
   }
 
   async clear(): Promise<void> {

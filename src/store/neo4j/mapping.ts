@@ -17,7 +17,7 @@ import type {
 } from "../../domain/entities";
 import { NODE_KINDS, RELATIONSHIP_KINDS } from "../../domain/entities";
 import { DomainError } from "../../domain/errors";
-import { UNBOUNDED } from "../../domain/interval";
+import { highFromNullable, highOrNull } from "../../domain/interval";
 import type { Money, Period, Qualifier } from "../../domain/money";
 import { searchKeys } from "../../domain/text";
 
@@ -117,7 +117,7 @@ function moneyProps(prefix: string, m: Money | null): Props {
   if (m === null) return {};
   return {
     [`${prefix}Low`]: m.low,
-    [`${prefix}High`]: Number.isFinite(m.high) ? m.high : null,
+    [`${prefix}High`]: highOrNull(m),
     [`${prefix}Estimate`]: m.estimate,
     [`${prefix}Qualifier`]: m.qualifier,
     [`${prefix}Period`]: m.period,
@@ -129,7 +129,7 @@ function quantityProps(prefix: string, q: Quantity | null): Props {
   if (q === null) return {};
   return {
     [`${prefix}Low`]: q.low,
-    [`${prefix}High`]: Number.isFinite(q.high) ? q.high : null,
+    [`${prefix}High`]: highOrNull(q),
     [`${prefix}Estimate`]: q.estimate,
     [`${prefix}Qualifier`]: q.qualifier,
     [`${prefix}Unit`]: q.unit,
@@ -240,7 +240,7 @@ function toAmount(p: Props, prefix: string): Pick<Money, "low" | "high" | "estim
   if (qualifier === null || qualifier === undefined) return null;
   return {
     low: num(p[`${prefix}Low`]),
-    high: optNum(p[`${prefix}High`]) ?? UNBOUNDED,
+    high: highFromNullable(optNum(p[`${prefix}High`])),
     estimate: optNum(p[`${prefix}Estimate`]),
     qualifier: qualifier as Qualifier,
   };

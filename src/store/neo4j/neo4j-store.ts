@@ -13,7 +13,7 @@ import {
   type Source,
   SYMMETRIC_KINDS,
 } from "../../domain/entities";
-import { BadInputError } from "../../domain/errors";
+import { BadInputError, DomainError } from "../../domain/errors";
 import { normalizeText } from "../../domain/text";
 import type { Neo4jConfig } from "../../server/config";
 import type {
@@ -46,20 +46,16 @@ import {
   toSource,
 } from "./mapping";
 import { ensureSchema } from "./schema";
+import { COMMON_FILTER, IN_FORCE, PATH_QUANTIFIERS, typePattern } from "./cypher-rules";
+import { MONEY_AGAINST_ARROW, MONEY_WITH_ARROW } from "../../domain/money-flow";
+import { boundedInt, PATH_DEPTH } from "../../domain/bounds";
+import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
 
 type Props = Record<string, unknown>;
 
 const BATCH_SIZE = 1000;
 const CLEAR_BATCH_SIZE = 10_000;
 const SYMMETRIC = [...SYMMETRIC_KINDS];
-
-/**
- * Cypher fragments that name relationship types. Types cannot be parameters, so they are only ever
- * spelled from RELATIONSHIP_KINDS; input merely selects among them.
- */
-function typePattern(kinds: readonly RelationshipKind[]): string {
-  return kinds.join("|");
-}
 
 /** Every relationship with id `idVar` whatever its type: one index seek per type. */
 function relationshipByIdUnion(idVar: string): string {
@@ -70,34 +66,6 @@ function relationshipByIdUnion(idVar: string): string {
 
 /** The relationship as a map the mapper reads; `r`, `a`, `b` must be bound. */
 const REL_PROJECTION = "{props: properties(r), kind: type(r), fromId: startNode(r).id, toId: endNode(r).id}";
-
-/** Money moves along these relationships from start to end node, and along these against it. */
-const MONEY_FORWARD: readonly RelationshipKind[] = ["BUYS_FROM", "INVESTS_IN"];
-const MONEY_BACKWARD: readonly RelationshipKind[] = ["TAKES_REVENUE_SHARE"];
-
-/**
- * Path lengths cannot be parameters: the requested depth only selects one of these literals.
- */
-const MONEY_PATH_QUANTIFIERS: Readonly<Record<number, string>> = {
-  1: "{1,1}",
-  2: "{1,2}",
-  3: "{1,3}",
-  4: "{1,4}",
-  5: "{1,5}",
-  6: "{1,6}",
-};
-
-/** analytics' inForce for `r`: not planned, valid on $asOf, and a former one only before its end. */
-const IN_FORCE = `
-  r.status <> 'PLANNED'
-  AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)))
-  AND (r.status <> 'FORMER' OR ($asOf IS NOT NULL AND r.validTo IS NOT NULL AND r.validTo >= $asOf))`;
-
-/** The RelationshipFilter predicates that do not depend on the asking node (see matchesFilter). */
-const COMMON_FILTER = `
-  ($productIds IS NULL OR r.productId IN $productIds)
-  AND ($statuses IS NULL OR r.status IN $statuses)
-  AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)))`;
 
 /**
  * The production store. Relationships are real Neo4j relationships typed by their kind, every node
@@ -346,11 +314,9 @@ export class Neo4jStore implements GraphStore {
   }
 
   async findMoneyPaths(q: MoneyPathQuery): Promise<MoneyPathSearch> {
-    const quantifier = MONEY_PATH_QUANTIFIERS[q.maxDepth];
-    if (quantifier === undefined)
-      throw new BadInputError("maxDepth must be between 1 and 6", { argument: "maxDepth", value: q.maxDepth });
+    const quantifier = PATH_QUANTIFIERS.get(boundedInt("maxDepth", q.maxDepth, PATH_DEPTH))!;
     const limit = Math.max(0, Math.trunc(q.limit));
-    const money = typePattern([...MONEY_FORWARD, ...MONEY_BACKWARD]);
+    const money = typePattern([...MONEY_WITH_ARROW, ...MONEY_AGAINST_ARROW]);
     // One quantified path pattern walks every trail in money direction; the node-uniqueness check
     // keeps the simple ones. Prefixes that stop short of `b` are counted (and their ends checked
     // for hubs) because a level-by-level walk would hold them too: past `limit` of them, or at a
@@ -376,8 +342,8 @@ export class Neo4jStore implements GraphStore {
                collect(DISTINCT CASE WHEN z <> b THEN z END) AS ends
       }
       RETURN walks, found,
-             any(n IN [a] + ends WHERE COUNT { (n)-[:${typePattern(MONEY_FORWARD)}]->() } > $fanoutCap
-                                  OR COUNT { (n)<-[:${typePattern(MONEY_BACKWARD)}]-() } > $fanoutCap) AS hub`;
+             any(n IN [a] + ends WHERE COUNT { (n)-[:${typePattern(MONEY_WITH_ARROW)}]->() } > $fanoutCap
+                                  OR COUNT { (n)<-[:${typePattern(MONEY_AGAINST_ARROW)}]-() } > $fanoutCap) AS hub`;
     const [row] = await this.db.read(
       cypher,
       {
@@ -385,8 +351,8 @@ export class Neo4jStore implements GraphStore {
         toId: q.toId,
         maxDepth: cypherInt(q.maxDepth),
         asOf: q.asOf || null,
-        forward: [...MONEY_FORWARD],
-        backward: [...MONEY_BACKWARD],
+        forward: [...MONEY_WITH_ARROW],
+        backward: [...MONEY_AGAINST_ARROW],
         take: cypherInt(limit + 1),
         fanoutCap: cypherInt(q.fanoutCap),
       },
@@ -428,9 +394,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async load(d: Dataset): Promise<LoadReport> {
-    for (const r of d.relationships) {
-      if (r.from === r.to) throw new BadInputError(`relationship '${r.id}' cannot connect '${r.from}' to itself`);
-    }
+    refuseSelfLoops(d.relationships);
     // One write transaction: if any statement fails, nothing of this load is committed. The driver
     // may run it again on a transient failure, which is harmless because every statement merges.
     await this.db.writeTx(async (run) => {
@@ -526,15 +490,12 @@ export class Neo4jStore implements GraphStore {
               (rec) => rec.get("id") as string,
             ),
           );
-          const missing = chunk
-            .filter((r) => !known.has(r.from) || !known.has(r.to))
-            .map((r) => `'${String(r.props.id)}' (${known.has(r.from) ? r.to : r.from})`);
-          throw new BadInputError(
-            `relationships refer to nodes that do not exist: ${missing.slice(0, 10).join(", ")}`,
-            {
-              relationships: missing.length,
-            },
+          refuseLoad(
+            chunk.flatMap((r) =>
+              [r.from, r.to].filter((end) => !known.has(end)).map((end) => unknownEndProblem(String(r.props.id), end)),
+            ),
           );
+          throw new DomainError("INTERNAL", `wrote ${written} of ${chunk.length} ${kind} relationships`);
         }
       }
     }

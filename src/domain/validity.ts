@@ -1,0 +1,46 @@
+import type { Relationship } from "./entities";
+
+/**
+ * When a relationship holds, in one place. Dates are ISO `YYYY-MM-DD` strings, which compare
+ * correctly as strings. The Neo4j adapter spells the same rules in Cypher (see its `cypher-rules.ts`),
+ * and the behaviour suite holds the two equal.
+ */
+
+type Window = Pick<Relationship, "validFrom" | "validTo">;
+type Dated = Pick<Relationship, "status" | "validFrom" | "validTo">;
+
+/** Does `asOf` fall within the relationship's known start and end? Open ends are unbounded. */
+export function isValidAt(r: Window, asOf: string | null | undefined): boolean {
+  if (!asOf) return true;
+  if (r.validFrom !== null && r.validFrom > asOf) return false;
+  if (r.validTo !== null && r.validTo < asOf) return false;
+  return true;
+}
+
+/**
+ * Is a fact in force on `asOf`? Plans are not (yet). Without a date, former facts are not; with a
+ * date, a former fact counts only when its end is known to fall on or after that day.
+ */
+export function inForce(r: Dated, asOf: string | null | undefined): boolean {
+  if (r.status === "PLANNED") return false;
+  if (!isValidAt(r, asOf)) return false;
+  if (r.status === "FORMER") return Boolean(asOf) && r.validTo !== null && r.validTo >= asOf!;
+  return true;
+}
+
+/** Like inForce, but a plan counts: a planned competitor is already a risk. */
+export function inForceOrPlanned(r: Dated, asOf: string | null | undefined): boolean {
+  return r.status === "PLANNED" ? isValidAt(r, asOf) : inForce(r, asOf);
+}
+
+/** A relationship that had ended by `asOf` (recorded as former, or its end date is before that day). */
+export function endedBy(r: Dated, asOf: string | null | undefined): boolean {
+  if (asOf && r.validFrom !== null && r.validFrom > asOf) return false;
+  if (r.status === "FORMER") return !asOf || r.validTo === null || r.validTo < asOf;
+  return Boolean(asOf) && r.validTo !== null && r.validTo < asOf!;
+}
+
+/** Something done (a model used) counts once it has started, even if it has ended since: it happened. */
+export function hasStarted(r: Pick<Relationship, "status" | "validFrom">, asOf: string | null | undefined): boolean {
+  return r.status !== "PLANNED" && (!asOf || r.validFrom === null || r.validFrom <= asOf);
+}
