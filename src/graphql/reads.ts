@@ -106,7 +106,11 @@ export async function parentOf(ctx: Context, companyId: string, asOf: string | n
 }
 
 /** The top of the company's group on `asOf`; a company without a parent is its own top. */
-export async function ultimateParentOf(ctx: Context, companyId: string, asOf: string | null): Promise<GraphNode | null> {
+export async function ultimateParentOf(
+  ctx: Context,
+  companyId: string,
+  asOf: string | null,
+): Promise<GraphNode | null> {
   const { ids } = await groupChainOf(ctx, companyId, asOf);
   return ctx.loaders.node.load(ids.at(-1)!);
 }

@@ -9,19 +9,20 @@ import {
   revenueFlows,
   simulateChurn,
 } from "../../src/analytics";
-import { type Dataset, parseDataset } from "../../src/domain/dataset";
+import type { Dataset } from "../../src/domain/dataset";
 import { BadInputError } from "../../src/domain/errors";
 import { UNBOUNDED } from "../../src/domain/interval";
 import type { GraphStore } from "../../src/store/graph-store";
 import { MemoryStore } from "../../src/store/memory/memory-store";
-import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
 import { countingStore } from "../helpers/counting-store";
-import { neo4jTestConfig } from "../helpers/neo4j-server";
+import { buildDataset, monthly, type RelationshipInput } from "../helpers/datasets";
+import { loadedStoreFactories } from "../helpers/stores";
 
 const M = 1_000_000;
 const LINE_LOW = (950 * M) / 12;
 const LINE_HIGH = (1050 * M) / 12;
 
+/** The memory store holding `d`, for tests about the analytics rather than the store. */
 async function storeWith(d: Dataset): Promise<MemoryStore> {
   const store = new MemoryStore();
   await store.load(d);
@@ -29,23 +30,7 @@ async function storeWith(d: Dataset): Promise<MemoryStore> {
 }
 
 // The expected answers hold on every store: each describe below runs once per store.
-const neo4jCfg = neo4jTestConfig();
-const STORES: [string, (d: Dataset) => Promise<GraphStore>][] = [
-  ["memory", storeWith],
-  ...(neo4jCfg
-    ? [
-        [
-          "neo4j",
-          async (d: Dataset) => {
-            const store = await Neo4jStore.connect(neo4jCfg);
-            await store.clear();
-            await store.load(d);
-            return store;
-          },
-        ] as [string, (d: Dataset) => Promise<GraphStore>],
-      ]
-    : []),
-];
+const STORES = loadedStoreFactories();
 
 async function expectBadInput(p: Promise<unknown>, message?: RegExp): Promise<void> {
   const err = await p.then(
@@ -57,56 +42,6 @@ async function expectBadInput(p: Promise<unknown>, message?: RegExp): Promise<vo
   if (message) expect((err as Error).message).toMatch(message);
 }
 
-// ---------------------------------------------------------------------------------------------
-// A small dataset builder, for graphs that share nothing with the seed but its shape.
-
-type Rel = {
-  id: string;
-  kind: string;
-  from: string;
-  to: string;
-  product?: string;
-  amount?: { estimate: number | null; low: number; high: number | null; qualifier: string; period: string };
-  status?: string;
-  validFrom?: string;
-  validTo?: string;
-  confidence?: number;
-  market?: string;
-  purpose?: string;
-};
-
-function dataset(parts: {
-  companies: string[];
-  products: { id: string; category?: string }[];
-  relationships: Rel[];
-  metrics?: unknown[];
-}): Dataset {
-  const ev = "ev-note";
-  return parseDataset([
-    {
-      name: "built",
-      content: {
-        sources: [{ id: "src-note", title: "A note", publishedOn: "2025-01-01", language: "en" }],
-        evidence: [
-          { id: ev, source: "src-note", quote: "q", gloss: "g", refersTo: { label: "2025" }, disclosure: "REPORTED" },
-        ],
-        companies: parts.companies.map((id) => ({ id, name: id.toUpperCase() })),
-        products: parts.products.map((p) => ({ id: p.id, name: p.id.toUpperCase(), category: p.category ?? null })),
-        relationships: parts.relationships.map((r) => ({ ...r, evidence: [ev] })),
-        metrics: (parts.metrics ?? []).map((m) => ({ ...(m as object), evidence: [ev] })),
-      },
-    },
-  ]);
-}
-
-const monthly = (estimate: number | null, low: number, high: number | null, qualifier = "APPROXIMATE") => ({
-  estimate,
-  low,
-  high,
-  qualifier,
-  period: "MONTH",
-});
-
 /**
  * Supplier "nimbus" sells "nimbus-ml", built (through "nimbus-runtime") on "core-x" by "atlas".
  * Customers: "fizz" (whose grandparent "fizz-global" competes with atlas and uses atlas's
@@ -114,7 +49,7 @@ const monthly = (estimate: number | null, low: number, high: number | null, qual
  * atlas), "orbit" (pays a one-off amount only). "atlas" also competes with nimbus.
  */
 function handBuilt(): Dataset {
-  return dataset({
+  return buildDataset({
     companies: ["nimbus", "atlas", "fizz", "fizz-holdings", "fizz-global", "quill", "stratus", "vela", "orbit"],
     products: [
       { id: "nimbus-ml", category: "ml-service" },
@@ -558,7 +493,7 @@ describe.each(STORES)("analytics on a hand-built graph, patterns by shape not by
   });
 
   it("finds money paths in order, with the smallest hop as the bottleneck", async () => {
-    const d = dataset({
+    const d = buildDataset({
       companies: ["a", "b", "c", "d"],
       products: [{ id: "p" }],
       relationships: [
@@ -591,7 +526,7 @@ describe("store calls grow with depth, not with the number of customers", () => 
   /** A supplier with `n` customers, each in a group `levels` deep whose top competes with the upstream supplier. */
   function fanOut(n: number, levels: number): Dataset {
     const companies = ["sup", "up"];
-    const relationships: Rel[] = [
+    const relationships: RelationshipInput[] = [
       { id: "sup-offers", kind: "OFFERS", from: "sup", to: "line" },
       { id: "line-on-base", kind: "BUILT_ON", from: "line", to: "base" },
       { id: "up-offers", kind: "OFFERS", from: "up", to: "base" },
@@ -617,7 +552,7 @@ describe("store calls grow with depth, not with the number of customers", () => 
       }
       relationships.push({ id: `${child}-competes`, kind: "COMPETES_WITH", from: child, to: "up", status: "PLANNED" });
     }
-    return dataset({ companies, products: [{ id: "line" }, { id: "base" }], relationships });
+    return buildDataset({ companies, products: [{ id: "line" }, { id: "base" }], relationships });
   }
 
   async function callsFor(n: number, levels: number, maxDepth: number): Promise<{ calls: number; paths: number }> {
