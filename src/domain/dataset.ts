@@ -188,14 +188,14 @@ function toMoney(m: z.infer<typeof moneyInput>): Money {
 export function parseDataset(files: readonly DatasetFile[]): Dataset {
   const problems: string[] = [];
   const where = new Map<string, string>();
-  const out = {
-    sources: [] as Source[],
-    evidence: [] as Evidence[],
-    companies: [] as Company[],
-    products: [] as Product[],
-    people: [] as Person[],
-    relationships: [] as Relationship[],
-    metrics: [] as Metric[],
+  const out: Building = {
+    sources: [],
+    evidence: [],
+    companies: [],
+    products: [],
+    people: [],
+    relationships: [],
+    metrics: [],
   };
 
   for (const file of files) {
@@ -231,147 +231,176 @@ function formatIssue(issue: z.core.$ZodIssue): string {
 }
 
 type Parsed = { [C in Collection]: z.infer<(typeof schemas)[C]> };
+type Problems = (problem: string) => void;
+type Building = { -readonly [K in keyof Dataset]: Dataset[K] extends readonly (infer T)[] ? T[] : never };
 
-function addRecord(
-  out: { -readonly [K in keyof Dataset]: Dataset[K] extends readonly (infer T)[] ? T[] : never },
-  collection: Collection,
-  data: Parsed[Collection],
-  at: string,
-  problems: string[],
-): void {
+function addRecord(out: Building, collection: Collection, data: Parsed[Collection], at: string, problems: string[]) {
+  const report: Problems = (problem) => problems.push(`${at}: ${problem}`);
   switch (collection) {
     case "sources":
-      out.sources.push(data as Parsed["sources"]);
-      return;
-    case "evidence": {
-      const e = data as Parsed["evidence"];
-      const { source, ...rest } = e;
-      if (e.refersTo.from && e.refersTo.to && e.refersTo.from > e.refersTo.to)
-        problems.push(`${at}: refersTo.from is after refersTo.to`);
-      out.evidence.push({ ...rest, sourceId: source });
-      return;
+      return void out.sources.push(data as Parsed["sources"]);
+    case "evidence":
+      return void out.evidence.push(toEvidence(data as Parsed["evidence"], report));
+    case "companies":
+    case "products":
+    case "people":
+      return void addNode(out, collection, data as Parsed["companies" | "products" | "people"]);
+    case "relationships":
+      return void out.relationships.push(toRelationship(data as Parsed["relationships"], report));
+    case "metrics":
+      return void out.metrics.push(toMetric(data as Parsed["metrics"], report));
+  }
+}
+
+const NODE_KIND_OF = { companies: "Company", products: "Product", people: "Person" } as const;
+
+function addNode(
+  out: Building,
+  collection: keyof typeof NODE_KIND_OF,
+  data: Parsed["companies" | "products" | "people"],
+) {
+  const { evidence, ...rest } = data;
+  const node = { ...rest, nodeKind: NODE_KIND_OF[collection], evidenceIds: evidence };
+  (out[collection] as GraphNode[]).push(node as GraphNode);
+}
+
+function toEvidence(e: Parsed["evidence"], report: Problems): Evidence {
+  const { source, ...rest } = e;
+  if (e.refersTo.from && e.refersTo.to && e.refersTo.from > e.refersTo.to) report("refersTo.from is after refersTo.to");
+  return { ...rest, sourceId: source };
+}
+
+function toRelationship(r: Parsed["relationships"], report: Problems): Relationship {
+  const amount = r.amount ? toMoney(r.amount) : null;
+  if (amount) moneyProblems(amount).forEach((p) => report(`amount: ${p}`));
+  if (r.validFrom && r.validTo && r.validFrom > r.validTo) report("validFrom is after validTo");
+  const selfLoop = selfLoopProblem(r);
+  if (selfLoop) report(selfLoop);
+  const { evidence, product, amount: _amount, ...rest } = r;
+  return { ...rest, productId: product, amount, evidenceIds: evidence };
+}
+
+function toMetric(m: Parsed["metrics"], report: Problems): Metric {
+  const money = m.money ? toMoney(m.money) : null;
+  const quantity = m.quantity ? { ...m.quantity, high: highFromNullable(m.quantity.high) } : null;
+  if (money) moneyProblems(money).forEach((p) => report(`money: ${p}`));
+  if (quantity) moneyProblems(quantity).forEach((p) => report(`quantity: ${p}`));
+  if (!money && !quantity && !QUALITATIVE_METRIC_KINDS.has(m.kind)) {
+    const qualitative = [...QUALITATIVE_METRIC_KINDS].join(", ");
+    report(`a ${m.kind} metric needs money or quantity (only ${qualitative} may have neither)`);
+  }
+  const { evidence, subject, product, counterparty, money: _money, quantity: _quantity, ...rest } = m;
+  return {
+    ...rest,
+    subjectId: subject,
+    productId: product,
+    counterpartyId: counterparty,
+    money,
+    quantity,
+    evidenceIds: evidence,
+  };
+}
+
+/** Checks that every id is unique and every reference points at a record of the right kind. */
+class References {
+  private readonly nodes = new Map<string, GraphNode>();
+  private evidenceIds = new Set<string>();
+
+  constructor(
+    private readonly where: Map<string, string>,
+    private readonly problems: string[],
+  ) {}
+
+  at(collection: string, id: string): string {
+    return this.where.get(`${collection}:${id}`) ?? `${collection} '${id}'`;
+  }
+
+  report(collection: string, id: string, problem: string): void {
+    this.problems.push(`${this.at(collection, id)}: ${problem}`);
+  }
+
+  registerNodes(collection: string, list: readonly GraphNode[]): void {
+    for (const node of list) {
+      const previous = this.nodes.get(node.id);
+      if (previous) this.report(collection, node.id, `id is already used by a ${previous.nodeKind}`);
+      else this.nodes.set(node.id, node);
     }
-    case "companies": {
-      const { evidence, ...rest } = data as Parsed["companies"];
-      out.companies.push({ ...rest, nodeKind: "Company", evidenceIds: evidence });
-      return;
+  }
+
+  /** The ids of `list`, each duplicate reported. */
+  unique(collection: string, list: readonly { id: string }[]): Set<string> {
+    const seen = new Set<string>();
+    for (const item of list) {
+      if (seen.has(item.id)) this.report(collection, item.id, "duplicate id");
+      seen.add(item.id);
     }
-    case "products": {
-      const { evidence, ...rest } = data as Parsed["products"];
-      out.products.push({ ...rest, nodeKind: "Product", evidenceIds: evidence });
-      return;
-    }
-    case "people": {
-      const { evidence, ...rest } = data as Parsed["people"];
-      out.people.push({ ...rest, nodeKind: "Person", evidenceIds: evidence });
-      return;
-    }
-    case "relationships": {
-      const r = data as Parsed["relationships"];
-      const amount = r.amount ? toMoney(r.amount) : null;
-      if (amount) moneyProblems(amount).forEach((p) => problems.push(`${at}: amount: ${p}`));
-      if (r.validFrom && r.validTo && r.validFrom > r.validTo) problems.push(`${at}: validFrom is after validTo`);
-      const selfLoop = selfLoopProblem(r);
-      if (selfLoop) problems.push(`${at}: ${selfLoop}`);
-      const { evidence, product, amount: _a, ...rest } = r;
-      out.relationships.push({ ...rest, productId: product, amount, evidenceIds: evidence });
-      return;
-    }
-    case "metrics": {
-      const m = data as Parsed["metrics"];
-      const money = m.money ? toMoney(m.money) : null;
-      const quantity = m.quantity ? { ...m.quantity, high: highFromNullable(m.quantity.high) } : null;
-      if (money) moneyProblems(money).forEach((p) => problems.push(`${at}: money: ${p}`));
-      if (quantity) moneyProblems(quantity).forEach((p) => problems.push(`${at}: quantity: ${p}`));
-      if (!money && !quantity && !QUALITATIVE_METRIC_KINDS.has(m.kind)) {
-        problems.push(
-          `${at}: a ${m.kind} metric needs money or quantity (only ${[...QUALITATIVE_METRIC_KINDS].join(", ")} may have neither)`,
-        );
-      }
-      const { evidence, subject, product, counterparty, money: _m, quantity: _q, ...rest } = m;
-      out.metrics.push({
-        ...rest,
-        subjectId: subject,
-        productId: product,
-        counterpartyId: counterparty,
-        money,
-        quantity,
-        evidenceIds: evidence,
-      });
-      return;
-    }
+    return seen;
+  }
+
+  registerEvidence(ids: Set<string>): void {
+    this.evidenceIds = ids;
+  }
+
+  needEvidence(collection: string, id: string, ids: readonly string[]): void {
+    for (const e of ids) if (!this.evidenceIds.has(e)) this.report(collection, id, `unknown evidence id '${e}'`);
+  }
+
+  needNode(collection: string, id: string, field: string, ref: string | null, kind?: NodeKind): void {
+    if (ref === null) return;
+    const node = this.nodes.get(ref);
+    if (!node) this.report(collection, id, `unknown ${(kind ?? "node").toLowerCase()} id '${ref}' in '${field}'`);
+    else if (kind && node.nodeKind !== kind)
+      this.report(collection, id, `'${field}' must be a ${kind}, '${ref}' is a ${node.nodeKind}`);
   }
 }
 
 function checkReferences(d: Dataset, where: Map<string, string>, problems: string[]): void {
-  const at = (collection: string, id: string) => where.get(`${collection}:${id}`) ?? `${collection} '${id}'`;
+  const refs = new References(where, problems);
+  refs.registerNodes("companies", d.companies);
+  refs.registerNodes("products", d.products);
+  refs.registerNodes("people", d.people);
+  const sourceIds = refs.unique("sources", d.sources);
+  refs.registerEvidence(refs.unique("evidence", d.evidence));
+  refs.unique("relationships", d.relationships);
+  refs.unique("metrics", d.metrics);
 
-  const nodes = new Map<string, GraphNode>();
+  for (const e of d.evidence) {
+    if (!sourceIds.has(e.sourceId)) refs.report("evidence", e.id, `unknown source id '${e.sourceId}'`);
+  }
   for (const [collection, list] of [
     ["companies", d.companies],
     ["products", d.products],
     ["people", d.people],
   ] as const) {
-    for (const n of list) {
-      const previous = nodes.get(n.id);
-      if (previous) problems.push(`${at(collection, n.id)}: id is already used by a ${previous.nodeKind}`);
-      else nodes.set(n.id, n);
-    }
+    for (const node of list) refs.needEvidence(collection, node.id, node.evidenceIds);
   }
-  const unique = (collection: string, list: readonly { id: string }[]) => {
-    const seen = new Set<string>();
-    for (const x of list) {
-      if (seen.has(x.id)) problems.push(`${at(collection, x.id)}: duplicate id`);
-      seen.add(x.id);
-    }
-    return seen;
-  };
-  const sourceIds = unique("sources", d.sources);
-  const evidenceIds = unique("evidence", d.evidence);
-  unique("relationships", d.relationships);
-  unique("metrics", d.metrics);
-
-  const needEvidence = (collection: string, id: string, ids: readonly string[]) => {
-    for (const e of ids) if (!evidenceIds.has(e)) problems.push(`${at(collection, id)}: unknown evidence id '${e}'`);
-  };
-  const needNode = (collection: string, id: string, field: string, ref: string | null, kind?: NodeKind) => {
-    if (ref === null) return;
-    const node = nodes.get(ref);
-    if (!node)
-      problems.push(`${at(collection, id)}: unknown ${(kind ?? "node").toLowerCase()} id '${ref}' in '${field}'`);
-    else if (kind && node.nodeKind !== kind)
-      problems.push(`${at(collection, id)}: '${field}' must be a ${kind}, '${ref}' is a ${node.nodeKind}`);
-  };
-
-  for (const e of d.evidence) {
-    if (!sourceIds.has(e.sourceId)) problems.push(`${at("evidence", e.id)}: unknown source id '${e.sourceId}'`);
-  }
-  for (const n of d.companies) needEvidence("companies", n.id, n.evidenceIds);
-  for (const n of d.products) needEvidence("products", n.id, n.evidenceIds);
-  for (const n of d.people) needEvidence("people", n.id, n.evidenceIds);
-
-  const symmetric = new Set<string>();
-  for (const r of d.relationships) {
-    const [fromKind, toKind] = RELATIONSHIP_ENDPOINTS[r.kind];
-    needNode("relationships", r.id, "from", r.from, fromKind);
-    needNode("relationships", r.id, "to", r.to, toKind);
-    needNode("relationships", r.id, "product", r.productId, "Product");
-    needEvidence("relationships", r.id, r.evidenceIds);
-    if (r.kind === "BUYS_FROM" && r.productId === null)
-      problems.push(`${at("relationships", r.id)}: BUYS_FROM needs a product`);
-    if (SYMMETRIC_KINDS.has(r.kind)) {
-      const key = [r.kind, [r.from, r.to].sort().join("|"), r.market ?? "", r.productId ?? ""].join("/");
-      if (symmetric.has(key))
-        problems.push(
-          `${at("relationships", r.id)}: ${r.kind} between '${r.from}' and '${r.to}' is stored twice (it has no direction)`,
-        );
-      symmetric.add(key);
-    }
-  }
+  checkRelationshipReferences(d.relationships, refs);
   for (const m of d.metrics) {
-    needNode("metrics", m.id, "subject", m.subjectId);
-    needNode("metrics", m.id, "product", m.productId, "Product");
-    needNode("metrics", m.id, "counterparty", m.counterpartyId);
-    needEvidence("metrics", m.id, m.evidenceIds);
+    refs.needNode("metrics", m.id, "subject", m.subjectId);
+    refs.needNode("metrics", m.id, "product", m.productId, "Product");
+    refs.needNode("metrics", m.id, "counterparty", m.counterpartyId);
+    refs.needEvidence("metrics", m.id, m.evidenceIds);
+  }
+}
+
+function checkRelationshipReferences(relationships: readonly Relationship[], refs: References): void {
+  const symmetric = new Set<string>();
+  for (const r of relationships) {
+    const [fromKind, toKind] = RELATIONSHIP_ENDPOINTS[r.kind];
+    refs.needNode("relationships", r.id, "from", r.from, fromKind);
+    refs.needNode("relationships", r.id, "to", r.to, toKind);
+    refs.needNode("relationships", r.id, "product", r.productId, "Product");
+    refs.needEvidence("relationships", r.id, r.evidenceIds);
+    if (r.kind === "BUYS_FROM" && r.productId === null) refs.report("relationships", r.id, "BUYS_FROM needs a product");
+    if (!SYMMETRIC_KINDS.has(r.kind)) continue;
+    // Stored once, read from either end: the same pair twice would be counted twice.
+    const key = [r.kind, [r.from, r.to].sort().join("|"), r.market ?? "", r.productId ?? ""].join("/");
+    if (symmetric.has(key))
+      refs.report(
+        "relationships",
+        r.id,
+        `${r.kind} between '${r.from}' and '${r.to}' is stored twice (it has no direction)`,
+      );
+    symmetric.add(key);
   }
 }

@@ -1,4 +1,4 @@
-import type { NonEmptyArray } from "type-graphql";
+import type { ClassType, NonEmptyArray } from "type-graphql";
 import { MoneyResolver, QuantityResolver, ShareResolver } from "./amount.resolver";
 import { CompanyResolver } from "./company.resolver";
 import { EvidenceResolver, MetricResolver } from "./evidence.resolver";
@@ -29,7 +29,7 @@ import {
   StatedTotalResolver,
 } from "./analytics.resolver";
 
-export const resolvers: NonEmptyArray<Function> = [
+export const resolvers: NonEmptyArray<ClassType> = [
   QueryResolver,
   CompanyResolver,
   ProductResolver,

@@ -10,7 +10,6 @@ import type {
   Relationship,
   Source,
 } from "../../domain/entities";
-import { BadInputError } from "../../domain/errors";
 import { bestMatch, normalizeText, searchKeys } from "../../domain/text";
 import type {
   CompanyFilter,
