@@ -1,4 +1,5 @@
 import type { Dataset } from "../../domain/dataset";
+import { boundedInt, PATH_DEPTH } from "../../domain/bounds";
 import {
   type Company,
   type Evidence,
@@ -9,11 +10,9 @@ import {
   type Product,
   RELATIONSHIP_KINDS,
   type Relationship,
-  type RelationshipKind,
   type Source,
-  SYMMETRIC_KINDS,
 } from "../../domain/entities";
-import { BadInputError, DomainError } from "../../domain/errors";
+import { DomainError } from "../../domain/errors";
 import { normalizeText } from "../../domain/text";
 import type { Neo4jConfig } from "../../server/config";
 import type {
@@ -31,7 +30,8 @@ import type {
   SearchHit,
   StoreCounts,
 } from "../graph-store";
-import { cypherInt, Neo4jExecutor, type Neo4jExecutorOptions, type RunQuery } from "./executor";
+import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
+import { cypherInt, Neo4jExecutor, type Neo4jExecutorOptions, type Neo4jRecord, type RunQuery } from "./executor";
 import {
   compact,
   evidenceProps,
@@ -45,32 +45,40 @@ import {
   toRelationship,
   toSource,
 } from "./mapping";
+import { countsQuery } from "./queries/count-queries";
+import { type CypherQuery, pageSize } from "./queries/cypher-query";
+import { moneyPathsQuery } from "./queries/money-path-query";
+import {
+  evidenceByIdsQuery,
+  listCompaniesQuery,
+  listProductsQuery,
+  metricsOfQuery,
+  nodesByIdsQuery,
+  nodesOfKindByIdsQuery,
+  sourcesByIdsQuery,
+} from "./queries/node-queries";
+import {
+  listRelationshipsQuery,
+  relationshipByIdUnion,
+  relationshipsByIdsQuery,
+  relationshipsOfQuery,
+  selectedKinds,
+} from "./queries/relationship-queries";
+import { searchQuery } from "./queries/search-query";
 import { ensureSchema } from "./schema";
-import { COMMON_FILTER, IN_FORCE, PATH_QUANTIFIERS, typePattern } from "./cypher-rules";
-import { MONEY_AGAINST_ARROW, MONEY_WITH_ARROW } from "../../domain/money-flow";
-import { boundedInt, PATH_DEPTH } from "../../domain/bounds";
-import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
 
 type Props = Record<string, unknown>;
 
 const BATCH_SIZE = 1000;
+/** Nodes deleted per transaction by clear(). */
 const CLEAR_BATCH_SIZE = 10_000;
-const SYMMETRIC = [...SYMMETRIC_KINDS];
-
-/** Every relationship with id `idVar` whatever its type: one index seek per type. */
-function relationshipByIdUnion(idVar: string): string {
-  return RELATIONSHIP_KINDS.map(
-    (k) => `MATCH (a)-[r:${k} {id: ${idVar}}]->(b) RETURN r, a.id AS fromId, b.id AS toId`,
-  ).join("\n  UNION ALL\n  ");
-}
-
-/** The relationship as a map the mapper reads; `r`, `a`, `b` must be bound. */
-const REL_PROJECTION = "{props: properties(r), kind: type(r), fromId: startNode(r).id, toId: endNode(r).id}";
 
 /**
  * The production store. Relationships are real Neo4j relationships typed by their kind, every node
  * is `:Entity` plus its kind label, and the whole filter and paging logic runs in Cypher, one
- * statement per call, so that DataLoader batches stay one round trip.
+ * statement per call, so that DataLoader batches stay one round trip. The statements are built in
+ * `queries/` (and snapshot-tested there as text); this class checks input, runs them and maps the
+ * records back to domain objects.
  */
 export class Neo4jStore implements GraphStore {
   readonly name = "neo4j" as const;
@@ -92,78 +100,33 @@ export class Neo4jStore implements GraphStore {
 
   async nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
     if (ids.length === 0) return [];
-    const found = await this.db.read(
-      "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN properties(n) AS props",
-      { ids: unique(ids) },
-      (rec) => toNode(rec.get("props") as Props),
-    );
-    return inOrder(ids, found);
+    return inOrder(ids, await this.read(nodesByIdsQuery(ids), nodeFromRecord));
   }
 
   async nodesOfKindByIds<K extends NodeKind>(kind: K, ids: readonly string[]): Promise<(NodeOfKind<K> | null)[]> {
     if (ids.length === 0) return [];
-    const found = await this.db.read(
-      "UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE n.nodeKind = $kind RETURN properties(n) AS props",
-      { ids: unique(ids), kind },
-      (rec) => toNode(rec.get("props") as Props) as NodeOfKind<K>,
-    );
+    const found = await this.read(nodesOfKindByIdsQuery(kind, ids), (rec) => nodeFromRecord(rec) as NodeOfKind<K>);
     return inOrder(ids, found);
   }
 
   async listCompanies(filter: CompanyFilter, page: PageRequest): Promise<Page<Company>> {
-    const where = `($kind IS NULL OR n.kind = $kind)
-      AND ($country IS NULL OR n.country = $country)
-      AND ($ids IS NULL OR n.id IN $ids)`;
-    return this.listNodes(
-      "Company",
-      where,
-      {
-        kind: filter.kind || null,
-        country: filter.country || null,
-        // An empty id list selects nothing, as in the memory store.
-        ids: filter.ids ? [...filter.ids] : null,
-      },
-      page,
-    ) as Promise<Page<Company>>;
+    return this.readNodePage(listCompaniesQuery(filter, page), page) as Promise<Page<Company>>;
   }
 
   async listProducts(page: PageRequest): Promise<Page<Product>> {
-    return this.listNodes("Product", "true", {}, page) as Promise<Page<Product>>;
+    return this.readNodePage(listProductsQuery(page), page) as Promise<Page<Product>>;
   }
 
   async search(text: string, kinds: readonly NodeKind[], limit: number): Promise<SearchHit[]> {
-    const q = normalizeText(text);
+    const normalized = normalizeText(text);
     const max = Math.trunc(limit);
-    if (q === "" || !(max > 0)) return [];
-    // The same numbers and matched key as bestMatch: exact 3, prefix 2, word prefix 1.5, substring 1; aliases x0.9.
-    const cypher = `
-      MATCH (n:Entity)
-      WHERE n.searchText CONTAINS $q AND ($kinds IS NULL OR n.nodeKind IN $kinds)
-      WITH n, n.searchKeys AS keys
-      WITH n, keys, [i IN range(0, size(keys) - 1) |
-        (CASE
-           WHEN keys[i] = $q THEN 3.0
-           WHEN keys[i] STARTS WITH $q THEN 2.0
-           WHEN keys[i] CONTAINS $wordQ THEN 1.5
-           WHEN keys[i] CONTAINS $q THEN 1.0
-           ELSE 0.0
-         END) * (CASE WHEN i = 0 THEN 1.0 ELSE 0.9 END)] AS scores
-      WITH n, keys, scores, reduce(best = 0.0, s IN scores | CASE WHEN s > best THEN s ELSE best END) AS score
-      WHERE score > 0
-      RETURN properties(n) AS props, score, head([i IN range(0, size(keys) - 1) WHERE scores[i] = score | keys[i]]) AS matched,
-             keys[0] AS sortName, n.id AS id
-      ORDER BY score DESC, sortName ASC, id ASC
-      LIMIT $limit`;
-    const hits = await this.db.read(
-      cypher,
-      { q, wordQ: ` ${q}`, kinds: kinds.length > 0 ? [...kinds] : null, limit: cypherInt(max) },
-      (rec) => ({
-        node: toNode(rec.get("props") as Props),
-        score: rec.get("score") as number,
-        matched: rec.get("matched") as string,
-        sortName: rec.get("sortName") as string,
-      }),
-    );
+    if (normalized === "" || !(max > 0)) return [];
+    const hits = await this.read(searchQuery(normalized, kinds, max), (rec) => ({
+      node: nodeFromRecord(rec),
+      score: rec.get("score") as number,
+      matched: rec.get("matched") as string,
+      sortName: rec.get("sortName") as string,
+    }));
     // Cypher already ordered them; sorting again pins the tie-break to JavaScript string order.
     hits.sort((a, b) => b.score - a.score || cmp(a.sortName, b.sortName) || cmp(a.node.id, b.node.id));
     return hits.map(({ node, score, matched }) => ({ node, score, matched }));
@@ -176,137 +139,53 @@ export class Neo4jStore implements GraphStore {
     options: RelationshipReadOptions = {},
   ): Promise<RelationshipPage[]> {
     const empty: RelationshipPage = { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
-    const kinds = selectedKinds(filter);
     if (nodeIds.length === 0) return [];
-    if (kinds.length === 0) return nodeIds.map(() => empty);
-    // When asked for, the other ends come back in the same statement: no second round trip. The
-    // fragment is one of two fixed strings chosen by a boolean, never built from input.
-    const neighbours = options.withNeighbours
-      ? `CALL (pageRows) {
-          UNWIND pageRows AS x
-          WITH DISTINCT x.m AS m
-          ORDER BY m.id
-          RETURN collect(properties(m)) AS neighbours
-        }`
-      : "WITH *, [] AS neighbours";
-    const cypher = `
-      UNWIND $ids AS nodeId
-      CALL (nodeId) {
-        MATCH (n:Entity {id: nodeId})-[r:${typePattern(kinds)}]-(m)
-        WHERE ($direction = 'BOTH' OR type(r) IN $symmetric
-               OR ($direction = 'OUT' AND startNode(r) = n)
-               OR ($direction = 'IN' AND endNode(r) = n))
-          AND ($counterpartIds IS NULL OR m.id IN $counterpartIds)
-          AND ${COMMON_FILTER}
-        WITH r, m ORDER BY r.id
-        RETURN collect({r: r, m: m}) AS rows
-      }
-      WITH nodeId, rows, [x IN rows WHERE $after IS NULL OR x.r.id > $after] AS rest
-      WITH nodeId, size(rows) AS totalCount, rest,
-           CASE WHEN $first IS NULL THEN rest ELSE rest[0..$first] END AS pageRows
-      ${neighbours}
-      RETURN nodeId, totalCount, size(pageRows) < size(rest) AS hasNextPage,
-             [r IN [x IN pageRows | x.r] | ${REL_PROJECTION}] AS items, neighbours`;
-    const pages = await this.db.read(
-      cypher,
-      {
-        ids: unique(nodeIds),
-        ...filterParams(filter),
-        direction: filter.direction ?? "BOTH",
-        symmetric: SYMMETRIC,
-        after: page.after || null,
-        first: page.first === undefined ? null : cypherInt(page.first),
-      },
-      (rec) => ({
-        id: rec.get("nodeId") as string,
-        page: {
-          items: (rec.get("items") as RelRow[]).map(fromRelRow),
-          totalCount: rec.get("totalCount") as number,
-          hasNextPage: rec.get("hasNextPage") as boolean,
-          neighbours: (rec.get("neighbours") as Props[]).map(toNode),
-        },
-      }),
+    if (selectedKinds(filter).length === 0) return nodeIds.map(() => empty);
+    const query = relationshipsOfQuery(nodeIds, filter, page, options.withNeighbours ?? false);
+    const pages = await this.read(
+      query,
+      (rec) => [rec.get("nodeId") as string, relationshipPageFromRecord(rec)] as const,
     );
-    const byNode = new Map<string, RelationshipPage>(pages.map((p) => [p.id, p.page]));
+    const byNode = new Map(pages);
     return nodeIds.map((id) => byNode.get(id) ?? empty);
   }
 
   async relationshipsByIds(ids: readonly string[]): Promise<(Relationship | null)[]> {
     if (ids.length === 0) return [];
-    const cypher = `
-      UNWIND $ids AS id
-      CALL (id) {
-        ${relationshipByIdUnion("id")}
-      }
-      RETURN properties(r) AS props, type(r) AS kind, fromId, toId`;
-    const found = await this.db.read(cypher, { ids: unique(ids) }, (rec) =>
-      fromRelRow({ props: rec.get("props"), kind: rec.get("kind"), fromId: rec.get("fromId"), toId: rec.get("toId") }),
+    const found = await this.read(relationshipsByIdsQuery(ids), (rec) =>
+      toRelationship(
+        rec.get("props") as Props,
+        rec.get("kind") as string,
+        rec.get("fromId") as string,
+        rec.get("toId") as string,
+      ),
     );
     return inOrder(ids, found);
   }
 
   async listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>> {
-    const kinds = selectedKinds(filter);
-    if (kinds.length === 0) return { items: [], totalCount: 0, hasNextPage: false };
-    const first = page.first === undefined ? null : Math.max(0, Math.trunc(page.first));
-    const match = `
-        MATCH (a)-[r:${typePattern(kinds)}]->(b)
-        WHERE ($counterpartIds IS NULL OR a.id IN $counterpartIds OR b.id IN $counterpartIds)
-          AND ${COMMON_FILTER}`;
-    const cypher = `
-      CALL () {
-        ${match}
-        RETURN count(r) AS totalCount
-      }
-      CALL () {
-        ${match}
-          AND ($after IS NULL OR r.id > $after)
-        WITH r ORDER BY r.id ${first === null ? "" : "LIMIT $limit"}
-        RETURN collect(${REL_PROJECTION}) AS items
-      }
-      RETURN totalCount, items`;
-    const [result] = await this.db.read(
-      cypher,
-      { ...filterParams(filter), after: page.after || null, limit: first === null ? null : cypherInt(first + 1) },
-      (rec) => ({ totalCount: rec.get("totalCount") as number, items: (rec.get("items") as RelRow[]).map(fromRelRow) }),
-    );
-    return trimPage(result!.items, result!.totalCount, first);
+    if (selectedKinds(filter).length === 0) return { items: [], totalCount: 0, hasNextPage: false };
+    const [result] = await this.read(listRelationshipsQuery(filter, page), (rec) => ({
+      totalCount: rec.get("totalCount") as number,
+      items: (rec.get("items") as RelationshipRow[]).map(relationshipFromRow),
+    }));
+    return trimPage(result!.items, result!.totalCount, pageSize(page));
   }
 
   async evidenceByIds(ids: readonly string[]): Promise<(Evidence | null)[]> {
     if (ids.length === 0) return [];
-    const found = await this.db.read(
-      "UNWIND $ids AS id MATCH (e:Evidence {id: id}) RETURN properties(e) AS props",
-      { ids: unique(ids) },
-      (rec) => toEvidence(rec.get("props") as Props),
-    );
-    return inOrder(ids, found);
+    return inOrder(ids, await this.read(evidenceByIdsQuery(ids), (rec) => toEvidence(rec.get("props") as Props)));
   }
 
   async sourcesByIds(ids: readonly string[]): Promise<(Source | null)[]> {
     if (ids.length === 0) return [];
-    const found = await this.db.read(
-      "UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN properties(s) AS props",
-      { ids: unique(ids) },
-      (rec) => toSource(rec.get("props") as Props),
-    );
-    return inOrder(ids, found);
+    return inOrder(ids, await this.read(sourcesByIdsQuery(ids), (rec) => toSource(rec.get("props") as Props)));
   }
 
   async metricsOf(subjectIds: readonly string[], kinds?: readonly string[]): Promise<Metric[][]> {
     if (subjectIds.length === 0) return [];
-    const cypher = `
-      UNWIND $ids AS subjectId
-      CALL (subjectId) {
-        MATCH (m:Metric {subjectId: subjectId})
-        WHERE $kinds IS NULL OR m.kind IN $kinds
-        WITH m ORDER BY m.id
-        RETURN collect(properties(m)) AS metrics
-      }
-      RETURN subjectId, metrics`;
-    const rows = await this.db.read(
-      cypher,
-      { ids: unique(subjectIds), kinds: kinds && kinds.length > 0 ? [...kinds] : null },
+    const rows = await this.read(
+      metricsOfQuery(subjectIds, kinds),
       (rec) => [rec.get("subjectId") as string, (rec.get("metrics") as Props[]).map(toMetric)] as const,
     );
     const bySubject = new Map(rows);
@@ -314,54 +193,13 @@ export class Neo4jStore implements GraphStore {
   }
 
   async findMoneyPaths(q: MoneyPathQuery): Promise<MoneyPathSearch> {
-    const quantifier = PATH_QUANTIFIERS.get(boundedInt("maxDepth", q.maxDepth, PATH_DEPTH))!;
+    const maxDepth = boundedInt("maxDepth", q.maxDepth, PATH_DEPTH);
     const limit = Math.max(0, Math.trunc(q.limit));
-    const money = typePattern([...MONEY_WITH_ARROW, ...MONEY_AGAINST_ARROW]);
-    // One quantified path pattern walks every trail in money direction; the node-uniqueness check
-    // keeps the simple ones. Prefixes that stop short of `b` are counted (and their ends checked
-    // for hubs) because a level-by-level walk would hold them too: past `limit` of them, or at a
-    // hub, the caller walks itself so that caps apply exactly as they would there.
-    const cypher = `
-      MATCH (a:Entity {id: $fromId})
-      MATCH (b:Entity {id: $toId})
-      CALL (a, b) {
-        CALL (a, b) {
-          MATCH p = (a) ((x)-[r:${money}]-(y)
-              WHERE x <> b AND y <> a
-                AND ((type(r) IN $forward AND startNode(r) = x) OR (type(r) IN $backward AND endNode(r) = x))
-                AND ${IN_FORCE}
-            )${quantifier} (z)
-          WITH p, z, nodes(p) AS ns
-          WHERE (z = b OR length(p) < $maxDepth)
-            AND all(i IN range(1, size(ns) - 1) WHERE NOT ns[i] IN ns[0..i])
-          RETURN p, z
-          LIMIT $take
-        }
-        RETURN count(p) AS walks,
-               collect(CASE WHEN z = b THEN [r IN relationships(p) | r.id] END) AS found,
-               collect(DISTINCT CASE WHEN z <> b THEN z END) AS ends
-      }
-      RETURN walks, found,
-             any(n IN [a] + ends WHERE COUNT { (n)-[:${typePattern(MONEY_WITH_ARROW)}]->() } > $fanoutCap
-                                  OR COUNT { (n)<-[:${typePattern(MONEY_AGAINST_ARROW)}]-() } > $fanoutCap) AS hub`;
-    const [row] = await this.db.read(
-      cypher,
-      {
-        fromId: q.fromId,
-        toId: q.toId,
-        maxDepth: cypherInt(q.maxDepth),
-        asOf: q.asOf || null,
-        forward: [...MONEY_WITH_ARROW],
-        backward: [...MONEY_AGAINST_ARROW],
-        take: cypherInt(limit + 1),
-        fanoutCap: cypherInt(q.fanoutCap),
-      },
-      (rec) => ({
-        walks: rec.get("walks") as number,
-        found: rec.get("found") as string[][],
-        hub: rec.get("hub") as boolean,
-      }),
-    );
+    const [row] = await this.read(moneyPathsQuery({ ...q, maxDepth, limit }), (rec) => ({
+      walks: rec.get("walks") as number,
+      found: rec.get("found") as string[][],
+      hub: rec.get("hub") as boolean,
+    }));
     // An unknown end has no paths.
     if (!row) return { complete: true, paths: [] };
     if (row.walks > limit) return { complete: false, reason: "LIMIT" };
@@ -370,18 +208,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async counts(): Promise<StoreCounts> {
-    // Each single-label or single-type count is answered from Neo4j's count store.
-    const relCounts = RELATIONSHIP_KINDS.map((k) => `MATCH ()-[r:${k}]->() RETURN count(r) AS c`).join(" UNION ALL ");
-    const cypher = `
-      CALL () { MATCH (n:Company) RETURN count(n) AS companies }
-      CALL () { MATCH (n:Product) RETURN count(n) AS products }
-      CALL () { MATCH (n:Person) RETURN count(n) AS people }
-      CALL () { MATCH (n:Source) RETURN count(n) AS sources }
-      CALL () { MATCH (n:Evidence) RETURN count(n) AS evidence }
-      CALL () { MATCH (n:Metric) RETURN count(n) AS metrics }
-      CALL () { CALL () { ${relCounts} } RETURN sum(c) AS relationships }
-      RETURN companies, products, people, sources, evidence, relationships, metrics`;
-    const [counts] = await this.db.read(cypher, {}, (rec) => ({
+    const [counts] = await this.read(countsQuery(), (rec) => ({
       companies: rec.get("companies") as number,
       products: rec.get("products") as number,
       people: rec.get("people") as number,
@@ -501,54 +328,44 @@ export class Neo4jStore implements GraphStore {
     }
   }
 
-  private async listNodes(kind: NodeKind, where: string, params: Props, page: PageRequest): Promise<Page<GraphNode>> {
-    const first = page.first === undefined ? null : Math.max(0, Math.trunc(page.first));
-    // `kind` comes from NODE_KINDS (callers pass literals).
-    const cypher = `
-      CALL () {
-        MATCH (n:${kind}) WHERE ${where}
-        RETURN count(n) AS totalCount
-      }
-      CALL () {
-        MATCH (n:${kind}) WHERE ${where} AND ($after IS NULL OR n.id > $after)
-        WITH n ORDER BY n.id ${first === null ? "" : "LIMIT $limit"}
-        RETURN collect(properties(n)) AS items
-      }
-      RETURN totalCount, items`;
-    const [result] = await this.db.read(
-      cypher,
-      { ...params, after: page.after || null, limit: first === null ? null : cypherInt(first + 1) },
-      (rec) => ({ totalCount: rec.get("totalCount") as number, items: (rec.get("items") as Props[]).map(toNode) }),
-    );
-    return trimPage(result!.items, result!.totalCount, first);
+  private read<T>(query: CypherQuery, map: (record: Neo4jRecord) => T): Promise<T[]> {
+    return this.db.read(query.cypher, query.params, map);
+  }
+
+  /** Runs a node list statement (see listNodesQuery) and cuts the extra row off. */
+  private async readNodePage(query: CypherQuery, page: PageRequest): Promise<Page<GraphNode>> {
+    const [result] = await this.read(query, (rec) => ({
+      totalCount: rec.get("totalCount") as number,
+      items: (rec.get("items") as Props[]).map(toNode),
+    }));
+    return trimPage(result!.items, result!.totalCount, pageSize(page));
   }
 }
 
-interface RelRow {
+// ---------- records -> domain ----------
+
+/** A relationship as RELATIONSHIP_PROJECTION returns it. */
+interface RelationshipRow {
   props: Props;
   kind: string;
   fromId: string;
   toId: string;
 }
 
-function fromRelRow(row: RelRow): Relationship {
+function relationshipFromRow(row: RelationshipRow): Relationship {
   return toRelationship(row.props, row.kind, row.fromId, row.toId);
 }
 
-/** The kinds a filter asks for, spelled from the fixed list; an empty filter means all of them. */
-function selectedKinds(filter: RelationshipFilter): RelationshipKind[] {
-  if (!filter.kinds || filter.kinds.length === 0) return [...RELATIONSHIP_KINDS];
-  return RELATIONSHIP_KINDS.filter((k) => filter.kinds!.includes(k));
+function nodeFromRecord(rec: Neo4jRecord): GraphNode {
+  return toNode(rec.get("props") as Props);
 }
 
-/** Empty lists mean "no restriction", as in matchesFilter. */
-function filterParams(filter: RelationshipFilter): Props {
-  const list = (xs: readonly string[] | undefined) => (xs && xs.length > 0 ? [...xs] : null);
+function relationshipPageFromRecord(rec: Neo4jRecord): RelationshipPage {
   return {
-    counterpartIds: list(filter.counterpartIds),
-    productIds: list(filter.productIds),
-    statuses: list(filter.statuses),
-    asOf: filter.asOf || null,
+    items: (rec.get("items") as RelationshipRow[]).map(relationshipFromRow),
+    totalCount: rec.get("totalCount") as number,
+    hasNextPage: rec.get("hasNextPage") as boolean,
+    neighbours: (rec.get("neighbours") as Props[]).map(toNode),
   };
 }
 
@@ -558,14 +375,17 @@ function trimPage<T>(items: T[], totalCount: number, first: number | null): Page
   return { items: items.slice(0, first), totalCount, hasNextPage: items.length > first };
 }
 
-function unique(ids: readonly string[]): string[] {
-  return [...new Set(ids)];
-}
-
+/** Lookups answer only the ids that exist, once each; callers get one answer per id they asked for. */
 function inOrder<T extends { id: string }>(ids: readonly string[], found: readonly T[]): (T | null)[] {
   const byId = new Map(found.map((x) => [x.id, x]));
   return ids.map((id) => byId.get(id) ?? null);
 }
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ---------- load ----------
 
 function* chunks<T>(rows: readonly T[], size: number): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
@@ -573,8 +393,4 @@ function* chunks<T>(rows: readonly T[], size: number): Generator<T[]> {
 
 async function batched(run: RunQuery, cypher: string, rows: readonly Props[]): Promise<void> {
   for (const chunk of chunks(rows, BATCH_SIZE)) await run(cypher, { rows: chunk });
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
