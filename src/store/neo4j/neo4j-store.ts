@@ -31,22 +31,20 @@ import type {
   StoreCounts,
 } from "../graph-store";
 import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
-import { cypherInt, Neo4jExecutor, type Neo4jExecutorOptions, type Neo4jRecord, type RunQuery } from "./executor";
-import {
-  compact,
-  evidenceProps,
-  metricProps,
-  nodeProps,
-  relationshipProps,
-  sourceProps,
-  toEvidence,
-  toMetric,
-  toNode,
-  toRelationship,
-  toSource,
-} from "./mapping";
+import { Neo4jExecutor, type Neo4jExecutorOptions, type Neo4jRecord, type RunQuery } from "./executor";
+import { toEvidence, toMetric, toNode, toRelationship, toSource } from "./mapping";
 import { countsQuery } from "./queries/count-queries";
-import { type CypherQuery, pageSize } from "./queries/cypher-query";
+import { type CypherQuery, pageSize, unique } from "./queries/cypher-query";
+import {
+  deleteNodesBatchQuery,
+  deleteReplacedRelationshipsQuery,
+  knownEntityIdsQuery,
+  mergeEvidenceQuery,
+  mergeMetricsQuery,
+  mergeNodesOfKindQuery,
+  mergeRelationshipsOfKindQuery,
+  mergeSourcesQuery,
+} from "./queries/load-queries";
 import { moneyPathsQuery } from "./queries/money-path-query";
 import {
   evidenceByIdsQuery,
@@ -59,7 +57,6 @@ import {
 } from "./queries/node-queries";
 import {
   listRelationshipsQuery,
-  relationshipByIdUnion,
   relationshipsByIdsQuery,
   relationshipsOfQuery,
   selectedKinds,
@@ -69,7 +66,8 @@ import { ensureSchema } from "./schema";
 
 type Props = Record<string, unknown>;
 
-const BATCH_SIZE = 1000;
+/** Rows per write statement of a load. */
+const LOAD_BATCH_SIZE = 1000;
 /** Nodes deleted per transaction by clear(). */
 const CLEAR_BATCH_SIZE = 10_000;
 
@@ -225,32 +223,15 @@ export class Neo4jStore implements GraphStore {
     // One write transaction: if any statement fails, nothing of this load is committed. The driver
     // may run it again on a transient failure, which is harmless because every statement merges.
     await this.db.writeTx(async (run) => {
-      await batched(
-        run,
-        "UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row",
-        d.sources.map((s) => compact(sourceProps(s))),
-      );
-      await batched(
-        run,
-        "UNWIND $rows AS row MERGE (e:Evidence {id: row.id}) SET e = row",
-        d.evidence.map((e) => compact(evidenceProps(e))),
-      );
+      await runInBatches(run, d.sources, mergeSourcesQuery);
+      await runInBatches(run, d.evidence, mergeEvidenceQuery);
+      const entities = [...d.companies, ...d.products, ...d.people];
       for (const kind of NODE_KINDS) {
-        const nodes = [...d.companies, ...d.products, ...d.people].filter((n) => n.nodeKind === kind);
-        const others = NODE_KINDS.filter((k) => k !== kind).join(":");
-        // A node that changed kind since the last load loses its old kind label.
-        await batched(
-          run,
-          `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row REMOVE n:${others} SET n:${kind}`,
-          nodes.map((n) => compact(nodeProps(n))),
-        );
+        const ofKind = entities.filter((n) => n.nodeKind === kind);
+        await runInBatches(run, ofKind, (batch) => mergeNodesOfKindQuery(kind, batch));
       }
-      await this.loadRelationships(run, d.relationships);
-      await batched(
-        run,
-        "UNWIND $rows AS row MERGE (m:Metric {id: row.id}) SET m = row",
-        d.metrics.map((m) => compact(metricProps(m))),
-      );
+      await writeRelationships(run, d.relationships);
+      await runInBatches(run, d.metrics, mergeMetricsQuery);
     });
     return {
       nodes: d.companies.length + d.products.length + d.people.length,
@@ -263,12 +244,9 @@ export class Neo4jStore implements GraphStore {
   async clear(): Promise<void> {
     // Batches keep each transaction small on a big graph; `CALL {} IN TRANSACTIONS` cannot run in a
     // managed transaction.
+    const query = deleteNodesBatchQuery(CLEAR_BATCH_SIZE);
     for (;;) {
-      const [deleted] = await this.db.write(
-        "MATCH (n) WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS deleted",
-        { batch: cypherInt(CLEAR_BATCH_SIZE) },
-        (rec) => rec.get("deleted") as number,
-      );
+      const [deleted] = await this.db.write(query.cypher, query.params, (rec) => rec.get("deleted") as number);
       if (!deleted) return;
     }
   }
@@ -279,53 +257,6 @@ export class Neo4jStore implements GraphStore {
 
   async close(): Promise<void> {
     await this.db.close();
-  }
-
-  private async loadRelationships(run: RunQuery, rels: readonly Relationship[]): Promise<void> {
-    // An id that now has another type or other ends is replaced, not duplicated (as in MemoryStore).
-    await batched(
-      run,
-      `UNWIND $rows AS row
-       CALL (row) {
-         ${relationshipByIdUnion("row.id")}
-       }
-       WITH row, r, fromId, toId
-       WHERE type(r) <> row.kind OR fromId <> row.from OR toId <> row.to
-       DELETE r`,
-      rels.map((r) => ({ id: r.id, kind: r.kind, from: r.from, to: r.to })),
-    );
-    for (const kind of RELATIONSHIP_KINDS) {
-      const rows = rels
-        .filter((r) => r.kind === kind)
-        .map((r) => ({ from: r.from, to: r.to, props: compact(relationshipProps(r)) }));
-      for (const chunk of chunks(rows, BATCH_SIZE)) {
-        const records = await run(
-          `UNWIND $rows AS row
-           MATCH (a:Entity {id: row.from})
-           MATCH (b:Entity {id: row.to})
-           MERGE (a)-[r:${kind} {id: row.props.id}]->(b)
-           SET r = row.props
-           RETURN count(r) AS written`,
-          { rows: chunk },
-        );
-        const written = records[0]?.get("written") as number;
-        if (written !== chunk.length) {
-          // Throwing rolls the whole load back.
-          const ends = [...new Set(chunk.flatMap((r) => [r.from, r.to]))];
-          const known = new Set(
-            (await run("UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id", { ids: ends })).map(
-              (rec) => rec.get("id") as string,
-            ),
-          );
-          refuseLoad(
-            chunk.flatMap((r) =>
-              [r.from, r.to].filter((end) => !known.has(end)).map((end) => unknownEndProblem(String(r.props.id), end)),
-            ),
-          );
-          throw new DomainError("INTERNAL", `wrote ${written} of ${chunk.length} ${kind} relationships`);
-        }
-      }
-    }
   }
 
   private read<T>(query: CypherQuery, map: (record: Neo4jRecord) => T): Promise<T[]> {
@@ -387,10 +318,44 @@ function cmp(a: string, b: string): number {
 
 // ---------- load ----------
 
-function* chunks<T>(rows: readonly T[], size: number): Generator<T[]> {
-  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+function* batches<T>(rows: readonly T[]): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += LOAD_BATCH_SIZE) yield rows.slice(i, i + LOAD_BATCH_SIZE);
 }
 
-async function batched(run: RunQuery, cypher: string, rows: readonly Props[]): Promise<void> {
-  for (const chunk of chunks(rows, BATCH_SIZE)) await run(cypher, { rows: chunk });
+/** Runs the statement `build` makes for each batch of `rows`; nothing when there are no rows. */
+async function runInBatches<T>(run: RunQuery, rows: readonly T[], build: (batch: T[]) => CypherQuery): Promise<void> {
+  for (const batch of batches(rows)) {
+    const query = build(batch);
+    await run(query.cypher, query.params);
+  }
+}
+
+async function writeRelationships(run: RunQuery, relationships: readonly Relationship[]): Promise<void> {
+  // An id that now has another type or other ends is replaced, not duplicated (as in MemoryStore).
+  await runInBatches(run, relationships, deleteReplacedRelationshipsQuery);
+  for (const kind of RELATIONSHIP_KINDS) {
+    for (const batch of batches(relationships.filter((r) => r.kind === kind))) {
+      const query = mergeRelationshipsOfKindQuery(kind, batch);
+      const [record] = await run(query.cypher, query.params);
+      const written = record?.get("written") as number;
+      if (written !== batch.length) {
+        await refuseUnknownEnds(run, batch);
+        throw new DomainError("INTERNAL", `wrote ${written} of ${batch.length} ${kind} relationships`);
+      }
+    }
+  }
+}
+
+/**
+ * A merge wrote fewer relationships than asked, so an end node is missing: a BadInputError names
+ * the missing ends. Throwing rolls the whole load back.
+ */
+async function refuseUnknownEnds(run: RunQuery, relationships: readonly Relationship[]): Promise<void> {
+  const query = knownEntityIdsQuery(unique(relationships.flatMap((r) => [r.from, r.to])));
+  const known = new Set((await run(query.cypher, query.params)).map((rec) => rec.get("id") as string));
+  refuseLoad(
+    relationships.flatMap((r) =>
+      [r.from, r.to].filter((end) => !known.has(end)).map((end) => unknownEndProblem(r.id, end)),
+    ),
+  );
 }

@@ -1,3 +1,4 @@
+import { DomainError } from "../../../domain/errors";
 import type { PageRequest } from "../../graph-store";
 import type { Params } from "../executor";
 
@@ -28,6 +29,16 @@ export function cypher(strings: TemplateStringsArray, ...fragments: string[]): s
   while (lines.length > 0 && lines.at(-1) === "") lines.pop();
   const margin = Math.min(...lines.filter((line) => line !== "").map((line) => /^ */.exec(line)![0].length));
   return lines.map((line) => line.slice(margin)).join("\n");
+}
+
+/**
+ * Labels and relationship types cannot be parameters. This returns the fixed list's own element
+ * for `name`, so that whatever reaches the text was spelled by the domain, never by a caller.
+ */
+export function spelledFrom<T extends string>(allowed: readonly T[], name: string): T {
+  const found = allowed.find((candidate) => candidate === name);
+  if (found === undefined) throw new DomainError("INTERNAL", `'${name}' is not one of ${allowed.join(", ")}`);
+  return found;
 }
 
 /** Each id once: a batch may repeat ids, and the store puts answers back in the caller's order. */
