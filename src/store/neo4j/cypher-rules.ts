@@ -18,8 +18,8 @@ export const IN_FORCE = `(r.status <> 'PLANNED'
 
 /** matchesFilter, for the predicates that do not depend on the asking node. */
 export const COMMON_FILTER = `($productIds IS NULL OR r.productId IN $productIds)
-  AND ($statuses IS NULL OR r.status IN $statuses)
-  AND ${VALID_AT}`;
+AND ($statuses IS NULL OR r.status IN $statuses)
+AND ${VALID_AT}`;
 
 /**
  * Relationship types as a pattern (`BUYS_FROM|INVESTS_IN`). Types cannot be parameters, so they are

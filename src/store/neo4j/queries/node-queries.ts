@@ -1,0 +1,100 @@
+import type { NodeKind } from "../../../domain/entities";
+import type { CompanyFilter, PageRequest } from "../../graph-store";
+import { cypherInt, type Params } from "../executor";
+import { cypher, type CypherQuery, listOrNull, pageSize, unique } from "./cypher-query";
+
+/*
+ * Lookups by id return one row `props` per id that exists, for the whole batch in one statement;
+ * the store puts them back in the caller's order. Every Company, Product and Person is also an
+ * :Entity, whose unique id constraint answers the lookup.
+ */
+
+export function nodesByIdsQuery(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN properties(n) AS props",
+    params: { ids: unique(ids) },
+  };
+}
+
+/** Like nodesByIdsQuery, but a node of another kind is not found. */
+export function nodesOfKindByIdsQuery(kind: NodeKind, ids: readonly string[]): CypherQuery {
+  return {
+    cypher: "UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE n.nodeKind = $kind RETURN properties(n) AS props",
+    params: { ids: unique(ids), kind },
+  };
+}
+
+export function evidenceByIdsQuery(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: "UNWIND $ids AS id MATCH (e:Evidence {id: id}) RETURN properties(e) AS props",
+    params: { ids: unique(ids) },
+  };
+}
+
+export function sourcesByIdsQuery(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: "UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN properties(s) AS props",
+    params: { ids: unique(ids) },
+  };
+}
+
+/** One row `subjectId, metrics` per subject id, metrics in id order; no kinds means every kind. */
+export function metricsOfQuery(subjectIds: readonly string[], kinds?: readonly string[]): CypherQuery {
+  const text = cypher`
+    UNWIND $ids AS subjectId
+    CALL (subjectId) {
+      MATCH (m:Metric {subjectId: subjectId})
+      WHERE $kinds IS NULL OR m.kind IN $kinds
+      WITH m ORDER BY m.id
+      RETURN collect(properties(m)) AS metrics
+    }
+    RETURN subjectId, metrics`;
+  return { cypher: text, params: { ids: unique(subjectIds), kinds: listOrNull(kinds) } };
+}
+
+export function listCompaniesQuery(filter: CompanyFilter, page: PageRequest): CypherQuery {
+  const where = cypher`
+    ($kind IS NULL OR n.kind = $kind)
+      AND ($country IS NULL OR n.country = $country)
+      AND ($ids IS NULL OR n.id IN $ids)`;
+  const params = {
+    kind: filter.kind || null,
+    country: filter.country || null,
+    // An empty id list selects nothing, as in the memory store.
+    ids: filter.ids ? [...filter.ids] : null,
+  };
+  return listNodesQuery("Company", where, params, page);
+}
+
+export function listProductsQuery(page: PageRequest): CypherQuery {
+  return listNodesQuery("Product", "true", {}, page);
+}
+
+/**
+ * One row `totalCount, items` for the nodes of one kind passing `where`, items in id order after the
+ * cursor. With a page size it fetches one item more, so that the store can tell whether a next page
+ * exists. `kind` is spelled as a label: callers pass literals from NODE_KINDS.
+ */
+function listNodesQuery(kind: NodeKind, where: string, filterParams: Params, page: PageRequest): CypherQuery {
+  const first = pageSize(page);
+  const text = cypher`
+    CALL () {
+      MATCH (n:${kind})
+      WHERE ${where}
+      RETURN count(n) AS totalCount
+    }
+    CALL () {
+      MATCH (n:${kind})
+      WHERE ${where}
+        AND ($after IS NULL OR n.id > $after)
+      WITH n ORDER BY n.id ${first === null ? "" : "LIMIT $limit"}
+      RETURN collect(properties(n)) AS items
+    }
+    RETURN totalCount, items`;
+  const params = {
+    ...filterParams,
+    after: page.after || null,
+    limit: first === null ? null : cypherInt(first + 1),
+  };
+  return { cypher: text, params };
+}

@@ -1,0 +1,1 @@
+UNWIND $rows AS row MERGE (m:Metric {id: row.id}) SET m = row

@@ -1,0 +1,1 @@
+UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row REMOVE n:Product:Person SET n:Company

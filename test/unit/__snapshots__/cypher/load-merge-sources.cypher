@@ -1,0 +1,1 @@
+UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row

@@ -1,0 +1,1 @@
+UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN properties(n) AS props

@@ -1,0 +1,1 @@
+UNWIND $ids AS id MATCH (n:Entity {id: id}) WHERE n.nodeKind = $kind RETURN properties(n) AS props

@@ -1,0 +1,1 @@
+UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN properties(s) AS props
