@@ -69,7 +69,8 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
             await same((s) => s.relationshipsOf([...nodeIds, "nope", nodeIds[0]!], f, p, { withNeighbours }));
         }
       }
-    });
+      // Eighty statements, each over every node of the seed: on two busy cores that takes tens of seconds.
+    }, 120_000);
 
     it("listRelationships, for every filter and page", async () => {
       for (const f of filters) for (const p of pages) await same((s) => s.listRelationships(f, p));
