@@ -7,9 +7,9 @@ import { type RelationshipStatus, STATUSES } from "../domain/entities";
 import { BadInputError, DomainError } from "../domain/errors";
 import type { Period } from "../domain/money";
 import { createContext } from "../graphql/context";
+import type { RequestLimits } from "../graphql/limits";
 import { requireId } from "../graphql/reads";
 import type { GraphStore } from "../store/graph-store";
-import type { Config } from "./config";
 import type { Logger } from "./logger";
 
 /**
@@ -145,7 +145,7 @@ function sendError(res: express.Response, err: unknown, logger: Logger): void {
 }
 
 /** `app.use("/export", exportRouter(...))`: GET /export/graph.{cyjs,graphml,gexf} and /export/matrix.csv. */
-export function exportRouter(opts: { store: GraphStore; limits: Config["limits"]; logger: Logger }): express.Router {
+export function exportRouter(opts: { store: GraphStore; limits: RequestLimits; logger: Logger }): express.Router {
   const router = express.Router();
   const route = (path: string, format: ExportFormat) =>
     router.get(path, async (req, res) => {

@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { TestProject } from "vitest/node";
-import type { Neo4jConfig } from "../../src/server/config";
+import type { Neo4jConfig } from "../../src/store/neo4j/neo4j-config";
 
 declare module "vitest" {
   export interface ProvidedContext {
