@@ -29,7 +29,7 @@ export const MASKED_MESSAGE = "Internal server error";
 
 type Scalar = string | number | boolean;
 
-export interface ClientError {
+interface ClientError {
   readonly code: string;
   readonly message: string;
   /** For HTTP routes; GraphQL responses keep GraphQL-over-HTTP status rules. */

@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import type { Logger } from "../../src/server/logger";
 
-export interface LogLine {
+interface LogLine {
   readonly level: number;
   readonly msg: string;
   readonly [field: string]: unknown;
