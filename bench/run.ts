@@ -8,9 +8,7 @@
  * benchmark clears that database. BENCH_SIZES=1000,10000 picks the graph sizes.
  */
 import "reflect-metadata";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { graphql, type GraphQLSchema } from "graphql";
@@ -20,14 +18,15 @@ import type { Dataset } from "../src/domain/dataset";
 import { moneyEnds } from "../src/domain/money-flow";
 import { createContext } from "../src/graphql/context";
 import { startHttpServer } from "../src/server/app";
-import { type Config, loadConfig, type Neo4jConfig } from "../src/server/config";
+import { type Config, loadConfig } from "../src/server/config";
 import { createLogger } from "../src/server/logger";
 import { getSchema } from "../src/server/schema";
 import type { GraphStore } from "../src/store/graph-store";
 import { MemoryStore } from "../src/store/memory/memory-store";
+import type { Neo4jConfig } from "../src/store/neo4j/neo4j-config";
 import { Neo4jStore } from "../src/store/neo4j/neo4j-store";
 import { generateDataset } from "../seed/generator";
-import type { LocalNeo4j } from "../neo4j/launcher";
+import { startScratchNeo4j } from "../neo4j/scratch";
 
 const SEED = 20_241_128;
 const SIZES = (process.env.BENCH_SIZES ?? "1000,10000").split(",").map((s) => Number(s.trim()));
@@ -254,13 +253,13 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 /** What an embedded store holding the graph costs, measured before anything else fills the heap. */
 async function memoryFootprint(size: number): Promise<string[][]> {
   const before = settledMemory();
-  let store: MemoryStore | null = new MemoryStore();
+  // Released when this function returns, before the other measurements start.
+  const store = new MemoryStore();
   const t0 = performance.now();
   await store.load(generateDataset({ seed: SEED, companies: size }));
   const generatedAndLoaded = performance.now() - t0;
   const after = settledMemory();
   const counts = await store.counts();
-  store = null;
   return [
     [label(size), "memory store: heap used by the loaded graph", mb(after.heapUsed - before.heapUsed)],
     [label(size), "memory store: RSS growth / RSS total", `${mb(after.rss - before.rss)} / ${mb(after.rss)}`],
@@ -273,48 +272,6 @@ async function memoryFootprint(size: number): Promise<string[][]> {
 }
 
 const label = (size: number) => `${size.toLocaleString("en")} companies`;
-
-// ---------------------------------------------------------------------------------------------
-// Neo4j
-
-async function neo4jServer(): Promise<{ cfg: Neo4jConfig; stop: () => Promise<void> }> {
-  const external = process.env.NEO4J_URI;
-  if (external) {
-    if (process.env.NEO4J_BENCH_ALLOW_CLEAR !== "1") {
-      throw new Error(
-        `NEO4J_URI is set and the benchmark clears the database it uses; set NEO4J_BENCH_ALLOW_CLEAR=1 if ${external.replace(/\/\/[^@/]*@/, "//")} may be wiped, or unset NEO4J_URI.`,
-      );
-    }
-    const cfg = {
-      uri: external,
-      user: process.env.NEO4J_USER || "neo4j",
-      password: process.env.NEO4J_PASSWORD ?? null,
-      database: process.env.NEO4J_DATABASE ?? null,
-    };
-    return { cfg, stop: async () => {} };
-  }
-  const { startLocalNeo4j } = await import("../neo4j/launcher");
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "cg-bench-neo4j-"));
-  let server: LocalNeo4j;
-  try {
-    server = await startLocalNeo4j({
-      dataDir: path.join(root, "data"),
-      port: 0,
-      log: (l) => /launcher|maven|download/i.test(l) && console.log(`[neo4j] ${l}`),
-    });
-  } catch (err) {
-    fs.rmSync(root, { recursive: true, force: true });
-    throw err;
-  }
-  console.log(`Neo4j ${server.uri} (pid ${server.pid}, data in ${root})`);
-  return {
-    cfg: { uri: server.uri, user: "neo4j", password: null, database: null },
-    stop: async () => {
-      await server.stop();
-      fs.rmSync(root, { recursive: true, force: true });
-    },
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 
@@ -463,7 +420,10 @@ async function main(): Promise<void> {
   const footprint = await memoryFootprint(Math.max(...SIZES));
   const schema = await getSchema();
 
-  const server = await neo4jServer();
+  const server = await startScratchNeo4j({
+    allowClearEnv: "NEO4J_BENCH_ALLOW_CLEAR",
+    log: (line) => console.log(`[neo4j] ${line}`),
+  });
   let stopping = false;
   const stopOnSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -477,15 +437,15 @@ async function main(): Promise<void> {
   const loads: string[][] = [];
   let neo4j: Neo4jStore | null = null;
   const driver = neo4jDriver.driver(
-    server.cfg.uri,
-    server.cfg.password === null ? undefined : neo4jDriver.auth.basic(server.cfg.user, server.cfg.password),
+    server.config.uri,
+    server.config.password === null ? undefined : neo4jDriver.auth.basic(server.config.user, server.config.password),
     {
       disableLosslessIntegers: true,
     },
   );
   try {
-    neo4j = await Neo4jStore.connect(server.cfg);
-    for (const size of SIZES) await benchSize(size, neo4j, driver, server.cfg, schema, loads);
+    neo4j = await Neo4jStore.connect(server.config);
+    for (const size of SIZES) await benchSize(size, neo4j, driver, server.config, schema, loads);
   } finally {
     await driver.close();
     await neo4j?.clear().catch(() => {});

@@ -1,15 +1,10 @@
 /**
- * Domain errors carry a stable machine-readable code. The GraphQL layer maps them to
- * `extensions.code`; anything that is not a DomainError is treated as unexpected and masked.
+ * Domain errors carry a stable machine-readable code. The server's error policy
+ * (src/server/error-policy.ts) decides what a client sees: BAD_USER_INPUT and STORE_UNAVAILABLE
+ * reach it as they are; INTERNAL, and anything that is not a DomainError, is logged and masked.
+ * An unknown id is answered with null (reads) or BAD_USER_INPUT (analytics), so no NOT_FOUND code.
  */
-export type ErrorCode =
-  | "BAD_USER_INPUT"
-  | "NOT_FOUND"
-  | "SEED_INVALID"
-  | "STORE_UNAVAILABLE"
-  | "CONFIG_INVALID"
-  | "LIMIT_EXCEEDED"
-  | "INTERNAL";
+export type ErrorCode = "BAD_USER_INPUT" | "SEED_INVALID" | "STORE_UNAVAILABLE" | "CONFIG_INVALID" | "INTERNAL";
 
 export class DomainError extends Error {
   constructor(
@@ -26,13 +21,6 @@ export class DomainError extends Error {
 export class BadInputError extends DomainError {
   constructor(message: string, details?: Record<string, unknown>) {
     super("BAD_USER_INPUT", message, details);
-  }
-}
-
-/** A request would exceed a guard rail (page size, path depth, graph size). */
-export class LimitExceededError extends DomainError {
-  constructor(message: string, details?: Record<string, unknown>) {
-    super("BAD_USER_INPUT", message, { ...details, limit: true });
   }
 }
 

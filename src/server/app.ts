@@ -10,6 +10,7 @@ import type { GraphStore } from "../store/graph-store";
 import type { Config } from "./config";
 import { explorerRouter } from "./explorer/explorer-routes";
 import { exportRouter } from "./export-routes";
+import { createErrorReporter, errorMiddleware } from "./error-policy";
 import { createFormatError } from "./format-error";
 import { costLimitPlugin, guardRules } from "./guards";
 import { healthRouter } from "./health";
@@ -50,6 +51,9 @@ export async function startHttpServer(opts: {
   const { store, config, logger } = opts;
   const app = express();
   const httpServer = createServer(app);
+  const exposeInternals = config.env === "development";
+  // One reporter for GraphQL and the plain routes: the same failure gets the same answer and one log line.
+  const reportError = createErrorReporter({ exposeInternals, logger });
   const apollo = new ApolloServer<Context>({
     schema: await getSchema(),
     // The IDE needs introspection; the schema is public (it is committed in schema/).
@@ -58,8 +62,8 @@ export async function startHttpServer(opts: {
     // main.ts owns shutdown (server, then store); Apollo's own handler would re-raise the signal.
     stopOnTerminationSignals: false,
     validationRules: guardRules(config.limits),
-    includeStacktraceInErrorResponses: config.env === "development",
-    formatError: createFormatError({ exposeInternals: config.env === "development", logger }),
+    includeStacktraceInErrorResponses: exposeInternals,
+    formatError: createFormatError(reportError),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       costLimitPlugin(config.limits),
@@ -75,14 +79,15 @@ export async function startHttpServer(opts: {
 
   app.disable("x-powered-by");
   app.use("/ide-assets", ideAssetsRouter());
-  app.use(healthRouter(store));
-  app.use("/export", exportRouter({ store, limits: config.limits, logger }));
+  app.use(healthRouter(store, reportError));
+  app.use("/export", exportRouter({ store, limits: config.limits, reportError }));
   app.use("/explorer", explorerRouter());
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: "200kb" }),
     expressMiddleware(apollo, { context: async () => createContext(store, config.limits) }),
   );
+  app.use(errorMiddleware(reportError));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

@@ -1,5 +1,10 @@
 import { z } from "zod";
 import { ConfigInvalidError } from "../domain/errors";
+import type { RequestLimits } from "../graphql/limits";
+import type { Neo4jConfig } from "../store/neo4j/neo4j-config";
+
+// Callers outside src (test suites) name the Neo4j settings through the configuration module too.
+export type { Neo4jConfig };
 
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
@@ -28,13 +33,6 @@ const envSchema = z
   })
   .loose();
 
-export interface Neo4jConfig {
-  readonly uri: string;
-  readonly user: string;
-  readonly password: string | null;
-  readonly database: string | null;
-}
-
 export interface Config {
   readonly env: "development" | "production" | "test";
   readonly port: number;
@@ -42,7 +40,7 @@ export interface Config {
   readonly logLevel: string;
   /** null: the embedded in-memory store, loaded from the seed. */
   readonly neo4j: Neo4jConfig | null;
-  readonly limits: { readonly maxDepth: number; readonly maxCost: number; readonly maxPageSize: number };
+  readonly limits: RequestLimits;
 }
 
 /** Reads and validates the environment once, at start. Every bad value is named in one error. */

@@ -4,13 +4,13 @@ import { toCytoscapeJson, toGexf, toGraphML } from "../analytics/graph-export";
 import { checkKinds, relationshipGraph } from "../analytics/relationship-graph";
 import { GRAPH_DEPTH, GRAPH_LIMIT } from "../domain/bounds";
 import { type RelationshipStatus, STATUSES } from "../domain/entities";
-import { BadInputError, DomainError } from "../domain/errors";
+import { BadInputError } from "../domain/errors";
 import type { Period } from "../domain/money";
 import { createContext } from "../graphql/context";
+import type { RequestLimits } from "../graphql/limits";
 import { requireId } from "../graphql/reads";
 import type { GraphStore } from "../store/graph-store";
-import type { Config } from "./config";
-import type { Logger } from "./logger";
+import { type ErrorReporter, sendError } from "./error-policy";
 
 /**
  * Downloads of the same views the GraphQL API serves (`relationshipGraph`, `buyerSupplierMatrix`),
@@ -133,19 +133,12 @@ export async function renderExport(store: GraphStore, format: ExportFormat, para
   return { body, contentType: CONTENT_TYPES[format], filename: `${name}.${format}` };
 }
 
-function sendError(res: express.Response, err: unknown, logger: Logger): void {
-  if (err instanceof DomainError && err.code === "BAD_USER_INPUT") {
-    res.status(400).json({ error: { code: err.code, message: err.message } });
-  } else if (err instanceof DomainError && err.code === "STORE_UNAVAILABLE") {
-    res.status(503).json({ error: { code: err.code, message: err.message } });
-  } else {
-    logger.error({ err }, "unexpected error while exporting");
-    res.status(500).json({ error: { code: "INTERNAL_SERVER_ERROR", message: "Internal server error" } });
-  }
-}
-
 /** `app.use("/export", exportRouter(...))`: GET /export/graph.{cyjs,graphml,gexf} and /export/matrix.csv. */
-export function exportRouter(opts: { store: GraphStore; limits: Config["limits"]; logger: Logger }): express.Router {
+export function exportRouter(opts: {
+  store: GraphStore;
+  limits: RequestLimits;
+  reportError: ErrorReporter;
+}): express.Router {
   const router = express.Router();
   const route = (path: string, format: ExportFormat) =>
     router.get(path, async (req, res) => {
@@ -159,7 +152,7 @@ export function exportRouter(opts: { store: GraphStore; limits: Config["limits"]
           .set("X-Content-Type-Options", "nosniff")
           .send(file.body);
       } catch (err) {
-        sendError(res, err, opts.logger);
+        sendError(req, res, err, opts.reportError);
       }
     });
   route("/graph.cyjs", "cyjs");

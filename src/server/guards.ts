@@ -3,12 +3,12 @@ import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
-import type { Config } from "./config";
+import type { RequestLimits } from "../graphql/limits";
 
 export const MAX_ALIASES = 30;
 
 /** Depth and alias limits run as validation rules, before any resolver (or store call) runs. */
-export function guardRules(limits: Config["limits"]): ValidationRule[] {
+export function guardRules(limits: RequestLimits): ValidationRule[] {
   // Report instead of throwing: an error thrown inside validation becomes a masked 500, a reported
   // one a GRAPHQL_VALIDATION_FAILED with the limit in its message.
   const report = {
@@ -43,7 +43,7 @@ function pagedEstimator(maxPageSize: number): ComplexityEstimator {
   };
 }
 
-export function costLimitPlugin(limits: Config["limits"]): ApolloServerPlugin {
+export function costLimitPlugin(limits: RequestLimits): ApolloServerPlugin {
   const { maxCost, maxPageSize } = limits;
   return {
     async requestDidStart() {

@@ -1,13 +1,13 @@
-import type { Config } from "../server/config";
 import type { GraphStore } from "./graph-store";
 import { MemoryStore } from "./memory/memory-store";
+import type { Neo4jConfig } from "./neo4j/neo4j-config";
 import { Neo4jStore } from "./neo4j/neo4j-store";
 
 /**
  * The store named by the configuration: Neo4j when NEO4J_URI is set, otherwise the embedded
  * in-memory store (empty; the caller loads the seed into it).
  */
-export async function createStore(config: Pick<Config, "neo4j">): Promise<GraphStore> {
+export async function createStore(config: { readonly neo4j: Neo4jConfig | null }): Promise<GraphStore> {
   if (config.neo4j === null) return new MemoryStore();
   return Neo4jStore.connect(config.neo4j);
 }

@@ -2,7 +2,7 @@ import { print, type DocumentNode } from "graphql";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { startHttpServer, type RunningServer } from "../../src/server/app";
 import { type Config, loadConfig } from "../../src/server/config";
-import { createLogger } from "../../src/server/logger";
+import { createLogger, type Logger } from "../../src/server/logger";
 import type { GraphStore } from "../../src/store/graph-store";
 
 export interface GraphQLResponse<T> {
@@ -23,10 +23,14 @@ export interface TestServer extends RunningServer {
   ): Promise<{ status: number; body: string; contentType: string | null }>;
 }
 
-/** A real HTTP server on a free port, in production mode unless told otherwise. */
-export async function startTestServer(store: GraphStore, env: Record<string, string> = {}): Promise<TestServer> {
+/** A real HTTP server on a free port, in production mode unless told otherwise; silent unless given a logger. */
+export async function startTestServer(
+  store: GraphStore,
+  env: Record<string, string> = {},
+  logger: Logger = createLogger("silent"),
+): Promise<TestServer> {
   const config: Config = loadConfig({ NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", ...env });
-  const server = await startHttpServer({ store, config, logger: createLogger("silent") });
+  const server = await startHttpServer({ store, config, logger });
   const origin = new URL(server.url).origin;
   return {
     ...server,

@@ -2,7 +2,7 @@
  * Vitest globalSetup: one real Neo4j for the whole run, and the helpers test files use to reach it.
  *
  * - NEO4J_URI set: that server is used, but only with NEO4J_TEST_ALLOW_CLEAR=1, because the tests
- *   clear the database (Community Edition has a single user database, so there is no scratch one).
+ *   clear the database (see neo4j/scratch.ts, shared with the benchmark).
  * - otherwise, with Java >= 17 and Maven: a private server on a free port and a temporary data folder,
  *   stopped and removed at the end.
  * - otherwise: in CI the run fails (the Neo4j tier is mandatory there); locally a loud warning is
@@ -16,12 +16,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { TestProject } from "vitest/node";
-import type { Neo4jConfig } from "../../src/server/config";
+import type { Neo4jConfig } from "../../src/store/neo4j/neo4j-config";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** Bolt URI of the Neo4j the tests may clear, or null when Neo4j tests must skip. */
-    neo4jUri: string | null;
+    /** Connection settings of the Neo4j the tests may clear, or null when Neo4j tests must skip. */
+    neo4jConfig: Neo4jConfig | null;
     /** Folder for the lock that serializes test files using the shared server. */
     neo4jLockDir: string | null;
   }
@@ -30,75 +30,47 @@ declare module "vitest" {
 const LOCK_WAIT_MS = 20 * 60_000;
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  const external = process.env.NEO4J_URI;
-  if (external) {
-    if (process.env.NEO4J_TEST_ALLOW_CLEAR !== "1") {
-      throw new Error(
-        [
-          `NEO4J_URI is set (${redact(external)}), and the Neo4j tests clear the database they use.`,
-          "Refusing to run them against it. Either unset NEO4J_URI (a private Neo4j is then started for",
-          "the tests), or set NEO4J_TEST_ALLOW_CLEAR=1 if that database may be wiped.",
-        ].join("\n"),
-      );
-    }
-    const lockDir = fs.mkdtempSync(path.join(os.tmpdir(), "cg-neo4j-lock-"));
-    project.provide("neo4jUri", external);
-    project.provide("neo4jLockDir", lockDir);
-    return async () => fs.rmSync(lockDir, { recursive: true, force: true });
-  }
-
   // Imported here so that test files importing this module do not load the launcher.
-  const { javaToolchainAvailable, startLocalNeo4j } = await import("../../neo4j/launcher");
-  const toolchain = javaToolchainAvailable();
-  if (!toolchain.ok) {
+  const { Neo4jToolchainMissingError, startScratchNeo4j } = await import("../../neo4j/scratch");
+  let server: Awaited<ReturnType<typeof startScratchNeo4j>>;
+  try {
+    server = await startScratchNeo4j({
+      allowClearEnv: "NEO4J_TEST_ALLOW_CLEAR",
+      log: (line) => console.log(`[neo4j] ${line}`),
+    });
+  } catch (err) {
+    if (!(err instanceof Neo4jToolchainMissingError)) throw err;
     if (process.env.CI) {
-      throw new Error(`The Neo4j test tier is mandatory in CI but cannot run: ${toolchain.why}`);
+      throw new Error(`The Neo4j test tier is mandatory in CI but cannot run: ${err.message}`, { cause: err });
     }
-    const bar = "!".repeat(78);
-    console.warn(
-      [
-        "",
-        bar,
-        "!!  NEO4J TESTS ARE SKIPPED",
-        `!!  ${toolchain.why}`,
-        "!!  The Neo4j store is NOT being tested. Install a JDK >= 17 and Maven, or set NEO4J_URI",
-        "!!  (with NEO4J_TEST_ALLOW_CLEAR=1) to a Neo4j 5 server the tests may wipe.",
-        bar,
-        "",
-      ].join("\n"),
-    );
-    project.provide("neo4jUri", null);
+    warnSkipped(err.message);
+    project.provide("neo4jConfig", null);
     project.provide("neo4jLockDir", null);
     return undefined;
   }
-
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "cg-neo4j-"));
-  const started = Date.now();
-  let server: Awaited<ReturnType<typeof startLocalNeo4j>>;
-  try {
-    server = await startLocalNeo4j({
-      dataDir: path.join(root, "data"),
-      port: 0,
-      // Build progress is worth seeing (the first build downloads Neo4j); server logs are not.
-      log: (line) => {
-        if (/launcher|maven|mvn|download/i.test(line) && !/^\d{4}-\d{2}-\d{2}/.test(line))
-          console.log(`[neo4j] ${line}`);
-      },
-    });
-  } catch (err) {
-    fs.rmSync(root, { recursive: true, force: true });
-    throw err;
-  }
-  console.log(`[neo4j] test server at ${server.uri} (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  const lockDir = path.join(root, "lock");
-  fs.mkdirSync(lockDir);
-  project.provide("neo4jUri", server.uri);
+  const lockDir = fs.mkdtempSync(path.join(os.tmpdir(), "cg-neo4j-lock-"));
+  project.provide("neo4jConfig", server.config);
   project.provide("neo4jLockDir", lockDir);
-
   return async () => {
     await server.stop();
-    fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(lockDir, { recursive: true, force: true });
   };
+}
+
+function warnSkipped(why: string): void {
+  const bar = "!".repeat(78);
+  console.warn(
+    [
+      "",
+      bar,
+      "!!  NEO4J TESTS ARE SKIPPED",
+      `!!  ${why}`,
+      "!!  The Neo4j store is NOT being tested. Install a JDK >= 17 and Maven, or set NEO4J_URI",
+      "!!  (with NEO4J_TEST_ALLOW_CLEAR=1) to a Neo4j 5 server the tests may wipe.",
+      bar,
+      "",
+    ].join("\n"),
+  );
 }
 
 /**
@@ -107,9 +79,17 @@ export default async function setup(project: TestProject): Promise<(() => Promis
  * wait for and hold the shared-server lock.
  */
 export function neo4jTestUri(): string | null {
-  const uri = inject("neo4jUri");
+  return neo4jTestConfig()?.uri ?? null;
+}
+
+/**
+ * Connection settings for the test server (credentials from NEO4J_USER/NEO4J_PASSWORD when external),
+ * or null when Neo4j tests must skip; takes the shared-server lock as neo4jTestUri does.
+ */
+export function neo4jTestConfig(): Neo4jConfig | null {
+  const config = inject("neo4jConfig");
   const lockDir = inject("neo4jLockDir");
-  if (uri && lockDir) {
+  if (config && lockDir) {
     try {
       beforeAll(() => acquireLock(lockDir), LOCK_WAIT_MS);
       afterAll(releaseLock);
@@ -118,20 +98,7 @@ export function neo4jTestUri(): string | null {
       // hooks already hold the lock.
     }
   }
-  return uri;
-}
-
-/** Connection settings for the test server (credentials from NEO4J_USER/NEO4J_PASSWORD when external). */
-export function neo4jTestConfig(): Neo4jConfig | null {
-  const uri = neo4jTestUri();
-  if (!uri) return null;
-  const external = process.env.NEO4J_URI === uri;
-  return {
-    uri,
-    user: (external && process.env.NEO4J_USER) || "neo4j",
-    password: (external && process.env.NEO4J_PASSWORD) || null,
-    database: (external && process.env.NEO4J_DATABASE) || null,
-  };
+  return config;
 }
 
 // Reentrant within one module instance: several describes of one file may each ask for the lock.
@@ -189,8 +156,4 @@ function ownerIsDead(lock: string): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === "ESRCH";
   }
-}
-
-function redact(uri: string): string {
-  return uri.replace(/^([a-z+]+:\/\/)[^@/]*@/i, "$1");
 }

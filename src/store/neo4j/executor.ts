@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from "neo4j-driver";
 import { DomainError, StoreUnavailableError } from "../../domain/errors";
-import type { Neo4jConfig } from "../../server/config";
+import { type Neo4jConfig, redactUri } from "./neo4j-config";
 
 export type { Neo4jRecord };
 export type Params = Record<string, unknown>;
@@ -219,11 +219,6 @@ function firstLine(s: string): string {
  */
 export function cypherInt(n: number): unknown {
   return neo4j.int(Math.trunc(n));
-}
-
-/** bolt://user:secret@host:7687 -> bolt://host:7687 */
-export function redactUri(uri: string): string {
-  return uri.replace(/^([a-z+]+:\/\/)[^@/]*@/i, "$1");
 }
 
 async function closeQuietly(session: Session): Promise<void> {

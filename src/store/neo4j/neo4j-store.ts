@@ -14,7 +14,7 @@ import {
 } from "../../domain/entities";
 import { DomainError } from "../../domain/errors";
 import { normalizeText } from "../../domain/text";
-import type { Neo4jConfig } from "../../server/config";
+import type { Neo4jConfig } from "./neo4j-config";
 import type {
   CompanyFilter,
   GraphStore,
