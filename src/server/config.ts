@@ -3,9 +3,6 @@ import { ConfigInvalidError } from "../domain/errors";
 import type { RequestLimits } from "../graphql/limits";
 import type { Neo4jConfig } from "../store/neo4j/neo4j-config";
 
-// Callers outside src (test suites) name the Neo4j settings through the configuration module too.
-export type { Neo4jConfig };
-
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = (max: number) => z.coerce.number().int().min(1).max(max);
 

@@ -10,7 +10,7 @@ import type { GraphStore, PageRequest, RelationshipFilter } from "../../src/stor
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { Neo4jExecutor } from "../../src/store/neo4j/executor";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
-import type { Neo4jConfig } from "../../src/server/config";
+import type { Neo4jConfig } from "../../src/store/neo4j/neo4j-config";
 import { loadSeed } from "../../seed/loader";
 import { neo4jTestConfig } from "../helpers/neo4j-server";
 import { relationshipRecord } from "../helpers/records";
