@@ -26,7 +26,10 @@ export interface Connection<T> {
 
 /** Relay-style connection types, one per node type, named `<Name>Connection` / `<Name>Edge`. */
 /** `nodeType` is a thunk because node types and connections import each other. */
-export function ConnectionType<T extends object>(name: string, nodeType: () => ClassType<T> | (abstract new (...args: never[]) => T)) {
+export function ConnectionType<T extends object>(
+  name: string,
+  nodeType: () => ClassType<T> | (abstract new (...args: never[]) => T),
+) {
   @ObjectType(`${name}Edge`)
   class EdgeClass {
     @Field(() => String)
