@@ -1,4 +1,4 @@
-import type { GraphNode, NodeKind, Relationship, RelationshipKind } from "../domain/entities";
+import type { Evidence, GraphNode, NodeKind, Relationship, RelationshipKind } from "../domain/entities";
 import { isSlug } from "../domain/entities";
 import { BadInputError } from "../domain/errors";
 import type { Direction, PageRequest, RelationshipFilter } from "../store/graph-store";
@@ -86,6 +86,21 @@ export async function loadPresent<T>(
 ): Promise<T[]> {
   const values = await loader.loadMany(ids);
   return values.filter((v): v is T => v !== null && !(v instanceof Error));
+}
+
+/** The node with this id through the request's loader; null for a null id. */
+export function nodeById(ctx: Context, id: string | null): Promise<GraphNode | null> | null {
+  return id === null ? null : ctx.loaders.node.load(id);
+}
+
+/** The nodes with these ids that exist, in order. */
+export function nodesByIds(ctx: Context, ids: readonly string[]): Promise<GraphNode[]> {
+  return loadPresent(ctx.loaders.node, ids);
+}
+
+/** The evidence with these ids that exists, in order. */
+export function evidenceByIds(ctx: Context, ids: readonly string[]): Promise<Evidence[]> {
+  return loadPresent(ctx.loaders.evidence, ids);
 }
 
 /** The parent rule's reads, through the request's loaders (one batch per level of a query). */

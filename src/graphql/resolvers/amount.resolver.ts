@@ -1,16 +1,23 @@
-import { FieldResolver, Float, Resolver, Root } from "type-graphql";
+import { type ClassType, FieldResolver, Float, Resolver, Root } from "type-graphql";
 import { formatMoney, formatShare } from "../../domain/format";
 import { highOrNull, type Interval } from "../../domain/interval";
 import type { Money } from "../../domain/money";
 import { MoneyType, QuantityType, ShareType } from "../types/amount.type";
 
-@Resolver(() => MoneyType)
-export class MoneyResolver {
-  @FieldResolver(() => Float, { nullable: true, description: "Upper bound, null when there is none." })
-  high(@Root() m: Money): number | null {
-    return highOrNull(m);
+/** Every amount type serves "no upper bound" as null (GraphQL's Float cannot carry Infinity). */
+function intervalResolver(target: ClassType) {
+  @Resolver(() => target)
+  class IntervalResolver {
+    @FieldResolver(() => Float, { nullable: true, description: "Upper bound, null when there is none." })
+    high(@Root() amount: Interval): number | null {
+      return highOrNull(amount);
+    }
   }
+  return IntervalResolver;
+}
 
+@Resolver(() => MoneyType)
+class MoneyResolver {
   @FieldResolver(() => String, { description: 'A label that keeps the uncertainty, e.g. "≈ US$20M/month (18M–20M)".' })
   display(@Root() m: Money): string {
     return formatMoney(m);
@@ -18,22 +25,17 @@ export class MoneyResolver {
 }
 
 @Resolver(() => ShareType)
-export class ShareResolver {
-  @FieldResolver(() => Float, { nullable: true })
-  high(@Root() s: Interval): number | null {
-    return highOrNull(s);
-  }
-
+class ShareResolver {
   @FieldResolver(() => String, { description: 'As a percentage with its bounds, e.g. "24.1% (20.6–25.3%)".' })
   display(@Root() s: Interval): string {
     return formatShare(s);
   }
 }
 
-@Resolver(() => QuantityType)
-export class QuantityResolver {
-  @FieldResolver(() => Float, { nullable: true })
-  high(@Root() q: Interval): number | null {
-    return highOrNull(q);
-  }
-}
+export const amountResolvers = [
+  MoneyResolver,
+  ShareResolver,
+  intervalResolver(MoneyType),
+  intervalResolver(ShareType),
+  intervalResolver(QuantityType),
+] as const;

@@ -1,67 +1,34 @@
-import { Arg, Ctx, FieldResolver, Float, ID, Int, Query, Resolver, Root } from "type-graphql";
-import type { ClassType } from "type-graphql";
+import { Arg, Ctx, Float, ID, Int, Query, Resolver } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import {
   type ChurnSimulation,
   type ConcentrationReport,
   competitiveRiskPaths,
   customerConcentration,
-  type CustomerShare,
-  type FlowPath,
   type FlowPathReport,
   flowPaths,
-  type PathHop,
-  type RevenueFlow,
   type RevenueFlowReport,
   revenueFlows,
-  type RiskPath,
   type RiskPathKind,
   type RiskPathReport,
   simulateChurn,
-  type StatedShare,
-  type StatedTotal,
 } from "../../analytics";
-import type { Evidence, GraphNode, Relationship } from "../../domain/entities";
 import type { Period } from "../../domain/money";
 import { DEFAULT_SHARE_THRESHOLD, PATH_DEPTH, PATH_FIRST, rangeText } from "../../domain/bounds";
 import type { Direction } from "../../store/graph-store";
 import type { Context } from "../context";
-import { loadPresent, requireId } from "../reads";
+import { requireId } from "../reads";
 import {
   ChurnSimulationType,
   ConcentrationReportType,
-  CustomerShareType,
-  FlowHopType,
   FlowPathReportType,
-  FlowPathType,
   RevenueFlowReportType,
-  RevenueFlowType,
-  RiskHopType,
   RiskPathKindEnum,
   RiskPathReportType,
-  RiskPathType,
-  StatedShareType,
-  StatedTotalType,
 } from "../types/analytics.type";
-import { CompanyType, ProductType } from "../types/company.type";
-import { EntityType } from "../types/entity.type";
 import { DirectionEnum, PeriodEnum } from "../types/enums";
-import { EvidenceType } from "../types/evidence.type";
-import { RelationshipType } from "../types/relationship.type";
 
 const optionalId = (id: string | null | undefined, what: string) => (id ? requireId(id, what) : null);
-
-function node(ctx: Context, id: string | null): Promise<GraphNode | null> | null {
-  return id === null ? null : ctx.loaders.node.load(id);
-}
-
-function nodes(ctx: Context, ids: readonly string[]): Promise<GraphNode[]> {
-  return loadPresent(ctx.loaders.node, ids);
-}
-
-function evidence(ctx: Context, ids: readonly string[]): Promise<Evidence[]> {
-  return loadPresent(ctx.loaders.evidence, ids);
-}
 
 @Resolver()
 export class AnalyticsResolver {
@@ -191,218 +158,5 @@ export class AnalyticsResolver {
       asOf,
       rollUpGroups,
     });
-  }
-}
-
-@Resolver(() => RevenueFlowReportType)
-export class RevenueFlowReportResolver {
-  @FieldResolver(() => CompanyType)
-  company(@Root() r: RevenueFlowReport, @Ctx() ctx: Context) {
-    return node(ctx, r.companyId);
-  }
-
-  @FieldResolver(() => ProductType, { nullable: true })
-  product(@Root() r: RevenueFlowReport, @Ctx() ctx: Context) {
-    return node(ctx, r.productId);
-  }
-}
-
-@Resolver(() => RevenueFlowType)
-export class RevenueFlowResolver {
-  @FieldResolver(() => CompanyType, { description: "The counterparty; when rolled up, the top company of its group." })
-  counterparty(@Root() f: RevenueFlow, @Ctx() ctx: Context) {
-    return node(ctx, f.counterpartyId);
-  }
-
-  @FieldResolver(() => [CompanyType], { description: "Companies of the group behind the flow." })
-  members(@Root() f: RevenueFlow, @Ctx() ctx: Context) {
-    return nodes(ctx, f.memberIds);
-  }
-
-  @FieldResolver(() => [ProductType])
-  products(@Root() f: RevenueFlow, @Ctx() ctx: Context) {
-    return nodes(ctx, f.productIds);
-  }
-
-  @FieldResolver(() => [RelationshipType])
-  relationships(@Root() f: RevenueFlow, @Ctx() ctx: Context): Promise<Relationship[]> {
-    return loadPresent(ctx.loaders.relationship, f.relationshipIds);
-  }
-
-  @FieldResolver(() => [EvidenceType], { description: "Evidence of the relationships and of the stated share." })
-  evidence(@Root() f: RevenueFlow, @Ctx() ctx: Context) {
-    return evidence(ctx, f.evidenceIds);
-  }
-}
-
-@Resolver(() => StatedShareType)
-export class StatedShareResolver {
-  @FieldResolver(() => [EvidenceType])
-  evidence(@Root() s: StatedShare, @Ctx() ctx: Context) {
-    return evidence(ctx, s.evidenceIds);
-  }
-}
-
-@Resolver(() => StatedTotalType)
-export class StatedTotalResolver {
-  @FieldResolver(() => [EvidenceType])
-  evidence(@Root() s: StatedTotal, @Ctx() ctx: Context) {
-    return evidence(ctx, s.evidenceIds);
-  }
-}
-
-@Resolver(() => ConcentrationReportType)
-export class ConcentrationReportResolver {
-  @FieldResolver(() => CompanyType)
-  company(@Root() r: ConcentrationReport, @Ctx() ctx: Context) {
-    return node(ctx, r.companyId);
-  }
-
-  @FieldResolver(() => ProductType, { nullable: true })
-  product(@Root() r: ConcentrationReport, @Ctx() ctx: Context) {
-    return node(ctx, r.productId);
-  }
-
-  @FieldResolver(() => CompanyType, { nullable: true, description: "The customer ranked first by amount." })
-  topCustomer(@Root() r: ConcentrationReport, @Ctx() ctx: Context) {
-    return node(ctx, r.topCustomerId);
-  }
-}
-
-@Resolver(() => CustomerShareType)
-export class CustomerShareResolver {
-  @FieldResolver(() => CompanyType)
-  customer(@Root() c: CustomerShare, @Ctx() ctx: Context) {
-    return node(ctx, c.customerId);
-  }
-
-  @FieldResolver(() => [CompanyType])
-  members(@Root() c: CustomerShare, @Ctx() ctx: Context) {
-    return nodes(ctx, c.memberIds);
-  }
-
-  @FieldResolver(() => [EvidenceType])
-  evidence(@Root() c: CustomerShare, @Ctx() ctx: Context) {
-    return evidence(ctx, c.evidenceIds);
-  }
-}
-
-/** Risk hops and money hops resolve their ends, relationship and evidence the same way. */
-function hopResolver(target: ClassType) {
-  @Resolver(() => target)
-  class HopResolver {
-    @FieldResolver(() => ID, { description: "Where the relationship's arrow starts." })
-    fromId(@Root() h: PathHop): string {
-      return h.from;
-    }
-
-    @FieldResolver(() => ID, { description: "Where the relationship's arrow ends." })
-    toId(@Root() h: PathHop): string {
-      return h.to;
-    }
-
-    @FieldResolver(() => EntityType, { description: "Where the relationship's arrow starts." })
-    from(@Root() h: PathHop, @Ctx() ctx: Context) {
-      return node(ctx, h.from);
-    }
-
-    @FieldResolver(() => EntityType, { description: "Where the relationship's arrow ends." })
-    to(@Root() h: PathHop, @Ctx() ctx: Context) {
-      return node(ctx, h.to);
-    }
-
-    @FieldResolver(() => RelationshipType)
-    relationship(@Root() h: PathHop, @Ctx() ctx: Context) {
-      return ctx.loaders.relationship.load(h.relationshipId);
-    }
-
-    @FieldResolver(() => [EvidenceType])
-    evidence(@Root() h: PathHop, @Ctx() ctx: Context) {
-      return evidence(ctx, h.evidenceIds);
-    }
-  }
-  return HopResolver;
-}
-
-export const RiskHopResolver = hopResolver(RiskHopType);
-export const FlowHopResolver = hopResolver(FlowHopType);
-
-@Resolver(() => RiskPathType)
-export class RiskPathResolver {
-  @FieldResolver(() => CompanyType)
-  supplier(@Root() p: RiskPath, @Ctx() ctx: Context) {
-    return node(ctx, p.supplierId);
-  }
-
-  @FieldResolver(() => ProductType, { description: "The product of the revenue line at risk." })
-  product(@Root() p: RiskPath, @Ctx() ctx: Context) {
-    return node(ctx, p.productId);
-  }
-
-  @FieldResolver(() => CompanyType, { nullable: true })
-  customer(@Root() p: RiskPath, @Ctx() ctx: Context) {
-    return node(ctx, p.customerId);
-  }
-
-  @FieldResolver(() => [EntityType], { description: "The path's nodes in order." })
-  nodes(@Root() p: RiskPath, @Ctx() ctx: Context) {
-    return nodes(ctx, p.nodeIds);
-  }
-
-  @FieldResolver(() => [EvidenceType], { description: "Evidence of every hop, context included." })
-  evidence(@Root() p: RiskPath, @Ctx() ctx: Context) {
-    return evidence(ctx, p.evidenceIds);
-  }
-}
-
-@Resolver(() => RiskPathReportType)
-export class RiskPathReportResolver {
-  @FieldResolver(() => CompanyType)
-  company(@Root() r: RiskPathReport, @Ctx() ctx: Context) {
-    return node(ctx, r.companyId);
-  }
-}
-
-@Resolver(() => FlowPathType)
-export class FlowPathResolver {
-  @FieldResolver(() => [EntityType])
-  nodes(@Root() p: FlowPath, @Ctx() ctx: Context) {
-    return nodes(ctx, p.nodeIds);
-  }
-
-  @FieldResolver(() => [EvidenceType])
-  evidence(@Root() p: FlowPath, @Ctx() ctx: Context) {
-    return evidence(ctx, p.evidenceIds);
-  }
-}
-
-@Resolver(() => FlowPathReportType)
-export class FlowPathReportResolver {
-  @FieldResolver(() => CompanyType)
-  from(@Root() r: FlowPathReport, @Ctx() ctx: Context) {
-    return node(ctx, r.fromId);
-  }
-
-  @FieldResolver(() => CompanyType)
-  to(@Root() r: FlowPathReport, @Ctx() ctx: Context) {
-    return node(ctx, r.toId);
-  }
-}
-
-@Resolver(() => ChurnSimulationType)
-export class ChurnSimulationResolver {
-  @FieldResolver(() => CompanyType)
-  company(@Root() c: ChurnSimulation, @Ctx() ctx: Context) {
-    return node(ctx, c.companyId);
-  }
-
-  @FieldResolver(() => ProductType, { nullable: true })
-  product(@Root() c: ChurnSimulation, @Ctx() ctx: Context) {
-    return node(ctx, c.productId);
-  }
-
-  @FieldResolver(() => [CompanyType])
-  lostCustomers(@Root() c: ChurnSimulation, @Ctx() ctx: Context) {
-    return nodes(ctx, c.lostCustomerIds);
   }
 }

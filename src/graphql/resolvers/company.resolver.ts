@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import type { Company, Evidence, Metric } from "../../domain/entities";
 import type { Context } from "../context";
-import { linksOf, loadPresent, parentOf, relationshipsOf, relationshipFilter, ultimateParentOf } from "../reads";
+import { evidenceByIds, linksOf, parentOf, relationshipsOf, relationshipFilter, ultimateParentOf } from "../reads";
 import { AnyRelationshipArgs, RelationshipArgs } from "../types/args";
 import { CompanyType } from "../types/company.type";
 import {
@@ -98,6 +98,6 @@ export class CompanyResolver {
 
   @FieldResolver(() => [EvidenceType])
   evidence(@Root() c: Company, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return loadPresent(ctx.loaders.evidence, c.evidenceIds);
+    return evidenceByIds(ctx, c.evidenceIds);
   }
 }

@@ -2,7 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Evidence, Metric, Quantity } from "../../domain/entities";
 import type { Money } from "../../domain/money";
 import type { Context } from "../context";
-import { loadPresent } from "../reads";
+import { evidenceByIds, nodeById } from "../reads";
 import { MoneyType, QuantityType } from "../types/amount.type";
 import { CompanyType, ProductType } from "../types/company.type";
 import { EntityType } from "../types/entity.type";
@@ -26,12 +26,12 @@ export class MetricResolver {
 
   @FieldResolver(() => ProductType, { nullable: true })
   product(@Root() m: Metric, @Ctx() ctx: Context) {
-    return m.productId === null ? null : ctx.loaders.node.load(m.productId);
+    return nodeById(ctx, m.productId);
   }
 
   @FieldResolver(() => CompanyType, { nullable: true, description: "For a customer share: the customer." })
   counterparty(@Root() m: Metric, @Ctx() ctx: Context) {
-    return m.counterpartyId === null ? null : ctx.loaders.node.load(m.counterpartyId);
+    return nodeById(ctx, m.counterpartyId);
   }
 
   @FieldResolver(() => MoneyType, { nullable: true })
@@ -46,6 +46,6 @@ export class MetricResolver {
 
   @FieldResolver(() => [EvidenceType])
   evidence(@Root() m: Metric, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return loadPresent(ctx.loaders.evidence, m.evidenceIds);
+    return evidenceByIds(ctx, m.evidenceIds);
   }
 }

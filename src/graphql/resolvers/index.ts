@@ -1,7 +1,9 @@
 import type { ClassType, NonEmptyArray } from "type-graphql";
-import { MoneyResolver, QuantityResolver, ShareResolver } from "./amount.resolver";
+import { amountResolvers } from "./amount.resolver";
+import { AnalyticsResolver } from "./analytics.resolver";
 import { CompanyResolver } from "./company.resolver";
 import { EvidenceResolver, MetricResolver } from "./evidence.resolver";
+import { GraphViewResolver } from "./graph-view.resolver";
 import { PersonResolver, ProductResolver } from "./product.resolver";
 import { QueryResolver } from "./query.resolver";
 import {
@@ -11,23 +13,7 @@ import {
   ProductLinkResolver,
   RelationshipResolver,
 } from "./relationship.resolver";
-import { GraphViewResolver } from "./graph-view.resolver";
-import {
-  AnalyticsResolver,
-  ChurnSimulationResolver,
-  ConcentrationReportResolver,
-  CustomerShareResolver,
-  FlowHopResolver,
-  FlowPathReportResolver,
-  FlowPathResolver,
-  RevenueFlowReportResolver,
-  RevenueFlowResolver,
-  RiskHopResolver,
-  RiskPathReportResolver,
-  RiskPathResolver,
-  StatedShareResolver,
-  StatedTotalResolver,
-} from "./analytics.resolver";
+import { reportFieldResolvers } from "./report-fields.resolver";
 
 export const resolvers: NonEmptyArray<ClassType> = [
   QueryResolver,
@@ -41,22 +27,8 @@ export const resolvers: NonEmptyArray<ClassType> = [
   PersonLinkResolver,
   EvidenceResolver,
   MetricResolver,
-  MoneyResolver,
-  ShareResolver,
-  QuantityResolver,
   GraphViewResolver,
   AnalyticsResolver,
-  RevenueFlowReportResolver,
-  RevenueFlowResolver,
-  StatedShareResolver,
-  StatedTotalResolver,
-  ConcentrationReportResolver,
-  CustomerShareResolver,
-  RiskHopResolver,
-  FlowHopResolver,
-  RiskPathResolver,
-  RiskPathReportResolver,
-  FlowPathResolver,
-  FlowPathReportResolver,
-  ChurnSimulationResolver,
+  ...amountResolvers,
+  ...reportFieldResolvers,
 ];

@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Evidence, Metric, Person, Product } from "../../domain/entities";
 import type { Context } from "../context";
-import { linksOf, loadPresent, relationshipFilter } from "../reads";
+import { evidenceByIds, linksOf, relationshipFilter } from "../reads";
 import { RelationshipArgs } from "../types/args";
 import { PersonType, ProductType } from "../types/company.type";
 import { CompanyLinkConnection, ProductLinkConnection } from "../types/connections";
@@ -37,7 +37,7 @@ export class ProductResolver {
 
   @FieldResolver(() => [EvidenceType])
   evidence(@Root() p: Product, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return loadPresent(ctx.loaders.evidence, p.evidenceIds);
+    return evidenceByIds(ctx, p.evidenceIds);
   }
 }
 
@@ -50,6 +50,6 @@ export class PersonResolver {
 
   @FieldResolver(() => [EvidenceType])
   evidence(@Root() p: Person, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return loadPresent(ctx.loaders.evidence, p.evidenceIds);
+    return evidenceByIds(ctx, p.evidenceIds);
   }
 }

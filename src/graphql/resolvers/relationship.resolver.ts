@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { Evidence, GraphNode, Relationship } from "../../domain/entities";
+import type { Evidence, Relationship } from "../../domain/entities";
 import type { Money } from "../../domain/money";
 import type { Context } from "../context";
-import { type Link, loadPresent } from "../reads";
+import { evidenceByIds, type Link, nodeById } from "../reads";
 import { MoneyType } from "../types/amount.type";
 import { CompanyType, PersonType, ProductType } from "../types/company.type";
 import { EntityType } from "../types/entity.type";
@@ -15,25 +15,21 @@ import {
   RelationshipType,
 } from "../types/relationship.type";
 
-function node(ctx: Context, id: string | null): Promise<GraphNode | null> | null {
-  return id === null ? null : ctx.loaders.node.load(id);
-}
-
 @Resolver(() => RelationshipType)
 export class RelationshipResolver {
   @FieldResolver(() => EntityType, { description: "Where the arrow starts." })
   from(@Root() r: Relationship, @Ctx() ctx: Context) {
-    return node(ctx, r.from);
+    return nodeById(ctx, r.from);
   }
 
   @FieldResolver(() => EntityType, { description: "Where the arrow ends." })
   to(@Root() r: Relationship, @Ctx() ctx: Context) {
-    return node(ctx, r.to);
+    return nodeById(ctx, r.to);
   }
 
   @FieldResolver(() => ProductType, { nullable: true, description: "The product the relationship is about, if any." })
   product(@Root() r: Relationship, @Ctx() ctx: Context) {
-    return node(ctx, r.productId);
+    return nodeById(ctx, r.productId);
   }
 
   @FieldResolver(() => MoneyType, { nullable: true, description: "Spend, investment or revenue share, when known." })
@@ -43,7 +39,7 @@ export class RelationshipResolver {
 
   @FieldResolver(() => [EvidenceType])
   evidence(@Root() r: Relationship, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return loadPresent(ctx.loaders.evidence, r.evidenceIds);
+    return evidenceByIds(ctx, r.evidenceIds);
   }
 }
 
@@ -51,17 +47,17 @@ export class RelationshipResolver {
 export class BuyRelationshipResolver {
   @FieldResolver(() => CompanyType)
   customer(@Root() r: Relationship, @Ctx() ctx: Context) {
-    return node(ctx, r.from);
+    return nodeById(ctx, r.from);
   }
 
   @FieldResolver(() => CompanyType)
   supplier(@Root() r: Relationship, @Ctx() ctx: Context) {
-    return node(ctx, r.to);
+    return nodeById(ctx, r.to);
   }
 
   @FieldResolver(() => ProductType)
   product(@Root() r: Relationship, @Ctx() ctx: Context) {
-    return node(ctx, r.productId);
+    return nodeById(ctx, r.productId);
   }
 
   @FieldResolver(() => MoneyType, { nullable: true, description: "What the customer pays, when a source says." })
@@ -76,7 +72,7 @@ export class BuyRelationshipResolver {
 
   @FieldResolver(() => [EvidenceType])
   evidence(@Root() r: Relationship, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return loadPresent(ctx.loaders.evidence, r.evidenceIds);
+    return evidenceByIds(ctx, r.evidenceIds);
   }
 }
 
@@ -84,7 +80,7 @@ export class BuyRelationshipResolver {
 export class CompanyLinkResolver {
   @FieldResolver(() => CompanyType, { description: "The company at the other end." })
   company(@Root() l: Link, @Ctx() ctx: Context) {
-    return node(ctx, l.otherId);
+    return nodeById(ctx, l.otherId);
   }
 
   @FieldResolver(() => RelationshipType)
@@ -97,7 +93,7 @@ export class CompanyLinkResolver {
 export class ProductLinkResolver {
   @FieldResolver(() => ProductType, { description: "The product at the other end." })
   product(@Root() l: Link, @Ctx() ctx: Context) {
-    return node(ctx, l.otherId);
+    return nodeById(ctx, l.otherId);
   }
 
   @FieldResolver(() => RelationshipType)
@@ -110,7 +106,7 @@ export class ProductLinkResolver {
 export class PersonLinkResolver {
   @FieldResolver(() => PersonType, { description: "The person at the other end." })
   person(@Root() l: Link, @Ctx() ctx: Context) {
-    return node(ctx, l.otherId);
+    return nodeById(ctx, l.otherId);
   }
 
   @FieldResolver(() => RelationshipType)

@@ -5,13 +5,12 @@ import type { Quantity, QuantityUnit } from "../../domain/entities";
 import { PeriodEnum, QualifierEnum, QuantityUnitEnum } from "./enums";
 
 /**
- * Interval fields: `high` is null when there is no upper bound ("at least"), `estimate` is null
- * when the source gives no central figure. The finite/infinite mapping happens in AmountResolver.
+ * Interval fields shared by every amount: `high` is null when there is no upper bound ("at
+ * least"), `estimate` is null when the source gives no central figure. The Infinity-to-null mapping
+ * happens in the resolvers (amount.resolver.ts).
  */
-@ObjectType("Money", {
-  description: "A money amount known within bounds, with how it was stated and what period it is per.",
-})
-export class MoneyType implements Pick<Money, "low" | "qualifier" | "period" | "currency"> {
+@ObjectType()
+abstract class IntervalFields implements Pick<Interval, "low"> {
   @Field(() => Float, { nullable: true, description: "Central figure, null when the source gives none." })
   estimate!: number | null;
 
@@ -20,7 +19,12 @@ export class MoneyType implements Pick<Money, "low" | "qualifier" | "period" | "
 
   @Field(() => Float, { nullable: true, description: "Upper bound, null when there is none." })
   high!: number | null;
+}
 
+@ObjectType("Money", {
+  description: "A money amount known within bounds, with how it was stated and what period it is per.",
+})
+export class MoneyType extends IntervalFields implements Pick<Money, "qualifier" | "period" | "currency"> {
   @Field(() => QualifierEnum)
   qualifier!: Qualifier;
 
@@ -32,28 +36,10 @@ export class MoneyType implements Pick<Money, "low" | "qualifier" | "period" | "
 }
 
 @ObjectType("Share", { description: "A fraction (0.25 = 25 %) known within bounds." })
-export class ShareType implements Pick<Interval, "low"> {
-  @Field(() => Float, { nullable: true })
-  estimate!: number | null;
-
-  @Field(() => Float)
-  low!: number;
-
-  @Field(() => Float, { nullable: true })
-  high!: number | null;
-}
+export class ShareType extends IntervalFields {}
 
 @ObjectType("Quantity", { description: "A non-money figure (a share, a count, a multiplier) known within bounds." })
-export class QuantityType implements Pick<Quantity, "low" | "qualifier" | "unit"> {
-  @Field(() => Float, { nullable: true })
-  estimate!: number | null;
-
-  @Field(() => Float)
-  low!: number;
-
-  @Field(() => Float, { nullable: true })
-  high!: number | null;
-
+export class QuantityType extends IntervalFields implements Pick<Quantity, "qualifier" | "unit"> {
   @Field(() => QualifierEnum)
   qualifier!: Qualifier;
 
