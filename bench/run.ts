@@ -15,7 +15,7 @@ import { graphql, type GraphQLSchema } from "graphql";
 import neo4jDriver, { type Driver } from "neo4j-driver";
 import { competitiveRiskPaths, flowPaths } from "../src/analytics";
 import type { Dataset } from "../src/domain/dataset";
-import { moneyEnds } from "../src/domain/money-flow";
+import { moneyReach } from "../test/helpers/money-paths";
 import { createContext } from "../src/graphql/context";
 import { startHttpServer } from "../src/server/app";
 import { type Config, loadConfig } from "../src/server/config";
@@ -192,22 +192,6 @@ function idsOfCypher(
       ].join("|"),
     )
     .join("\n");
-}
-
-/** Companies money reaches from `from` within `maxHops`, with the hop count (dates ignored). */
-function moneyReach(d: Dataset, from: string, maxHops: number): Map<string, number> {
-  const next = new Map<string, string[]>();
-  for (const r of d.relationships) {
-    const ends = moneyEnds(r);
-    if (ends) next.set(ends.payer, [...(next.get(ends.payer) ?? []), ends.payee]);
-  }
-  const hops = new Map<string, number>([[from, 0]]);
-  let frontier = [from];
-  for (let h = 1; h <= maxHops; h++) {
-    frontier = frontier.flatMap((id) => (next.get(id) ?? []).filter((to) => !hops.has(to) && (hops.set(to, h), true)));
-  }
-  hops.delete(from);
-  return hops;
 }
 
 /** Customer/supplier pairs joined by money paths of several hops, found on the embedded store. */

@@ -1,4 +1,5 @@
 import type { Dataset } from "../../src/domain/dataset";
+import { moneyEnds } from "../../src/domain/money-flow";
 import type { GraphStore, MoneyPathSearch } from "../../src/store/graph-store";
 
 /**
@@ -7,10 +8,9 @@ import type { GraphStore, MoneyPathSearch } from "../../src/store/graph-store";
  */
 export function moneyReach(d: Dataset, fromId: string, maxHops: number): Map<string, number> {
   const next = new Map<string, string[]>();
-  const add = (from: string, to: string) => next.set(from, [...(next.get(from) ?? []), to]);
   for (const r of d.relationships) {
-    if (r.kind === "BUYS_FROM" || r.kind === "INVESTS_IN") add(r.from, r.to);
-    else if (r.kind === "TAKES_REVENUE_SHARE") add(r.to, r.from);
+    const ends = moneyEnds(r);
+    if (ends) next.set(ends.payer, [...(next.get(ends.payer) ?? []), ends.payee]);
   }
   const hops = new Map<string, number>([[fromId, 0]]);
   let frontier = [fromId];
