@@ -23,15 +23,13 @@ export {
 export {
   compareRiskPaths,
   competitiveRiskPaths,
-  FANOUT_CAP,
-  type PathHop,
   RISK_PATH_KINDS,
   type RiskPath,
   type RiskPathKind,
   type RiskPathReport,
   type RiskPathsInput,
-  TRAVERSALS,
-  type Traversal,
 } from "./risk-paths";
+export { FANOUT_CAP } from "./paths/caps";
+export { type PathHop, TRAVERSALS, type Traversal } from "./paths/path-hop";
 export { type FlowPath, type FlowPathReport, flowPaths, type FlowPathsInput } from "./flow-paths";
 export { type ChurnInput, type ChurnSimulation, simulateChurn } from "./churn";

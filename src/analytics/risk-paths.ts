@@ -1,16 +1,9 @@
-import { createHash } from "node:crypto";
-import {
-  METRIC_KINDS,
-  type Product,
-  type Relationship,
-  type RelationshipKind,
-  type RelationshipStatus,
-} from "../domain/entities";
+import { METRIC_KINDS, type Product, type Relationship } from "../domain/entities";
 import { BadInputError } from "../domain/errors";
 import { formatMoney, formatShare } from "../domain/format";
 import { type Interval, interval, rankValue } from "../domain/interval";
 import { type Money, qualifierFor } from "../domain/money";
-import type { Direction, GraphStore } from "../store/graph-store";
+import type { GraphStore } from "../store/graph-store";
 import { thresholdFlag, type ThresholdFlag } from "./concentration";
 import {
   buildLine,
@@ -26,6 +19,9 @@ import { boundedInt, checkThreshold, PATH_DEPTH, PATH_FIRST } from "../domain/bo
 import { checkDate } from "../domain/dates";
 import { chainUp, parentLink } from "../domain/groups";
 import { endedBy, hasStarted, inForce, inForceOrPlanned } from "../domain/validity";
+import { PATH_CAP } from "./paths/caps";
+import { LevelReader } from "./paths/level-reader";
+import { hopOf, type PathHop, pathId, walkNodes } from "./paths/path-hop";
 
 /** In ranking priority: on equal revenue at risk, earlier kinds come first. */
 export const RISK_PATH_KINDS = [
@@ -37,29 +33,6 @@ export const RISK_PATH_KINDS = [
   "UPSTREAM_SELLS_DIRECT",
 ] as const;
 export type RiskPathKind = (typeof RISK_PATH_KINDS)[number];
-
-/** Most relationships read per node and hop; a hub beyond it marks the answer as truncated. */
-export const FANOUT_CAP = 500;
-/** Most nodes expanded in one level of a search. */
-export const FRONTIER_CAP = 5_000;
-/** Most paths kept while searching, before ranking. */
-export const PATH_CAP = 10_000;
-
-export const TRAVERSALS = ["FORWARD", "BACKWARD"] as const;
-export type Traversal = (typeof TRAVERSALS)[number];
-
-export interface PathHop {
-  readonly relationshipId: string;
-  readonly kind: RelationshipKind;
-  readonly from: string;
-  readonly to: string;
-  /** FORWARD: the path walks the relationship from `from` to `to`; BACKWARD: against its direction. */
-  readonly traversal: Traversal;
-  readonly status: RelationshipStatus;
-  readonly evidenceIds: readonly string[];
-  readonly confidence: number;
-  readonly amount: Money | null;
-}
 
 export interface RiskPath {
   readonly id: string;
@@ -106,86 +79,6 @@ export interface RiskPathReport {
   readonly truncated: boolean;
   readonly notes: readonly string[];
 }
-
-// ---------------------------------------------------------------------------------------------
-// Shared by the path searches.
-
-export function hopOf(r: Relationship, enteredAt: string): PathHop {
-  return {
-    relationshipId: r.id,
-    kind: r.kind,
-    from: r.from,
-    to: r.to,
-    traversal: r.from === enteredAt ? "FORWARD" : "BACKWARD",
-    status: r.status,
-    evidenceIds: r.evidenceIds,
-    confidence: r.confidence,
-    amount: r.amount,
-  };
-}
-
-/** A stable id: the same relationships always give the same path id, whatever the store. */
-export function pathId(prefix: string, parts: readonly string[]): string {
-  return `${prefix}-${createHash("sha256").update(parts.join("\n")).digest("hex").slice(0, 16)}`;
-}
-
-/** The nodes a walk visits, in order, starting from `start`. */
-export function walkNodes(start: readonly string[], hops: readonly PathHop[]): string[] {
-  const nodes = [...start];
-  for (const h of hops) {
-    for (const id of h.traversal === "FORWARD" ? [h.from, h.to] : [h.to, h.from])
-      if (!nodes.includes(id)) nodes.push(id);
-  }
-  return nodes;
-}
-
-/**
- * Reads relationships level by level: each `read` is one store call for every node of the level,
- * with at most FANOUT_CAP relationships per node. Each node is read once per direction.
- */
-export class LevelReader {
-  private readonly cache = new Map<Direction, Map<string, readonly Relationship[]>>();
-  truncated = false;
-
-  constructor(
-    private readonly store: GraphStore,
-    private readonly kinds: Record<"IN" | "OUT", readonly RelationshipKind[]>,
-  ) {}
-
-  async read(ids: Iterable<string>, direction: "IN" | "OUT"): Promise<string[]> {
-    const seen = this.cache.get(direction) ?? new Map<string, readonly Relationship[]>();
-    this.cache.set(direction, seen);
-    let todo = [...new Set(ids)].filter((id) => !seen.has(id));
-    if (todo.length === 0) return [];
-    if (todo.length > FRONTIER_CAP) {
-      this.truncated = true;
-      todo = todo.slice(0, FRONTIER_CAP);
-    }
-    // Validity is checked per use (a former supplier matters precisely because it has ended).
-    const pages = await this.store.relationshipsOf(
-      todo,
-      { kinds: this.kinds[direction], direction },
-      { first: FANOUT_CAP },
-    );
-    todo.forEach((id, i) => {
-      const page = pages[i]!;
-      if (page.hasNextPage) this.truncated = true;
-      seen.set(id, page.items);
-    });
-    return todo;
-  }
-
-  /** Relationships of `id` read in `direction` (symmetric ones from either end), of one kind. */
-  edges(id: string, direction: "IN" | "OUT", kind: RelationshipKind): readonly Relationship[] {
-    return (this.cache.get(direction)?.get(id) ?? []).filter((r) => r.kind === kind);
-  }
-
-  wasRead(id: string, direction: "IN" | "OUT"): boolean {
-    return this.cache.get(direction)?.has(id) ?? false;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 
 const CUSTOMER_SIDE: readonly RiskPathKind[] = [
   "CUSTOMER_BUILDS_COMPETING",
