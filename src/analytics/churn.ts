@@ -5,7 +5,8 @@ import { type Interval, shareOf } from "../domain/interval";
 import { boundedSumMoney, type Money, type Period, remainderMoney } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
 import { type ConcentrationReport, concentrationOfLine } from "./concentration";
-import { buildLine, type FlowSeed, loadLine, type RevenueFlow, type TotalSource } from "./revenue-flows";
+import { loadLine } from "./revenue-flows";
+import { buildLine, type FlowSeed, type RevenueFlow, type TotalSource } from "./revenue-line";
 
 export interface ChurnInput {
   readonly companyId: string;

@@ -3,7 +3,7 @@ import { BadInputError } from "../domain/errors";
 import { rankValue } from "../domain/interval";
 import { isPeriodic, type Money, minMoney } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
-import { requireNodes } from "./revenue-flows";
+import { requireNodes } from "./nodes";
 import { boundedInt, PATH_DEPTH, PATH_FIRST } from "../domain/bounds";
 import { checkDate } from "../domain/dates";
 import { MONEY_AGAINST_ARROW, MONEY_WITH_ARROW, payeeOf } from "../domain/money-flow";

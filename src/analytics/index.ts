@@ -1,15 +1,6 @@
-export {
-  type FlowDirection,
-  type LineFigures,
-  type RevenueFlow,
-  type RevenueFlowReport,
-  revenueFlows,
-  type RevenueFlowsInput,
-  type StatedShare,
-  type StatedTotal,
-  TOTAL_SOURCES,
-  type TotalSource,
-} from "./revenue-flows";
+export { type FlowDirection, revenueFlows, type RevenueFlowReport, type RevenueFlowsInput } from "./revenue-flows";
+export { type LineFigures, type RevenueFlow, TOTAL_SOURCES, type TotalSource } from "./revenue-line";
+export { type StatedShare, type StatedTotal } from "./stated-figures";
 export {
   type ConcentrationInput,
   type ConcentrationReport,

@@ -5,16 +5,9 @@ import { type Interval, interval, rankValue } from "../domain/interval";
 import { type Money, qualifierFor } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
 import { thresholdFlag, type ThresholdFlag } from "./concentration";
-import {
-  buildLine,
-  type FlowSeed,
-  type LineFigures,
-  namesOf,
-  requireNodes,
-  type RevenueFlow,
-  statedTotalOf,
-  type TotalSource,
-} from "./revenue-flows";
+import { namesOf, requireNodes } from "./nodes";
+import { buildLine, type FlowSeed, type LineFigures, type RevenueFlow, type TotalSource } from "./revenue-line";
+import { statedTotalOf } from "./stated-figures";
 import { boundedInt, checkThreshold, PATH_DEPTH, PATH_FIRST } from "../domain/bounds";
 import { checkDate } from "../domain/dates";
 import { chainUp, parentLink } from "../domain/groups";
