@@ -68,13 +68,20 @@ export interface LineFigures {
   readonly notes: readonly string[];
 }
 
-function flowOrder(a: RevenueFlow, b: RevenueFlow): number {
-  return (
-    Number(b.inTotals) - Number(a.inTotals) ||
-    rankValue(b.amount) - rankValue(a.amount) ||
-    b.amount.high - a.amount.high ||
-    a.counterpartyId.localeCompare(b.counterpartyId)
-  );
+/** What one build of a line counts in, and where it says what it did. */
+interface LineTerms {
+  readonly period: Period;
+  readonly currency: string;
+  readonly names: Names;
+  readonly notes: string[];
+}
+
+/** One counterparty's amounts as the sources give them, before any cap. */
+interface Measured {
+  readonly seed: FlowSeed;
+  readonly inTotals: boolean;
+  readonly amountKnown: boolean;
+  readonly statedAmount: Money;
 }
 
 /**
@@ -89,105 +96,124 @@ export function buildLine(
   names: Names,
   baseNotes: readonly string[] = [],
 ): LineFigures {
-  const notes = [...baseNotes];
   const currency =
     stated?.currency ?? seeds.flatMap((s) => s.relationships).find((r) => r.amount)?.amount?.currency ?? "USD";
-
-  const raw = seeds.map((seed) => {
-    const comparable: Money[] = [];
-    const oneOff: Money[] = [];
-    let amountKnown = false;
-    for (const r of seed.relationships) {
-      const a = r.amount ?? undisclosedMoney(period, currency);
-      if (r.amount && r.amount.qualifier !== "UNDISCLOSED") amountKnown = true;
-      if (a.currency !== currency) {
-        notes.push(
-          `${names(seed.counterpartyId)}: ${formatMoney(a)} (${r.id}) is in ${a.currency}, not ${currency}; left out of the sums.`,
-        );
-      } else if (!isPeriodic(a)) {
-        oneOff.push(a);
-        notes.push(
-          `${names(seed.counterpartyId)}: ${formatMoney(a)} (${r.id}) is one-off or cumulative, not per ${period.toLowerCase()}; left out of the sums.`,
-        );
-      } else {
-        comparable.push(convertPeriod(a, period));
-      }
-    }
-    const inTotals = comparable.length > 0;
-    const statedAmount = inTotals
-      ? sumMoney(comparable, period, currency)
-      : oneOff.length > 0
-        ? sumMoney(oneOff, "TOTAL", currency)
-        : undisclosedMoney(period, currency);
-    return { seed, inTotals, amountKnown, statedAmount };
-  });
-
-  const lows = raw.filter((f) => f.inTotals).reduce((acc, f) => acc + f.statedAmount.low, 0);
-  const ceilingFor = (f: (typeof raw)[number]) =>
-    stated && Number.isFinite(stated.high) ? stated.high - (lows - f.statedAmount.low) : UNBOUNDED;
-
-  const amounts = raw.map((f) => {
-    if (!f.inTotals || Number.isFinite(f.statedAmount.high) || !stated || !Number.isFinite(stated.high))
-      return f.statedAmount;
-    const capped = capMoney(f.statedAmount, ceilingFor(f));
-    if (capped !== f.statedAmount) {
-      const fixed = (n: number) => formatMoney(money(n, n, n, "EXACT", period, currency));
-      notes.push(
-        `${names(f.seed.counterpartyId)}: the sources give no upper bound (${formatMoney(f.statedAmount)}); capped at ${formatMoney(capped)}: ` +
-          `the stated total's upper bound (${fixed(stated.high)}) less the other counterparties' minimum (${fixed(lows - f.statedAmount.low)}).`,
-      );
-    }
-    return capped;
-  });
-
-  const countedIdx = raw.flatMap((f, i) => (f.inTotals ? [i] : []));
-  const counted = countedIdx.map((i) => amounts[i]!);
-  const attributed = boundedSumMoney(counted, period, stated?.high ?? UNBOUNDED, currency);
-  const total = stated ?? attributed;
-  const unattributed = stated ? remainderMoney(stated, attributed) : null;
+  const terms: LineTerms = { period, currency, names, notes: [...baseNotes] };
+  const measured = seeds.map((seed) => measure(seed, terms));
+  const amounts = capOpenAmounts(measured, stated, terms);
+  const countedIndexes = measured.flatMap((f, i) => (f.inTotals ? [i] : []));
+  const attributed = boundedSumMoney(
+    countedIndexes.map((i) => amounts[i]!),
+    period,
+    stated?.high ?? UNBOUNDED,
+    currency,
+  );
   if (stated && attributed.low > stated.high) {
-    notes.push(
+    terms.notes.push(
       `The named amounts (at least ${formatMoney({ ...attributed, qualifier: "AT_LEAST" })}) exceed the stated total ${formatMoney(stated)}: the sources disagree.`,
     );
   }
-
-  const flows = raw.map((f, i): RevenueFlow => {
-    const amount = amounts[i]!;
-    let share: Interval | null = null;
-    if (f.inTotals) {
-      if (stated) share = shareOf(amount, stated);
-      else share = shareOfSum(amount, addIntervals(countedIdx.filter((j) => j !== i).map((j) => amounts[j]!)));
-    }
-    const statedShare = f.seed.statedShare;
-    const rels = f.seed.relationships;
-    return {
-      counterpartyId: f.seed.counterpartyId,
-      memberIds: f.seed.memberIds,
-      counterpartIds: [...new Set(rels.map((r) => (f.seed.memberIds.includes(r.from) ? r.from : r.to)))].sort(),
-      productIds: [...new Set(rels.map((r) => r.productId).filter((p): p is string => p !== null))].sort(),
-      amount,
-      statedAmount: f.statedAmount,
-      capped: amount !== f.statedAmount,
-      inTotals: f.inTotals,
-      amountKnown: f.amountKnown,
-      share,
-      computedShare: share,
-      statedShare,
-      sharesAgree: statedShare && share ? overlaps(statedShare.share, share) : null,
-      relationshipIds: rels.map((r) => r.id),
-      evidenceIds: [...new Set([...rels.flatMap((r) => r.evidenceIds), ...(statedShare?.evidenceIds ?? [])])],
-      confidence: Math.min(...rels.map((r) => r.confidence)),
-    };
-  });
+  // Without a stated total, a flow's share is of itself plus every other counted flow.
+  const shareAt = (i: number): Interval | null => {
+    if (!measured[i]!.inTotals) return null;
+    if (stated) return shareOf(amounts[i]!, stated);
+    return shareOfSum(amounts[i]!, addIntervals(countedIndexes.filter((j) => j !== i).map((j) => amounts[j]!)));
+  };
+  const flows = measured.map((f, i) => flowOf(f, amounts[i]!, shareAt(i)));
   flows.sort(flowOrder);
   return {
     period,
     currency,
     flows,
-    total,
+    total: stated ?? attributed,
     totalSource: stated ? "STATED" : "ATTRIBUTED",
     attributed,
-    unattributed,
-    notes,
+    unattributed: stated ? remainderMoney(stated, attributed) : null,
+    notes: terms.notes,
   };
+}
+
+/** Sums a counterparty's amounts per the line's period; other currencies and one-off amounts stay out. */
+function measure(seed: FlowSeed, terms: LineTerms): Measured {
+  const { period, currency, names, notes } = terms;
+  const comparable: Money[] = [];
+  const oneOff: Money[] = [];
+  let amountKnown = false;
+  for (const r of seed.relationships) {
+    const a = r.amount ?? undisclosedMoney(period, currency);
+    if (r.amount && r.amount.qualifier !== "UNDISCLOSED") amountKnown = true;
+    if (a.currency !== currency) {
+      notes.push(
+        `${names(seed.counterpartyId)}: ${formatMoney(a)} (${r.id}) is in ${a.currency}, not ${currency}; left out of the sums.`,
+      );
+    } else if (!isPeriodic(a)) {
+      oneOff.push(a);
+      notes.push(
+        `${names(seed.counterpartyId)}: ${formatMoney(a)} (${r.id}) is one-off or cumulative, not per ${period.toLowerCase()}; left out of the sums.`,
+      );
+    } else {
+      comparable.push(convertPeriod(a, period));
+    }
+  }
+  const inTotals = comparable.length > 0;
+  const statedAmount = inTotals
+    ? sumMoney(comparable, period, currency)
+    : oneOff.length > 0
+      ? sumMoney(oneOff, "TOTAL", currency)
+      : undisclosedMoney(period, currency);
+  return { seed, inTotals, amountKnown, statedAmount };
+}
+
+/**
+ * A counted amount without an upper bound can be at most what a bounded stated total leaves once
+ * every other counterparty takes its minimum; any other amount stays as stated.
+ */
+function capOpenAmounts(measured: readonly Measured[], stated: Money | null, terms: LineTerms): Money[] {
+  const lows = measured.filter((f) => f.inTotals).reduce((acc, f) => acc + f.statedAmount.low, 0);
+  return measured.map((f) => {
+    if (!f.inTotals || Number.isFinite(f.statedAmount.high) || !stated || !Number.isFinite(stated.high))
+      return f.statedAmount;
+    const othersLow = lows - f.statedAmount.low;
+    const capped = capMoney(f.statedAmount, stated.high - othersLow);
+    if (capped !== f.statedAmount) {
+      const { period, currency } = terms;
+      const fixed = (n: number) => formatMoney(money(n, n, n, "EXACT", period, currency));
+      terms.notes.push(
+        `${terms.names(f.seed.counterpartyId)}: the sources give no upper bound (${formatMoney(f.statedAmount)}); capped at ${formatMoney(capped)}: ` +
+          `the stated total's upper bound (${fixed(stated.high)}) less the other counterparties' minimum (${fixed(othersLow)}).`,
+      );
+    }
+    return capped;
+  });
+}
+
+function flowOf(f: Measured, amount: Money, share: Interval | null): RevenueFlow {
+  const { statedShare, relationships: rels, memberIds } = f.seed;
+  return {
+    counterpartyId: f.seed.counterpartyId,
+    memberIds,
+    counterpartIds: [...new Set(rels.map((r) => (memberIds.includes(r.from) ? r.from : r.to)))].sort(),
+    productIds: [...new Set(rels.map((r) => r.productId).filter((p): p is string => p !== null))].sort(),
+    amount,
+    statedAmount: f.statedAmount,
+    capped: amount !== f.statedAmount,
+    inTotals: f.inTotals,
+    amountKnown: f.amountKnown,
+    share,
+    computedShare: share,
+    statedShare,
+    sharesAgree: statedShare && share ? overlaps(statedShare.share, share) : null,
+    relationshipIds: rels.map((r) => r.id),
+    evidenceIds: [...new Set([...rels.flatMap((r) => r.evidenceIds), ...(statedShare?.evidenceIds ?? [])])],
+    confidence: Math.min(...rels.map((r) => r.confidence)),
+  };
+}
+
+function flowOrder(a: RevenueFlow, b: RevenueFlow): number {
+  return (
+    Number(b.inTotals) - Number(a.inTotals) ||
+    rankValue(b.amount) - rankValue(a.amount) ||
+    b.amount.high - a.amount.high ||
+    a.counterpartyId.localeCompare(b.counterpartyId)
+  );
 }
