@@ -11,15 +11,14 @@ export {
   type ThresholdFlag,
   thresholdFlag,
 } from "./concentration";
+export { compareRiskPaths, competitiveRiskPaths } from "./risk-paths/competitive-risk-paths";
 export {
-  compareRiskPaths,
-  competitiveRiskPaths,
   RISK_PATH_KINDS,
   type RiskPath,
   type RiskPathKind,
   type RiskPathReport,
   type RiskPathsInput,
-} from "./risk-paths";
+} from "./risk-paths/risk-path";
 export { FANOUT_CAP } from "./paths/caps";
 export { type PathHop, TRAVERSALS, type Traversal } from "./paths/path-hop";
 export { type FlowPath, type FlowPathReport, flowPaths, type FlowPathsInput } from "./flow-paths";

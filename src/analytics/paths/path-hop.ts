@@ -46,3 +46,9 @@ export function walkNodes(start: readonly string[], hops: readonly PathHop[]): s
   }
   return nodes;
 }
+
+/** The end of `r` that is not `id`: symmetric relationships are read from either end. */
+export const otherEnd = (r: Relationship, id: string): string => (r.from === id ? r.to : r.from);
+
+/** A relationship as a walk takes it, with the node the walk enters it at. */
+export type Step = readonly [relationship: Relationship, enteredAt: string];
