@@ -21,7 +21,7 @@ export interface StatedTotal {
 }
 
 /** Metric picked for a date: the latest that had started by `asOf` (the latest overall without a date). */
-export function pickMetric(metrics: readonly Metric[], asOf: string | null): Metric | null {
+function pickMetric(metrics: readonly Metric[], asOf: string | null): Metric | null {
   const candidates = metrics.filter((m) => !asOf || m.refersTo.from === null || m.refersTo.from <= asOf);
   candidates.sort((a, b) => (a.refersTo.from ?? "").localeCompare(b.refersTo.from ?? "") || a.id.localeCompare(b.id));
   return candidates.at(-1) ?? null;

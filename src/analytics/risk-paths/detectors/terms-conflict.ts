@@ -3,7 +3,7 @@ import { hasStarted, inForce } from "../../../domain/validity";
 import { otherEnd, type Step } from "../../paths/path-hop";
 import { type CustomerOnLine, customerDraft, stepsUpTo } from "../customers";
 import { type Draft, firstOfEachRelationship } from "../draft";
-import { explainTerms } from "../explanations";
+import { explainTerms, type TermsConflict } from "../explanations";
 import { upstreamContext } from "../revenue-lines";
 import { competitionOf, type RiskSearch } from "../search";
 
@@ -46,7 +46,7 @@ function* conflictsOfUse(
         .find((r) => r.from === upstreamSupplierId && r.to === modelId && inForce(r, search.request.asOf)) ?? null;
     if (modelId !== customer.line.productId && !offersModel) continue;
     const offersStep: Step[] = offersModel ? [[offersModel, modelId]] : [];
-    const conflict = { level: climb, use, competitorId, competes, link, offersModel };
+    const conflict: TermsConflict = { level: climb, use, competitorId, competes, link, offersModel };
     yield customerDraft(customer, "TERMS_CONFLICT", {
       hops: [...stepsUpTo(customer, climb), [use, use.from], [competes, competitorId]],
       context: firstOfEachRelationship([...offersStep, ...upstreamContext(link)]),
