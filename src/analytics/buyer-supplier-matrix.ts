@@ -81,61 +81,98 @@ export async function buyerSupplierMatrix(
   const companies = checkIds("companies", opts.companies, MAX_MATRIX_COMPANIES);
   const productId = opts.productId ? checkIds("product", [opts.productId], 1)[0]! : null;
   const asOf = checkDate("asOf", opts.asOf);
-  const period = opts.period ?? "MONTH";
+  const period = ratePeriod(opts.period ?? "MONTH");
+
+  const found = (await store.nodesOfKindByIds("Company", companies)).filter((c): c is Company => c !== null);
+  const names = new Map(found.map((c) => [c.id, c.name]));
+  const purchases = await purchasesAmong(
+    store,
+    found.map((c) => c.id),
+    { productId, statuses: opts.statuses ?? [], asOf },
+  );
+  const { buyers, suppliers, cells } = arrange(
+    byPair(purchases).map((rels) => cellOf(rels, period)),
+    names,
+  );
+  return {
+    companies,
+    missingCompanies: companies.filter((id) => !names.has(id)),
+    buyers,
+    suppliers,
+    cells,
+    productId,
+    asOf,
+    period,
+  };
+}
+
+function ratePeriod(period: Period): Period {
   if (!RATE_PERIODS.includes(period)) {
     throw new BadInputError(
       `period must be one of ${RATE_PERIODS.join(", ")} (got ${String(period)}): spend is a rate`,
       { argument: "period" },
     );
   }
+  return period;
+}
 
-  const found = (await store.nodesOfKindByIds("Company", companies)).filter((c): c is Company => c !== null);
-  const names = new Map(found.map((c) => [c.id, c.name]));
-  const ids = found.map((c) => c.id);
-  const pages =
-    ids.length === 0
-      ? []
-      : await store.relationshipsOf(
-          ids,
-          {
-            kinds: ["BUYS_FROM"],
-            direction: "OUT",
-            counterpartIds: ids,
-            productIds: productId ? [productId] : [],
-            statuses: opts.statuses ?? [],
-            asOf,
-          },
-          {},
-        );
+/** Every BUYS_FROM from one of `ids` to another, in one store call. */
+async function purchasesAmong(
+  store: GraphStore,
+  ids: readonly string[],
+  filter: { productId: string | null; statuses: readonly RelationshipStatus[]; asOf: string | null },
+): Promise<Relationship[]> {
+  if (ids.length === 0) return [];
+  const pages = await store.relationshipsOf(
+    ids,
+    {
+      kinds: ["BUYS_FROM"],
+      direction: "OUT",
+      counterpartIds: ids,
+      productIds: filter.productId ? [filter.productId] : [],
+      statuses: filter.statuses,
+      asOf: filter.asOf,
+    },
+    {},
+  );
+  return pages.flatMap((page) => page.items);
+}
 
-  const byPair = new Map<string, Relationship[]>();
-  for (const page of pages) {
-    for (const r of page.items) {
-      const key = `${r.from}\u0000${r.to}`;
-      byPair.set(key, [...(byPair.get(key) ?? []), r]);
-    }
+/** The purchases grouped by buyer and supplier, in the order the pairs first appear. */
+function byPair(purchases: readonly Relationship[]): Relationship[][] {
+  const pairs = new Map<string, Relationship[]>();
+  for (const r of purchases) {
+    const key = `${r.from}\u0000${r.to}`;
+    pairs.set(key, [...(pairs.get(key) ?? []), r]);
   }
+  return [...pairs.values()];
+}
 
-  const cells: MatrixCell[] = [...byPair.values()].map((rels) => {
-    const byProductMap = new Map<string | null, Relationship[]>();
-    for (const r of rels) byProductMap.set(r.productId, [...(byProductMap.get(r.productId) ?? []), r]);
-    const byProduct = [...byProductMap.entries()]
-      .sort(([a], [b]) => (a ?? "").localeCompare(b ?? ""))
-      .map(([pid, group]) => ({
-        productId: pid,
-        amount: sumOf(group, period),
-        relationshipIds: group.map((r) => r.id).sort(),
-      }));
-    return {
-      buyerId: rels[0]!.from,
-      supplierId: rels[0]!.to,
-      amount: sumOf(rels, period),
-      relationshipIds: rels.map((r) => r.id).sort(),
-      productIds: byProduct.flatMap((p) => (p.productId ? [p.productId] : [])),
-      byProduct,
-    };
-  });
+function cellOf(rels: readonly Relationship[], period: Period): MatrixCell {
+  const byProductMap = new Map<string | null, Relationship[]>();
+  for (const r of rels) byProductMap.set(r.productId, [...(byProductMap.get(r.productId) ?? []), r]);
+  const byProduct = [...byProductMap.entries()]
+    .sort(([a], [b]) => (a ?? "").localeCompare(b ?? ""))
+    .map(([pid, group]) => ({
+      productId: pid,
+      amount: sumOf(group, period),
+      relationshipIds: group.map((r) => r.id).sort(),
+    }));
+  return {
+    buyerId: rels[0]!.from,
+    supplierId: rels[0]!.to,
+    amount: sumOf(rels, period),
+    relationshipIds: rels.map((r) => r.id).sort(),
+    productIds: byProduct.flatMap((p) => (p.productId ? [p.productId] : [])),
+    byProduct,
+  };
+}
 
+/** Rows and columns by label, and the cells in reading order: row by row, column by column. */
+function arrange(
+  cells: MatrixCell[],
+  names: ReadonlyMap<string, string>,
+): { buyers: MatrixParty[]; suppliers: MatrixParty[]; cells: MatrixCell[] } {
   const party = (id: string): MatrixParty => ({ id, label: names.get(id) ?? id });
   const byLabel = (a: MatrixParty, b: MatrixParty) => a.label.localeCompare(b.label, "en") || a.id.localeCompare(b.id);
   const buyers = [...new Set(cells.map((c) => c.buyerId))].map(party).sort(byLabel);
@@ -148,17 +185,7 @@ export async function buyerSupplierMatrix(
       buyerRank.get(a.buyerId)! - buyerRank.get(b.buyerId)! ||
       supplierRank.get(a.supplierId)! - supplierRank.get(b.supplierId)!,
   );
-
-  return {
-    companies,
-    missingCompanies: companies.filter((id) => !names.has(id)),
-    buyers,
-    suppliers,
-    cells,
-    productId,
-    asOf,
-    period,
-  };
+  return { buyers, suppliers, cells };
 }
 
 export const MATRIX_CSV_HEADER = [

@@ -1,11 +1,14 @@
 import { checkThreshold } from "../domain/bounds";
+import type { Relationship } from "../domain/entities";
 import { BadInputError } from "../domain/errors";
 import { formatMoney, formatShare } from "../domain/format";
 import { type Interval, shareOf } from "../domain/interval";
 import { boundedSumMoney, type Money, type Period, remainderMoney } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
 import { type ConcentrationReport, concentrationOfLine } from "./concentration";
-import { buildLine, type FlowSeed, loadLine, type RevenueFlow, type TotalSource } from "./revenue-flows";
+import type { Names } from "./nodes";
+import { type LoadedLine, loadLine, type RevenueFlowReport } from "./revenue-flows";
+import { buildLine, type FlowSeed, type RevenueFlow, type TotalSource } from "./revenue-line";
 
 export interface ChurnInput {
   readonly companyId: string;
@@ -52,34 +55,11 @@ export async function simulateChurn(store: GraphStore, input: ChurnInput): Promi
     rollUpGroups: input.rollUpGroups ?? false,
     period: "MONTH",
   });
-  const { report: before, chains, counterpartOf } = loaded;
-
-  // A relationship goes when its customer leaves or, rolled up, when a company above it does.
-  const leaversOf = (customerId: string) => chains?.get(customerId)?.ids ?? [customerId];
-  const goes = (customerId: string) => leaversOf(customerId).some((id) => lostIds.includes(id));
-  const known = new Set(loaded.seeds.flatMap((s) => s.relationships.flatMap((r) => leaversOf(counterpartOf(r)))));
-  const strangers = lostIds.filter((id) => !known.has(id));
-  if (strangers.length > 0) {
-    const line = before.productId
-      ? `${loaded.names(before.companyId)} (${loaded.names(before.productId)})`
-      : loaded.names(before.companyId);
-    throw new BadInputError(`not customers of ${line}: ${strangers.join(", ")}`, { ids: strangers });
-  }
-
-  // Split each flow into the part that goes and the part that stays, then build the line once with
-  // both, so that caps on open-ended amounts are computed exactly as before.
-  const lostSeeds: FlowSeed[] = [];
-  const keptSeeds: FlowSeed[] = [];
-  for (const seed of loaded.seeds) {
-    const gone = seed.relationships.filter((r) => goes(counterpartOf(r)));
-    const kept = seed.relationships.filter((r) => !goes(counterpartOf(r)));
-    if (gone.length > 0)
-      lostSeeds.push({ ...seed, relationships: gone, statedShare: kept.length === 0 ? seed.statedShare : null });
-    if (kept.length > 0)
-      keptSeeds.push({ ...seed, relationships: kept, statedShare: gone.length === 0 ? seed.statedShare : null });
-  }
+  const { report: before, names } = loaded;
+  const { lostSeeds, keptSeeds } = splitSeeds(loaded, lostIds);
   const stated = before.statedTotal?.amount ?? null;
-  const split = buildLine([...lostSeeds, ...keptSeeds], stated, "MONTH", loaded.names, loaded.inputNotes);
+  // Both parts in one build, so that caps on open-ended amounts are computed exactly as before.
+  const split = buildLine([...lostSeeds, ...keptSeeds], stated, "MONTH", names, loaded.inputNotes);
   const lostRelIds = new Set(lostSeeds.flatMap((s) => s.relationships.map((r) => r.id)));
   const lostFlows = split.flows.filter((f) => f.relationshipIds.every((id) => lostRelIds.has(id)));
 
@@ -93,13 +73,7 @@ export async function simulateChurn(store: GraphStore, input: ChurnInput): Promi
   const relativeLoss = shareOf(lost, before.total);
 
   const meta = { companyId: before.companyId, productId: before.productId, asOf: before.asOf, threshold };
-  const after = buildLine(keptSeeds, stated ? remaining : null, "MONTH", loaded.names, loaded.inputNotes);
-  const notes = [
-    `Losing ${lostFlows.map((f) => loaded.names(f.counterpartyId)).join(", ")} removes ${formatMoney(lost)} of ${formatMoney(before.total)}` +
-      (relativeLoss ? `, ${formatShare(relativeLoss)} of the line.` : "."),
-  ];
-  if (stated) notes.push("After the loss the line is the stated total less what the leaving customers pay.");
-
+  const after = buildLine(keptSeeds, stated ? remaining : null, "MONTH", names, loaded.inputNotes);
   return {
     companyId: before.companyId,
     productId: before.productId,
@@ -114,6 +88,51 @@ export async function simulateChurn(store: GraphStore, input: ChurnInput): Promi
     lostFlows,
     concentrationBefore: concentrationOfLine(before, meta),
     concentrationAfter: concentrationOfLine(after, meta),
-    notes: [...before.notes, ...notes],
+    notes: [...before.notes, ...lossNotes(names, before, lostFlows, lost, relativeLoss)],
   };
+}
+
+/**
+ * Splits each flow into the part that goes and the part that stays. A relationship goes when its
+ * customer leaves or, rolled up, when a company above it does. Naming a company that is no customer
+ * is bad input rather than a loss of nothing.
+ */
+function splitSeeds(loaded: LoadedLine, lostIds: readonly string[]): { lostSeeds: FlowSeed[]; keptSeeds: FlowSeed[] } {
+  const { report: before, chains, counterpartOf, names } = loaded;
+  const leaversOf = (customerId: string) => chains?.get(customerId)?.ids ?? [customerId];
+  const known = new Set(loaded.seeds.flatMap((s) => s.relationships.flatMap((r) => leaversOf(counterpartOf(r)))));
+  const strangers = lostIds.filter((id) => !known.has(id));
+  if (strangers.length > 0) {
+    const line = before.productId ? `${names(before.companyId)} (${names(before.productId)})` : names(before.companyId);
+    throw new BadInputError(`not customers of ${line}: ${strangers.join(", ")}`, { ids: strangers });
+  }
+  const goes = (r: Relationship) => leaversOf(counterpartOf(r)).some((id) => lostIds.includes(id));
+  const lostSeeds: FlowSeed[] = [];
+  const keptSeeds: FlowSeed[] = [];
+  for (const seed of loaded.seeds) {
+    const gone = seed.relationships.filter(goes);
+    const kept = seed.relationships.filter((r) => !goes(r));
+    // A stated share belongs to the whole flow, so it stays only with a part that is the whole.
+    if (gone.length > 0)
+      lostSeeds.push({ ...seed, relationships: gone, statedShare: kept.length === 0 ? seed.statedShare : null });
+    if (kept.length > 0)
+      keptSeeds.push({ ...seed, relationships: kept, statedShare: gone.length === 0 ? seed.statedShare : null });
+  }
+  return { lostSeeds, keptSeeds };
+}
+
+function lossNotes(
+  names: Names,
+  before: RevenueFlowReport,
+  lostFlows: readonly RevenueFlow[],
+  lost: Money,
+  relativeLoss: Interval | null,
+): string[] {
+  const notes = [
+    `Losing ${lostFlows.map((f) => names(f.counterpartyId)).join(", ")} removes ${formatMoney(lost)} of ${formatMoney(before.total)}` +
+      (relativeLoss ? `, ${formatShare(relativeLoss)} of the line.` : "."),
+  ];
+  if (before.statedTotal)
+    notes.push("After the loss the line is the stated total less what the leaving customers pay.");
+  return notes;
 }

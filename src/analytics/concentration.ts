@@ -2,7 +2,8 @@ import { exact, herfindahlWithRemainder, type Interval, maxInterval, scaleInterv
 import type { Money, Period } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
 import { checkThreshold } from "../domain/bounds";
-import { type LineFigures, revenueFlows, type TotalSource } from "./revenue-flows";
+import { revenueFlows } from "./revenue-flows";
+import type { LineFigures, TotalSource } from "./revenue-line";
 
 /** YES: even the lowest share is above the threshold; POSSIBLY: only the highest is; NO: neither. */
 export const THRESHOLD_FLAGS = ["YES", "POSSIBLY", "NO"] as const;

@@ -3,12 +3,14 @@ import { BadInputError } from "../domain/errors";
 import { rankValue } from "../domain/interval";
 import { isPeriodic, type Money, minMoney } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
-import { requireNodes } from "./revenue-flows";
+import { requireNodes } from "./nodes";
 import { boundedInt, PATH_DEPTH, PATH_FIRST } from "../domain/bounds";
 import { checkDate } from "../domain/dates";
 import { MONEY_AGAINST_ARROW, MONEY_WITH_ARROW, payeeOf } from "../domain/money-flow";
 import { inForce } from "../domain/validity";
-import { FANOUT_CAP, FRONTIER_CAP, hopOf, LevelReader, PATH_CAP, type PathHop, pathId } from "./risk-paths";
+import { FANOUT_CAP, FRONTIER_CAP, PATH_CAP } from "./paths/caps";
+import { LevelReader } from "./paths/level-reader";
+import { hopOf, type PathHop, pathId } from "./paths/path-hop";
 
 export interface FlowPathsInput {
   readonly fromId: string;

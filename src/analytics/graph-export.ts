@@ -91,8 +91,8 @@ export function toCytoscapeJson(graph: RelationshipGraph): CytoscapeJson {
   };
 }
 
-// Characters XML 1.0 does not allow at all, even escaped: matching control characters is the point.
-// eslint-disable-next-line no-control-regex
+// Characters XML 1.0 does not allow at all, even escaped.
+// eslint-disable-next-line no-control-regex -- the allowed set names tab, line feed and carriage return.
 const INVALID_XML_CHARS = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const xmlText = (v: Scalar): string => String(v).replace(INVALID_XML_CHARS, "\uFFFD");
 

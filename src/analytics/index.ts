@@ -1,15 +1,6 @@
-export {
-  type FlowDirection,
-  type LineFigures,
-  type RevenueFlow,
-  type RevenueFlowReport,
-  revenueFlows,
-  type RevenueFlowsInput,
-  type StatedShare,
-  type StatedTotal,
-  TOTAL_SOURCES,
-  type TotalSource,
-} from "./revenue-flows";
+export { type FlowDirection, revenueFlows, type RevenueFlowReport, type RevenueFlowsInput } from "./revenue-flows";
+export { type LineFigures, type RevenueFlow, TOTAL_SOURCES, type TotalSource } from "./revenue-line";
+export { type StatedShare, type StatedTotal } from "./stated-figures";
 export {
   type ConcentrationInput,
   type ConcentrationReport,
@@ -20,18 +11,15 @@ export {
   type ThresholdFlag,
   thresholdFlag,
 } from "./concentration";
+export { compareRiskPaths, competitiveRiskPaths } from "./risk-paths/competitive-risk-paths";
 export {
-  compareRiskPaths,
-  competitiveRiskPaths,
-  FANOUT_CAP,
-  type PathHop,
   RISK_PATH_KINDS,
   type RiskPath,
   type RiskPathKind,
   type RiskPathReport,
   type RiskPathsInput,
-  TRAVERSALS,
-  type Traversal,
-} from "./risk-paths";
+} from "./risk-paths/risk-path";
+export { FANOUT_CAP } from "./paths/caps";
+export { type PathHop, TRAVERSALS, type Traversal } from "./paths/path-hop";
 export { type FlowPath, type FlowPathReport, flowPaths, type FlowPathsInput } from "./flow-paths";
 export { type ChurnInput, type ChurnSimulation, simulateChurn } from "./churn";

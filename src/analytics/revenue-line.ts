@@ -1,0 +1,219 @@
+import type { Relationship } from "../domain/entities";
+import { formatMoney } from "../domain/format";
+import { addIntervals, type Interval, overlaps, rankValue, shareOf, shareOfSum, UNBOUNDED } from "../domain/interval";
+import {
+  boundedSumMoney,
+  capMoney,
+  convertPeriod,
+  isPeriodic,
+  type Money,
+  money,
+  type Period,
+  remainderMoney,
+  sumMoney,
+  undisclosedMoney,
+} from "../domain/money";
+import type { Names } from "./nodes";
+import type { StatedShare } from "./stated-figures";
+
+/** STATED: a source states the line's total; ATTRIBUTED: the total is the sum of the named amounts. */
+export const TOTAL_SOURCES = ["STATED", "ATTRIBUTED"] as const;
+export type TotalSource = (typeof TOTAL_SOURCES)[number];
+
+export interface RevenueFlow {
+  /** The counterparty; when rolled up, the top company of its corporate group. */
+  readonly counterpartyId: string;
+  /** Companies of the group behind this flow, from the buying/selling companies up to the top. */
+  readonly memberIds: readonly string[];
+  /** The companies that actually hold the relationships. */
+  readonly counterpartIds: readonly string[];
+  readonly productIds: readonly string[];
+  /** Per the report's period; tightened by the stated total when a source gives no upper bound. */
+  readonly amount: Money;
+  /** What the sources say, re-expressed per the period, before any tightening. */
+  readonly statedAmount: Money;
+  readonly capped: boolean;
+  /** False when every amount is one-off or cumulative (TOTAL): such a flow is left out of the sums. */
+  readonly inTotals: boolean;
+  /** Whether any source states an amount (not merely that money flows). */
+  readonly amountKnown: boolean;
+  /** Computed share of the line total. */
+  readonly share: Interval | null;
+  /** The same computed share, next to the stated one for the cross-check. */
+  readonly computedShare: Interval | null;
+  readonly statedShare: StatedShare | null;
+  /** Do the stated and computed shares overlap? null when either is missing. */
+  readonly sharesAgree: boolean | null;
+  readonly relationshipIds: readonly string[];
+  readonly evidenceIds: readonly string[];
+  /** The lowest confidence among the relationships behind the flow. */
+  readonly confidence: number;
+}
+
+export interface FlowSeed {
+  readonly counterpartyId: string;
+  readonly memberIds: readonly string[];
+  readonly relationships: readonly Relationship[];
+  readonly statedShare: StatedShare | null;
+}
+
+export interface LineFigures {
+  readonly period: Period;
+  readonly currency: string;
+  readonly flows: readonly RevenueFlow[];
+  readonly total: Money;
+  readonly totalSource: TotalSource;
+  readonly attributed: Money;
+  readonly unattributed: Money | null;
+  readonly notes: readonly string[];
+}
+
+/** What one build of a line counts in, and where it says what it did. */
+interface LineTerms {
+  readonly period: Period;
+  readonly currency: string;
+  readonly names: Names;
+  readonly notes: string[];
+}
+
+/** One counterparty's amounts as the sources give them, before any cap. */
+interface Measured {
+  readonly seed: FlowSeed;
+  readonly inTotals: boolean;
+  readonly amountKnown: boolean;
+  readonly statedAmount: Money;
+}
+
+/**
+ * Builds the figures of one revenue line from its flows and (optionally) a stated total. Amounts
+ * without an upper bound are capped at what the stated total leaves once every other flow takes its
+ * minimum; one-off amounts are kept out of the sums; every step is said in `notes`.
+ */
+export function buildLine(
+  seeds: readonly FlowSeed[],
+  stated: Money | null,
+  period: Period,
+  names: Names,
+  baseNotes: readonly string[] = [],
+): LineFigures {
+  const currency =
+    stated?.currency ?? seeds.flatMap((s) => s.relationships).find((r) => r.amount)?.amount?.currency ?? "USD";
+  const terms: LineTerms = { period, currency, names, notes: [...baseNotes] };
+  const measured = seeds.map((seed) => measure(seed, terms));
+  const amounts = capOpenAmounts(measured, stated, terms);
+  const countedIndexes = measured.flatMap((f, i) => (f.inTotals ? [i] : []));
+  const attributed = boundedSumMoney(
+    countedIndexes.map((i) => amounts[i]!),
+    period,
+    stated?.high ?? UNBOUNDED,
+    currency,
+  );
+  if (stated && attributed.low > stated.high) {
+    terms.notes.push(
+      `The named amounts (at least ${formatMoney({ ...attributed, qualifier: "AT_LEAST" })}) exceed the stated total ${formatMoney(stated)}: the sources disagree.`,
+    );
+  }
+  // Without a stated total, a flow's share is of itself plus every other counted flow.
+  const shareAt = (i: number): Interval | null => {
+    if (!measured[i]!.inTotals) return null;
+    if (stated) return shareOf(amounts[i]!, stated);
+    return shareOfSum(amounts[i]!, addIntervals(countedIndexes.filter((j) => j !== i).map((j) => amounts[j]!)));
+  };
+  const flows = measured.map((f, i) => flowOf(f, amounts[i]!, shareAt(i)));
+  flows.sort(flowOrder);
+  return {
+    period,
+    currency,
+    flows,
+    total: stated ?? attributed,
+    totalSource: stated ? "STATED" : "ATTRIBUTED",
+    attributed,
+    unattributed: stated ? remainderMoney(stated, attributed) : null,
+    notes: terms.notes,
+  };
+}
+
+/** Sums a counterparty's amounts per the line's period; other currencies and one-off amounts stay out. */
+function measure(seed: FlowSeed, terms: LineTerms): Measured {
+  const { period, currency, names, notes } = terms;
+  const comparable: Money[] = [];
+  const oneOff: Money[] = [];
+  let amountKnown = false;
+  for (const r of seed.relationships) {
+    const a = r.amount ?? undisclosedMoney(period, currency);
+    if (r.amount && r.amount.qualifier !== "UNDISCLOSED") amountKnown = true;
+    if (a.currency !== currency) {
+      notes.push(
+        `${names(seed.counterpartyId)}: ${formatMoney(a)} (${r.id}) is in ${a.currency}, not ${currency}; left out of the sums.`,
+      );
+    } else if (!isPeriodic(a)) {
+      oneOff.push(a);
+      notes.push(
+        `${names(seed.counterpartyId)}: ${formatMoney(a)} (${r.id}) is one-off or cumulative, not per ${period.toLowerCase()}; left out of the sums.`,
+      );
+    } else {
+      comparable.push(convertPeriod(a, period));
+    }
+  }
+  const inTotals = comparable.length > 0;
+  const statedAmount = inTotals
+    ? sumMoney(comparable, period, currency)
+    : oneOff.length > 0
+      ? sumMoney(oneOff, "TOTAL", currency)
+      : undisclosedMoney(period, currency);
+  return { seed, inTotals, amountKnown, statedAmount };
+}
+
+/**
+ * A counted amount without an upper bound can be at most what a bounded stated total leaves once
+ * every other counterparty takes its minimum; any other amount stays as stated.
+ */
+function capOpenAmounts(measured: readonly Measured[], stated: Money | null, terms: LineTerms): Money[] {
+  const lows = measured.filter((f) => f.inTotals).reduce((acc, f) => acc + f.statedAmount.low, 0);
+  return measured.map((f) => {
+    if (!f.inTotals || Number.isFinite(f.statedAmount.high) || !stated || !Number.isFinite(stated.high))
+      return f.statedAmount;
+    const othersLow = lows - f.statedAmount.low;
+    const capped = capMoney(f.statedAmount, stated.high - othersLow);
+    if (capped !== f.statedAmount) {
+      const { period, currency } = terms;
+      const fixed = (n: number) => formatMoney(money(n, n, n, "EXACT", period, currency));
+      terms.notes.push(
+        `${terms.names(f.seed.counterpartyId)}: the sources give no upper bound (${formatMoney(f.statedAmount)}); capped at ${formatMoney(capped)}: ` +
+          `the stated total's upper bound (${fixed(stated.high)}) less the other counterparties' minimum (${fixed(othersLow)}).`,
+      );
+    }
+    return capped;
+  });
+}
+
+function flowOf(f: Measured, amount: Money, share: Interval | null): RevenueFlow {
+  const { statedShare, relationships: rels, memberIds } = f.seed;
+  return {
+    counterpartyId: f.seed.counterpartyId,
+    memberIds,
+    counterpartIds: [...new Set(rels.map((r) => (memberIds.includes(r.from) ? r.from : r.to)))].sort(),
+    productIds: [...new Set(rels.map((r) => r.productId).filter((p): p is string => p !== null))].sort(),
+    amount,
+    statedAmount: f.statedAmount,
+    capped: amount !== f.statedAmount,
+    inTotals: f.inTotals,
+    amountKnown: f.amountKnown,
+    share,
+    computedShare: share,
+    statedShare,
+    sharesAgree: statedShare && share ? overlaps(statedShare.share, share) : null,
+    relationshipIds: rels.map((r) => r.id),
+    evidenceIds: [...new Set([...rels.flatMap((r) => r.evidenceIds), ...(statedShare?.evidenceIds ?? [])])],
+    confidence: Math.min(...rels.map((r) => r.confidence)),
+  };
+}
+
+function flowOrder(a: RevenueFlow, b: RevenueFlow): number {
+  return (
+    Number(b.inTotals) - Number(a.inTotals) ||
+    rankValue(b.amount) - rankValue(a.amount) ||
+    b.amount.high - a.amount.high ||
+    a.counterpartyId.localeCompare(b.counterpartyId)
+  );
+}

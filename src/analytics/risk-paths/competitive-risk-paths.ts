@@ -1,0 +1,97 @@
+import { boundedInt, checkThreshold, PATH_DEPTH, PATH_FIRST } from "../../domain/bounds";
+import { checkDate } from "../../domain/dates";
+import { BadInputError } from "../../domain/errors";
+import { rankValue } from "../../domain/interval";
+import type { GraphStore } from "../../store/graph-store";
+import { namesOf, requireNodes } from "../nodes";
+import { LevelReader } from "../paths/level-reader";
+import { detectRisks } from "./detect";
+import { unassessableNotes } from "./detectors/concentration";
+import { collectDrafts, finishDraft, firstOfEachId } from "./draft";
+import { readMentionedNodes, readNeighbourhood, RISK_READS } from "./neighbourhood";
+import { revenueLinesOf } from "./revenue-lines";
+import {
+  RISK_PATH_KINDS,
+  type RiskPath,
+  type RiskPathKind,
+  type RiskPathReport,
+  type RiskPathsInput,
+  type RiskRequest,
+} from "./risk-path";
+
+/** Kinds whose paths start at the supplier's customers and their groups. */
+const CUSTOMER_SIDE: readonly RiskPathKind[] = [
+  "CUSTOMER_BUILDS_COMPETING",
+  "TERMS_CONFLICT",
+  "CUSTOMER_PARTNERS_UPSTREAM",
+  "CUSTOMER_FROM_COMPETITOR",
+];
+/** Kinds that need the suppliers the line products are built on. */
+const UPSTREAM_SIDE: readonly RiskPathKind[] = [
+  "CUSTOMER_BUILDS_COMPETING",
+  "TERMS_CONFLICT",
+  "CUSTOMER_PARTNERS_UPSTREAM",
+  "UPSTREAM_SELLS_DIRECT",
+];
+
+/**
+ * Paths in the graph that put a supplier's revenue at risk, found by shape (customers, their groups,
+ * competitors, partners, upstream suppliers), ranked by the revenue at risk.
+ */
+export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsInput): Promise<RiskPathReport> {
+  const request = checkRequest(input);
+  const { supplierId } = request;
+  const nodes = await requireNodes(store, [supplierId], null);
+  const reader = new LevelReader(store, RISK_READS);
+  const hood = await readNeighbourhood(store, reader, request);
+  await readMentionedNodes(store, reader, hood, supplierId, nodes);
+  const names = namesOf(nodes);
+  const lines = revenueLinesOf(hood, reader, request, names);
+  const { drafts, capped } = collectDrafts(detectRisks({ request, reader, hood, nodes }, lines));
+  const paths = firstOfEachId(drafts.map((draft) => finishDraft(draft, supplierId, names)));
+  paths.sort(compareRiskPaths);
+  return {
+    companyId: supplierId,
+    asOf: request.asOf,
+    maxDepth: request.maxDepth,
+    threshold: request.threshold,
+    kinds: request.kinds,
+    paths: paths.slice(0, request.first),
+    totalCount: paths.length,
+    truncated: reader.truncated || capped,
+    notes: request.wants("CONCENTRATION") ? unassessableNotes(lines, names) : [],
+  };
+}
+
+function checkRequest(input: RiskPathsInput): RiskRequest {
+  const maxDepth = boundedInt("maxDepth", input.maxDepth, PATH_DEPTH);
+  const first = boundedInt("first", input.first, PATH_FIRST);
+  const threshold = checkThreshold(input.threshold);
+  const asOf = checkDate("asOf", input.asOf);
+  const kinds = input.kinds && input.kinds.length > 0 ? [...new Set(input.kinds)] : [...RISK_PATH_KINDS];
+  const unknownKinds = kinds.filter((kind) => !RISK_PATH_KINDS.includes(kind));
+  if (unknownKinds.length > 0) throw new BadInputError(`unknown risk path kind: ${unknownKinds.join(", ")}`);
+  const wants = (kind: RiskPathKind) => kinds.includes(kind);
+  return {
+    supplierId: input.companyId,
+    maxDepth,
+    first,
+    threshold,
+    asOf,
+    kinds,
+    wants,
+    // A customer-side path needs the purchase and at least one more hop.
+    customerSide: CUSTOMER_SIDE.some(wants) && maxDepth >= 2,
+    upstreamSide: UPSTREAM_SIDE.some(wants),
+  };
+}
+
+/** Most revenue at risk first; then by kind priority, confidence, and id so that the order is total. */
+export function compareRiskPaths(a: RiskPath, b: RiskPath): number {
+  return (
+    rankValue(b.revenueAtRisk) - rankValue(a.revenueAtRisk) ||
+    RISK_PATH_KINDS.indexOf(a.kind) - RISK_PATH_KINDS.indexOf(b.kind) ||
+    b.confidence - a.confidence ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
+}

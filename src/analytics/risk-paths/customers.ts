@@ -1,0 +1,59 @@
+import type { Relationship } from "../../domain/entities";
+import { chainUp, type GroupChain, parentLink } from "../../domain/groups";
+import { interval, rankValue } from "../../domain/interval";
+import type { Step } from "../paths/path-hop";
+import type { RevenueFlow } from "../revenue-line";
+import type { Draft } from "./draft";
+import type { RevenueLine } from "./revenue-lines";
+import type { RiskPathKind } from "./risk-path";
+import type { RiskSearch } from "./search";
+
+/** A customer's revenue on one line, and the group above the customer as far as the search read it. */
+export interface CustomerOnLine {
+  readonly supplierId: string;
+  readonly line: RevenueLine;
+  readonly flow: RevenueFlow;
+  /** The customer's largest purchase of the line: the first hop of every path through the customer. */
+  readonly purchase: Step;
+  /** [customer, parent, ...]; a pattern may start at any company of it. */
+  readonly group: GroupChain;
+}
+
+export function customersOf(search: RiskSearch, line: RevenueLine): CustomerOnLine[] {
+  const { supplierId, asOf } = search.request;
+  const { reader, hood } = search;
+  const groupOf = (customerId: string): GroupChain =>
+    chainUp(customerId, (id) => {
+      const link = parentLink(reader.edges(id, "OUT", "SUBSIDIARY_OF"), id, asOf);
+      return link && hood.customerLevels.has(link.to) ? link : null;
+    });
+  return line.figures.flows.map((flow) => ({
+    supplierId,
+    line,
+    flow,
+    purchase: [largestPurchase(line, flow.counterpartyId), supplierId],
+    group: groupOf(flow.counterpartyId),
+  }));
+}
+
+function largestPurchase(line: RevenueLine, customerId: string): Relationship {
+  const rank = (r: Relationship) => rankValue(r.amount ?? interval(0, 0));
+  return line.purchases
+    .filter((r) => r.from === customerId)
+    .sort((a, b) => rank(b) - rank(a) || a.id.localeCompare(b.id))[0]!;
+}
+
+/** The purchase, then up the customer's group `level` companies. */
+export function stepsUpTo(customer: CustomerOnLine, level: number): Step[] {
+  const { group } = customer;
+  return [customer.purchase, ...group.links.slice(0, level).map((link, i): Step => [link, group.ids[i]!])];
+}
+
+/** A path through one customer's revenue, starting at the supplier. */
+export function customerDraft(
+  customer: CustomerOnLine,
+  kind: RiskPathKind,
+  path: Pick<Draft, "hops" | "context" | "explain">,
+): Draft {
+  return { kind, line: customer.line, flow: customer.flow, start: [customer.supplierId], ...path };
+}

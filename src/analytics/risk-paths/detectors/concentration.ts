@@ -1,0 +1,30 @@
+import { thresholdFlag } from "../../concentration";
+import type { Names } from "../../nodes";
+import { type CustomerOnLine, customerDraft } from "../customers";
+import type { Draft } from "../draft";
+import { explainConcentration, unassessableNote } from "../explanations";
+import type { RevenueLine } from "../revenue-lines";
+import type { RiskSearch } from "../search";
+
+/** One customer holds a share of the line at or possibly above the threshold. */
+export function* concentration(search: RiskSearch, customer: CustomerOnLine): Iterable<Draft> {
+  const { threshold } = search.request;
+  const { share } = customer.flow;
+  const flag = thresholdFlag(share, threshold);
+  // A share of "0 to 100 %" says nothing; flagging it would flag every customer of the line.
+  const informative = share !== null && (share.low > 0 || share.high < 1);
+  if (flag === "NO" || !informative) return;
+  yield customerDraft(customer, "CONCENTRATION", {
+    hops: [customer.purchase],
+    context: [],
+    explain: (names) => explainConcentration(names, customer, flag, threshold),
+  });
+}
+
+/** The customers of each line whose share could be anything, so that no one takes silence for safety. */
+export function unassessableNotes(lines: readonly RevenueLine[], names: Names): string[] {
+  return lines.flatMap((line) => {
+    const open = line.figures.flows.filter((f) => f.share && f.share.low === 0 && f.share.high >= 1);
+    return open.length > 0 ? [unassessableNote(names, line, open)] : [];
+  });
+}

@@ -1,0 +1,183 @@
+import { type GraphNode, METRIC_KINDS, type Metric, type Relationship } from "../../domain/entities";
+import { parentLink } from "../../domain/groups";
+import { inForce, inForceOrPlanned } from "../../domain/validity";
+import type { GraphStore } from "../../store/graph-store";
+import type { LevelReader } from "../paths/level-reader";
+import { otherEnd } from "../paths/path-hop";
+import type { RiskRequest } from "./risk-path";
+
+/** What every pattern needs from a company or product, read in one call per level and direction. */
+export const RISK_READS = {
+  OUT: ["SUBSIDIARY_OF", "COMPETES_WITH", "PARTNERS_WITH", "USES_MODEL", "BUYS_FROM", "OFFERS", "BUILT_ON"],
+  IN: ["BUYS_FROM", "COMPETES_WITH", "OFFERS"],
+} as const;
+
+/** The part of the graph around a supplier that the risk patterns look at. */
+export interface Neighbourhood {
+  /** The supplier's stated revenue and customer shares. */
+  readonly supplierMetrics: readonly Metric[];
+  /** Purchases of the supplier's products that are in force. */
+  readonly purchases: readonly Relationship[];
+  /** Competition with the supplier, in force or planned. */
+  readonly supplierCompetition: readonly Relationship[];
+  /** The products customers buy from the supplier: one revenue line each. */
+  readonly lineProductIds: readonly string[];
+  /** Buying customers (0) and the companies above them in their groups (levels up). */
+  readonly customerLevels: ReadonlyMap<string, number>;
+  /** Line products (0) and what they are built on (BUILT_ON hops down). */
+  readonly productDepths: ReadonlyMap<string, number>;
+  readonly upstreamProductIds: ReadonlySet<string>;
+  readonly upstreamSupplierIds: ReadonlySet<string>;
+  readonly usedModelIds: ReadonlySet<string>;
+}
+
+/** Reads the supplier first (its customers, its competitors, its stated figures), then the levels around it. */
+export async function readNeighbourhood(
+  store: GraphStore,
+  reader: LevelReader,
+  request: RiskRequest,
+): Promise<Neighbourhood> {
+  const { supplierId, asOf } = request;
+  const [[supplierMetrics]] = await Promise.all([
+    store.metricsOf([supplierId], [METRIC_KINDS.revenue, METRIC_KINDS.customerShare]),
+    reader.read([supplierId], "IN"),
+  ]);
+  const purchases = reader
+    .edges(supplierId, "IN", "BUYS_FROM")
+    .filter((r) => r.to === supplierId && r.productId !== null && inForce(r, asOf));
+  const supplierCompetition = reader.edges(supplierId, "IN", "COMPETES_WITH").filter((r) => inForceOrPlanned(r, asOf));
+  const lineProductIds = [...new Set(purchases.map((r) => r.productId!))].sort();
+  const walk = new NeighbourhoodWalk(reader, request);
+  await walk.run(purchases, lineProductIds);
+  return { supplierMetrics: supplierMetrics!, purchases, supplierCompetition, lineProductIds, ...walk.found() };
+}
+
+/**
+ * Levels 1 and on: customers up their groups, line products down their BUILT_ON chains, who offers
+ * the upstream products and the models customers use, and what upstream suppliers offer. Every
+ * node of a level is read in one store call per direction.
+ */
+class NeighbourhoodWalk {
+  private readonly customerLevels = new Map<string, number>();
+  private readonly productDepths = new Map<string, number>();
+  private readonly upstreamProductIds = new Set<string>();
+  private readonly upstreamSupplierIds = new Set<string>();
+  private readonly usedModelIds = new Set<string>();
+  /** Nodes whose outgoing relationships the next level reads. */
+  private outward: string[] = [];
+  /** Nodes whose incoming relationships the next level reads. */
+  private inward: string[] = [];
+
+  constructor(
+    private readonly reader: LevelReader,
+    private readonly request: RiskRequest,
+  ) {}
+
+  async run(purchases: readonly Relationship[], lineProductIds: readonly string[]): Promise<void> {
+    if (this.request.customerSide) {
+      for (const r of purchases) this.customerLevels.set(r.from, 0);
+      this.outward.push(...this.customerLevels.keys());
+    }
+    if (this.request.upstreamSide) {
+      for (const productId of lineProductIds) this.productDepths.set(productId, 0);
+      this.outward.push(...lineProductIds);
+    }
+    while (this.outward.length > 0 || this.inward.length > 0) {
+      const outward = this.outward;
+      this.outward = [];
+      for (const id of await this.reader.read(outward, "OUT")) {
+        this.expandCustomer(id);
+        this.expandProduct(id);
+      }
+      const inward = this.inward;
+      this.inward = [];
+      for (const id of await this.reader.read(inward, "IN")) this.expandUpstreamProduct(id);
+    }
+  }
+
+  found(): Omit<Neighbourhood, "supplierMetrics" | "purchases" | "supplierCompetition" | "lineProductIds"> {
+    const { customerLevels, productDepths, upstreamProductIds, upstreamSupplierIds, usedModelIds } = this;
+    return { customerLevels, productDepths, upstreamProductIds, upstreamSupplierIds, usedModelIds };
+  }
+
+  private expandCustomer(companyId: string): void {
+    const level = this.customerLevels.get(companyId);
+    if (level === undefined) return;
+    const { asOf, maxDepth, wants } = this.request;
+    // A group member k levels up sits k+1 hops from the supplier; its own edge makes k+2.
+    const parent = parentLink(this.reader.edges(companyId, "OUT", "SUBSIDIARY_OF"), companyId, asOf);
+    if (parent && level + 1 <= maxDepth - 2 && !this.customerLevels.has(parent.to)) {
+      this.customerLevels.set(parent.to, level + 1);
+      this.outward.push(parent.to);
+    }
+    if (!wants("TERMS_CONFLICT")) return;
+    for (const use of this.reader.edges(companyId, "OUT", "USES_MODEL")) {
+      if (use.from !== companyId) continue;
+      this.usedModelIds.add(use.to);
+      this.inward.push(use.to);
+    }
+  }
+
+  private expandProduct(productId: string): void {
+    const depth = this.productDepths.get(productId);
+    if (depth === undefined || depth >= this.request.maxDepth) return;
+    for (const builtOn of builtOnInForce(this.reader, productId, this.request.asOf)) {
+      const baseId = builtOn.to;
+      if (this.productDepths.has(baseId)) continue;
+      this.productDepths.set(baseId, depth + 1);
+      this.upstreamProductIds.add(baseId);
+      this.outward.push(baseId);
+      this.inward.push(baseId);
+    }
+  }
+
+  private expandUpstreamProduct(productId: string): void {
+    if (!this.upstreamProductIds.has(productId)) return;
+    for (const { from: offererId } of offersByOthers(this.reader, productId, this.request)) {
+      if (this.upstreamSupplierIds.has(offererId)) continue;
+      this.upstreamSupplierIds.add(offererId);
+      // What else an upstream supplier offers tells whether it sells in the supplier's market.
+      if (this.request.wants("UPSTREAM_SELLS_DIRECT")) this.outward.push(offererId);
+    }
+  }
+}
+
+/** What `productId` is built on, in force. */
+export function builtOnInForce(reader: LevelReader, productId: string, asOf: string | null): Relationship[] {
+  return reader.edges(productId, "OUT", "BUILT_ON").filter((r) => r.from === productId && inForce(r, asOf));
+}
+
+/** Offers of `productId` in force by companies other than the supplier: its upstream suppliers. */
+export function offersByOthers(reader: LevelReader, productId: string, request: RiskRequest): Relationship[] {
+  return reader
+    .edges(productId, "IN", "OFFERS")
+    .filter((r) => r.to === productId && r.from !== request.supplierId && inForce(r, request.asOf));
+}
+
+/** Every node a path or its explanation can name, read in one call and added to `known`. */
+export async function readMentionedNodes(
+  store: GraphStore,
+  reader: LevelReader,
+  hood: Neighbourhood,
+  supplierId: string,
+  known: Map<string, GraphNode>,
+): Promise<void> {
+  const mentioned = new Set<string>([
+    ...hood.lineProductIds,
+    ...hood.customerLevels.keys(),
+    ...hood.upstreamProductIds,
+    ...hood.upstreamSupplierIds,
+    ...hood.usedModelIds,
+  ]);
+  for (const companyId of hood.customerLevels.keys()) {
+    for (const kind of ["COMPETES_WITH", "PARTNERS_WITH", "BUYS_FROM"] as const)
+      for (const r of reader.edges(companyId, "OUT", kind)) mentioned.add(otherEnd(r, companyId));
+    for (const r of reader.edges(companyId, "OUT", "BUYS_FROM")) if (r.productId) mentioned.add(r.productId);
+  }
+  for (const r of hood.supplierCompetition) mentioned.add(otherEnd(r, supplierId));
+  for (const upstreamSupplierId of hood.upstreamSupplierIds)
+    for (const r of reader.edges(upstreamSupplierId, "OUT", "OFFERS")) mentioned.add(r.to);
+  for (const r of hood.purchases) mentioned.add(r.from);
+  mentioned.delete(supplierId);
+  (await store.nodesByIds([...mentioned])).forEach((node) => node && known.set(node.id, node));
+}

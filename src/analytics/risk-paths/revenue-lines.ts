@@ -1,0 +1,103 @@
+import type { Relationship } from "../../domain/entities";
+import type { Names } from "../nodes";
+import type { LevelReader } from "../paths/level-reader";
+import type { Step } from "../paths/path-hop";
+import { buildLine, type FlowSeed, type LineFigures } from "../revenue-line";
+import { statedTotalOf } from "../stated-figures";
+import { builtOnInForce, type Neighbourhood, offersByOthers } from "./neighbourhood";
+import type { RiskRequest } from "./risk-path";
+
+/** How an upstream supplier is upstream of a line: the product it offers that the line is built on. */
+export interface UpstreamLink {
+  readonly supplierId: string;
+  readonly productId: string;
+  /** BUILT_ON relationships from the line product down to `productId`. */
+  readonly builtOn: readonly Relationship[];
+  readonly offers: Relationship;
+}
+
+/** One product's revenue: what the supplier earns from it and who it depends on. */
+export interface RevenueLine {
+  readonly productId: string;
+  readonly figures: LineFigures;
+  /** The purchases of the product, in force. */
+  readonly purchases: readonly Relationship[];
+  /** Competition with the supplier that concerns this line. */
+  readonly competition: readonly Relationship[];
+  /** Per upstream supplier, its closest link to the line product. */
+  readonly upstream: ReadonlyMap<string, UpstreamLink>;
+}
+
+/** Competition stated for no product concerns every line. */
+export const concernsLine = (r: Relationship, productId: string): boolean =>
+  r.productId === null || r.productId === productId;
+
+export function revenueLinesOf(
+  hood: Neighbourhood,
+  reader: LevelReader,
+  request: RiskRequest,
+  names: Names,
+): RevenueLine[] {
+  return hood.lineProductIds.map((productId): RevenueLine => {
+    const purchases = hood.purchases.filter((r) => r.productId === productId);
+    const lineNotes: string[] = [];
+    const stated = statedTotalOf(hood.supplierMetrics, productId, request.asOf, "MONTH", lineNotes);
+    return {
+      productId,
+      figures: buildLine(seedsByCustomer(purchases), stated?.amount ?? null, "MONTH", names, lineNotes),
+      purchases,
+      competition: hood.supplierCompetition.filter((r) => concernsLine(r, productId)),
+      upstream: upstreamOf(productId, reader, hood.productDepths, request),
+    };
+  });
+}
+
+/** One flow per buying company: the risks concern a customer, not its group. */
+function seedsByCustomer(purchases: readonly Relationship[]): FlowSeed[] {
+  const byCustomer = new Map<string, Relationship[]>();
+  for (const r of purchases) byCustomer.set(r.from, [...(byCustomer.get(r.from) ?? []), r]);
+  return [...byCustomer.entries()].map(([customerId, relationships]) => ({
+    counterpartyId: customerId,
+    memberIds: [customerId],
+    relationships,
+    statedShare: null,
+  }));
+}
+
+function upstreamOf(
+  lineProductId: string,
+  reader: LevelReader,
+  productDepths: ReadonlyMap<string, number>,
+  request: RiskRequest,
+): Map<string, UpstreamLink> {
+  const byId = (a: Relationship, b: Relationship) => a.id.localeCompare(b.id);
+  // Breadth first, so the first link found for a supplier is its shortest.
+  const links = new Map<string, UpstreamLink>();
+  const chains = new Map<string, Relationship[]>([[lineProductId, []]]);
+  let frontier = [lineProductId];
+  while (frontier.length > 0) {
+    const next: string[] = [];
+    for (const productId of frontier) {
+      for (const builtOn of builtOnInForce(reader, productId, request.asOf).sort(byId)) {
+        const baseId = builtOn.to;
+        // Only as deep as the neighbourhood read: what lies below was not looked at.
+        if (chains.has(baseId) || !productDepths.has(baseId)) continue;
+        const chain = [...chains.get(productId)!, builtOn];
+        chains.set(baseId, chain);
+        next.push(baseId);
+        for (const offers of offersByOthers(reader, baseId, request).sort(byId)) {
+          if (links.has(offers.from)) continue;
+          links.set(offers.from, { supplierId: offers.from, productId: baseId, builtOn: chain, offers });
+        }
+      }
+    }
+    frontier = next;
+  }
+  return links;
+}
+
+/** The hops that show how the upstream supplier is upstream: down the BUILT_ON chain, then its OFFERS. */
+export function upstreamContext(link: UpstreamLink): Step[] {
+  const entered = [link.builtOn[0]?.from ?? link.productId, ...link.builtOn.map((r) => r.to)];
+  return [...link.builtOn.map((r, i): Step => [r, entered[i]!]), [link.offers, link.productId]];
+}

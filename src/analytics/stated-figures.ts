@@ -1,0 +1,106 @@
+import { type DateSpan, METRIC_KINDS, type Metric } from "../domain/entities";
+import { formatMoney } from "../domain/format";
+import { addIntervals, type Interval } from "../domain/interval";
+import { convertPeriod, isPeriodic, type Money, type Period } from "../domain/money";
+
+export interface StatedShare {
+  readonly share: Interval;
+  readonly metricIds: readonly string[];
+  readonly evidenceIds: readonly string[];
+  readonly refersTo: DateSpan;
+}
+
+export interface StatedTotal {
+  /** The stated figure re-expressed per the report's period. */
+  readonly amount: Money;
+  /** The figure as the source states it. */
+  readonly original: Money;
+  readonly metricId: string;
+  readonly evidenceIds: readonly string[];
+  readonly refersTo: DateSpan;
+}
+
+/** Metric picked for a date: the latest that had started by `asOf` (the latest overall without a date). */
+function pickMetric(metrics: readonly Metric[], asOf: string | null): Metric | null {
+  const candidates = metrics.filter((m) => !asOf || m.refersTo.from === null || m.refersTo.from <= asOf);
+  candidates.sort((a, b) => (a.refersTo.from ?? "").localeCompare(b.refersTo.from ?? "") || a.id.localeCompare(b.id));
+  return candidates.at(-1) ?? null;
+}
+
+export function statedTotalOf(
+  metrics: readonly Metric[],
+  productId: string | null,
+  asOf: string | null,
+  period: Period,
+  notes: string[],
+): StatedTotal | null {
+  const revenue = metrics.filter(
+    (m) => m.kind === METRIC_KINDS.revenue && m.productId === productId && m.money !== null,
+  );
+  const periodic = revenue.filter((m) => isPeriodic(m.money!));
+  for (const m of revenue.filter((x) => !isPeriodic(x.money!))) {
+    notes.push(
+      `Revenue figure ${m.id} (${formatMoney(m.money!)}) is one-off or cumulative and cannot be a per-${period.toLowerCase()} total.`,
+    );
+  }
+  const m = pickMetric(periodic, asOf);
+  if (!m) return null;
+  return {
+    amount: convertPeriod(m.money!, period),
+    original: m.money!,
+    metricId: m.id,
+    evidenceIds: m.evidenceIds,
+    refersTo: m.refersTo,
+  };
+}
+
+function statedShareOf(
+  metrics: readonly Metric[],
+  productId: string | null,
+  counterpartyId: string,
+  asOf: string | null,
+): StatedShare | null {
+  const m = pickMetric(
+    metrics.filter(
+      (x) =>
+        x.kind === METRIC_KINDS.customerShare &&
+        x.productId === productId &&
+        x.counterpartyId === counterpartyId &&
+        x.quantity?.unit === "FRACTION",
+    ),
+    asOf,
+  );
+  if (!m) return null;
+  const q = m.quantity!;
+  return {
+    share: { low: q.low, high: q.high, estimate: q.estimate },
+    metricIds: [m.id],
+    evidenceIds: m.evidenceIds,
+    refersTo: m.refersTo,
+  };
+}
+
+/** A group's stated share: its own when stated, else the members' summed when every member has one. */
+export function groupStatedShare(
+  metrics: readonly Metric[],
+  productId: string | null,
+  groupId: string,
+  members: readonly string[],
+  asOf: string | null,
+): StatedShare | null {
+  const own = statedShareOf(metrics, productId, groupId, asOf);
+  if (own || members.length === 0) return own;
+  const parts = members.map((id) => statedShareOf(metrics, productId, id, asOf));
+  if (parts.some((p) => p === null)) return null;
+  const sum = addIntervals(parts.map((p) => p!.share));
+  return {
+    share: {
+      low: Math.min(1, sum.low),
+      high: Math.min(1, sum.high),
+      estimate: sum.estimate === null ? null : Math.min(1, sum.estimate),
+    },
+    metricIds: parts.flatMap((p) => p!.metricIds),
+    evidenceIds: [...new Set(parts.flatMap((p) => p!.evidenceIds))],
+    refersTo: parts[0]!.refersTo,
+  };
+}
