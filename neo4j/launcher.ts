@@ -78,7 +78,7 @@ function mvnCommand(): string {
 }
 
 /** Parses the major version out of `java -version` output (`"17.0.15"` -> 17, `"1.8.0_392"` -> 8). */
-export function parseJavaMajorVersion(output: string): number | undefined {
+function parseJavaMajorVersion(output: string): number | undefined {
   const m = /version "(\d+)(?:\.(\d+))?[^"]*"/.exec(output);
   if (!m) return undefined;
   const first = Number(m[1]);
@@ -244,7 +244,7 @@ let buildInProcess: Promise<void> | undefined;
  * Builds neo4j/ with Maven unless target/lib and the launcher jar exist and are newer than pom.xml
  * and the Java sources. Safe to call concurrently (in-process and across processes).
  */
-export function ensureNeo4jBuilt(log: (line: string) => void = () => {}): Promise<void> {
+function ensureNeo4jBuilt(log: (line: string) => void = () => {}): Promise<void> {
   if (buildState() === "ok") return Promise.resolve();
   buildInProcess ??= withBuildLock(log, async () => {
     const state = buildState(); // another process may have built it while we waited

@@ -12,7 +12,7 @@ import { checkDate } from "../domain/dates";
  * period. Two store calls per request whatever the number of companies.
  */
 
-export const MAX_MATRIX_COMPANIES = 100;
+const MAX_MATRIX_COMPANIES = 100;
 const RATE_PERIODS: readonly Period[] = ["MONTH", "QUARTER", "YEAR"];
 
 export interface MatrixParty {
@@ -188,7 +188,7 @@ function arrange(
   return { buyers, suppliers, cells };
 }
 
-export const MATRIX_CSV_HEADER = [
+const MATRIX_CSV_HEADER = [
   "buyer",
   "supplier",
   "product",
@@ -202,7 +202,7 @@ export const MATRIX_CSV_HEADER = [
 ] as const;
 
 /** RFC 4180: a field with a comma, quote or line break is quoted, quotes doubled; lines end in CRLF. */
-export function csvField(value: string | number | null): string {
+function csvField(value: string | number | null): string {
   const s = value === null ? "" : String(value);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

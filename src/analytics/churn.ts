@@ -5,19 +5,14 @@ import { formatMoney, formatShare } from "../domain/format";
 import { type Interval, shareOf } from "../domain/interval";
 import { boundedSumMoney, type Money, type Period, remainderMoney } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
-import { type ConcentrationReport, concentrationOfLine } from "./concentration";
+import { type ConcentrationInput, type ConcentrationReport, concentrationOfLine } from "./concentration";
 import type { Names } from "./nodes";
 import { type LoadedLine, loadLine, type RevenueFlowReport } from "./revenue-flows";
 import { buildLine, type FlowSeed, type RevenueFlow, type TotalSource } from "./revenue-line";
 
-export interface ChurnInput {
-  readonly companyId: string;
+export interface ChurnInput extends ConcentrationInput {
   /** Customers that leave; rolled up, a group's company stands for itself and its subsidiaries. */
   readonly lostCustomerIds: readonly string[];
-  readonly productId?: string | null;
-  readonly asOf?: string | null;
-  readonly rollUpGroups?: boolean;
-  readonly threshold?: number;
 }
 
 export interface ChurnSimulation {

@@ -43,7 +43,7 @@ export interface RevenueFlowReport {
   readonly notes: readonly string[];
 }
 
-export function checkPeriod(period: Period): Period {
+function checkPeriod(period: Period): Period {
   if (period === "TOTAL")
     throw new BadInputError(
       "period must be MONTH, QUARTER or YEAR: flows are rates, TOTAL amounts cannot be re-expressed",
@@ -54,7 +54,7 @@ export function checkPeriod(period: Period): Period {
 }
 
 /** Groups relationships into flow seeds: per counterparty, or per corporate group. */
-export function seedsOf(
+function seedsOf(
   rels: readonly Relationship[],
   counterpartOf: (r: Relationship) => string,
   chains: Map<string, GroupChain> | null,

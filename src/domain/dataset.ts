@@ -37,15 +37,12 @@ export interface Dataset {
   readonly metrics: readonly Metric[];
 }
 
-export const EMPTY_DATASET: Dataset = {
-  sources: [],
-  evidence: [],
-  companies: [],
-  products: [],
-  people: [],
-  relationships: [],
-  metrics: [],
-};
+/** A dataset with nothing in it, its lists fresh for filling. */
+function emptyDataset(): Building {
+  return { sources: [], evidence: [], companies: [], products: [], people: [], relationships: [], metrics: [] };
+}
+
+export const EMPTY_DATASET: Dataset = emptyDataset();
 
 /** Metrics that record a statement or event rather than a figure. */
 const QUALITATIVE_METRIC_KINDS: ReadonlySet<string> = new Set(["OUTLOOK", "EVENT"]);
@@ -188,15 +185,7 @@ function toMoney(m: z.infer<typeof moneyInput>): Money {
 export function parseDataset(files: readonly DatasetFile[]): Dataset {
   const problems: string[] = [];
   const where = new Map<string, string>();
-  const out: Building = {
-    sources: [],
-    evidence: [],
-    companies: [],
-    products: [],
-    people: [],
-    relationships: [],
-    metrics: [],
-  };
+  const out = emptyDataset();
 
   for (const file of files) {
     const shape = fileSchema.safeParse(file.content);

@@ -3,7 +3,7 @@ import { BadInputError } from "./errors";
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A calendar date written `YYYY-MM-DD` that exists (2024-02-29 does, 2024-02-30 does not). */
-export function isCalendarDate(value: string): boolean {
+function isCalendarDate(value: string): boolean {
   const parts = ISO_DATE.exec(value);
   if (!parts) return false;
   const date = new Date(Date.UTC(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])));

@@ -5,7 +5,7 @@ const PER: Record<Money["period"], string> = { MONTH: "/month", QUARTER: "/quart
 const SYMBOL: Record<string, string> = { USD: "US$", EUR: "€", GBP: "£" };
 
 /** 20000000 -> "20M", 1500000000 -> "1.5B": compact, for labels. */
-export function compactNumber(n: number): string {
+function compactNumber(n: number): string {
   const abs = Math.abs(n);
   const [div, suffix] =
     abs >= 1e12 ? [1e12, "T"] : abs >= 1e9 ? [1e9, "B"] : abs >= 1e6 ? [1e6, "M"] : abs >= 1e3 ? [1e3, "K"] : [1, ""];

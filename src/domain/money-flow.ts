@@ -6,7 +6,7 @@ import type { Relationship, RelationshipKind } from "./entities";
  * TAKES_REVENUE_SHARE (its `to`, the payer, pays its `from`, the beneficiary). Every path search,
  * store query and benchmark reads the direction from here.
  */
-export const MONEY_FLOW = {
+const MONEY_FLOW = {
   BUYS_FROM: "WITH_ARROW",
   INVESTS_IN: "WITH_ARROW",
   TAKES_REVENUE_SHARE: "AGAINST_ARROW",

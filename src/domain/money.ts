@@ -116,15 +116,6 @@ export function moneyShare(part: Money, whole: Money): Interval | null {
   return shareOf(convertPeriod(part, whole.period), whole);
 }
 
-export function scaleMoney(m: Money, factor: number): Money {
-  const s = scaleInterval(m, factor);
-  return { ...s, qualifier: qualifierFor(s), period: m.period, currency: m.currency };
-}
-
-export function zeroMoney(period: Period, currency = "USD"): Money {
-  return { low: 0, high: 0, estimate: 0, qualifier: "EXACT", period, currency };
-}
-
 /** Whether an amount is per a period (and so can be re-expressed per another one). */
 export function isPeriodic(m: Money): boolean {
   return m.period !== "TOTAL";

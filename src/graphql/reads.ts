@@ -130,7 +130,7 @@ export async function ultimateParentOf(
   return ctx.loaders.node.load(ids.at(-1)!);
 }
 
-export const SEARCH_CEILING = 500;
+const SEARCH_CEILING = 500;
 
 export async function searchPage(ctx: Context, text: string, kinds: readonly NodeKind[], args: PageArgs) {
   if (text.trim().length === 0) throw new BadInputError("search text must not be empty");

@@ -18,7 +18,7 @@ import { ideAssetsRouter, ideLandingPagePlugin } from "./ide";
 import type { Logger } from "./logger";
 import { getSchema } from "./schema";
 
-export const GRAPHQL_PATH = "/graphql";
+const GRAPHQL_PATH = "/graphql";
 
 const DEFAULT_QUERY = `# Who pays Microsoft for Azure OpenAI, and how sure are we?
 {

@@ -5,7 +5,7 @@ import { GraphQLError, type ValidationContext, type ValidationRule } from "graph
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import type { RequestLimits } from "../graphql/limits";
 
-export const MAX_ALIASES = 30;
+const MAX_ALIASES = 30;
 
 /** Depth and alias limits run as validation rules, before any resolver (or store call) runs. */
 export function guardRules(limits: RequestLimits): ValidationRule[] {

@@ -15,20 +15,23 @@ import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 
 const require = createRequire(import.meta.url);
 
-/** Absolute path of a file inside an installed package. Resolved through the
- * package's `package.json` because the UMD files are not in the packages'
- * `exports` maps, and so this works wherever node_modules happens to live. */
-function packageFile(pkg: string, file: string): string {
-  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+/** Absolute path of a file inside an installed package, given the package's
+ * resolved `package.json`: the UMD files are not in the packages' `exports`
+ * maps, and this works wherever node_modules happens to live. */
+function packageFile(packageJson: string, file: string): string {
+  return path.join(path.dirname(packageJson), file);
 }
 
 /** URL file name -> absolute path. Only these files are served: mounting
  * express.static on a package directory would expose the whole package. */
 const ASSETS = {
-  "react.production.min.js": packageFile("react", "umd/react.production.min.js"),
-  "react-dom.production.min.js": packageFile("react-dom", "umd/react-dom.production.min.js"),
-  "graphiql.min.js": packageFile("graphiql", "graphiql.min.js"),
-  "graphiql.min.css": packageFile("graphiql", "graphiql.min.css"),
+  "react.production.min.js": packageFile(require.resolve("react/package.json"), "umd/react.production.min.js"),
+  "react-dom.production.min.js": packageFile(
+    require.resolve("react-dom/package.json"),
+    "umd/react-dom.production.min.js",
+  ),
+  "graphiql.min.js": packageFile(require.resolve("graphiql/package.json"), "graphiql.min.js"),
+  "graphiql.min.css": packageFile(require.resolve("graphiql/package.json"), "graphiql.min.css"),
 } as const satisfies Record<string, string>;
 
 /** Router serving the IDE's static files; mount it at the `assetsPrefix` given
@@ -67,7 +70,7 @@ const scriptJson = (value: unknown): string =>
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
 
-export function renderIdeHtml(opts: IdeLandingPageOptions): string {
+function renderIdeHtml(opts: IdeLandingPageOptions): string {
   const prefix = opts.assetsPrefix.replace(/\/+$/, "");
   const asset = (name: keyof typeof ASSETS): string => escapeHtml(`${prefix}/${name}`);
   const title = escapeHtml(opts.title ?? "GraphiQL");

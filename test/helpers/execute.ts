@@ -3,7 +3,7 @@ import { createContext } from "../../src/graphql/context";
 import { getSchema } from "../../src/server/schema";
 import type { GraphStore } from "../../src/store/graph-store";
 
-export const TEST_LIMITS = { maxDepth: 12, maxCost: 50_000, maxPageSize: 100 } as const;
+const TEST_LIMITS = { maxDepth: 12, maxCost: 50_000, maxPageSize: 100 } as const;
 
 let schema: GraphQLSchema | null = null;
 

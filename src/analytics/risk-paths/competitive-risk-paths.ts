@@ -87,7 +87,7 @@ function checkRequest(input: RiskPathsInput): RiskRequest {
 }
 
 /** Most revenue at risk first; then by kind priority, confidence, and id so that the order is total. */
-export function compareRiskPaths(a: RiskPath, b: RiskPath): number {
+function compareRiskPaths(a: RiskPath, b: RiskPath): number {
   return (
     rankValue(b.revenueAtRisk) - rankValue(a.revenueAtRisk) ||
     RISK_PATH_KINDS.indexOf(a.kind) - RISK_PATH_KINDS.indexOf(b.kind) ||

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Float, ID, Int, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, Float, ID, Query, Resolver } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import {
   type ChurnSimulation,
@@ -14,7 +14,7 @@ import {
   simulateChurn,
 } from "../../analytics";
 import type { Period } from "../../domain/money";
-import { DEFAULT_SHARE_THRESHOLD, PATH_DEPTH, PATH_FIRST, rangeText } from "../../domain/bounds";
+import { DEFAULT_SHARE_THRESHOLD } from "../../domain/bounds";
 import type { Direction } from "../../store/graph-store";
 import type { Context } from "../context";
 import { requireId } from "../reads";
@@ -27,6 +27,7 @@ import {
   RiskPathReportType,
 } from "../types/analytics.type";
 import { DirectionEnum, PeriodEnum } from "../types/enums";
+import { PathSearchArgs } from "../types/args";
 
 const optionalId = (id: string | null | undefined, what: string) => (id ? requireId(id, what) : null);
 
@@ -88,17 +89,7 @@ export class AnalyticsResolver {
     @Arg("company", () => ID) company: string,
     @Arg("kinds", () => [RiskPathKindEnum], { nullable: true, description: "Only these kinds (all when omitted)." })
     kinds: RiskPathKind[] | null,
-    @Arg("maxDepth", () => Int, {
-      defaultValue: PATH_DEPTH.default,
-      description: `Longest path, in relationships ${rangeText(PATH_DEPTH)}.`,
-    })
-    maxDepth: number,
-    @Arg("first", () => Int, {
-      defaultValue: PATH_FIRST.default,
-      description: `How many paths to return ${rangeText(PATH_FIRST)}.`,
-    })
-    first: number,
-    @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
+    @Args(() => PathSearchArgs) search: PathSearchArgs,
     @Arg("threshold", () => Float, {
       defaultValue: DEFAULT_SHARE_THRESHOLD,
       description: "Customer share above which concentration is a risk.",
@@ -109,9 +100,7 @@ export class AnalyticsResolver {
     return competitiveRiskPaths(ctx.store, {
       companyId: requireId(company, "company"),
       kinds,
-      maxDepth,
-      first,
-      asOf,
+      ...search,
       threshold,
     });
   }
@@ -120,20 +109,10 @@ export class AnalyticsResolver {
   flowPaths(
     @Arg("from", () => ID) from: string,
     @Arg("to", () => ID) to: string,
-    @Arg("maxDepth", () => Int, {
-      defaultValue: PATH_DEPTH.default,
-      description: `Longest path, in relationships ${rangeText(PATH_DEPTH)}.`,
-    })
-    maxDepth: number,
-    @Arg("first", () => Int, {
-      defaultValue: PATH_FIRST.default,
-      description: `How many paths to return ${rangeText(PATH_FIRST)}.`,
-    })
-    first: number,
-    @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
+    @Args(() => PathSearchArgs) search: PathSearchArgs,
     @Ctx() ctx: Context,
   ): Promise<FlowPathReport> {
-    return flowPaths(ctx.store, { fromId: requireId(from, "from"), toId: requireId(to, "to"), maxDepth, first, asOf });
+    return flowPaths(ctx.store, { fromId: requireId(from, "from"), toId: requireId(to, "to"), ...search });
   }
 
   @Query(() => ChurnSimulationType, {

@@ -29,7 +29,10 @@ export class CompanyResolver {
     return relationshipsOf(ctx, c.id, relationshipFilter(args, ["BUYS_FROM"], "OUT"), args);
   }
 
-  @FieldResolver(() => CompanyType, { nullable: true, description: "The direct parent company." })
+  @FieldResolver(() => CompanyType, {
+    nullable: true,
+    description: "The parent company on asOf: the owner in force that day (a planned or former owner is not a parent).",
+  })
   parent(
     @Root() c: Company,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
@@ -39,7 +42,8 @@ export class CompanyResolver {
   }
 
   @FieldResolver(() => CompanyType, {
-    description: "The top of the corporate group (the company itself when it has no parent).",
+    description:
+      "The top of the corporate group on asOf, following parents as `parent` defines them (the company itself when it has none).",
   })
   ultimateParent(
     @Root() c: Company,

@@ -23,9 +23,9 @@ import { DateSpanType } from "./evidence.type";
  */
 
 export const RiskPathKindEnum = enumOf(RISK_PATH_KINDS);
-export const ThresholdFlagEnum = enumOf(THRESHOLD_FLAGS);
-export const TotalSourceEnum = enumOf(TOTAL_SOURCES);
-export const TraversalEnum = enumOf(TRAVERSALS);
+const ThresholdFlagEnum = enumOf(THRESHOLD_FLAGS);
+const TotalSourceEnum = enumOf(TOTAL_SOURCES);
+const TraversalEnum = enumOf(TRAVERSALS);
 
 registerEnumType(RiskPathKindEnum, {
   name: "RiskPathKind",
@@ -61,7 +61,7 @@ registerEnumType(TraversalEnum, {
 });
 
 @ObjectType("NumberRange", { description: "A plain number known within bounds (not a fraction, not money)." })
-export class NumberRangeType implements Interval {
+class NumberRangeType implements Interval {
   @Field(() => Float, { nullable: true })
   estimate!: number | null;
 
@@ -290,7 +290,7 @@ export class ConcentrationReportType {
 
 /** Fields shared by the hops of risk paths and money paths. */
 @InterfaceType("PathHop", { description: "One relationship of a path, as the path walks it." })
-export abstract class PathHopType {
+abstract class PathHopType {
   @Field(() => ID)
   relationshipId!: string;
 

@@ -3,8 +3,9 @@ import { ArgsType, Field, Int } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { MAX_ID_LENGTH, SLUG, type RelationshipKind, type RelationshipStatus } from "../../domain/entities";
 import { RelationshipKindEnum, StatusEnum } from "./enums";
+import { PATH_DEPTH, PATH_FIRST, rangeText } from "../../domain/bounds";
 
-export const DEFAULT_PAGE_SIZE = 20;
+const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {
@@ -51,4 +52,23 @@ export class CompaniesArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: "Only companies in this country (ISO 3166-1 alpha-2)." })
   @Matches(/^[A-Z]{2}$/, { message: "country must be an ISO 3166-1 alpha-2 code such as AE" })
   country?: string | null;
+}
+
+/** What every path search takes; bounds and defaults come from domain/bounds.ts and are checked there. */
+@ArgsType()
+export class PathSearchArgs {
+  @Field(() => Int, {
+    defaultValue: PATH_DEPTH.default,
+    description: `Longest path, in relationships ${rangeText(PATH_DEPTH)}.`,
+  })
+  maxDepth: number = PATH_DEPTH.default;
+
+  @Field(() => Int, {
+    defaultValue: PATH_FIRST.default,
+    description: `How many paths to return ${rangeText(PATH_FIRST)}.`,
+  })
+  first: number = PATH_FIRST.default;
+
+  @Field(() => LocalDateResolver, { nullable: true })
+  asOf?: string | null;
 }

@@ -8,7 +8,7 @@ import { EvidenceType } from "./evidence.type";
 @InterfaceType("Fact", {
   description: "A sourced statement about the graph: when it holds, how sure it is, and its evidence.",
 })
-export abstract class FactType {
+abstract class FactType {
   @Field(() => ID)
   id!: string;
 

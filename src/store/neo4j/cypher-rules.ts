@@ -9,7 +9,7 @@ import type { RelationshipKind } from "../../domain/entities";
  */
 
 /** isValidAt: `$asOf` falls within the relationship's known start and end. */
-export const VALID_AT = `($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)))`;
+const VALID_AT = `($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)))`;
 
 /** inForce: not planned, valid on `$asOf`, and a former one only when its known end is on or after it. */
 export const IN_FORCE = `(r.status <> 'PLANNED'

@@ -31,7 +31,7 @@ import { searchKeys } from "../../domain/text";
 type Props = Record<string, unknown>;
 
 /** Separates search keys in `searchText`; normalized keys never contain a newline. */
-export const SEARCH_SEPARATOR = "\n";
+const SEARCH_SEPARATOR = "\n";
 
 // ---------- domain -> properties ----------
 

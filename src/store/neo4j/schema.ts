@@ -6,7 +6,7 @@ import type { Neo4jExecutor } from "./executor";
  * Constraints and indexes, all `IF NOT EXISTS` so that every start can run them. Community edition
  * has no existence constraints, so required properties are guaranteed by the loader, not here.
  */
-export function schemaStatements(): string[] {
+function schemaStatements(): string[] {
   const statements = [
     // Every Company/Product/Person also carries :Entity, so ids are unique across node kinds.
     "CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE",
