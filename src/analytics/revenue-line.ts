@@ -1,6 +1,15 @@
 import type { Relationship } from "../domain/entities";
 import { formatMoney } from "../domain/format";
-import { addIntervals, type Interval, overlaps, rankValue, shareOf, shareOfSum, UNBOUNDED } from "../domain/interval";
+import {
+  addIntervals,
+  type Interval,
+  isBounded,
+  overlaps,
+  rankValue,
+  shareOf,
+  shareOfSum,
+  UNBOUNDED,
+} from "../domain/interval";
 import {
   boundedSumMoney,
   capMoney,
@@ -171,8 +180,7 @@ function measure(seed: FlowSeed, terms: LineTerms): Measured {
 function capOpenAmounts(measured: readonly Measured[], stated: Money | null, terms: LineTerms): Money[] {
   const lows = measured.filter((f) => f.inTotals).reduce((acc, f) => acc + f.statedAmount.low, 0);
   return measured.map((f) => {
-    if (!f.inTotals || Number.isFinite(f.statedAmount.high) || !stated || !Number.isFinite(stated.high))
-      return f.statedAmount;
+    if (!f.inTotals || isBounded(f.statedAmount) || !stated || !isBounded(stated)) return f.statedAmount;
     const othersLow = lows - f.statedAmount.low;
     const capped = capMoney(f.statedAmount, stated.high - othersLow);
     if (capped !== f.statedAmount) {
