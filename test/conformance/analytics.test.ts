@@ -10,12 +10,12 @@ import {
   simulateChurn,
 } from "../../src/analytics";
 import type { Dataset } from "../../src/domain/dataset";
-import { BadInputError } from "../../src/domain/errors";
 import { UNBOUNDED } from "../../src/domain/interval";
 import type { GraphStore } from "../../src/store/graph-store";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { countingStore } from "../helpers/counting-store";
 import { buildDataset, monthly, type RelationshipInput } from "../helpers/datasets";
+import { refusalOf } from "../helpers/refusals";
 import { loadedStoreFactories } from "../helpers/stores";
 
 const M = 1_000_000;
@@ -33,13 +33,8 @@ async function storeWith(d: Dataset): Promise<MemoryStore> {
 const STORES = loadedStoreFactories();
 
 async function expectBadInput(p: Promise<unknown>, message?: RegExp): Promise<void> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(BadInputError);
-  expect((err as BadInputError).code).toBe("BAD_USER_INPUT");
-  if (message) expect((err as Error).message).toMatch(message);
+  const error = await refusalOf(p);
+  if (message) expect(error.message).toMatch(message);
 }
 
 /**

@@ -5,13 +5,13 @@ import { relationshipGraph } from "../../src/analytics/relationship-graph";
 import { GRAPH_DEPTH, PATH_DEPTH, PATH_FIRST } from "../../src/domain/bounds";
 import { type Dataset, parseDataset } from "../../src/domain/dataset";
 import type { Relationship, RelationshipStatus } from "../../src/domain/entities";
-import { BadInputError } from "../../src/domain/errors";
 import { UNBOUNDED } from "../../src/domain/interval";
 import { moneyEnds } from "../../src/domain/money-flow";
 import { inForce, isValidAt } from "../../src/domain/validity";
 import type { GraphStore } from "../../src/store/graph-store";
 import { buildDataset, monthly, type RelationshipInput } from "../helpers/datasets";
 import { execute } from "../helpers/execute";
+import { refusalOf } from "../helpers/refusals";
 import { loadedStoreFactories } from "../helpers/stores";
 
 /*
@@ -21,15 +21,6 @@ import { loadedStoreFactories } from "../helpers/stores";
  */
 
 const STORES = loadedStoreFactories();
-
-async function badInput(promise: Promise<unknown>): Promise<BadInputError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(BadInputError);
-  return error as BadInputError;
-}
 
 function withStore(dataset: () => Dataset, load: (d: Dataset) => Promise<GraphStore>): () => GraphStore {
   let store: GraphStore;
@@ -234,7 +225,7 @@ describe.each(STORES)("rules with one home (%s store)", (_name, load) => {
         buyerSupplierMatrix(store(), { companies: ["maker", "cloud"], asOf }),
       ];
       for (const call of calls)
-        expect((await badInput(call)).message).toMatch(/asOf must be a date such as 2024-03-31/);
+        expect((await refusalOf(call)).message).toMatch(/asOf must be a date such as 2024-03-31/);
       expect((await revenueFlows(store(), { companyId: "cloud", asOf: "2024-02-29" })).asOf).toBe("2024-02-29");
     });
 
@@ -242,11 +233,11 @@ describe.each(STORES)("rules with one home (%s store)", (_name, load) => {
       const ends = { fromId: "fund", toId: "lab" };
       expect((await flowPaths(store(), { ...ends, maxDepth: PATH_DEPTH.max })).totalCount).toBe(1);
       expect((await flowPaths(store(), { ...ends, maxDepth: PATH_DEPTH.min })).totalCount).toBe(0);
-      const tooDeep = await badInput(flowPaths(store(), { ...ends, maxDepth: PATH_DEPTH.max + 1 }));
+      const tooDeep = await refusalOf(flowPaths(store(), { ...ends, maxDepth: PATH_DEPTH.max + 1 }));
       expect(tooDeep.message).toMatch(`maxDepth must be an integer between ${PATH_DEPTH.min} and ${PATH_DEPTH.max}`);
-      const tooMany = await badInput(competitiveRiskPaths(store(), { companyId: "cloud", first: PATH_FIRST.max + 1 }));
+      const tooMany = await refusalOf(competitiveRiskPaths(store(), { companyId: "cloud", first: PATH_FIRST.max + 1 }));
       expect(tooMany.message).toMatch(`first must be an integer between ${PATH_FIRST.min} and ${PATH_FIRST.max}`);
-      await badInput(relationshipGraph(store(), { centers: ["cloud"], depth: GRAPH_DEPTH.max + 1 }));
+      await refusalOf(relationshipGraph(store(), { centers: ["cloud"], depth: GRAPH_DEPTH.max + 1 }));
     });
   });
 
@@ -290,7 +281,7 @@ describe.each(STORES)("rules with one home (%s store)", (_name, load) => {
       const before = await store().counts();
       const dataset = moneyGraph();
       const loop = { ...dataset.relationships[0]!, id: "fund-loop", to: "fund" };
-      const error = await badInput(store().load({ ...dataset, relationships: [...dataset.relationships, loop] }));
+      const error = await refusalOf(store().load({ ...dataset, relationships: [...dataset.relationships, loop] }));
       expect(error.message).toBe("cannot load: relationship 'fund-loop' connects 'fund' to itself");
       expect(await store().counts()).toEqual(before);
     });

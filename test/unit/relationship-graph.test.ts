@@ -4,20 +4,11 @@ import { loadSeed } from "../../seed/loader";
 import { buyerSupplierMatrix, matrixToCsv } from "../../src/analytics/buyer-supplier-matrix";
 import { toCytoscapeJson, toGexf, toGraphML } from "../../src/analytics/graph-export";
 import { type RelationshipGraph, relationshipGraph } from "../../src/analytics/relationship-graph";
-import { DomainError } from "../../src/domain/errors";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { countingStore } from "../helpers/counting-store";
+import { refusalOf } from "../helpers/refusals";
 
 const ids = (xs: readonly { id: string }[]) => xs.map((x) => x.id).sort();
-
-async function refusal(p: Promise<unknown>): Promise<DomainError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(DomainError);
-  return err as DomainError;
-}
 
 describe("relationshipGraph on the seed", () => {
   let store: MemoryStore;
@@ -149,22 +140,22 @@ describe("relationshipGraph on the seed", () => {
 
   it("refuses depths outside 1..4 and limits outside 1..2000, naming the range", async () => {
     for (const depth of [0, 5, 10, 1.5, -1]) {
-      const err = await refusal(relationshipGraph(store, { centers: ["microsoft"], depth }));
+      const err = await refusalOf(relationshipGraph(store, { centers: ["microsoft"], depth }));
       expect(err.code).toBe("BAD_USER_INPUT");
       expect(err.message).toContain("depth must be an integer between 1 and 4");
     }
     for (const limit of [0, 2001, 1_000_000]) {
-      const err = await refusal(relationshipGraph(store, { centers: ["microsoft"], limit }));
+      const err = await refusalOf(relationshipGraph(store, { centers: ["microsoft"], limit }));
       expect(err.code).toBe("BAD_USER_INPUT");
       expect(err.message).toContain("limit must be an integer between 1 and 2000");
     }
-    expect((await refusal(relationshipGraph(store, { centers: [] }))).code).toBe("BAD_USER_INPUT");
-    expect((await refusal(relationshipGraph(store, { centers: ["Not a slug"] }))).code).toBe("BAD_USER_INPUT");
-    expect((await refusal(relationshipGraph(store, { centers: ["microsoft"], asOf: "2024-02-30" }))).message).toContain(
-      "asOf",
-    );
+    expect((await refusalOf(relationshipGraph(store, { centers: [] }))).code).toBe("BAD_USER_INPUT");
+    expect((await refusalOf(relationshipGraph(store, { centers: ["Not a slug"] }))).code).toBe("BAD_USER_INPUT");
     expect(
-      (await refusal(relationshipGraph(store, { centers: ["microsoft"], kinds: ["LIKES" as never] }))).message,
+      (await refusalOf(relationshipGraph(store, { centers: ["microsoft"], asOf: "2024-02-30" }))).message,
+    ).toContain("asOf");
+    expect(
+      (await refusalOf(relationshipGraph(store, { centers: ["microsoft"], kinds: ["LIKES" as never] }))).message,
     ).toContain("BUYS_FROM");
   });
 
@@ -248,10 +239,10 @@ describe("buyerSupplierMatrix on the seed", () => {
 
   it("refuses bad input and writes RFC 4180 CSV", async () => {
     expect(
-      (await refusal(buyerSupplierMatrix(store, { companies: Array.from({ length: 101 }, (_, i) => `c${i}`) })))
+      (await refusalOf(buyerSupplierMatrix(store, { companies: Array.from({ length: 101 }, (_, i) => `c${i}`) })))
         .message,
     ).toContain("at most 100");
-    expect((await refusal(buyerSupplierMatrix(store, { companies, period: "TOTAL" }))).code).toBe("BAD_USER_INPUT");
+    expect((await refusalOf(buyerSupplierMatrix(store, { companies, period: "TOTAL" }))).code).toBe("BAD_USER_INPUT");
     const csv = matrixToCsv(await buyerSupplierMatrix(store, { companies: ["tiktok", "microsoft"] }));
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe("buyer,supplier,product,estimate,low,high,qualifier,period,currency,relationships");
