@@ -1,3 +1,4 @@
+import "./runtime-env";
 import "reflect-metadata";
 import { DomainError } from "../domain/errors";
 import { loadSeed } from "../../seed/loader";

@@ -30,15 +30,21 @@ export function matchesFilter(r: Relationship, nodeId: string | null, f: Relatio
   return isValidAt(r, f.asOf);
 }
 
-/** Keyset page over items already ordered by id. */
+/** Whether the filter asks more than which kinds and which end: an index on both answers the rest. */
+export function narrowsBeyondKindAndEnd(f: RelationshipFilter): boolean {
+  const some = (list: readonly unknown[] | undefined) => list !== undefined && list.length > 0;
+  return some(f.productIds) || some(f.statuses) || some(f.counterpartIds) || Boolean(f.asOf);
+}
+
+/** Keyset page over items already ordered by id; copies only the page. */
 export function pageById<T extends { id: string }>(
   sorted: readonly T[],
   first: number | undefined,
   after: string | null | undefined,
 ) {
-  const rest = after ? sorted.slice(firstIndexAfter(sorted, after)) : sorted;
-  const items = first === undefined ? rest : rest.slice(0, first);
-  return { items, totalCount: sorted.length, hasNextPage: items.length < rest.length };
+  const start = after ? firstIndexAfter(sorted, after) : 0;
+  const end = first === undefined ? sorted.length : Math.min(sorted.length, start + first);
+  return { items: sorted.slice(start, end), totalCount: sorted.length, hasNextPage: end < sorted.length };
 }
 
 export function byId<T extends { id: string }>(a: T, b: T): number {

@@ -9,7 +9,7 @@ import { PeriodEnum, QualifierEnum, QuantityUnitEnum } from "./enums";
  * least"), `estimate` is null when the source gives no central figure. The Infinity-to-null mapping
  * happens in the resolvers (amount.resolver.ts).
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 abstract class IntervalFields implements Pick<Interval, "low"> {
   @Field(() => Float, { nullable: true, description: "Central figure, null when the source gives none." })
   estimate!: number | null;
@@ -22,6 +22,7 @@ abstract class IntervalFields implements Pick<Interval, "low"> {
 }
 
 @ObjectType("Money", {
+  simpleResolvers: true,
   description: "A money amount known within bounds, with how it was stated and what period it is per.",
 })
 export class MoneyType extends IntervalFields implements Pick<Money, "qualifier" | "period" | "currency"> {
@@ -35,10 +36,13 @@ export class MoneyType extends IntervalFields implements Pick<Money, "qualifier"
   currency!: string;
 }
 
-@ObjectType("Share", { description: "A fraction (0.25 = 25 %) known within bounds." })
+@ObjectType("Share", { simpleResolvers: true, description: "A fraction (0.25 = 25 %) known within bounds." })
 export class ShareType extends IntervalFields {}
 
-@ObjectType("Quantity", { description: "A non-money figure (a share, a count, a multiplier) known within bounds." })
+@ObjectType("Quantity", {
+  simpleResolvers: true,
+  description: "A non-money figure (a share, a count, a multiplier) known within bounds.",
+})
 export class QuantityType extends IntervalFields implements Pick<Quantity, "qualifier" | "unit"> {
   @Field(() => QualifierEnum)
   qualifier!: Qualifier;

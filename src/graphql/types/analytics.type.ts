@@ -60,7 +60,10 @@ registerEnumType(TraversalEnum, {
   description: "FORWARD: the path walks the relationship in its stored direction; BACKWARD: against it.",
 });
 
-@ObjectType("NumberRange", { description: "A plain number known within bounds (not a fraction, not money)." })
+@ObjectType("NumberRange", {
+  simpleResolvers: true,
+  description: "A plain number known within bounds (not a fraction, not money).",
+})
 class NumberRangeType implements Interval {
   @Field(() => Float, { nullable: true })
   estimate!: number | null;
@@ -73,6 +76,7 @@ class NumberRangeType implements Interval {
 }
 
 @ObjectType("StatedShare", {
+  simpleResolvers: true,
   description: "A share as a source states it (a CUSTOMER_SHARE metric), with its evidence.",
 })
 export class StatedShareType {
@@ -90,6 +94,7 @@ export class StatedShareType {
 }
 
 @ObjectType("StatedTotal", {
+  simpleResolvers: true,
   description: "A line's total as a source states it (a REVENUE metric), with its evidence.",
 })
 export class StatedTotalType {
@@ -109,7 +114,10 @@ export class StatedTotalType {
   refersTo!: DateSpan;
 }
 
-@ObjectType("RevenueFlow", { description: "Money between the company and one counterparty (or one corporate group)." })
+@ObjectType("RevenueFlow", {
+  simpleResolvers: true,
+  description: "Money between the company and one counterparty (or one corporate group).",
+})
 export class RevenueFlowType {
   @Field(() => ID, { description: "The counterparty; when rolled up, the top company of its group." })
   counterpartyId!: string;
@@ -173,6 +181,7 @@ export class RevenueFlowType {
 }
 
 @ObjectType("RevenueFlowReport", {
+  simpleResolvers: true,
   description: "Money into (IN) or out of (OUT) a company, per counterparty, with the line's stated total.",
 })
 export class RevenueFlowReportType {
@@ -216,7 +225,7 @@ export class RevenueFlowReportType {
   notes!: string[];
 }
 
-@ObjectType("CustomerShare", { description: "One customer's (or group's) part of a line." })
+@ObjectType("CustomerShare", { simpleResolvers: true, description: "One customer's (or group's) part of a line." })
 export class CustomerShareType {
   @Field(() => ID)
   customerId!: string;
@@ -240,7 +249,10 @@ export class CustomerShareType {
   evidenceIds!: string[];
 }
 
-@ObjectType("ConcentrationReport", { description: "How much a supplier's line depends on its largest customers." })
+@ObjectType("ConcentrationReport", {
+  simpleResolvers: true,
+  description: "How much a supplier's line depends on its largest customers.",
+})
 export class ConcentrationReportType {
   @Field(() => LocalDateResolver, { nullable: true })
   asOf!: string | null;
@@ -316,16 +328,22 @@ abstract class PathHopType {
   amount!: Money | null;
 }
 
-@ObjectType("RiskHop", { implements: PathHopType, description: "One relationship of a risk path, with its evidence." })
+@ObjectType("RiskHop", {
+  simpleResolvers: true,
+  implements: PathHopType,
+  description: "One relationship of a risk path, with its evidence.",
+})
 export class RiskHopType extends PathHopType {}
 
 @ObjectType("FlowHop", {
+  simpleResolvers: true,
   implements: PathHopType,
   description: "One relationship money flows along, with its amount and evidence.",
 })
 export class FlowHopType extends PathHopType {}
 
 @ObjectType("RiskPath", {
+  simpleResolvers: true,
   description: "A chain of relationships that puts part of a supplier's revenue line at risk.",
 })
 export class RiskPathType {
@@ -380,7 +398,7 @@ export class RiskPathType {
   evidenceIds!: string[];
 }
 
-@ObjectType("RiskPathReport")
+@ObjectType("RiskPathReport", { simpleResolvers: true })
 export class RiskPathReportType {
   @Field(() => LocalDateResolver, { nullable: true })
   asOf!: string | null;
@@ -407,7 +425,7 @@ export class RiskPathReportType {
   notes!: string[];
 }
 
-@ObjectType("FlowPath", { description: "A chain of relationships money flows along." })
+@ObjectType("FlowPath", { simpleResolvers: true, description: "A chain of relationships money flows along." })
 export class FlowPathType {
   @Field(() => ID)
   id!: string;
@@ -431,7 +449,7 @@ export class FlowPathType {
   evidenceIds!: string[];
 }
 
-@ObjectType("FlowPathReport")
+@ObjectType("FlowPathReport", { simpleResolvers: true })
 export class FlowPathReportType {
   @Field(() => LocalDateResolver, { nullable: true })
   asOf!: string | null;
@@ -450,6 +468,7 @@ export class FlowPathReportType {
 }
 
 @ObjectType("ChurnSimulation", {
+  simpleResolvers: true,
   description: "A supplier's line and its concentration before and after some customers leave.",
 })
 export class ChurnSimulationType {

@@ -1,7 +1,11 @@
 import { Field, ObjectType } from "type-graphql";
 import { EntityType } from "./entity.type";
 
-@ObjectType("Company", { implements: EntityType, description: "A company. Its relationships are fields below." })
+@ObjectType("Company", {
+  simpleResolvers: true,
+  implements: EntityType,
+  description: "A company. Its relationships are fields below.",
+})
 export class CompanyType extends EntityType {
   @Field(() => String, { nullable: true, description: "ISO 3166-1 alpha-2, only when a source supports it." })
   country!: string | null;
@@ -10,11 +14,11 @@ export class CompanyType extends EntityType {
   kind!: string | null;
 }
 
-@ObjectType("Product", { implements: EntityType })
+@ObjectType("Product", { simpleResolvers: true, implements: EntityType })
 export class ProductType extends EntityType {
   @Field(() => String, { nullable: true })
   category!: string | null;
 }
 
-@ObjectType("Person", { implements: EntityType })
+@ObjectType("Person", { simpleResolvers: true, implements: EntityType })
 export class PersonType extends EntityType {}

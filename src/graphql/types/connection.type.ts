@@ -3,7 +3,7 @@ import type { ClassType } from "type-graphql";
 import type { Page } from "../../store/graph-store";
 import { encodeCursor } from "./cursor";
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean)
   hasNextPage!: boolean;
@@ -30,7 +30,7 @@ export function ConnectionType<T extends object>(
   name: string,
   nodeType: () => ClassType<T> | (abstract new (...args: never[]) => T),
 ) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeClass {
     @Field(() => String)
     cursor!: string;
@@ -39,7 +39,7 @@ export function ConnectionType<T extends object>(
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} items.` })
   class ConnectionClass {
     @Field(() => [EdgeClass])
     edges!: EdgeClass[];
@@ -56,13 +56,31 @@ export function ConnectionType<T extends object>(
   return ConnectionClass;
 }
 
-/** A store page as a connection; cursors are opaque and encode the item id (keyset pagination). */
+/**
+ * A store page as a connection; cursors are opaque and encode the item id (keyset pagination). Edges
+ * and cursors are only built when a client asks for them: most ask for `nodes` alone.
+ */
+class PageConnection<T extends { id: string }> implements Connection<T> {
+  constructor(private readonly page: Page<T>) {}
+
+  get nodes(): T[] {
+    return this.page.items as T[];
+  }
+
+  get edges(): Edge<T>[] {
+    return this.page.items.map((node) => ({ cursor: encodeCursor(node.id), node }));
+  }
+
+  get pageInfo(): PageInfo {
+    const last = this.page.items.at(-1);
+    return { hasNextPage: this.page.hasNextPage, endCursor: last ? encodeCursor(last.id) : null };
+  }
+
+  get totalCount(): number {
+    return this.page.totalCount;
+  }
+}
+
 export function toConnection<T extends { id: string }>(page: Page<T>): Connection<T> {
-  const edges = page.items.map((node) => ({ cursor: encodeCursor(node.id), node }));
-  return {
-    edges,
-    nodes: [...page.items],
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-    totalCount: page.totalCount,
-  };
+  return new PageConnection(page);
 }

@@ -3,7 +3,7 @@ import type { DateSpan, Disclosure } from "../../domain/entities";
 import { LocalDateResolver } from "graphql-scalars";
 import { DisclosureEnum } from "./enums";
 
-@ObjectType("DateSpan", { description: "The time a fact refers to. Either end may be open." })
+@ObjectType("DateSpan", { simpleResolvers: true, description: "The time a fact refers to. Either end may be open." })
 export class DateSpanType implements DateSpan {
   @Field(() => LocalDateResolver, { nullable: true })
   from!: string | null;
@@ -15,7 +15,7 @@ export class DateSpanType implements DateSpan {
   label!: string;
 }
 
-@ObjectType("Source", { description: "A document facts are taken from." })
+@ObjectType("Source", { simpleResolvers: true, description: "A document facts are taken from." })
 export class SourceType {
   @Field(() => ID)
   id!: string;
@@ -40,6 +40,7 @@ export class SourceType {
 }
 
 @ObjectType("Evidence", {
+  simpleResolvers: true,
   description: "A verbatim quote that supports a fact, with its English gloss and its source.",
 })
 export class EvidenceType {

@@ -6,6 +6,7 @@ import { MoneyType } from "./amount.type";
 import { NodeKindEnum, PeriodEnum, RelationshipKindEnum, StatusEnum } from "./enums";
 
 @ObjectType("GraphViewNode", {
+  simpleResolvers: true,
   description: "A node ready to draw; its id is the entity's id, the same in every answer.",
 })
 export class GraphViewNodeType {
@@ -32,6 +33,7 @@ export class GraphViewNodeType {
 }
 
 @ObjectType("GraphViewEdge", {
+  simpleResolvers: true,
   description: "A relationship ready to draw; its id is the relationship's id, the same in every answer.",
 })
 export class GraphViewEdgeType {
@@ -88,7 +90,7 @@ export class GraphViewEdgeType {
   evidenceIds!: string[];
 }
 
-@ObjectType("GraphCut", { description: "What the size limit left out." })
+@ObjectType("GraphCut", { simpleResolvers: true, description: "What the size limit left out." })
 export class GraphCutType {
   @Field(() => Int, { description: "Nodes reached but left out." })
   nodes!: number;
@@ -101,6 +103,7 @@ export class GraphCutType {
 }
 
 @ObjectType("RelationshipGraph", {
+  simpleResolvers: true,
   description:
     "A deduplicated subgraph around some centres, as flat node and edge lists. Expand a node by asking again with it as the centre and merging by id.",
 })
@@ -136,7 +139,7 @@ export class RelationshipGraphType {
   asOf!: string | null;
 }
 
-@ObjectType("MatrixParty")
+@ObjectType("MatrixParty", { simpleResolvers: true })
 export class MatrixPartyType {
   @Field(() => ID)
   id!: string;
@@ -145,7 +148,10 @@ export class MatrixPartyType {
   label!: string;
 }
 
-@ObjectType("MatrixProductAmount", { description: "What a buyer spends with a supplier on one product." })
+@ObjectType("MatrixProductAmount", {
+  simpleResolvers: true,
+  description: "What a buyer spends with a supplier on one product.",
+})
 export class MatrixProductAmountType {
   @Field(() => ID, { nullable: true })
   productId!: string | null;
@@ -158,6 +164,7 @@ export class MatrixProductAmountType {
 }
 
 @ObjectType("MatrixCell", {
+  simpleResolvers: true,
   description: "What one buyer spends with one supplier, summed over products, on the matrix period.",
 })
 export class MatrixCellType {
@@ -183,6 +190,7 @@ export class MatrixCellType {
 }
 
 @ObjectType("BuyerSupplierMatrix", {
+  simpleResolvers: true,
   description: "Who buys from whom among the given companies: buyers are rows, suppliers columns.",
 })
 export class BuyerSupplierMatrixType {

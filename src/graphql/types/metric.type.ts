@@ -3,6 +3,7 @@ import type { DateSpan } from "../../domain/entities";
 import { DateSpanType } from "./evidence.type";
 
 @ObjectType("Metric", {
+  simpleResolvers: true,
   description: "A company- or product-level figure or event: a revenue line, a share, a growth rate.",
 })
 export class MetricType {

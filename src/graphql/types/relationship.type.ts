@@ -31,7 +31,11 @@ abstract class FactType {
   evidence!: EvidenceType[];
 }
 
-@ObjectType("Relationship", { implements: FactType, description: "Any edge of the graph, read generically." })
+@ObjectType("Relationship", {
+  simpleResolvers: true,
+  implements: FactType,
+  description: "Any edge of the graph, read generically.",
+})
 export class RelationshipType extends FactType {
   @Field(() => RelationshipKindEnum)
   kind!: RelationshipKind;
@@ -47,25 +51,26 @@ export class RelationshipType extends FactType {
 }
 
 @ObjectType("BuyRelationship", {
+  simpleResolvers: true,
   implements: FactType,
   description: "customer BUYS_FROM supplier: money flows from customer to supplier.",
 })
 export class BuyRelationshipType extends FactType {}
 
 /** A relationship seen from one of its ends: the node at the other end, and the edge. */
-@ObjectType("CompanyLink")
+@ObjectType("CompanyLink", { simpleResolvers: true })
 export class CompanyLinkType {
   @Field(() => ID, { description: "The relationship id." })
   id!: string;
 }
 
-@ObjectType("ProductLink")
+@ObjectType("ProductLink", { simpleResolvers: true })
 export class ProductLinkType {
   @Field(() => ID, { description: "The relationship id." })
   id!: string;
 }
 
-@ObjectType("PersonLink")
+@ObjectType("PersonLink", { simpleResolvers: true })
 export class PersonLinkType {
   @Field(() => ID, { description: "The relationship id." })
   id!: string;

@@ -3,7 +3,7 @@ import { EntityType } from "./entity.type";
 import { PageInfo } from "./connection.type";
 import { Int } from "type-graphql";
 
-@ObjectType("SearchHit")
+@ObjectType("SearchHit", { simpleResolvers: true })
 export class SearchHitType {
   @Field(() => EntityType)
   node!: EntityType;
@@ -15,7 +15,7 @@ export class SearchHitType {
   matched!: string;
 }
 
-@ObjectType("SearchConnection")
+@ObjectType("SearchConnection", { simpleResolvers: true })
 export class SearchConnectionType {
   @Field(() => [SearchHitType])
   hits!: SearchHitType[];

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
-@ObjectType("StoreInfo", { description: "Which store serves this API and how much it holds." })
+@ObjectType("StoreInfo", { simpleResolvers: true, description: "Which store serves this API and how much it holds." })
 export class StoreInfoType {
   @Field(() => String, { description: "memory or neo4j" })
   store!: string;

@@ -24,7 +24,8 @@ import type {
   SearchHit,
   StoreCounts,
 } from "../graph-store";
-import { byId, matchesFilter, pageById } from "../relationship-filter";
+import { byId, matchesFilter, narrowsBeyondKindAndEnd, pageById } from "../relationship-filter";
+import { Adjacency } from "./adjacency";
 import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
 
 type NodeAttrs = { node: GraphNode; keys: string[] };
@@ -41,8 +42,9 @@ export class MemoryStore implements GraphStore {
   private sources = new Map<string, Source>();
   private metrics = new Map<string, Metric>();
   private metricsBySubject = new Map<string, Metric[]>();
-  // Sorted views, rebuilt lazily after a load.
+  // Sorted views and the adjacency index, rebuilt lazily after a load.
   private sorted: { companies: Company[]; products: Product[]; relationships: Relationship[] } | null = null;
+  private adjacencyIndex: Adjacency | null = null;
 
   async nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
     return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttribute(id, "node") : null));
@@ -54,12 +56,16 @@ export class MemoryStore implements GraphStore {
   }
 
   async listCompanies(filter: CompanyFilter, page: PageRequest): Promise<Page<Company>> {
-    const all = this.views().companies.filter(
-      (c) =>
-        (!filter.kind || c.kind === filter.kind) &&
-        (!filter.country || c.country === filter.country) &&
-        (!filter.ids || filter.ids.includes(c.id)),
-    );
+    const { companies } = this.views();
+    const filtered = filter.kind || filter.country || filter.ids;
+    const all = !filtered
+      ? companies
+      : companies.filter(
+          (c) =>
+            (!filter.kind || c.kind === filter.kind) &&
+            (!filter.country || c.country === filter.country) &&
+            (!filter.ids || filter.ids.includes(c.id)),
+        );
     return pageById(all, page.first, page.after);
   }
 
@@ -91,11 +97,10 @@ export class MemoryStore implements GraphStore {
   ): Promise<RelationshipPage[]> {
     return nodeIds.map((id) => {
       if (!this.graph.hasNode(id)) return { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
-      const rels = this.graph
-        .edges(id)
-        .map((e) => this.graph.getEdgeAttribute(e, "rel"))
-        .filter((r) => matchesFilter(r, id, filter))
-        .sort(byId);
+      const candidates = this.adjacency().of(id, filter.kinds, filter.direction);
+      const rels = narrowsBeyondKindAndEnd(filter)
+        ? candidates.filter((r) => matchesFilter(r, id, filter))
+        : candidates;
       const result = pageById(rels, page.first, page.after);
       if (!options.withNeighbours) return { ...result, neighbours: [] };
       const others = [...new Set(result.items.map((r) => (r.from === id ? r.to : r.from)))].sort(cmp);
@@ -174,6 +179,7 @@ export class MemoryStore implements GraphStore {
       this.metricsBySubject.set(m.subjectId, [...(this.metricsBySubject.get(m.subjectId) ?? []), m]);
     }
     this.sorted = null;
+    this.adjacencyIndex = null;
     return {
       nodes: d.companies.length + d.products.length + d.people.length,
       relationships: d.relationships.length,
@@ -205,11 +211,17 @@ export class MemoryStore implements GraphStore {
     this.metrics.clear();
     this.metricsBySubject.clear();
     this.sorted = null;
+    this.adjacencyIndex = null;
   }
 
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {}
+
+  private adjacency(): Adjacency {
+    this.adjacencyIndex ??= new Adjacency(this.views().relationships);
+    return this.adjacencyIndex;
+  }
 
   private views() {
     if (!this.sorted) {

@@ -1,0 +1,53 @@
+import { RELATIONSHIP_KINDS, type Relationship, type RelationshipKind, SYMMETRIC_KINDS } from "../../domain/entities";
+import type { Direction } from "../graph-store";
+import { byId } from "../relationship-filter";
+
+type ByKind = Map<RelationshipKind, Relationship[]>;
+
+/**
+ * Every node's relationships, split by end (out: the node is `from`) and kind, each list ordered by
+ * id. A read asks for one node's relationships of a few kinds in one direction; walking every edge of
+ * a hub and sorting them on each call was a sixth of a nested read's time.
+ */
+export class Adjacency {
+  private readonly out = new Map<string, ByKind>();
+  private readonly in = new Map<string, ByKind>();
+
+  constructor(relationships: Iterable<Relationship>) {
+    for (const r of relationships) {
+      listOf(this.out, r.from, r.kind).push(r);
+      listOf(this.in, r.to, r.kind).push(r);
+    }
+    for (const side of [this.out, this.in])
+      for (const byKind of side.values()) for (const list of byKind.values()) list.sort(byId);
+  }
+
+  /**
+   * The node's relationships of `kinds` (all when empty) seen from `direction`, ordered by id.
+   * Symmetric kinds belong to both ends, so direction does not narrow them.
+   */
+  of(
+    nodeId: string,
+    kinds: readonly RelationshipKind[] | undefined,
+    direction: Direction = "BOTH",
+  ): readonly Relationship[] {
+    const lists: (readonly Relationship[])[] = [];
+    for (const kind of kinds && kinds.length > 0 ? new Set(kinds) : RELATIONSHIP_KINDS) {
+      const both = direction === "BOTH" || SYMMETRIC_KINDS.has(kind);
+      if (both || direction === "OUT") lists.push(this.out.get(nodeId)?.get(kind) ?? []);
+      if (both || direction === "IN") lists.push(this.in.get(nodeId)?.get(kind) ?? []);
+    }
+    const nonEmpty = lists.filter((list) => list.length > 0);
+    if (nonEmpty.length <= 1) return nonEmpty[0] ?? [];
+    // A relationship from a node to itself is refused at load, so no list repeats another's items.
+    return nonEmpty.flat().sort(byId);
+  }
+}
+
+function listOf(side: Map<string, ByKind>, nodeId: string, kind: RelationshipKind): Relationship[] {
+  let byKind = side.get(nodeId);
+  if (!byKind) side.set(nodeId, (byKind = new Map()));
+  let list = byKind.get(kind);
+  if (!list) byKind.set(kind, (list = []));
+  return list;
+}
