@@ -306,8 +306,6 @@ describe("relationships", () => {
         "after": "r-1",
         "asOf": "2024-06-30",
         "counterpartIds": null,
-        "direction": "IN",
-        "first": int(2),
         "ids": [
           "acme",
           "globex",
@@ -316,21 +314,16 @@ describe("relationships", () => {
           "widget",
         ],
         "statuses": null,
-        "symmetric": [
-          "COMPETES_WITH",
-          "PARTNERS_WITH",
-        ],
+        "take": int(3),
       }
     `);
   });
 
-  it("relationshipsOf without neighbours differs only in the neighbours line", async () => {
+  it("relationshipsOf without neighbours differs only in leaving out the other ends", async () => {
     const query = relationshipsOfQuery(["acme", "globex"], filter, { first: 2, after: "r-1" }, false);
     await expectCypher(query, "relationships-of");
     const withNeighbours = relationshipsOfQuery(["acme", "globex"], filter, { first: 2, after: "r-1" }, true);
-    expect(withNeighbours.cypher.replace(/^CALL \(pageRows\) \{$[\s\S]*?^\}$/m, "WITH *, [] AS neighbours")).toBe(
-      query.cypher,
-    );
+    expect(withNeighbours.cypher.replace("other: properties(x.m)", "other: null")).toBe(query.cypher);
     expect(query.params).toStrictEqual(withNeighbours.params);
   });
 
@@ -342,17 +335,12 @@ describe("relationships", () => {
         "after": null,
         "asOf": null,
         "counterpartIds": null,
-        "direction": "BOTH",
-        "first": null,
         "ids": [
           "acme",
         ],
         "productIds": null,
         "statuses": null,
-        "symmetric": [
-          "COMPETES_WITH",
-          "PARTNERS_WITH",
-        ],
+        "take": null,
       }
     `);
   });

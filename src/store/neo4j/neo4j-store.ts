@@ -142,7 +142,7 @@ export class Neo4jStore implements GraphStore {
     const query = relationshipsOfQuery(nodeIds, filter, page, options.withNeighbours ?? false);
     const pages = await this.read(
       query,
-      (rec) => [rec.get("nodeId") as string, relationshipPageFromRecord(rec)] as const,
+      (rec) => [rec.get("nodeId") as string, relationshipPageFromRecord(rec, page)] as const,
     );
     const byNode = new Map(pages);
     return nodeIds.map((id) => byNode.get(id) ?? empty);
@@ -291,12 +291,22 @@ function nodeFromRecord(rec: Neo4jRecord): GraphNode {
   return toNode(rec.get("props") as Props);
 }
 
-function relationshipPageFromRecord(rec: Neo4jRecord): RelationshipPage {
+interface PageRow {
+  readonly relationship: RelationshipRow;
+  readonly other: Props | null;
+}
+
+/** A node's page from the rows of relationshipPageSubquery (one row more than `first` when there is a next page). */
+function relationshipPageFromRecord(rec: Neo4jRecord, page: PageRequest): RelationshipPage {
+  const rows = rec.get("rows") as PageRow[];
+  const { items, hasNextPage } = trimPage(rows, 0, pageSize(page));
+  const neighbours = new Map<string, GraphNode>();
+  for (const row of items) if (row.other) neighbours.set(String(row.other.id), toNode(row.other));
   return {
-    items: (rec.get("items") as RelationshipRow[]).map(relationshipFromRow),
+    items: items.map((row) => relationshipFromRow(row.relationship)),
     totalCount: rec.get("totalCount") as number,
-    hasNextPage: rec.get("hasNextPage") as boolean,
-    neighbours: (rec.get("neighbours") as Props[]).map(toNode),
+    hasNextPage,
+    neighbours: [...neighbours.keys()].sort().map((id) => neighbours.get(id)!),
   };
 }
 

@@ -1,11 +1,13 @@
-import { RELATIONSHIP_KINDS, type RelationshipKind, SYMMETRIC_KINDS } from "../../../domain/entities";
+import { RELATIONSHIP_KINDS, type RelationshipKind } from "../../../domain/entities";
 import type { PageRequest, RelationshipFilter } from "../../graph-store";
-import { COMMON_FILTER, typePattern } from "../cypher-rules";
+import { filterParams, filterPredicates, relationshipPatterns, typePattern, whereClause } from "../cypher-rules";
 import { cypherInt, type Params } from "../executor";
-import { cypher, type CypherQuery, listOrNull, pageSize, unique } from "./cypher-query";
+import { cypher, type CypherQuery, pageSize, unique } from "./cypher-query";
 
-/** The relationship as a map the store's mapper reads; `r` must be bound. */
-const RELATIONSHIP_PROJECTION = "{props: properties(r), kind: type(r), fromId: startNode(r).id, toId: endNode(r).id}";
+/** The relationship bound to `variable` as a map the store's mapper reads. */
+function relationshipProjection(variable: string): string {
+  return `{props: properties(${variable}), kind: type(${variable}), fromId: startNode(${variable}).id, toId: endNode(${variable}).id}`;
+}
 
 /** The kinds a filter asks for, spelled from the fixed list; an empty filter means all of them. */
 export function selectedKinds(filter: RelationshipFilter): RelationshipKind[] {
@@ -23,21 +25,46 @@ export function relationshipByIdUnion(idExpression: string): string {
   ).join("\nUNION ALL\n");
 }
 
-/** The parameters COMMON_FILTER and `$counterpartIds` read; empty lists mean "no restriction", as in matchesFilter. */
-function filterParams(filter: RelationshipFilter): Params {
+/**
+ * One node's page of relationships, as a subquery over `n`: rows `rows` (each `{r, m}` in id order,
+ * one more than `first` when a page size is given, so a next page can be told) and `totalCount`.
+ * Paging happens inside the pattern (ORDER BY and LIMIT on the node's own relationships, never a
+ * collect of all of them first), and the count is a COUNT subquery the planner answers from the
+ * degree store when no predicate narrows it. Parameters are read under `prefix`.
+ */
+export function relationshipPageSubquery(filter: RelationshipFilter, page: PageRequest, prefix = ""): string {
+  const patterns = relationshipPatterns(selectedKinds(filter), filter.direction);
+  const conditions = filterPredicates(filter, prefix);
+  const afterCursor = `($${prefix}after IS NULL OR r.id > $${prefix}after)`;
+  const pageMatches = patterns.map((pattern) => `MATCH ${pattern}${whereClause([...conditions, afterCursor])} RETURN r, m`);
+  const counts = patterns.map((pattern) => `COUNT { MATCH ${pattern}${whereClause(conditions)} }`);
+  const limit = page.first === undefined ? "" : ` LIMIT $${prefix}take`;
+  return cypher`
+    CALL (n) {
+      CALL (n) {
+        ${pageMatches.join("\nUNION ALL\n")}
+      }
+      WITH r, m ORDER BY r.id${limit}
+      RETURN collect({r: r, m: m}) AS rows
+    }
+    WITH *, ${counts.join(" + ")} AS totalCount`;
+}
+
+/** The parameters relationshipPageSubquery reads under `prefix`. */
+export function relationshipPageParams(filter: RelationshipFilter, page: PageRequest, prefix = ""): Params {
+  const first = pageSize(page);
   return {
-    counterpartIds: listOrNull(filter.counterpartIds),
-    productIds: listOrNull(filter.productIds),
-    statuses: listOrNull(filter.statuses),
-    asOf: filter.asOf || null,
+    ...filterParams(filter, prefix),
+    [`${prefix}after`]: page.after || null,
+    [`${prefix}take`]: first === null ? null : cypherInt(first + 1),
   };
 }
 
 /**
  * One page of relationships for each node id, all in one statement (the DataLoader batch). Rows
- * `nodeId, totalCount, hasNextPage, items, neighbours`; an unknown node id still gets a row with
- * nothing in it. With `withNeighbours` the other ends of each page come back too, so that resolving
- * them costs no second round trip. `filter` must select at least one kind.
+ * `nodeId, totalCount, rows` for the ids that exist, `rows` holding `{r, m}` with the other end `m`
+ * (the store trims the extra row and takes the neighbours from `m`). `filter` must select at least
+ * one kind.
  */
 export function relationshipsOfQuery(
   nodeIds: readonly string[],
@@ -45,43 +72,13 @@ export function relationshipsOfQuery(
   page: PageRequest,
   withNeighbours: boolean,
 ): CypherQuery {
-  // One of two fixed fragments, chosen by a boolean and never built from input.
-  const neighbours = withNeighbours
-    ? cypher`
-        CALL (pageRows) {
-          UNWIND pageRows AS x
-          WITH DISTINCT x.m AS m
-          ORDER BY m.id
-          RETURN collect(properties(m)) AS neighbours
-        }`
-    : "WITH *, [] AS neighbours";
+  const other = withNeighbours ? "properties(x.m)" : "null";
   const text = cypher`
     UNWIND $ids AS nodeId
-    CALL (nodeId) {
-      MATCH (n:Entity {id: nodeId})-[r:${typePattern(selectedKinds(filter))}]-(m)
-      WHERE ($direction = 'BOTH' OR type(r) IN $symmetric
-             OR ($direction = 'OUT' AND startNode(r) = n)
-             OR ($direction = 'IN' AND endNode(r) = n))
-        AND ($counterpartIds IS NULL OR m.id IN $counterpartIds)
-        AND ${COMMON_FILTER}
-      WITH r, m ORDER BY r.id
-      RETURN collect({r: r, m: m}) AS rows
-    }
-    WITH nodeId, rows, [x IN rows WHERE $after IS NULL OR x.r.id > $after] AS rest
-    WITH nodeId, size(rows) AS totalCount, rest,
-         CASE WHEN $first IS NULL THEN rest ELSE rest[0..$first] END AS pageRows
-    ${neighbours}
-    RETURN nodeId, totalCount, size(pageRows) < size(rest) AS hasNextPage,
-           [r IN [x IN pageRows | x.r] | ${RELATIONSHIP_PROJECTION}] AS items, neighbours`;
-  const params = {
-    ids: unique(nodeIds),
-    ...filterParams(filter),
-    direction: filter.direction ?? "BOTH",
-    symmetric: [...SYMMETRIC_KINDS],
-    after: page.after || null,
-    first: page.first === undefined ? null : cypherInt(page.first),
-  };
-  return { cypher: text, params };
+    MATCH (n:Entity {id: nodeId})
+    ${relationshipPageSubquery(filter, page)}
+    RETURN nodeId, totalCount, [x IN rows | {relationship: ${relationshipProjection("x.r")}, other: ${other}}] AS rows`;
+  return { cypher: text, params: { ids: unique(nodeIds), ...relationshipPageParams(filter, page) } };
 }
 
 /** Rows `props, kind, fromId, toId` for the ids that exist; one statement for the whole batch. */
@@ -102,20 +99,18 @@ export function relationshipsByIdsQuery(ids: readonly string[]): CypherQuery {
  */
 export function listRelationshipsQuery(filter: RelationshipFilter, page: PageRequest): CypherQuery {
   const first = pageSize(page);
-  const match = cypher`
-    MATCH (a)-[r:${typePattern(selectedKinds(filter))}]->(b)
-    WHERE ($counterpartIds IS NULL OR a.id IN $counterpartIds OR b.id IN $counterpartIds)
-      AND ${COMMON_FILTER}`;
+  const conditions = filterPredicates({ ...filter, counterpartIds: [] });
+  if (filter.counterpartIds?.length) conditions.unshift("(a.id IN $counterpartIds OR b.id IN $counterpartIds)");
+  const pattern = `MATCH (a)-[r:${typePattern(selectedKinds(filter))}]->(b)`;
   const text = cypher`
     CALL () {
-      ${match}
+      ${pattern}${whereClause(conditions)}
       RETURN count(r) AS totalCount
     }
     CALL () {
-      ${match}
-        AND ($after IS NULL OR r.id > $after)
+      ${pattern}${whereClause([...conditions, "($after IS NULL OR r.id > $after)"])}
       WITH r ORDER BY r.id ${first === null ? "" : "LIMIT $limit"}
-      RETURN collect(${RELATIONSHIP_PROJECTION}) AS items
+      RETURN collect(${relationshipProjection("r")}) AS items
     }
     RETURN totalCount, items`;
   const params = {

@@ -1,24 +1,11 @@
 UNWIND $ids AS nodeId
-CALL (nodeId) {
-  MATCH (n:Entity {id: nodeId})-[r:BUYS_FROM]-(m)
-  WHERE ($direction = 'BOTH' OR type(r) IN $symmetric
-         OR ($direction = 'OUT' AND startNode(r) = n)
-         OR ($direction = 'IN' AND endNode(r) = n))
-    AND ($counterpartIds IS NULL OR m.id IN $counterpartIds)
-    AND ($productIds IS NULL OR r.productId IN $productIds)
-    AND ($statuses IS NULL OR r.status IN $statuses)
-    AND ($asOf IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)))
-  WITH r, m ORDER BY r.id
+MATCH (n:Entity {id: nodeId})
+CALL (n) {
+  CALL (n) {
+    MATCH (n)<-[r:BUYS_FROM]-(m) WHERE r.productId IN $productIds AND ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)) AND ($after IS NULL OR r.id > $after) RETURN r, m
+  }
+  WITH r, m ORDER BY r.id LIMIT $take
   RETURN collect({r: r, m: m}) AS rows
 }
-WITH nodeId, rows, [x IN rows WHERE $after IS NULL OR x.r.id > $after] AS rest
-WITH nodeId, size(rows) AS totalCount, rest,
-     CASE WHEN $first IS NULL THEN rest ELSE rest[0..$first] END AS pageRows
-CALL (pageRows) {
-  UNWIND pageRows AS x
-  WITH DISTINCT x.m AS m
-  ORDER BY m.id
-  RETURN collect(properties(m)) AS neighbours
-}
-RETURN nodeId, totalCount, size(pageRows) < size(rest) AS hasNextPage,
-       [r IN [x IN pageRows | x.r] | {props: properties(r), kind: type(r), fromId: startNode(r).id, toId: endNode(r).id}] AS items, neighbours
+WITH *, COUNT { MATCH (n)<-[r:BUYS_FROM]-(m) WHERE r.productId IN $productIds AND ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)) } AS totalCount
+RETURN nodeId, totalCount, [x IN rows | {relationship: {props: properties(x.r), kind: type(x.r), fromId: startNode(x.r).id, toId: endNode(x.r).id}, other: properties(x.m)}] AS rows
