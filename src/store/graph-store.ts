@@ -119,6 +119,34 @@ export type MoneyPathSearch =
   /** The store stopped early; the caller walks the graph itself. */
   | { readonly complete: false; readonly reason: "LIMIT" | "FANOUT" };
 
+/** Where a planned read starts: a page of companies, or nodes by id. */
+export type PlanRoot =
+  | { readonly kind: "companies"; readonly filter: CompanyFilter; readonly page: PageRequest }
+  | { readonly kind: "nodes"; readonly ids: readonly string[] };
+
+/**
+ * One relationship list of a planned read: for every node of its level, the page relationshipsOf
+ * would give for `filter` and `page` (with neighbours). The nodes of a root list's level are the
+ * root's nodes; the nodes of a `next` list's level are the other ends of its parent list's pages.
+ */
+export interface PlannedList {
+  readonly filter: RelationshipFilter;
+  readonly page: PageRequest;
+  readonly next: readonly PlannedList[];
+}
+
+/** A list's pages, per node of its level, and the results of its `next` lists, in plan order. */
+export interface PlannedListResult {
+  readonly pages: ReadonlyMap<string, RelationshipPage>;
+  readonly next: readonly PlannedListResult[];
+}
+
+export interface PlanResult {
+  /** The root's nodes: the companies page, or the nodes found by id in the order asked for. */
+  readonly root: Page<GraphNode>;
+  readonly lists: readonly PlannedListResult[];
+}
+
 /**
  * The one port every store implements. Batch methods take many ids and answer in the same order
  * (null for unknown ids) so that per-request DataLoaders can turn N lookups into one call.
@@ -157,6 +185,12 @@ export interface GraphStore {
    * through relationshipsOf; a store with it must find exactly the same paths.
    */
   findMoneyPaths?(q: MoneyPathQuery): Promise<MoneyPathSearch>;
+
+  /**
+   * A whole nested read, for a GraphQL request planned at its root: every page exactly what the
+   * corresponding relationshipsOf call would return. Neo4j answers it in one statement.
+   */
+  readPlan(root: PlanRoot, lists: readonly PlannedList[]): Promise<PlanResult>;
 
   counts(): Promise<StoreCounts>;
   /** Merges a validated dataset into the store: loading the same dataset twice changes nothing. */

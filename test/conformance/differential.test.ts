@@ -3,7 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FANOUT_CAP, flowPaths, type FlowPathsInput } from "../../src/analytics";
 import type { Dataset } from "../../src/domain/dataset";
 import type { Relationship } from "../../src/domain/entities";
+import { RELATIONSHIP_KINDS, STATUSES } from "../../src/domain/entities";
+import type {
+  PageRequest,
+  PlannedList,
+  PlannedListResult,
+  PlanResult,
+  PlanRoot,
+  RelationshipFilter,
+} from "../../src/store/graph-store";
 import { MemoryStore } from "../../src/store/memory/memory-store";
+import { readPlanByLevels } from "../../src/store/read-plan";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
 import { generateDataset } from "../../seed/generator";
 import {
@@ -237,6 +247,23 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
       paths: expect.any(Array),
     });
   }, 120_000);
+  it("a whole read planned into one statement gives every page the level-by-level read gives", async () => {
+    let lists = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: 15, max: 60 }), async (seed, size) => {
+        const dataset = generateDataset({ seed, companies: size });
+        const memory = await loadBoth(dataset);
+        const plans = fc.sample(planArbitrary(dataset), { numRuns: 12, seed });
+        for (const { root, plan } of plans) {
+          const expected = planSnapshot(await readPlanByLevels(memory, root, plan));
+          expect(planSnapshot(await neo4j.readPlan(root, plan)), JSON.stringify({ root, plan })).toEqual(expected);
+          lists += countLists(plan);
+        }
+      }),
+      { numRuns: 6, seed: Number(process.env.FC_SEED ?? 20_241_128), endOnFailure: true },
+    );
+    expect(lists).toBeGreaterThan(100);
+  }, 300_000);
 });
 
 /** A few companies money reaches from `fromId` (near and far), and a couple it may not reach. */
@@ -270,4 +297,59 @@ function moneyGraph(ids: readonly string[], buys: readonly (readonly [string, st
     relationships: buys.map(rel),
     metrics: [],
   };
+}
+
+/** Random plans over a dataset: roots, filters, pages and nesting like those GraphQL requests make. */
+function planArbitrary(dataset: Dataset): fc.Arbitrary<{ root: PlanRoot; plan: PlannedList[] }> {
+  const companyIds = dataset.companies.map((c) => c.id);
+  const relationshipIds = dataset.relationships.map((r) => r.id);
+  const productIds = dataset.products.map((p) => p.id);
+  const filter: fc.Arbitrary<RelationshipFilter> = fc.record({
+    kinds: fc.subarray([...RELATIONSHIP_KINDS], { maxLength: 3 }),
+    direction: fc.constantFrom("IN" as const, "OUT" as const, "BOTH" as const),
+    productIds: fc.oneof(fc.constant([]), fc.subarray(productIds, { minLength: 1, maxLength: 2 })),
+    statuses: fc.oneof(fc.constant([]), fc.subarray([...STATUSES], { minLength: 1, maxLength: 2 })),
+    asOf: fc.constantFrom(null, "2019-06-01", "2024-06-01"),
+  });
+  const page: fc.Arbitrary<PageRequest> = fc.record({
+    first: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
+    after: fc.option(fc.constantFrom(...relationshipIds), { nil: null }),
+  });
+  const { list } = fc.letrec<{ list: PlannedList }>((tie) => ({
+    list: fc.record({
+      filter,
+      page,
+      next: fc.oneof(
+        { depthSize: "small", withCrossShrink: true },
+        fc.constant([]),
+        fc.array(tie("list"), { maxLength: 2 }),
+      ),
+    }),
+  }));
+  const root: fc.Arbitrary<PlanRoot> = fc.oneof(
+    fc.record({
+      kind: fc.constant("companies" as const),
+      filter: fc.constantFrom({}, { ids: companyIds.slice(0, 5) }, { ids: [] }),
+      page: fc.record({
+        first: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
+        after: fc.option(fc.constantFrom(...companyIds), { nil: null }),
+      }),
+    }),
+    fc.record({
+      kind: fc.constant("nodes" as const),
+      ids: fc.subarray([...companyIds, ...productIds, "no-such-node"], { minLength: 1, maxLength: 4 }),
+    }),
+  );
+  return fc.record({ root, plan: fc.array(list, { minLength: 1, maxLength: 3 }) });
+}
+
+function countLists(plan: readonly PlannedList[]): number {
+  return plan.reduce((sum, list) => sum + 1 + countLists(list.next), 0);
+}
+
+/** A plan result as plain data, maps as entries in key order, so two stores' answers compare with toEqual. */
+function planSnapshot(result: PlanResult): unknown {
+  const lists = (results: readonly PlannedListResult[]): unknown[] =>
+    results.map((r) => ({ pages: [...r.pages].sort(([a], [b]) => (a < b ? -1 : 1)), next: lists(r.next) }));
+  return { root: result.root, lists: lists(result.lists) };
 }

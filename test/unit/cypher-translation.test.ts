@@ -22,7 +22,7 @@ import {
   type RelationshipStatus,
   type Source,
 } from "../../src/domain/entities";
-import type { Direction, RelationshipFilter } from "../../src/store/graph-store";
+import type { Direction, PlannedList, RelationshipFilter } from "../../src/store/graph-store";
 import { countsQuery } from "../../src/store/neo4j/queries/count-queries";
 import { cypher, type CypherQuery } from "../../src/store/neo4j/queries/cypher-query";
 import {
@@ -52,6 +52,7 @@ import {
   selectedKinds,
 } from "../../src/store/neo4j/queries/relationship-queries";
 import { searchQuery } from "../../src/store/neo4j/queries/search-query";
+import { planQuery } from "../../src/store/neo4j/queries/plan-query";
 
 // A Cypher integer (from cypherInt) prints as int(n). A plain number would hide the difference that
 // matters: LIMIT and list slices refuse the float a JavaScript number becomes.
@@ -257,7 +258,12 @@ describe("node lists", () => {
     const all = listCompaniesQuery({}, {});
     const none = listCompaniesQuery({ ids: [] }, {});
     await expectCypher(all, "list-companies-all");
-    expect(none.cypher).toBe(all.cypher);
+    // The empty id list is a predicate like any other, so it selects nothing rather than everything.
+    expect(none.cypher).toBe(
+      all.cypher
+        .replaceAll("MATCH (n:Company)", "MATCH (n:Company) WHERE n.id IN $ids")
+        .replace("WHERE n.id IN $ids WHERE", "WHERE n.id IN $ids AND"),
+    );
     expect({ all: all.params, none: none.params }).toMatchInlineSnapshot(`
       {
         "all": {
@@ -399,6 +405,45 @@ describe("relationships", () => {
         "statuses": null,
       }
     `);
+  });
+});
+
+describe("a whole planned read", () => {
+  const customersThenSuppliers: PlannedList = {
+    filter: { kinds: ["BUYS_FROM"], direction: "IN" },
+    page: { first: 10 },
+    next: [{ filter: { kinds: ["BUYS_FROM"], direction: "OUT", asOf: "2024-06-30" }, page: { first: 10 }, next: [] }],
+  };
+
+  it("20 companies, their first 10 customers, each customer's first 10 suppliers: one statement", async () => {
+    const query = planQuery({ kind: "companies", filter: {}, page: { first: 20 } }, [customersThenSuppliers]);
+    await expectCypher(query, "plan-companies-customers-suppliers");
+    expect(Object.keys(query.params).sort()).toEqual([
+      "country",
+      "ids",
+      "kind",
+      "l0_0_after",
+      "l0_0_asOf",
+      "l0_0_counterpartIds",
+      "l0_0_productIds",
+      "l0_0_statuses",
+      "l0_0_take",
+      "l0_after",
+      "l0_asOf",
+      "l0_counterpartIds",
+      "l0_productIds",
+      "l0_statuses",
+      "l0_take",
+      "rootAfter",
+      "rootTake",
+    ]);
+  });
+
+  it("from nodes by id, with two lists side by side", async () => {
+    const competitors: PlannedList = { filter: { kinds: ["COMPETES_WITH"], direction: "BOTH" }, page: {}, next: [] };
+    const query = planQuery({ kind: "nodes", ids: ["acme", "acme", "globex"] }, [customersThenSuppliers, competitors]);
+    await expectCypher(query, "plan-nodes-two-lists");
+    expect(query.params.rootIds).toEqual(["acme", "globex"]);
   });
 });
 

@@ -18,6 +18,9 @@ import type {
   NodeOfKind,
   Page,
   PageRequest,
+  PlannedList,
+  PlanResult,
+  PlanRoot,
   RelationshipFilter,
   RelationshipPage,
   RelationshipReadOptions,
@@ -26,6 +29,7 @@ import type {
 } from "../graph-store";
 import { byId, matchesFilter, narrowsBeyondKindAndEnd, pageById } from "../relationship-filter";
 import { Adjacency } from "./adjacency";
+import { readPlanByLevels } from "../read-plan";
 import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
 
 type NodeAttrs = { node: GraphNode; keys: string[] };
@@ -134,6 +138,10 @@ export class MemoryStore implements GraphStore {
         .filter((m) => !kinds || kinds.length === 0 || kinds.includes(m.kind))
         .sort(byId),
     );
+  }
+
+  async readPlan(root: PlanRoot, lists: readonly PlannedList[]): Promise<PlanResult> {
+    return readPlanByLevels(this, root, lists);
   }
 
   async counts(): Promise<StoreCounts> {

@@ -24,6 +24,10 @@ import type {
   NodeOfKind,
   Page,
   PageRequest,
+  PlannedList,
+  PlannedListResult,
+  PlanResult,
+  PlanRoot,
   RelationshipFilter,
   RelationshipPage,
   RelationshipReadOptions,
@@ -62,6 +66,7 @@ import {
   selectedKinds,
 } from "./queries/relationship-queries";
 import { searchQuery } from "./queries/search-query";
+import { planQuery } from "./queries/plan-query";
 import { ensureSchema } from "./schema";
 
 type Props = Record<string, unknown>;
@@ -205,6 +210,25 @@ export class Neo4jStore implements GraphStore {
     return { complete: true, paths: row.found };
   }
 
+  async readPlan(root: PlanRoot, lists: readonly PlannedList[]): Promise<PlanResult> {
+    const [answer] = await this.read(planQuery(root, lists), (rec) => ({
+      total: rec.get("rootTotal") as number,
+      rows: rec.get("rootRows") as PlanRootRow[],
+    }));
+    const rootPage = planRootPage(root, answer!.rows, answer!.total);
+    const kept = new Set(rootPage.items.map((node) => node.id));
+    const entries = answer!.rows.filter((row) => kept.has(String(row.node.id)));
+    return {
+      root: rootPage,
+      lists: lists.map((list, i) =>
+        plannedListResult(
+          list,
+          entries.map((row) => [String(row.node.id), row.lists[i]!]),
+        ),
+      ),
+    };
+  }
+
   async counts(): Promise<StoreCounts> {
     const [counts] = await this.read(countsQuery(), (rec) => ({
       companies: rec.get("companies") as number,
@@ -297,16 +321,63 @@ interface PageRow {
 }
 
 /** A node's page from the rows of relationshipPageSubquery (one row more than `first` when there is a next page). */
-function relationshipPageFromRecord(rec: Neo4jRecord, page: PageRequest): RelationshipPage {
-  const rows = rec.get("rows") as PageRow[];
-  const { items, hasNextPage } = trimPage(rows, 0, pageSize(page));
+function pageFromRows(rows: readonly PageRow[], totalCount: number, page: PageRequest): RelationshipPage {
+  const { items, hasNextPage } = trimPage([...rows], totalCount, pageSize(page));
   const neighbours = new Map<string, GraphNode>();
   for (const row of items) if (row.other) neighbours.set(String(row.other.id), toNode(row.other));
   return {
     items: items.map((row) => relationshipFromRow(row.relationship)),
-    totalCount: rec.get("totalCount") as number,
+    totalCount,
     hasNextPage,
     neighbours: [...neighbours.keys()].sort().map((id) => neighbours.get(id)!),
+  };
+}
+
+function relationshipPageFromRecord(rec: Neo4jRecord, page: PageRequest): RelationshipPage {
+  return pageFromRows(rec.get("rows") as PageRow[], rec.get("totalCount") as number, page);
+}
+
+interface PlanListRow {
+  readonly totalCount: number;
+  readonly rows: readonly PageRow[];
+  readonly nested: readonly { readonly id: string; readonly lists: readonly PlanListRow[] }[];
+}
+
+interface PlanRootRow {
+  readonly node: Props;
+  readonly lists: readonly PlanListRow[];
+}
+
+/** The root page as readPlanByLevels gives it: a trimmed companies page, or the nodes found in the order asked. */
+function planRootPage(root: PlanRoot, rows: readonly PlanRootRow[], total: number): Page<GraphNode> {
+  const nodes = rows.map((row) => toNode(row.node));
+  if (root.kind === "companies") return trimPage(nodes, total, pageSize(root.page));
+  const byId = new Map(nodes.map((node) => [node.id, node]));
+  const found = unique(root.ids).flatMap((id) => byId.get(id) ?? []);
+  return { items: found, totalCount: found.length, hasNextPage: false };
+}
+
+/**
+ * One planned list's pages for the nodes of its level, and its nested lists for the other ends of
+ * the kept items only: the statement also reads under the extra row fetched to tell a next page.
+ */
+function plannedListResult(list: PlannedList, entries: readonly (readonly [string, PlanListRow])[]): PlannedListResult {
+  const pages = new Map(entries.map(([id, row]) => [id, pageFromRows(row.rows, row.totalCount, list.page)]));
+  const reached = new Set([...pages].flatMap(([id, page]) => page.items.map((r) => (r.from === id ? r.to : r.from))));
+  const nested = new Map(
+    entries
+      .flatMap(([, row]) => row.nested)
+      .filter((n) => reached.has(n.id))
+      .map((n) => [n.id, n]),
+  );
+  return {
+    pages,
+    next: list.next.map((child, i) =>
+      plannedListResult(
+        child,
+        [...nested.values()].map((n) => [n.id, n.lists[i]!]),
+      ),
+    ),
   };
 }
 

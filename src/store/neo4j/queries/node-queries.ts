@@ -1,5 +1,6 @@
 import type { NodeKind } from "../../../domain/entities";
 import type { CompanyFilter, PageRequest } from "../../graph-store";
+import { whereClause } from "../cypher-rules";
 import { cypherInt, type Params } from "../executor";
 import { cypher, type CypherQuery, listOrNull, pageSize, unique } from "./cypher-query";
 
@@ -52,22 +53,26 @@ export function metricsOfQuery(subjectIds: readonly string[], kinds?: readonly s
   return { cypher: text, params: { ids: unique(subjectIds), kinds: listOrNull(kinds) } };
 }
 
-export function listCompaniesQuery(filter: CompanyFilter, page: PageRequest): CypherQuery {
-  const where = cypher`
-    ($kind IS NULL OR n.kind = $kind)
-      AND ($country IS NULL OR n.country = $country)
-      AND ($ids IS NULL OR n.id IN $ids)`;
-  const params = {
-    kind: filter.kind || null,
-    country: filter.country || null,
+/** The company filter as the predicates it actually sets, on `n`; see companyParams. */
+export function companyConditions(filter: CompanyFilter): string[] {
+  return [
+    filter.kind ? "n.kind = $kind" : null,
+    filter.country ? "n.country = $country" : null,
     // An empty id list selects nothing, as in the memory store.
-    ids: filter.ids ? [...filter.ids] : null,
-  };
-  return listNodesQuery("Company", where, params, page);
+    filter.ids ? "n.id IN $ids" : null,
+  ].filter((condition): condition is string => condition !== null);
+}
+
+export function companyParams(filter: CompanyFilter): Params {
+  return { kind: filter.kind || null, country: filter.country || null, ids: filter.ids ? [...filter.ids] : null };
+}
+
+export function listCompaniesQuery(filter: CompanyFilter, page: PageRequest): CypherQuery {
+  return listNodesQuery("Company", companyConditions(filter), companyParams(filter), page);
 }
 
 export function listProductsQuery(page: PageRequest): CypherQuery {
-  return listNodesQuery("Product", "true", {}, page);
+  return listNodesQuery("Product", [], {}, page);
 }
 
 /**
@@ -75,18 +80,15 @@ export function listProductsQuery(page: PageRequest): CypherQuery {
  * cursor. With a page size it fetches one item more, so that the store can tell whether a next page
  * exists. `kind` is spelled as a label: callers pass literals from NODE_KINDS.
  */
-function listNodesQuery(kind: NodeKind, where: string, filterParams: Params, page: PageRequest): CypherQuery {
+function listNodesQuery(kind: NodeKind, conditions: string[], filterParams: Params, page: PageRequest): CypherQuery {
   const first = pageSize(page);
   const text = cypher`
     CALL () {
-      MATCH (n:${kind})
-      WHERE ${where}
+      MATCH (n:${kind})${whereClause(conditions)}
       RETURN count(n) AS totalCount
     }
     CALL () {
-      MATCH (n:${kind})
-      WHERE ${where}
-        AND ($after IS NULL OR n.id > $after)
+      MATCH (n:${kind})${whereClause([...conditions, "($after IS NULL OR n.id > $after)"])}
       WITH n ORDER BY n.id ${first === null ? "" : "LIMIT $limit"}
       RETURN collect(properties(n)) AS items
     }

@@ -5,7 +5,7 @@ import { cypherInt, type Params } from "../executor";
 import { cypher, type CypherQuery, pageSize, unique } from "./cypher-query";
 
 /** The relationship bound to `variable` as a map the store's mapper reads. */
-function relationshipProjection(variable: string): string {
+export function relationshipProjection(variable: string): string {
   return `{props: properties(${variable}), kind: type(${variable}), fromId: startNode(${variable}).id, toId: endNode(${variable}).id}`;
 }
 
@@ -36,7 +36,9 @@ export function relationshipPageSubquery(filter: RelationshipFilter, page: PageR
   const patterns = relationshipPatterns(selectedKinds(filter), filter.direction);
   const conditions = filterPredicates(filter, prefix);
   const afterCursor = `($${prefix}after IS NULL OR r.id > $${prefix}after)`;
-  const pageMatches = patterns.map((pattern) => `MATCH ${pattern}${whereClause([...conditions, afterCursor])} RETURN r, m`);
+  const pageMatches = patterns.map(
+    (pattern) => `MATCH ${pattern}${whereClause([...conditions, afterCursor])} RETURN r, m`,
+  );
   const counts = patterns.map((pattern) => `COUNT { MATCH ${pattern}${whereClause(conditions)} }`);
   const limit = page.first === undefined ? "" : ` LIMIT $${prefix}take`;
   return cypher`

@@ -1,16 +1,9 @@
 CALL () {
-  MATCH (n:Company)
-  WHERE ($kind IS NULL OR n.kind = $kind)
-    AND ($country IS NULL OR n.country = $country)
-    AND ($ids IS NULL OR n.id IN $ids)
+  MATCH (n:Company) WHERE n.kind = $kind AND n.country = $country AND n.id IN $ids
   RETURN count(n) AS totalCount
 }
 CALL () {
-  MATCH (n:Company)
-  WHERE ($kind IS NULL OR n.kind = $kind)
-    AND ($country IS NULL OR n.country = $country)
-    AND ($ids IS NULL OR n.id IN $ids)
-    AND ($after IS NULL OR n.id > $after)
+  MATCH (n:Company) WHERE n.kind = $kind AND n.country = $country AND n.id IN $ids AND ($after IS NULL OR n.id > $after)
   WITH n ORDER BY n.id LIMIT $limit
   RETURN collect(properties(n)) AS items
 }
