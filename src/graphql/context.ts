@@ -7,8 +7,17 @@ export interface Context {
   readonly store: GraphStore;
   readonly loaders: Loaders;
   readonly limits: RequestLimits;
+  /**
+   * Read root fields and the lists selected under them in one store call (see plan/). Off, every
+   * list loads through the loaders level by level: the same answers, which the tests hold equal.
+   */
+  readonly planReads: boolean;
 }
 
-export function createContext(store: GraphStore, limits: RequestLimits): Context {
-  return { store, loaders: createLoaders(store), limits };
+export function createContext(
+  store: GraphStore,
+  limits: RequestLimits,
+  options: { planReads?: boolean } = {},
+): Context {
+  return { store, loaders: createLoaders(store), limits, planReads: options.planReads ?? true };
 }

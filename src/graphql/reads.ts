@@ -1,54 +1,43 @@
-import type { Evidence, GraphNode, NodeKind, Relationship, RelationshipKind } from "../domain/entities";
-import { isSlug } from "../domain/entities";
-import { BadInputError } from "../domain/errors";
-import type { Direction, PageRequest, RelationshipFilter } from "../store/graph-store";
-import type { Context } from "./context";
+import type { GraphQLResolveInfo } from "graphql";
 import { groupChains, parentFilter, type ReadRelationships } from "../analytics/groups";
+import type { Company, Evidence, GraphNode, NodeKind, Relationship } from "../domain/entities";
+import { BadInputError } from "../domain/errors";
 import type { GroupChain } from "../domain/groups";
-import type { AnyRelationshipArgs, PageArgs, RelationshipArgs } from "./types/args";
+import type { CompanyFilter, Page, PageRequest, RelationshipFilter } from "../store/graph-store";
+import { pageRequest, requireId } from "./arguments";
+import type { Context } from "./context";
+import { planUnderConnection, planUnderField } from "./plan/plan-lists";
+import { readPlanned } from "./plan/read-planned";
+import type { PageArgs } from "./types/args";
 import { type Connection, toConnection } from "./types/connection.type";
-import { decodeCursor } from "./types/cursor";
 
 /**
- * The read paths resolvers delegate to: argument checks, loader calls and the mapping of store
- * pages to connections, written once so each resolver stays a single call.
+ * The read paths resolvers delegate to: loader calls, planned reads and the mapping of store pages
+ * to connections, written once so each resolver stays a single call.
  */
 
-export function requireId(id: string, what = "id"): string {
-  if (!isSlug(id)) {
-    throw new BadInputError(
-      `${what} ${JSON.stringify(id.slice(0, 120))} is not a valid id: ids are lowercase slugs such as "microsoft" or "azure-openai"`,
-    );
-  }
-  return id;
-}
-
-export function pageRequest(ctx: Context, args: PageArgs): PageRequest {
-  const max = ctx.limits.maxPageSize;
-  if (!Number.isInteger(args.first) || args.first < 1 || args.first > max) {
-    throw new BadInputError(`first must be between 1 and ${max} (got ${args.first})`, { argument: "first", max });
-  }
-  return { first: args.first, after: decodeCursor(args.after) };
-}
-
-export function relationshipFilter(
-  args: RelationshipArgs & Partial<Pick<AnyRelationshipArgs, "kinds">>,
-  kinds: readonly RelationshipKind[] | null,
-  direction: Direction,
-): RelationshipFilter {
-  args.product?.forEach((p) => requireId(p, "product"));
-  return {
-    kinds: kinds ?? args.kinds ?? [],
-    direction,
-    productIds: args.product ?? [],
-    statuses: args.status ?? [],
-    asOf: args.asOf ?? null,
-  };
-}
-
-export async function nodeOfKind<K extends NodeKind>(ctx: Context, kind: K, id: string) {
-  const node = await ctx.loaders.node.load(requireId(id));
+/**
+ * A node by id for a root field. With the field's resolve info, the lists selected under it are
+ * read with the node in one store call (see plan/), and the resolvers below find them loaded.
+ */
+export async function nodeOfKind<K extends NodeKind>(ctx: Context, kind: K, id: string, info?: GraphQLResolveInfo) {
+  requireId(id);
+  const lists = info && ctx.planReads ? planUnderField(ctx, info, kind) : [];
+  if (lists.length > 0) await readPlanned(ctx, { kind: "nodes", ids: [id] }, lists);
+  const node = await ctx.loaders.node.load(id);
   return node && node.nodeKind === kind ? (node as Extract<GraphNode, { nodeKind: K }>) : null;
+}
+
+/** A page of companies for the root `companies` field, with the lists selected under them read alongside. */
+export async function companiesPage(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  filter: CompanyFilter,
+  page: PageRequest,
+): Promise<Page<Company>> {
+  const lists = ctx.planReads ? planUnderConnection(ctx, info, "Company") : [];
+  if (lists.length === 0) return ctx.store.listCompanies(filter, page);
+  return (await readPlanned(ctx, { kind: "companies", filter, page }, lists)) as Page<Company>;
 }
 
 export async function relationshipsOf(

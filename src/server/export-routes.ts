@@ -8,7 +8,7 @@ import { BadInputError } from "../domain/errors";
 import type { Period } from "../domain/money";
 import { createContext } from "../graphql/context";
 import type { RequestLimits } from "../graphql/limits";
-import { requireId } from "../graphql/reads";
+import { requireId } from "../graphql/arguments";
 import type { GraphStore } from "../store/graph-store";
 import { type ErrorReporter, sendError } from "./error-policy";
 

@@ -25,6 +25,7 @@ import {
   RISK_PATHS_QUERY,
 } from "../helpers/analytics-queries";
 import { execute } from "../helpers/execute";
+import { encodeCursor } from "../../src/graphql/types/cursor";
 import { moneyReach, spyOnMoneyPaths } from "../helpers/money-paths";
 import { companyRecord, relationshipRecord } from "../helpers/records";
 import { neo4jTestConfig, neo4jTestUri } from "../helpers/neo4j-server";
@@ -51,6 +52,31 @@ query Company($id: ID!, $asOf: LocalDate, $after: String) {
     relationships(first: 30, direction: BOTH) { totalCount nodes { id kind from { id } to { id } amount { estimate low high } } }
     metrics { id kind money { estimate low high period } }
   }
+}`;
+
+/**
+ * A query the planner reads whole: aliases of one list with other arguments, a fragment, an inline
+ * fragment on the Entity interface, @include/@skip, edges as well as nodes, and lists three deep.
+ */
+const PLANNED_QUERY = `
+query Planned($id: ID!, $asOf: LocalDate, $after: String, $first: Int!, $deep: Boolean!) {
+  company(id: $id) { ...Lists }
+  companies(first: $first, after: null) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { ...Lists }
+    edges { cursor node { id competitors(first: 2) { nodes { company { id } } } } }
+  }
+}
+fragment Lists on Company {
+  id name
+  customers(first: $first, asOf: $asOf, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    nodes { id spend { low high } customer { id ... on Entity { name } suppliers(first: 4) @include(if: $deep) { totalCount nodes { id supplier { id customers(first: 2) { nodes { customer { id } } } } } } } }
+  }
+  bigCustomers: customers(first: 2, status: [CURRENT]) { edges { cursor node { customer { id } } } }
+  suppliers(first: 5, asOf: $asOf) @skip(if: $deep) { nodes { supplier { id } } }
+  products { nodes { product { id offeredBy(first: 3) { nodes { company { id } } } } } }
+  partners { totalCount }
 }`;
 
 const GLOBAL_QUERY = `
@@ -247,6 +273,33 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
       paths: expect.any(Array),
     });
   }, 120_000);
+  it("planned reads answer every query exactly as the loaders' level-by-level path does", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: 15, max: 60 }), async (seed, size) => {
+        const dataset = generateDataset({ seed, companies: size });
+        const memory = await loadBoth(dataset);
+        const sample = fc.sample(fc.constantFrom(...dataset.companies.map((c) => c.id)), { numRuns: 4, seed });
+        const afterSample = fc.sample(fc.constantFrom(...dataset.relationships.map((r) => r.id)), { numRuns: 2, seed });
+        for (const id of sample) {
+          for (const vars of [
+            { id, asOf: null, after: null, first: 3, deep: true },
+            { id, asOf: "2024-06-01", after: null, first: 20, deep: false },
+            { id, asOf: null, after: encodeCursor(afterSample[0]!), first: 5, deep: true },
+          ]) {
+            const expected = await execute(memory, PLANNED_QUERY, vars, { planReads: false });
+            const label = JSON.stringify(vars);
+            expect(await execute(memory, PLANNED_QUERY, vars), `memory ${label}`).toEqual(expected);
+            expect(await execute(neo4j, PLANNED_QUERY, vars), `neo4j ${label}`).toEqual(expected);
+            expect(await execute(neo4j, PLANNED_QUERY, vars, { planReads: false }), `neo4j loaders ${label}`).toEqual(
+              expected,
+            );
+          }
+        }
+      }),
+      { numRuns: 4, seed: Number(process.env.FC_SEED ?? 20_241_128), endOnFailure: true },
+    );
+  }, 300_000);
+
   it("a whole read planned into one statement gives every page the level-by-level read gives", async () => {
     let lists = 0;
     await fc.assert(

@@ -10,6 +10,7 @@ import {
   CompanyGroupDocument,
   CompanyNeighbourhoodDocument,
   NestedCustomersDocument,
+  NestedCustomersOfSearchHitsDocument,
   SearchDocument,
 } from "../operations/generated";
 
@@ -141,9 +142,25 @@ describe("GraphQL over HTTP on the embedded store with the seed", () => {
     const small = await callsFor(2);
     const large = await callsFor(10);
     expect(large.companies).toBeGreaterThan(small.companies);
-    // companies page, customers of the page (with the customers' nodes), their suppliers (with the suppliers' nodes).
+    // The whole read is planned at the root: companies, their customers, those customers' suppliers.
     expect(large.calls).toEqual(small.calls);
-    expect(large.calls).toEqual({ listCompanies: 1, relationshipsOf: 2 });
+    expect(large.calls).toEqual({ readPlan: 1 });
+  });
+
+  it("batches what no plan covers: one store call per level through the loaders", async () => {
+    const callsFor = async (first: number) => {
+      counting.reset();
+      const res = await server.gql(NestedCustomersOfSearchHitsDocument, { text: "o", first });
+      expect(res.errors).toBeUndefined();
+      return { calls: Object.fromEntries(counting.calls), hits: res.data!.search.hits.length };
+    };
+    const small = await callsFor(2);
+    const large = await callsFor(8);
+    expect(large.hits).toBeGreaterThan(small.hits);
+    // The search, customers of the hits (with their nodes), their suppliers (with theirs): never more
+    // calls than levels, however many hits.
+    expect(small.calls.relationshipsOf).toBeLessThanOrEqual(2);
+    expect(large.calls).toEqual({ search: 1, relationshipsOf: 2 });
   });
 
   describe("guard rails", () => {

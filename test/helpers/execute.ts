@@ -7,10 +7,19 @@ const TEST_LIMITS = { maxDepth: 12, maxCost: 50_000, maxPageSize: 100 } as const
 
 let schema: GraphQLSchema | null = null;
 
-/** Executes a query in-process against a store, with a fresh per-request context like the server. */
-export async function execute(store: GraphStore, source: string, variableValues?: Record<string, unknown>) {
+/**
+ * Executes a query in-process against a store, with a fresh per-request context like the server.
+ * `planReads: false` takes the loaders' level-by-level path instead of the planned read.
+ */
+export async function execute(
+  store: GraphStore,
+  source: string,
+  variableValues?: Record<string, unknown>,
+  options: { planReads?: boolean } = {},
+) {
   schema ??= await getSchema();
-  const result = await graphql({ schema, source, variableValues, contextValue: createContext(store, TEST_LIMITS) });
+  const contextValue = createContext(store, TEST_LIMITS, options);
+  const result = await graphql({ schema, source, variableValues, contextValue });
   // A plain JSON copy: answers from two stores compare structurally, errors by message.
   return JSON.parse(JSON.stringify(result)) as { data?: Record<string, unknown>; errors?: { message: string }[] };
 }

@@ -1,7 +1,9 @@
 /**
- * Prints, as JSON, the store calls one nested GraphQL read makes on a generated graph. Run by
- * test/unit/batching.test.ts in a plain Node process (through tsx, as `npm start` runs), because
- * how promises and dynamic imports interleave there is what decides whether batches split.
+ * Prints, as JSON, the store calls nested GraphQL reads make on a generated graph: the planned read
+ * from `companies`, and the same shape reached through `search`, which the loaders batch level by
+ * level. Run by test/unit/batching.test.ts in a plain Node process (through tsx, as `npm start`
+ * runs), because how promises and dynamic imports interleave there is what decides whether batches
+ * split.
  */
 import "reflect-metadata";
 import { MemoryStore } from "../../src/store/memory/memory-store";
@@ -9,21 +11,24 @@ import { generateDataset } from "../../seed/generator";
 import { countingStore } from "./counting-store";
 import { execute } from "./execute";
 
+const NESTED = `customers(first: 10) { nodes { customer { id name suppliers(first: 10) { nodes { supplier { id name } spend { estimate } } } } } }`;
+
 const store = new MemoryStore();
 await store.load(generateDataset({ seed: 42, companies: 3000 }));
 const counting = countingStore(store);
-const res = await execute(
-  counting.store,
-  `{ companies(first: 20) { nodes { id customers(first: 10) { nodes { customer { id name suppliers(first: 10) { nodes { supplier { id name } spend { estimate } } } } } } } } }`,
-);
-const customers =
-  (res.data?.companies as { nodes: { customers: { nodes: unknown[] } }[] } | undefined)?.nodes.flatMap(
-    (c) => c.customers.nodes,
-  ) ?? [];
+
+async function run(query: string) {
+  counting.reset();
+  const res = await execute(counting.store, query);
+  const customers = JSON.stringify(res.data ?? {}).match(/"customer":/g)?.length ?? 0;
+  return { errors: res.errors ?? null, customers, calls: Object.fromEntries(counting.calls) };
+}
+
 console.log(
   JSON.stringify({
-    errors: res.errors ?? null,
-    customers: customers.length,
-    calls: Object.fromEntries(counting.calls),
+    planned: await run(`{ companies(first: 20) { nodes { id ${NESTED} } } }`),
+    batched: await run(
+      `{ search(text: "company", kinds: [Company], first: 40) { hits { node { ... on Company { id ${NESTED} } } } } }`,
+    ),
   }),
 );

@@ -50,7 +50,7 @@ export function createLoaders(store: GraphStore): Loaders {
 }
 
 /** Ids, kinds and dates never hold `,` or `|`, so joining them is a faithful key, and cheaper than JSON. */
-function loaderKey(filter: RelationshipFilter, page: PageRequest): string {
+export function loaderKey(filter: RelationshipFilter, page: PageRequest): string {
   const list = (values: readonly string[] | undefined) => values?.join(",") ?? "";
   return [
     list(filter.kinds),

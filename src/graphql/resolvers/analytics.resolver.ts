@@ -17,7 +17,7 @@ import type { Period } from "../../domain/money";
 import { DEFAULT_SHARE_THRESHOLD } from "../../domain/bounds";
 import type { Direction } from "../../store/graph-store";
 import type { Context } from "../context";
-import { requireId } from "../reads";
+import { requireId } from "../arguments";
 import {
   ChurnSimulationType,
   ConcentrationReportType,

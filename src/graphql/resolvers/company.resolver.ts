@@ -2,7 +2,9 @@ import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import type { Company, Evidence, Metric } from "../../domain/entities";
 import type { Context } from "../context";
-import { evidenceByIds, linksOf, parentOf, relationshipsOf, relationshipFilter, ultimateParentOf } from "../reads";
+import { evidenceByIds, linksOf, parentOf, relationshipsOf, ultimateParentOf } from "../reads";
+import { listFilter, relationshipFilter } from "../arguments";
+import { LIST_FIELDS } from "../list-fields";
 import { AnyRelationshipArgs, RelationshipArgs } from "../types/args";
 import { CompanyType } from "../types/company.type";
 import {
@@ -21,12 +23,12 @@ import type { Direction } from "../../store/graph-store";
 export class CompanyResolver {
   @FieldResolver(() => BuyRelationshipConnection, { description: "Who buys from this company (money flows in)." })
   customers(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return relationshipsOf(ctx, c.id, relationshipFilter(args, ["BUYS_FROM"], "IN"), args);
+    return relationshipsOf(ctx, c.id, listFilter(LIST_FIELDS.Company.customers, args), args);
   }
 
   @FieldResolver(() => BuyRelationshipConnection, { description: "Who this company buys from (money flows out)." })
   suppliers(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return relationshipsOf(ctx, c.id, relationshipFilter(args, ["BUYS_FROM"], "OUT"), args);
+    return relationshipsOf(ctx, c.id, listFilter(LIST_FIELDS.Company.suppliers, args), args);
   }
 
   @FieldResolver(() => CompanyType, {
@@ -55,34 +57,34 @@ export class CompanyResolver {
 
   @FieldResolver(() => CompanyLinkConnection)
   subsidiaries(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, c.id, relationshipFilter(args, ["SUBSIDIARY_OF"], "IN"), args);
+    return linksOf(ctx, c.id, listFilter(LIST_FIELDS.Company.subsidiaries, args), args);
   }
 
   @FieldResolver(() => CompanyLinkConnection, {
     description: "Competitors, whichever side the relationship was recorded on.",
   })
   competitors(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, c.id, relationshipFilter(args, ["COMPETES_WITH"], "BOTH"), args);
+    return linksOf(ctx, c.id, listFilter(LIST_FIELDS.Company.competitors, args), args);
   }
 
   @FieldResolver(() => CompanyLinkConnection)
   partners(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, c.id, relationshipFilter(args, ["PARTNERS_WITH"], "BOTH"), args);
+    return linksOf(ctx, c.id, listFilter(LIST_FIELDS.Company.partners, args), args);
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products this company offers." })
   products(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, c.id, relationshipFilter(args, ["OFFERS"], "OUT"), args);
+    return linksOf(ctx, c.id, listFilter(LIST_FIELDS.Company.products, args), args);
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products (models) this company uses, and for what." })
   modelsUsed(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, c.id, relationshipFilter(args, ["USES_MODEL"], "OUT"), args);
+    return linksOf(ctx, c.id, listFilter(LIST_FIELDS.Company.modelsUsed, args), args);
   }
 
   @FieldResolver(() => PersonLinkConnection, { description: "People who lead this company, with their role." })
   people(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, c.id, relationshipFilter(args, ["LEADS"], "IN"), args);
+    return linksOf(ctx, c.id, listFilter(LIST_FIELDS.Company.people, args), args);
   }
 
   @FieldResolver(() => RelationshipConnection, { description: "Every relationship of this company, filtered." })

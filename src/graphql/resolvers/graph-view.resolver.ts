@@ -6,7 +6,7 @@ import { GRAPH_DEPTH, GRAPH_LIMIT } from "../../domain/bounds";
 import type { RelationshipKind, RelationshipStatus } from "../../domain/entities";
 import type { Period } from "../../domain/money";
 import type { Context } from "../context";
-import { requireId } from "../reads";
+import { requireId } from "../arguments";
 import { PeriodEnum, RelationshipKindEnum, StatusEnum } from "../types/enums";
 import { BuyerSupplierMatrixType, RelationshipGraphType } from "../types/graph-view.type";
 

@@ -1,7 +1,9 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Evidence, Metric, Person, Product } from "../../domain/entities";
 import type { Context } from "../context";
-import { evidenceByIds, linksOf, relationshipFilter } from "../reads";
+import { listFilter } from "../arguments";
+import { evidenceByIds, linksOf } from "../reads";
+import { LIST_FIELDS } from "../list-fields";
 import { RelationshipArgs } from "../types/args";
 import { PersonType, ProductType } from "../types/company.type";
 import { CompanyLinkConnection, ProductLinkConnection } from "../types/connections";
@@ -12,22 +14,22 @@ import { MetricType } from "../types/metric.type";
 export class ProductResolver {
   @FieldResolver(() => CompanyLinkConnection, { description: "Companies that offer this product." })
   offeredBy(@Root() p: Product, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, p.id, relationshipFilter(args, ["OFFERS"], "IN"), args);
+    return linksOf(ctx, p.id, listFilter(LIST_FIELDS.Product.offeredBy, args), args);
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products this one is built on (its upstream)." })
   builtOn(@Root() p: Product, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, p.id, relationshipFilter(args, ["BUILT_ON"], "OUT"), args);
+    return linksOf(ctx, p.id, listFilter(LIST_FIELDS.Product.builtOn, args), args);
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products built on this one (its downstream)." })
   usedIn(@Root() p: Product, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, p.id, relationshipFilter(args, ["BUILT_ON"], "IN"), args);
+    return linksOf(ctx, p.id, listFilter(LIST_FIELDS.Product.usedIn, args), args);
   }
 
   @FieldResolver(() => CompanyLinkConnection, { description: "Companies that use this product as a model." })
   usedBy(@Root() p: Product, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, p.id, relationshipFilter(args, ["USES_MODEL"], "IN"), args);
+    return linksOf(ctx, p.id, listFilter(LIST_FIELDS.Product.usedBy, args), args);
   }
 
   @FieldResolver(() => [MetricType])
@@ -45,7 +47,7 @@ export class ProductResolver {
 export class PersonResolver {
   @FieldResolver(() => CompanyLinkConnection, { description: "Companies this person leads, with the role." })
   leads(@Root() p: Person, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, p.id, relationshipFilter(args, ["LEADS"], "OUT"), args);
+    return linksOf(ctx, p.id, listFilter(LIST_FIELDS.Person.leads, args), args);
   }
 
   @FieldResolver(() => [EvidenceType])

@@ -1,7 +1,9 @@
-import { Arg, Args, Ctx, ID, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, ID, Info, Query, Resolver } from "type-graphql";
 import type { NodeKind } from "../../domain/entities";
 import type { Context } from "../context";
-import { nodeOfKind, pageRequest, relationshipFilter, requireId, searchPage } from "../reads";
+import { pageRequest, relationshipFilter, requireId } from "../arguments";
+import { companiesPage, nodeOfKind, searchPage } from "../reads";
 import { AnyRelationshipArgs, CompaniesArgs, PageArgs } from "../types/args";
 import { CompanyType, PersonType, ProductType } from "../types/company.type";
 import { toConnection } from "../types/connection.type";
@@ -19,20 +21,23 @@ export class QueryResolver {
     nullable: true,
     description: 'A company by id (a slug such as "microsoft"); null when unknown.',
   })
-  company(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    return nodeOfKind(ctx, "Company", id);
+  company(@Arg("id", () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeOfKind(ctx, "Company", id, info);
   }
 
   @Query(() => CompanyConnection, { description: "Companies ordered by id, optionally filtered." })
-  async companies(@Args(() => CompaniesArgs) args: CompaniesArgs, @Ctx() ctx: Context) {
-    return toConnection(
-      await ctx.store.listCompanies({ kind: args.kind ?? null, country: args.country ?? null }, pageRequest(ctx, args)),
-    );
+  async companies(
+    @Args(() => CompaniesArgs) args: CompaniesArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const filter = { kind: args.kind ?? null, country: args.country ?? null };
+    return toConnection(await companiesPage(ctx, info, filter, pageRequest(ctx, args)));
   }
 
   @Query(() => ProductType, { nullable: true })
-  product(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    return nodeOfKind(ctx, "Product", id);
+  product(@Arg("id", () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeOfKind(ctx, "Product", id, info);
   }
 
   @Query(() => ProductConnection)
@@ -41,8 +46,8 @@ export class QueryResolver {
   }
 
   @Query(() => PersonType, { nullable: true })
-  person(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    return nodeOfKind(ctx, "Person", id);
+  person(@Arg("id", () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return nodeOfKind(ctx, "Person", id, info);
   }
 
   @Query(() => EntityType, { nullable: true, description: "Any node by id." })
