@@ -82,8 +82,9 @@ async function checkAnswer(peer: Peer, url: string, expectedIds: string): Promis
 function summary(m: PeerMeasurement): string {
   const t = m.throughput;
   return (
-    `${t.requestsPerSec.toFixed(0)} req/s (p50 ${t.p50} ms, p99 ${t.p99} ms), ` +
+    `${t.requestsPerSec.toFixed(1)} req/s (p50 ${t.p50} ms, p99 ${t.p99} ms), ` +
     `sequential median ${m.sequential.median.toFixed(1)} ms` +
+    (t.timeouts > 0 ? `, ${t.timeouts} timeouts` : "") +
     (m.note ? ` [${m.note}]` : "")
   );
 }

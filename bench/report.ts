@@ -72,7 +72,7 @@ function peerNotes(r: BenchResults): string[] {
   const notes = [
     `- The nested read: a page of ${PAGE} companies, the first 10 customers of each with spend, the first 10 suppliers of each customer (ids, names, spend), lists ordered by relationship id. Before any timing, every server's answer is reduced to its ids in order and must equal the answer computed from the dataset.`,
     `- req/s, p50, p99: autocannon, ${load.connections} connections for ${load.durationSeconds} s. seq.: ${load.sequentialRequests} requests one after the other, after ${load.warmupRequests} untimed ones.`,
-    "- Each server runs in its own Node process (started with tsx); the load generator runs in the benchmark's process. All share the machine with Neo4j.",
+    "- Each server runs in its own Node process (started with tsx, NODE_ENV=production); the load generator runs in the benchmark's process. All share the machine with Neo4j.",
     "- Floors: for Neo4j, one hand-written Cypher statement behind node:http; for memory, graphql-http over plain objects with plain resolvers. req/s vs floor = req/s / the floor's req/s (same backend, same size). server RSS: the server's process after the load.",
     "- Neo4j GraphQL Library: the same nodes and relationships described with `@node` and `@relationship(properties:)`; connections sorted by `edge: { id: ASC }`, so its lists have our order. Served by Apollo Server on Express like this project.",
   ];
@@ -82,6 +82,11 @@ function peerNotes(r: BenchResults): string[] {
     if (note && !said.has(`${p.peer.label}: ${note}`)) said.add(`${p.peer.label}: ${note}`);
   }
   for (const note of said) notes.push(`- ${note}.`);
+  for (const p of r.peers) {
+    const timeouts = p.outcome.ok ? p.outcome.measured.throughput.timeouts : 0;
+    if (timeouts > 0)
+      notes.push(`- ${companies(p.size)} companies, ${p.peer.label}: ${timeouts} requests timed out under load.`);
+  }
   for (const p of r.peers) {
     if (p.outcome.ok) continue;
     notes.push(`- FAILED at ${companies(p.size)} companies, ${p.peer.label}: ${firstLine(p.outcome.error)}`);
