@@ -105,7 +105,8 @@ async function benchSize(size: number, options: BenchOptions, shared: Shared): P
 /** The private Neo4j (with the APOC jars when Maven can fetch them), stopped on Ctrl-C too. */
 async function startNeo4j(): Promise<ScratchNeo4j> {
   const log = (line: string) => console.log(`[neo4j] ${line}`);
-  const apoc = benchApocJars(log);
+  // A server named by NEO4J_URI has whatever plugins it has.
+  const apoc = process.env.NEO4J_URI ? { jars: [], problem: null } : benchApocJars(log);
   if (apoc.problem) log(`no APOC, the Neo4j GraphQL Library will run without its compatibility check: ${apoc.problem}`);
   const server = await startScratchNeo4j({ allowClearEnv: "NEO4J_BENCH_ALLOW_CLEAR", log, plugins: apoc.jars });
   let stopping = false;
