@@ -51,6 +51,12 @@ export interface StartLocalNeo4jOptions {
   log?: (line: string) => void;
   /** How long to wait for the server to accept Bolt connections (default 120 s). */
   startTimeoutMs?: number;
+  /**
+   * Plugin jars, for the benchmark's APOC only (see the bench-apoc profile in pom.xml): copied into
+   * the server's plugins folder (`<dataDir>/plugins`, where Neo4j looks for procedures) and put on
+   * the classpath. Tests and `npm run neo4j` pass none.
+   */
+  plugins?: readonly string[];
 }
 
 export interface LocalNeo4j {
@@ -287,6 +293,18 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+/** Copies the jars into `<dataDir>/plugins` and returns their paths there. */
+function installPlugins(dataDir: string, jars: readonly string[]): string[] {
+  if (jars.length === 0) return [];
+  const pluginsDir = path.join(dataDir, "plugins");
+  fs.mkdirSync(pluginsDir, { recursive: true });
+  return jars.map((jar) => {
+    const target = path.join(pluginsDir, path.basename(jar));
+    fs.copyFileSync(jar, target);
+    return target;
+  });
+}
+
 /**
  * Starts a Neo4j server on 127.0.0.1 and resolves once it accepts Bolt connections.
  * Rejects (with the end of the server's stderr) if it cannot start, e.g. when the data folder is
@@ -311,7 +329,8 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions): Promise<Loc
   if (opts.password) env.NEO4J_PASSWORD = opts.password;
   else delete env.NEO4J_PASSWORD;
 
-  const classpath = [LAUNCHER_JAR, path.join(LIB_DIR, "*")].join(path.delimiter);
+  const plugins = installPlugins(dataDir, opts.plugins ?? []);
+  const classpath = [LAUNCHER_JAR, path.join(LIB_DIR, "*"), ...plugins].join(path.delimiter);
   const child = spawn(
     javaCommand(),
     [...JVM_FLAGS, "-cp", classpath, MAIN_CLASS, "--data-dir", dataDir, "--port", String(port)],

@@ -17,6 +17,8 @@ export interface ScratchNeo4jOptions {
   readonly allowClearEnv: "NEO4J_TEST_ALLOW_CLEAR" | "NEO4J_BENCH_ALLOW_CLEAR";
   /** Receives progress: the launcher build (the first one downloads Neo4j) and where the server is. */
   readonly log?: (line: string) => void;
+  /** Plugin jars for a private server (see StartLocalNeo4jOptions.plugins); a NEO4J_URI server keeps its own. */
+  readonly plugins?: readonly string[];
 }
 
 export interface ScratchNeo4j {
@@ -47,6 +49,7 @@ export async function startScratchNeo4j(opts: ScratchNeo4jOptions): Promise<Scra
     server = await startLocalNeo4j({
       dataDir: path.join(root, "data"),
       port: 0,
+      plugins: opts.plugins,
       // Build progress is worth seeing; the server's own (timestamped) log lines are not.
       log: (line) => {
         if (/launcher|maven|mvn|download/i.test(line) && !/^\d{4}-\d{2}-\d{2}/.test(line)) log(line);

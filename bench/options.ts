@@ -1,0 +1,57 @@
+/**
+ * What a run measures and for how long. Full (`npm run bench`): 10,000 and 100,000 companies, 20 s of
+ * load per server. Quick (`npm run bench -- --quick` or BENCH_QUICK=1, for CI): 10,000 companies and
+ * short durations, enough to prove every server starts and answers right; its times are not compared
+ * with anything. BENCH_SIZES=1000,10000 overrides the sizes in either mode.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export interface LoadSettings {
+  /** Concurrent connections of the load generator. */
+  readonly connections: number;
+  readonly durationSeconds: number;
+  /** Requests sent one after the other, each waiting for the previous answer. */
+  readonly sequentialRequests: number;
+  /** Requests sent (and not timed) before any measurement, so that every server runs warm. */
+  readonly warmupRequests: number;
+}
+
+export interface BenchOptions {
+  readonly quick: boolean;
+  readonly seed: number;
+  readonly sizes: readonly number[];
+  readonly load: LoadSettings;
+  /** Time budget for each in-process measurement (money paths, risk paths). */
+  readonly inProcessBudgetMs: number;
+  /** Where the results are written as Markdown. */
+  readonly resultsFile: string;
+}
+
+const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
+
+const FULL_LOAD: LoadSettings = { connections: 10, durationSeconds: 20, sequentialRequests: 200, warmupRequests: 20 };
+const QUICK_LOAD: LoadSettings = { connections: 10, durationSeconds: 3, sequentialRequests: 30, warmupRequests: 5 };
+
+export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
+  const quick = argv.includes("--quick") || env.BENCH_QUICK === "1";
+  const unknown = argv.filter((arg) => arg !== "--quick");
+  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(" ")} (only --quick is known)`);
+  return {
+    quick,
+    seed: 20_241_128,
+    sizes: env.BENCH_SIZES ? parseSizes(env.BENCH_SIZES) : quick ? [10_000] : [10_000, 100_000],
+    load: quick ? QUICK_LOAD : FULL_LOAD,
+    inProcessBudgetMs: quick ? 500 : 4_000,
+    // A quick run must not replace the committed results of a full one.
+    resultsFile: path.join(RESULTS_DIR, quick ? "quick.md" : "latest.md"),
+  };
+}
+
+function parseSizes(text: string): number[] {
+  const sizes = text.split(",").map((s) => Number(s.trim()));
+  if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n < 2)) {
+    throw new Error(`BENCH_SIZES must be company counts separated by commas, e.g. 1000,10000; got "${text}"`);
+  }
+  return sizes;
+}
