@@ -10,7 +10,7 @@
  * Exits non-zero when something fails (a server does not start, an answer is wrong), never because
  * of a time.
  */
-import "./production-mode";
+import "../src/server/runtime-env";
 import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";

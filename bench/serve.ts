@@ -3,6 +3,7 @@
  * the settings in BENCH_SERVER_SETTINGS, reports its URL to the parent, answers its questions, and
  * stops when asked or when the parent goes away.
  */
+import "../src/server/runtime-env";
 import { fileURLToPath } from "node:url";
 import type { PeerServer, ServerSettings, StartServer } from "./peer-server";
 

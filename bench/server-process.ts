@@ -23,7 +23,7 @@ const STOP_GRACE_MS = 10_000;
 
 export async function startServerProcess(name: ServerName, settings: ServerSettings): Promise<ServerProcess> {
   const child = fork(SERVE_ENTRY, [name], {
-    // With NODE_ENV=production, which bench/production-mode.ts set for this process.
+    // With NODE_ENV=production, which src/server/runtime-env.ts set for this process.
     env: { ...process.env, [SETTINGS_ENV]: JSON.stringify(settings) },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
