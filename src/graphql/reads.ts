@@ -78,8 +78,8 @@ export async function loadPresent<T>(
 }
 
 /** The node with this id through the request's loader; null for a null id. */
-export function nodeById(ctx: Context, id: string | null): Promise<GraphNode | null> | null {
-  return id === null ? null : ctx.loaders.node.load(id);
+export function nodeById(ctx: Context, id: string | null): GraphNode | Promise<GraphNode | null> | null {
+  return id === null ? null : (ctx.loaders.knownNode(id) ?? ctx.loaders.node.load(id));
 }
 
 /** The nodes with these ids that exist, in order. */

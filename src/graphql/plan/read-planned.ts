@@ -14,7 +14,7 @@ export async function readPlanned(
   lists: readonly PlannedList[],
 ): Promise<Page<GraphNode>> {
   const result = await ctx.store.readPlan(root, lists);
-  for (const node of result.root.items) ctx.loaders.node.prime(node.id, node);
+  result.root.items.forEach(ctx.loaders.primeNode);
   primeLists(ctx, lists, result.lists);
   return result.root;
 }
@@ -24,7 +24,7 @@ function primeLists(ctx: Context, lists: readonly PlannedList[], results: readon
     const loader = ctx.loaders.relationshipsOf(list.filter, list.page);
     for (const [nodeId, page] of results[i]!.pages) {
       loader.prime(nodeId, page);
-      for (const neighbour of page.neighbours) ctx.loaders.node.prime(neighbour.id, neighbour);
+      page.neighbours.forEach(ctx.loaders.primeNode);
     }
     primeLists(ctx, list.next, results[i]!.next);
   });

@@ -37,6 +37,15 @@ export function filterPredicates(filter: RelationshipFilter, prefix = ""): strin
   return predicates.filter((predicate): predicate is string => predicate !== null);
 }
 
+/**
+ * Keyset paging on `variable.id`: after the cursor when there is one. Without one, `IS NOT NULL`
+ * still names the property, so the planner walks the id index in order and stops at the LIMIT
+ * instead of scanning every node (or relationship) and sorting.
+ */
+export function idAfter(variable: string, after: string | null | undefined, param: string): string {
+  return after ? `${variable}.id > $${param}` : `${variable}.id IS NOT NULL`;
+}
+
 /** `WHERE a AND b`, or nothing when there are no conditions. */
 export function whereClause(conditions: readonly string[]): string {
   return conditions.length > 0 ? ` WHERE ${conditions.join(" AND ")}` : "";

@@ -1,6 +1,6 @@
 import type { NodeKind } from "../../../domain/entities";
 import type { CompanyFilter, PageRequest } from "../../graph-store";
-import { whereClause } from "../cypher-rules";
+import { idAfter, whereClause } from "../cypher-rules";
 import { cypherInt, type Params } from "../executor";
 import { cypher, type CypherQuery, listOrNull, pageSize, unique } from "./cypher-query";
 
@@ -88,7 +88,7 @@ function listNodesQuery(kind: NodeKind, conditions: string[], filterParams: Para
       RETURN count(n) AS totalCount
     }
     CALL () {
-      MATCH (n:${kind})${whereClause([...conditions, "($after IS NULL OR n.id > $after)"])}
+      MATCH (n:${kind})${whereClause([...conditions, idAfter("n", page.after, "after")])}
       WITH n ORDER BY n.id ${first === null ? "" : "LIMIT $limit"}
       RETURN collect(properties(n)) AS items
     }

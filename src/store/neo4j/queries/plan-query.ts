@@ -1,5 +1,5 @@
 import type { PlannedList, PlanRoot } from "../../graph-store";
-import { whereClause } from "../cypher-rules";
+import { idAfter, whereClause } from "../cypher-rules";
 import { cypherInt, type Params } from "../executor";
 import { cypher, type CypherQuery, pageSize, unique } from "./cypher-query";
 import { companyConditions, companyParams } from "./node-queries";
@@ -36,7 +36,7 @@ export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): Cypher
       RETURN count(n) AS rootTotal
     }
     CALL () {
-      MATCH (n:Company)${whereClause([...conditions, "($rootAfter IS NULL OR n.id > $rootAfter)"])}
+      MATCH (n:Company)${whereClause([...conditions, idAfter("n", root.page.after, "rootAfter")])}
       WITH n ORDER BY n.id${first === null ? "" : " LIMIT $rootTake"}
       ${body}
     }

@@ -1,6 +1,6 @@
 import { RELATIONSHIP_KINDS, type RelationshipKind } from "../../../domain/entities";
 import type { PageRequest, RelationshipFilter } from "../../graph-store";
-import { filterParams, filterPredicates, relationshipPatterns, typePattern, whereClause } from "../cypher-rules";
+import { filterParams, filterPredicates, idAfter, relationshipPatterns, typePattern, whereClause } from "../cypher-rules";
 import { cypherInt, type Params } from "../executor";
 import { cypher, type CypherQuery, pageSize, unique } from "./cypher-query";
 
@@ -35,9 +35,9 @@ export function relationshipByIdUnion(idExpression: string): string {
 export function relationshipPageSubquery(filter: RelationshipFilter, page: PageRequest, prefix = ""): string {
   const patterns = relationshipPatterns(selectedKinds(filter), filter.direction);
   const conditions = filterPredicates(filter, prefix);
-  const afterCursor = `($${prefix}after IS NULL OR r.id > $${prefix}after)`;
+  const afterCursor = page.after ? [`r.id > $${prefix}after`] : [];
   const pageMatches = patterns.map(
-    (pattern) => `MATCH ${pattern}${whereClause([...conditions, afterCursor])} RETURN r, m`,
+    (pattern) => `MATCH ${pattern}${whereClause([...conditions, ...afterCursor])} RETURN r, m`,
   );
   const counts = patterns.map((pattern) => `COUNT { MATCH ${pattern}${whereClause(conditions)} }`);
   const limit = page.first === undefined ? "" : ` LIMIT $${prefix}take`;
@@ -110,7 +110,7 @@ export function listRelationshipsQuery(filter: RelationshipFilter, page: PageReq
       RETURN count(r) AS totalCount
     }
     CALL () {
-      ${pattern}${whereClause([...conditions, "($after IS NULL OR r.id > $after)"])}
+      ${pattern}${whereClause([...conditions, idAfter("r", page.after, "after")])}
       WITH r ORDER BY r.id ${first === null ? "" : "LIMIT $limit"}
       RETURN collect(${relationshipProjection("r")}) AS items
     }

@@ -3,7 +3,7 @@ CALL () {
   RETURN count(n) AS totalCount
 }
 CALL () {
-  MATCH (n:Company) WHERE ($after IS NULL OR n.id > $after)
+  MATCH (n:Company) WHERE n.id IS NOT NULL
   WITH n ORDER BY n.id
   RETURN collect(properties(n)) AS items
 }

@@ -3,7 +3,7 @@ CALL () {
   RETURN count(n) AS totalCount
 }
 CALL () {
-  MATCH (n:Product) WHERE ($after IS NULL OR n.id > $after)
+  MATCH (n:Product) WHERE n.id IS NOT NULL
   WITH n ORDER BY n.id LIMIT $limit
   RETURN collect(properties(n)) AS items
 }

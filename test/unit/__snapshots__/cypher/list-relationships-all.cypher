@@ -3,7 +3,7 @@ CALL () {
   RETURN count(r) AS totalCount
 }
 CALL () {
-  MATCH (a)-[r:BUYS_FROM|SUBSIDIARY_OF|COMPETES_WITH|PARTNERS_WITH|INVESTS_IN|TAKES_REVENUE_SHARE|OFFERS|BUILT_ON|LEADS|USES_MODEL]->(b) WHERE ($after IS NULL OR r.id > $after)
+  MATCH (a)-[r:BUYS_FROM|SUBSIDIARY_OF|COMPETES_WITH|PARTNERS_WITH|INVESTS_IN|TAKES_REVENUE_SHARE|OFFERS|BUILT_ON|LEADS|USES_MODEL]->(b) WHERE r.id IS NOT NULL
   WITH r ORDER BY r.id
   RETURN collect({props: properties(r), kind: type(r), fromId: startNode(r).id, toId: endNode(r).id}) AS items
 }

@@ -3,12 +3,12 @@ CALL () {
   RETURN count(n) AS rootTotal
 }
 CALL () {
-  MATCH (n:Company) WHERE ($rootAfter IS NULL OR n.id > $rootAfter)
+  MATCH (n:Company) WHERE n.id IS NOT NULL
   WITH n ORDER BY n.id LIMIT $rootTake
   CALL (n) {
     CALL (n) {
       CALL (n) {
-        MATCH (n)<-[r:BUYS_FROM]-(m) WHERE ($l0_after IS NULL OR r.id > $l0_after) RETURN r, m
+        MATCH (n)<-[r:BUYS_FROM]-(m) RETURN r, m
       }
       WITH r, m ORDER BY r.id LIMIT $l0_take
       RETURN collect({r: r, m: m}) AS rows
@@ -20,7 +20,7 @@ CALL () {
       CALL (n) {
         CALL (n) {
           CALL (n) {
-            MATCH (n)-[r:BUYS_FROM]->(m) WHERE ((r.validFrom IS NULL OR r.validFrom <= $l0_0_asOf) AND (r.validTo IS NULL OR r.validTo >= $l0_0_asOf)) AND ($l0_0_after IS NULL OR r.id > $l0_0_after) RETURN r, m
+            MATCH (n)-[r:BUYS_FROM]->(m) WHERE ((r.validFrom IS NULL OR r.validFrom <= $l0_0_asOf) AND (r.validTo IS NULL OR r.validTo >= $l0_0_asOf)) RETURN r, m
           }
           WITH r, m ORDER BY r.id LIMIT $l0_0_take
           RETURN collect({r: r, m: m}) AS rows

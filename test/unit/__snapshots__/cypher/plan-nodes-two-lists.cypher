@@ -4,7 +4,7 @@ CALL () {
   CALL (n) {
     CALL (n) {
       CALL (n) {
-        MATCH (n)<-[r:BUYS_FROM]-(m) WHERE ($l0_after IS NULL OR r.id > $l0_after) RETURN r, m
+        MATCH (n)<-[r:BUYS_FROM]-(m) RETURN r, m
       }
       WITH r, m ORDER BY r.id LIMIT $l0_take
       RETURN collect({r: r, m: m}) AS rows
@@ -16,7 +16,7 @@ CALL () {
       CALL (n) {
         CALL (n) {
           CALL (n) {
-            MATCH (n)-[r:BUYS_FROM]->(m) WHERE ((r.validFrom IS NULL OR r.validFrom <= $l0_0_asOf) AND (r.validTo IS NULL OR r.validTo >= $l0_0_asOf)) AND ($l0_0_after IS NULL OR r.id > $l0_0_after) RETURN r, m
+            MATCH (n)-[r:BUYS_FROM]->(m) WHERE ((r.validFrom IS NULL OR r.validFrom <= $l0_0_asOf) AND (r.validTo IS NULL OR r.validTo >= $l0_0_asOf)) RETURN r, m
           }
           WITH r, m ORDER BY r.id LIMIT $l0_0_take
           RETURN collect({r: r, m: m}) AS rows
@@ -32,7 +32,7 @@ CALL () {
   CALL (n) {
     CALL (n) {
       CALL (n) {
-        MATCH (n)-[r:COMPETES_WITH]-(m) WHERE ($l1_after IS NULL OR r.id > $l1_after) RETURN r, m
+        MATCH (n)-[r:COMPETES_WITH]-(m) RETURN r, m
       }
       WITH r, m ORDER BY r.id
       RETURN collect({r: r, m: m}) AS rows

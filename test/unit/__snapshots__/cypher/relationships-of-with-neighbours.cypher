@@ -2,7 +2,7 @@ UNWIND $ids AS nodeId
 MATCH (n:Entity {id: nodeId})
 CALL (n) {
   CALL (n) {
-    MATCH (n)<-[r:BUYS_FROM]-(m) WHERE r.productId IN $productIds AND ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)) AND ($after IS NULL OR r.id > $after) RETURN r, m
+    MATCH (n)<-[r:BUYS_FROM]-(m) WHERE r.productId IN $productIds AND ((r.validFrom IS NULL OR r.validFrom <= $asOf) AND (r.validTo IS NULL OR r.validTo >= $asOf)) AND r.id > $after RETURN r, m
   }
   WITH r, m ORDER BY r.id LIMIT $take
   RETURN collect({r: r, m: m}) AS rows
