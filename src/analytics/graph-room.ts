@@ -24,6 +24,7 @@ interface Importance {
 }
 
 const MONEY_KINDS = [...MONEY_WITH_ARROW, ...MONEY_AGAINST_ARROW].join(", ");
+const count = (n: number) => n.toLocaleString("en");
 
 /**
  * How a relationship graph spends its node limit when a hop reaches more nodes than there is room
@@ -87,21 +88,23 @@ export class NodeRoom {
     if (!first) return null;
     let ruleSaid = false;
     const hops = this.cuts.map((cut) => {
-      if (cut.hop === 0) return `${cut.kept} of the ${cut.reached} centres were kept, the first by id`;
+      if (cut.hop === 0) return `${count(cut.kept)} of the ${count(cut.reached)} centres were kept, the first by id`;
       if (cut.kept === 0)
-        return `at hop ${cut.hop}, none of the ${cut.reached} nodes reached was kept: no room was left`;
+        return `at hop ${cut.hop}, none of the ${count(cut.reached)} nodes reached was kept: no room was left`;
       const how = ruleSaid
         ? " the same way"
         : `: those with the most money on the relationships that reach them (${MONEY_KINDS}; per year, one-off amounts as stated), then those reached by the most relationships, then by id`;
       ruleSaid = true;
       const beyond = cut.hop < this.depth ? ", leaving room for the hops beyond" : "";
-      return `at hop ${cut.hop}, ${cut.kept} of the ${cut.reached} nodes reached were kept${how}${beyond}`;
+      return `at hop ${cut.hop}, ${count(cut.kept)} of the ${count(cut.reached)} nodes reached were kept${how}${beyond}`;
     });
     const back =
-      this.givenBack > 0 ? `; ${this.givenBack} set aside earlier were added back into room the later hops left` : "";
+      this.givenBack > 0
+        ? `; ${count(this.givenBack)} set aside earlier were added back into room the later hops left`
+        : "";
     return (
       `limit of ${this.limit} nodes reached at hop ${first.hop}: ${hops.join("; ")}${back}. ` +
-      `${this.leftOut} reached node(s) were left out in all; ask for a higher limit (at most ${GRAPH_LIMIT.max}) or a smaller depth`
+      `${count(this.leftOut)} reached node(s) were left out in all; ask for a higher limit (at most ${GRAPH_LIMIT.max}) or a smaller depth`
     );
   }
 }
