@@ -13,6 +13,7 @@ import { BadInputError } from "../domain/errors";
 import { formatMoney } from "../domain/format";
 import type { Money } from "../domain/money";
 import type { GraphStore, RelationshipFilter } from "../store/graph-store";
+import { NodeRoom } from "./graph-room";
 
 /**
  * A subgraph ready to draw: flat lists of nodes and edges with stable ids (node id = entity id,
@@ -161,7 +162,9 @@ const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id 
 /**
  * Breadth-first from the centres, one batched relationship read and one batched node read per hop,
  * so the store calls of a request grow with `depth`, never with the number of nodes. Every edge read
- * from a kept node is kept when its other end is kept too.
+ * from a kept node is kept when its other end is kept too. When a hop reaches more nodes than the
+ * limit leaves room for, the most important ones are kept and the walk goes on from them (see
+ * NodeRoom); exports draw the same graph.
  */
 export async function relationshipGraph(store: GraphStore, opts: RelationshipGraphOptions): Promise<RelationshipGraph> {
   const depth = boundedInt("depth", opts.depth, GRAPH_DEPTH);
@@ -173,49 +176,43 @@ export async function relationshipGraph(store: GraphStore, opts: RelationshipGra
 
   const nodes = new Map<string, GraphViewNode>();
   const edges = new Map<string, Relationship>();
-  let cutNodes = 0;
-  let reason: string | null = null;
+  const room = new NodeRoom(limit, depth);
+  const keep = (reached: readonly GraphNode[], hop: number, read: readonly Relationship[]) => {
+    const kept = room.keep(reached, hop, nodes.size, read);
+    for (const n of kept) nodes.set(n.id, toViewNode(n, hop));
+    return kept.map((n) => n.id).sort();
+  };
 
   const found = (await store.nodesByIds(centers)).filter((n): n is GraphNode => n !== null);
   const missingCenters = centers.filter((id) => !found.some((n) => n.id === id));
-  const keep = (candidates: GraphNode[], hop: number) => {
-    const room = limit - nodes.size;
-    const kept = candidates.slice(0, Math.max(room, 0));
-    for (const n of kept) nodes.set(n.id, toViewNode(n, hop));
-    if (kept.length < candidates.length) {
-      cutNodes += candidates.length - kept.length;
-      reason = `limit of ${limit} nodes reached at hop ${hop}: ${candidates.length - kept.length} more node(s) at that hop were left out and nothing beyond it was read; ask for a higher limit (at most ${GRAPH_LIMIT.max}) or a smaller depth`;
-    }
-    return kept;
-  };
-
-  let frontier = keep([...found].sort(byId), 0).map((n) => n.id);
+  let frontier = keep([...found].sort(byId), 0, []);
   let depthReached = 0;
 
-  for (let hop = 1; hop <= depth && frontier.length > 0 && reason === null; hop++) {
+  for (let hop = 1; hop <= depth && frontier.length > 0; hop++) {
     const pages = await store.relationshipsOf(frontier, filter, {});
     depthReached = hop;
+    const read: Relationship[] = [];
     const next = new Set<string>();
-    for (const page of pages) {
-      for (const r of page.items) {
-        if (edges.has(r.id)) continue;
-        edges.set(r.id, r);
-        for (const end of [r.from, r.to]) if (!nodes.has(end)) next.add(end);
-      }
+    for (const r of pages.flatMap((page) => page.items)) {
+      if (edges.has(r.id)) continue;
+      edges.set(r.id, r);
+      read.push(r);
+      for (const end of [r.from, r.to]) if (!nodes.has(end) && !room.wasSetAside(end)) next.add(end);
     }
     if (next.size === 0) break;
     const reached = (await store.nodesByIds([...next].sort())).filter((n): n is GraphNode => n !== null);
-    frontier = keep(reached, hop).map((n) => n.id);
+    frontier = keep(reached, hop, read);
   }
+  for (const { node, hop } of room.giveBack(nodes.size)) nodes.set(node.id, toViewNode(node, hop));
   const keptEdges = [...edges.values()].filter((r) => nodes.has(r.from) && nodes.has(r.to));
-  const cutEdges = edges.size - keptEdges.length;
+  const reason = room.reason();
   return {
     centers,
     missingCenters,
     nodes: [...nodes.values()].sort((a, b) => a.hop - b.hop || byId(a, b)),
     edges: keptEdges.sort(byId).map(toViewEdge),
     truncated: reason !== null,
-    cut: { nodes: cutNodes, edges: reason === null ? 0 : cutEdges, reason },
+    cut: { nodes: room.leftOut, edges: reason === null ? 0 : edges.size - keptEdges.length, reason },
     depthReached,
     depth,
     limit,

@@ -23,6 +23,7 @@ import {
   undisclosedMoney,
 } from "../domain/money";
 import type { Names } from "./nodes";
+import { FANOUT_CAP } from "./paths/caps";
 import type { StatedShare } from "./stated-figures";
 
 /** STATED: a source states the line's total; ATTRIBUTED: the total is the sum of the named amounts. */
@@ -123,10 +124,12 @@ export function buildLine(
     );
   }
   // Without a stated total, a flow's share is of itself plus every other counted flow.
+  const others = stated ? [] : sumsOfOthers(countedIndexes.map((i) => amounts[i]!));
+  const positionInCounted = new Map(countedIndexes.map((i, position) => [i, position]));
   const shareAt = (i: number): Interval | null => {
     if (!measured[i]!.inTotals) return null;
     if (stated) return shareOf(amounts[i]!, stated);
-    return shareOfSum(amounts[i]!, addIntervals(countedIndexes.filter((j) => j !== i).map((j) => amounts[j]!)));
+    return shareOfSum(amounts[i]!, others[positionInCounted.get(i)!]!);
   };
   const flows = measured.map((f, i) => flowOf(f, amounts[i]!, shareAt(i)));
   flows.sort(flowOrder);
@@ -140,6 +143,22 @@ export function buildLine(
     unattributed: stated ? remainderMoney(stated, attributed) : null,
     notes: terms.notes,
   };
+}
+
+/**
+ * For each part, the sum of all the others. Up to FANOUT_CAP parts each sum is added term by term,
+ * in order, which gives every report the figures it has always given, to the last digit. Beyond, a
+ * hub's thousands of customers would make that quadratic: prefix and suffix sums keep it linear,
+ * with the same figures up to rounding in the last digit.
+ */
+function sumsOfOthers(parts: readonly Interval[]): Interval[] {
+  if (parts.length <= FANOUT_CAP) return parts.map((_, i) => addIntervals(parts.filter((_, j) => j !== i)));
+  const before: Interval[] = [addIntervals([])];
+  for (const part of parts) before.push(addIntervals([before.at(-1)!, part]));
+  const after: Interval[] = [addIntervals([])];
+  for (const part of [...parts].reverse()) after.push(addIntervals([part, after.at(-1)!]));
+  after.reverse();
+  return parts.map((_, i) => addIntervals([before[i]!, after[i + 1]!]));
 }
 
 /** Sums a counterparty's amounts per the line's period; other currencies and one-off amounts stay out. */

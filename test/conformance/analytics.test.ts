@@ -10,7 +10,7 @@ import {
   simulateChurn,
 } from "../../src/analytics";
 import type { Dataset } from "../../src/domain/dataset";
-import { UNBOUNDED } from "../../src/domain/interval";
+import { exact, UNBOUNDED } from "../../src/domain/interval";
 import type { GraphStore } from "../../src/store/graph-store";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { countingStore } from "../helpers/counting-store";
@@ -517,6 +517,102 @@ describe.each(STORES)("analytics on a hand-built graph, patterns by shape not by
   });
 });
 
+/**
+ * Supplier "hub" sells "hub-line" (built on "base", offered by "up") to FANOUT_CAP + 100 customers
+ * paying from 1,000 to 600,000 a month, stated in every way the sources state amounts; a tenth state
+ * none. Five customers partner with "up": three of the biggest, and two that carry little or nothing.
+ */
+function hubGraph(): Dataset {
+  const customers = FANOUT_CAP + 100;
+  const pad = (i: number) => String(i).padStart(3, "0");
+  const relationships: RelationshipInput[] = [
+    { id: "hub-offers", kind: "OFFERS", from: "hub", to: "hub-line" },
+    { id: "hub-line-on-base", kind: "BUILT_ON", from: "hub-line", to: "base" },
+    { id: "up-offers", kind: "OFFERS", from: "up", to: "base" },
+  ];
+  const amountOf = (i: number) => {
+    const paid = (i + 1) * 1000;
+    if (i % 10 === 0) return undefined;
+    if (i % 10 === 1) return monthly(null, paid, null, "AT_LEAST");
+    return monthly(paid, paid * 0.9, paid);
+  };
+  const companies = ["hub", "up"];
+  for (let i = 0; i < customers; i++) {
+    companies.push(`c-${pad(i)}`);
+    relationships.push({
+      id: `c-${pad(i)}-buys`,
+      kind: "BUYS_FROM",
+      from: `c-${pad(i)}`,
+      to: "hub",
+      product: "hub-line",
+      amount: amountOf(i),
+    });
+  }
+  for (const i of [599, 598, 553, 120, 5]) {
+    relationships.push({ id: `c-${pad(i)}-partners`, kind: "PARTNERS_WITH", from: `c-${pad(i)}`, to: "up" });
+  }
+  return buildDataset({
+    companies,
+    products: [{ id: "hub-line" }, { id: "base" }],
+    relationships,
+    metrics: [
+      {
+        id: "m-hub-line-revenue",
+        kind: "REVENUE",
+        subject: "hub",
+        product: "hub-line",
+        description: "hub-line revenue",
+        money: { estimate: 2_000 * M, low: 1_950 * M, high: 2_050 * M, qualifier: "APPROXIMATE", period: "YEAR" },
+        refersTo: { label: "2025" },
+      },
+    ],
+  });
+}
+
+describe.each(STORES)("analytics at a supplier with more customers than the fan-out cap (%s store)", (_name, make) => {
+  let store: GraphStore;
+  beforeAll(async () => {
+    store = await make(hubGraph());
+  });
+  afterAll(() => store?.close());
+
+  it("searches the customers that carry the most revenue and says what was left out", async () => {
+    const r = await competitiveRiskPaths(store, { companyId: "hub", first: 50 });
+    const partners = r.paths.filter((p) => p.kind === "CUSTOMER_PARTNERS_UPSTREAM");
+    // The biggest customers' paths, biggest first; the small and silent partners were not searched.
+    expect(partners.map((p) => p.customerId)).toEqual(["c-599", "c-598", "c-553"]);
+    expect(partners[0]!.nodeIds).toEqual(["hub", "c-599", "up"]);
+    expect(partners[0]!.revenueAtRisk).toMatchObject({ estimate: 600_000, low: 540_000, high: 600_000 });
+    expect(r.truncated).toBe(true);
+    expect(r.coverage).toMatchObject({ customersExplored: FANOUT_CAP, customersTotal: FANOUT_CAP + 100 });
+    // The silent customers left out may hold whatever the stated total leaves: the share is wide but bounded.
+    const explored = r.coverage.revenueExplored!;
+    expect(explored.low).toBeGreaterThan(0);
+    expect(explored.high).toBeGreaterThan(0.99);
+    expect(explored.high).toBeLessThanOrEqual(1);
+    expect(r.coverage.reason).toContain(`Explored the ${FANOUT_CAP} customers that carry the most revenue: 9`);
+    expect(r.coverage.reason).toContain("% of the attributed revenue within the amounts' bounds");
+    expect(r.coverage.reason).toContain("The other 100 were assessed for concentration only");
+  });
+
+  it("still measures the line over every customer", async () => {
+    const r = await competitiveRiskPaths(store, { companyId: "hub", kinds: ["CUSTOMER_PARTNERS_UPSTREAM"] });
+    const line = await revenueFlows(store, { companyId: "hub", productId: "hub-line" });
+    expect(line.flows).toHaveLength(FANOUT_CAP + 100);
+    // The share at risk is of the whole line, not of the part searched.
+    const top = r.paths[0]!;
+    expect(top.lineTotal).toMatchObject({ low: line.total.low, high: line.total.high });
+    expect(top.shareOfLine).toEqual(line.flows.find((f) => f.counterpartyId === "c-599")!.share);
+  });
+
+  it("explores every customer when the kinds asked for need only the purchases", async () => {
+    const r = await competitiveRiskPaths(store, { companyId: "hub", kinds: ["CONCENTRATION"] });
+    expect(r.coverage).toMatchObject({ customersExplored: FANOUT_CAP + 100, customersTotal: FANOUT_CAP + 100 });
+    expect(r.coverage.reason).toBeNull();
+    expect(r.truncated).toBe(false);
+  });
+});
+
 describe("store calls grow with depth, not with the number of customers", () => {
   /** A supplier with `n` customers, each in a group `levels` deep whose top competes with the upstream supplier. */
   function fanOut(n: number, levels: number): Dataset {
@@ -563,14 +659,51 @@ describe("store calls grow with depth, not with the number of customers", () => 
     expect(many.calls).toBe(few.calls);
   });
 
-  it("reports truncated when a node has more relationships than the fan-out cap", async () => {
+  it("finds paths past the fan-out cap, through the customers it explores, and says what was left out", async () => {
     const small = await competitiveRiskPaths(await storeWith(fanOut(10, 0)), { companyId: "sup", maxDepth: 2 });
     expect(small.truncated).toBe(false);
+    expect(small.coverage).toEqual({
+      customersExplored: 10,
+      customersTotal: 10,
+      revenueExplored: exact(1),
+      reason: null,
+    });
     const hub = await competitiveRiskPaths(await storeWith(fanOut(FANOUT_CAP + 1, 0)), {
       companyId: "sup",
       maxDepth: 2,
+      first: 50,
     });
+    expect(hub.paths).toHaveLength(50);
+    // Each explored customer partners with the upstream supplier and competes with it: two paths.
+    expect(hub.totalCount).toBe(2 * FANOUT_CAP);
     expect(hub.truncated).toBe(true);
+    expect(hub.coverage).toMatchObject({ customersExplored: FANOUT_CAP, customersTotal: FANOUT_CAP + 1 });
+    expect(hub.coverage.reason).toMatch(/The other 1 was assessed for concentration only/);
+  });
+
+  it("names the nodes whose relationships were read only up to the cap", async () => {
+    const rivals = Array.from({ length: FANOUT_CAP + 1 }, (_, i) => `rival-${i}`);
+    const d = buildDataset({
+      companies: ["sup", "big", ...rivals],
+      products: [{ id: "line" }],
+      relationships: [
+        { id: "big-buys", kind: "BUYS_FROM", from: "big", to: "sup", product: "line", amount: monthly(10, 9, 10) },
+        ...rivals.map((id) => ({ id: `big-competes-with-${id}`, kind: "COMPETES_WITH", from: "big", to: id })),
+      ],
+    });
+    const r = await competitiveRiskPaths(await storeWith(d), { companyId: "sup" });
+    expect(r.truncated).toBe(true);
+    expect(r.coverage).toMatchObject({ customersExplored: 1, customersTotal: 1 });
+    expect(r.coverage.reason).toBe(
+      `Only the first relationships by id were followed where a node has more than the cap: BIG (${FANOUT_CAP} of ${FANOUT_CAP + 2} outgoing).`,
+    );
+  });
+
+  it("makes as many calls at a hub as with a few customers", async () => {
+    const few = await callsFor(3, 4, 6);
+    const hub = await callsFor(FANOUT_CAP + 50, 4, 6);
+    expect(hub.paths).toBeGreaterThan(few.paths);
+    expect(hub.calls).toBe(few.calls);
   });
 
   it("makes more calls when the search goes deeper, and stays within a bound per level", async () => {

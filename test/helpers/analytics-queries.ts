@@ -53,6 +53,7 @@ export const RISK_PATHS_QUERY = withFragments(`
 query Risk($id: ID!, $asOf: LocalDate, $maxDepth: Int!, $first: Int!) {
   competitiveRiskPaths(company: $id, asOf: $asOf, maxDepth: $maxDepth, first: $first) {
     asOf company { id } kinds maxDepth threshold totalCount truncated notes
+    coverage { customersExplored customersTotal revenueExplored { ...S } reason }
     paths {
       id kind supplierId productId customerId nodeIds explanation confidence evidenceIds lineTotalSource
       revenueAtRisk { ...M } shareOfLine { ...S } lineTotal { ...M }

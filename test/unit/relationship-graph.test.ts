@@ -6,6 +6,7 @@ import { toCytoscapeJson, toGexf, toGraphML } from "../../src/analytics/graph-ex
 import { type RelationshipGraph, relationshipGraph } from "../../src/analytics/relationship-graph";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { countingStore } from "../helpers/counting-store";
+import { buildDataset, monthly, type RelationshipInput } from "../helpers/datasets";
 import { refusalOf } from "../helpers/refusals";
 
 const ids = (xs: readonly { id: string }[]) => xs.map((x) => x.id).sort();
@@ -120,22 +121,34 @@ describe("relationshipGraph on the seed", () => {
     expect(await relationshipGraph(store, { centers: ["microsoft"], depth: 2 })).toEqual(two);
   });
 
-  it("stops adding nodes at the limit, keeps only edges between kept nodes and says why", async () => {
+  it("keeps the neighbours with the most money at the limit, keeps only edges between kept nodes and says why", async () => {
     const full = await relationshipGraph(store, { centers: ["microsoft"], depth: 1 });
     const exact = await relationshipGraph(store, { centers: ["microsoft"], depth: 1, limit: full.nodes.length });
     expect(exact.truncated).toBe(false);
 
-    const g = await relationshipGraph(store, { centers: ["microsoft"], depth: 2, limit: 5 });
-    expect(g.nodes).toHaveLength(5);
+    const g = await relationshipGraph(store, { centers: ["microsoft"], depth: 1, limit: 5 });
+    // OpenAI (an investment of US$10B or more), TikTok (US$20M a month), then three customers paying at
+    // least US$1M a month: Walmart through two purchases, G42 before Intuit by id.
+    expect(ids(g.nodes)).toEqual(["g42", "microsoft", "openai", "tiktok", "walmart"]);
     expect(g.truncated).toBe(true);
     expect(g.cut.nodes).toBe(full.nodes.length - 5);
     expect(g.cut.edges).toBeGreaterThan(0);
-    expect(g.cut.reason).toMatch(/limit of 5 nodes reached at hop 1/);
-    expect(g.depthReached).toBe(1);
+    expect(g.cut.reason).toMatch(
+      /limit of 5 nodes reached at hop 1: at hop 1, 4 of the \d+ nodes reached were kept: those with the most money/,
+    );
     const kept = new Set(ids(g.nodes));
-    expect(kept.has("microsoft")).toBe(true);
     for (const e of g.edges) expect(kept.has(e.source) && kept.has(e.target)).toBe(true);
     expect(g.edges.length + g.cut.edges).toBe(full.edges.length);
+  });
+
+  it("goes on reading the hops beyond a cut one, from the nodes it kept", async () => {
+    const g = await relationshipGraph(store, { centers: ["microsoft"], depth: 2, limit: 5 });
+    expect(g.nodes).toHaveLength(5);
+    expect(g.depthReached).toBe(2);
+    // Half the room is left for hop 2: OpenAI and TikTok are kept, and ByteDance (TikTok's parent) is reached.
+    expect(g.nodes.filter((n) => n.hop === 1).map((n) => n.id)).toEqual(["openai", "tiktok"]);
+    expect(g.nodes.filter((n) => n.hop === 2).map((n) => n.id)).toContain("bytedance");
+    expect(g.cut.reason).toMatch(/leaving room for the hops beyond; at hop 2, 2 of the \d+ nodes reached were kept/);
   });
 
   it("refuses depths outside 1..4 and limits outside 1..2000, naming the range", async () => {
@@ -187,6 +200,73 @@ describe("relationshipGraph on the seed", () => {
         expect(counting.total()).toBeLessThanOrEqual(2 * depth + 1);
       }
     }
+  });
+});
+
+describe("relationshipGraph around a hub", () => {
+  /** "hub" has 30 paying customers, each with a parent; "quiet-1" buys twice and "quiet-2" once, for no stated amount. */
+  function hubGraph() {
+    const pad = (i: number) => String(i).padStart(2, "0");
+    const customers = Array.from({ length: 30 }, (_, i) => `c-${pad(i)}`);
+    const relationships: RelationshipInput[] = customers.flatMap((c, i) => [
+      {
+        id: `${c}-buys`,
+        kind: "BUYS_FROM",
+        from: c,
+        to: "hub",
+        product: "line",
+        amount: monthly((i + 1) * 1000, (i + 1) * 900, (i + 1) * 1000),
+      },
+      { id: `${c}-sub`, kind: "SUBSIDIARY_OF", from: c, to: `p-${c}` },
+    ]);
+    relationships.push(
+      { id: "quiet-1-buys", kind: "BUYS_FROM", from: "quiet-1", to: "hub", product: "line" },
+      { id: "quiet-1-buys-2", kind: "BUYS_FROM", from: "quiet-1", to: "hub", product: "line-2" },
+      { id: "quiet-2-buys", kind: "BUYS_FROM", from: "quiet-2", to: "hub", product: "line" },
+    );
+    return buildDataset({
+      companies: ["hub", "quiet-1", "quiet-2", ...customers, ...customers.map((c) => `p-${c}`)],
+      products: [{ id: "line" }, { id: "line-2" }],
+      relationships,
+    });
+  }
+
+  let store: MemoryStore;
+  beforeAll(async () => {
+    store = new MemoryStore();
+    await store.load(hubGraph());
+  });
+
+  it("keeps the biggest-money customers at the cut hop and still reads their parents, one read per hop", async () => {
+    const counting = countingStore(store);
+    const g = await relationshipGraph(counting.store, { centers: ["hub"], depth: 2, limit: 11 });
+    const at = (hop: number) => g.nodes.filter((n) => n.hop === hop).map((n) => n.id);
+    // Ten places after the centre, half of them for hop 2.
+    expect(at(1)).toEqual(["c-25", "c-26", "c-27", "c-28", "c-29"]);
+    expect(at(2)).toEqual(["p-c-25", "p-c-26", "p-c-27", "p-c-28", "p-c-29"]);
+    expect(g).toMatchObject({ truncated: true, depthReached: 2, cut: { nodes: 27 } });
+    expect(g.cut.reason).toContain("at hop 1, 5 of the 32 nodes reached were kept: those with the most money");
+    expect(counting.calls.get("relationshipsOf")).toBe(2);
+    expect(counting.calls.get("nodesByIds")).toBe(3);
+  });
+
+  it("ranks customers without amounts by how many relationships reach them, then by id", async () => {
+    const g = await relationshipGraph(store, { centers: ["hub"], depth: 1, limit: 32 });
+    expect(g.nodes.map((n) => n.id)).toContain("quiet-1");
+    expect(g.nodes.map((n) => n.id)).not.toContain("quiet-2");
+    expect(g.cut).toMatchObject({ nodes: 1, edges: 1 });
+  });
+
+  it("gives the room later hops leave back to the best nodes set aside, at their own hop", async () => {
+    // Hop 1 may take a third of the 30 places; hop 2 finds only the 10 kept customers' parents; hop 3 finds nothing new.
+    const g = await relationshipGraph(store, { centers: ["hub"], depth: 3, limit: 31 });
+    const at = (hop: number) => g.nodes.filter((n) => n.hop === hop).map((n) => n.id);
+    expect(at(1)).toEqual(Array.from({ length: 20 }, (_, i) => `c-${10 + i}`));
+    expect(at(2)).toHaveLength(10);
+    expect(g.nodes).toHaveLength(31);
+    expect(g.cut.nodes).toBe(12);
+    expect(g.cut.reason).toContain("at hop 1, 10 of the 32 nodes reached were kept");
+    expect(g.cut.reason).toContain("10 set aside earlier were added back");
   });
 });
 

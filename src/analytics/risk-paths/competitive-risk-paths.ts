@@ -8,8 +8,9 @@ import { LevelReader } from "../paths/level-reader";
 import { detectRisks } from "./detect";
 import { unassessableNotes } from "./detectors/concentration";
 import { collectDrafts, finishDraft, firstOfEachId } from "./draft";
-import { readMentionedNodes, readNeighbourhood, RISK_READS } from "./neighbourhood";
-import { revenueLinesOf } from "./revenue-lines";
+import { chooseCustomers, coverageOf } from "./coverage";
+import { readMentionedNodes, readNeighbourhood, readSupplier, RISK_READS } from "./neighbourhood";
+import { measureLines, revenueLinesOf } from "./revenue-lines";
 import {
   RISK_PATH_KINDS,
   type RiskPath,
@@ -36,20 +37,25 @@ const UPSTREAM_SIDE: readonly RiskPathKind[] = [
 
 /**
  * Paths in the graph that put a supplier's revenue at risk, found by shape (customers, their groups,
- * competitors, partners, upstream suppliers), ranked by the revenue at risk.
+ * competitors, partners, upstream suppliers), ranked by the revenue at risk. At a hub the customers
+ * that carry the most revenue are searched first, and the report says what was left out.
  */
 export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsInput): Promise<RiskPathReport> {
   const request = checkRequest(input);
   const { supplierId } = request;
   const nodes = await requireNodes(store, [supplierId], null);
-  const reader = new LevelReader(store, RISK_READS);
-  const hood = await readNeighbourhood(store, reader, request);
-  await readMentionedNodes(store, reader, hood, supplierId, nodes);
   const names = namesOf(nodes);
-  const lines = revenueLinesOf(hood, reader, request, names);
+  const reader = new LevelReader(store, RISK_READS);
+  const supplier = await readSupplier(store, reader, request, nodes);
+  const measured = measureLines(supplier, request, names);
+  const customers = chooseCustomers(measured, request);
+  const hood = await readNeighbourhood(reader, request, supplier, customers.explored);
+  await readMentionedNodes(store, reader, hood, supplierId, nodes);
+  const lines = revenueLinesOf(hood, measured, reader, request);
   const { drafts, capped } = collectDrafts(detectRisks({ request, reader, hood, nodes }, lines));
   const paths = firstOfEachId(drafts.map((draft) => finishDraft(draft, supplierId, names)));
   paths.sort(compareRiskPaths);
+  const coverage = coverageOf(customers, reader, capped, names);
   return {
     companyId: supplierId,
     asOf: request.asOf,
@@ -58,8 +64,9 @@ export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsIn
     kinds: request.kinds,
     paths: paths.slice(0, request.first),
     totalCount: paths.length,
-    truncated: reader.truncated || capped,
+    truncated: coverage.reason !== null,
     notes: request.wants("CONCENTRATION") ? unassessableNotes(lines, names) : [],
+    coverage,
   };
 }
 

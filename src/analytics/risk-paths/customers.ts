@@ -27,20 +27,30 @@ export function customersOf(search: RiskSearch, line: RevenueLine): CustomerOnLi
       const link = parentLink(reader.edges(id, "OUT", "SUBSIDIARY_OF"), id, asOf);
       return link && hood.customerLevels.has(link.to) ? link : null;
     });
+  const purchasesBy = purchasesByCustomer(line);
   return line.figures.flows.map((flow) => ({
     supplierId,
     line,
     flow,
-    purchase: [largestPurchase(line, flow.counterpartyId), supplierId],
+    purchase: [largestPurchase(purchasesBy.get(flow.counterpartyId)!), supplierId],
     group: groupOf(flow.counterpartyId),
   }));
 }
 
-function largestPurchase(line: RevenueLine, customerId: string): Relationship {
+/** Each customer's purchases of the line, in the line's order: one pass, however many customers. */
+function purchasesByCustomer(line: RevenueLine): Map<string, Relationship[]> {
+  const byCustomer = new Map<string, Relationship[]>();
+  for (const r of line.purchases) {
+    const own = byCustomer.get(r.from);
+    if (own) own.push(r);
+    else byCustomer.set(r.from, [r]);
+  }
+  return byCustomer;
+}
+
+function largestPurchase(purchases: readonly Relationship[]): Relationship {
   const rank = (r: Relationship) => rankValue(r.amount ?? interval(0, 0));
-  return line.purchases
-    .filter((r) => r.from === customerId)
-    .sort((a, b) => rank(b) - rank(a) || a.id.localeCompare(b.id))[0]!;
+  return [...purchases].sort((a, b) => rank(b) - rank(a) || a.id.localeCompare(b.id))[0]!;
 }
 
 /** The purchase, then up the customer's group `level` companies. */

@@ -19,7 +19,9 @@ export function* detectRisks(search: RiskSearch, lines: readonly RevenueLine[]):
     if (wants("UPSTREAM_SELLS_DIRECT")) yield* upstreamSellsDirect(search, line);
     for (const customer of customersOf(search, line)) {
       if (wants("CONCENTRATION")) yield* concentration(search, customer);
-      if (customerSide) yield* groupRisks(search, customer);
+      // A customer left out of the search at a hub has only its purchase read: nothing more to find.
+      if (customerSide && search.hood.exploredCustomerIds.has(customer.flow.counterpartyId))
+        yield* groupRisks(search, customer);
     }
   }
 }

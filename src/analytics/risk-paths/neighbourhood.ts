@@ -12,8 +12,8 @@ export const RISK_READS = {
   IN: ["BUYS_FROM", "COMPETES_WITH", "OFFERS"],
 } as const;
 
-/** The part of the graph around a supplier that the risk patterns look at. */
-export interface Neighbourhood {
+/** The supplier as its own relationships tell it: read in one call, before anything around it. */
+export interface SupplierReading {
   /** The supplier's stated revenue and customer shares. */
   readonly supplierMetrics: readonly Metric[];
   /** Purchases of the supplier's products that are in force. */
@@ -22,7 +22,13 @@ export interface Neighbourhood {
   readonly supplierCompetition: readonly Relationship[];
   /** The products customers buy from the supplier: one revenue line each. */
   readonly lineProductIds: readonly string[];
-  /** Buying customers (0) and the companies above them in their groups (levels up). */
+}
+
+/** The part of the graph around a supplier that the risk patterns look at. */
+export interface Neighbourhood extends SupplierReading {
+  /** The customers whose companies were searched (all of them, unless there are more than the budget). */
+  readonly exploredCustomerIds: ReadonlySet<string>;
+  /** Explored customers (0) and the companies above them in their groups (levels up). */
   readonly customerLevels: ReadonlyMap<string, number>;
   /** Line products (0) and what they are built on (BUILT_ON hops down). */
   readonly productDepths: ReadonlyMap<string, number>;
@@ -31,25 +37,43 @@ export interface Neighbourhood {
   readonly usedModelIds: ReadonlySet<string>;
 }
 
-/** Reads the supplier first (its customers, its competitors, its stated figures), then the levels around it. */
-export async function readNeighbourhood(
+/**
+ * Reads the supplier first: its customers, its competitors and its stated figures. Its incoming
+ * relationships are read whole, with the nodes at their other ends, so that its customers can be
+ * named and ranked by the revenue they carry before any of them is followed.
+ */
+export async function readSupplier(
   store: GraphStore,
   reader: LevelReader,
   request: RiskRequest,
-): Promise<Neighbourhood> {
+  known: Map<string, GraphNode>,
+): Promise<SupplierReading> {
   const { supplierId, asOf } = request;
-  const [[supplierMetrics]] = await Promise.all([
+  const [[supplierMetrics], neighbours] = await Promise.all([
     store.metricsOf([supplierId], [METRIC_KINDS.revenue, METRIC_KINDS.customerShare]),
-    reader.read([supplierId], "IN"),
+    reader.readRanked(supplierId, "IN"),
   ]);
+  for (const node of neighbours) known.set(node.id, node);
   const purchases = reader
     .edges(supplierId, "IN", "BUYS_FROM")
     .filter((r) => r.to === supplierId && r.productId !== null && inForce(r, asOf));
   const supplierCompetition = reader.edges(supplierId, "IN", "COMPETES_WITH").filter((r) => inForceOrPlanned(r, asOf));
   const lineProductIds = [...new Set(purchases.map((r) => r.productId!))].sort();
+  return { supplierMetrics: supplierMetrics!, purchases, supplierCompetition, lineProductIds };
+}
+
+/** Then the levels around the supplier, from the customers chosen for exploring and the line products. */
+export async function readNeighbourhood(
+  reader: LevelReader,
+  request: RiskRequest,
+  supplier: SupplierReading,
+  exploredCustomerIds: ReadonlySet<string>,
+): Promise<Neighbourhood> {
   const walk = new NeighbourhoodWalk(reader, request);
-  await walk.run(purchases, lineProductIds);
-  return { supplierMetrics: supplierMetrics!, purchases, supplierCompetition, lineProductIds, ...walk.found() };
+  // In the order of the purchases (by relationship id), as every level is read.
+  const customerIds = supplier.purchases.map((r) => r.from).filter((id) => exploredCustomerIds.has(id));
+  await walk.run(customerIds, supplier.lineProductIds);
+  return { ...supplier, exploredCustomerIds, ...walk.found() };
 }
 
 /**
@@ -73,9 +97,9 @@ class NeighbourhoodWalk {
     private readonly request: RiskRequest,
   ) {}
 
-  async run(purchases: readonly Relationship[], lineProductIds: readonly string[]): Promise<void> {
+  async run(customerIds: readonly string[], lineProductIds: readonly string[]): Promise<void> {
     if (this.request.customerSide) {
-      for (const r of purchases) this.customerLevels.set(r.from, 0);
+      for (const id of customerIds) this.customerLevels.set(id, 0);
       this.outward.push(...this.customerLevels.keys());
     }
     if (this.request.upstreamSide) {
@@ -95,7 +119,7 @@ class NeighbourhoodWalk {
     }
   }
 
-  found(): Omit<Neighbourhood, "supplierMetrics" | "purchases" | "supplierCompetition" | "lineProductIds"> {
+  found(): Omit<Neighbourhood, keyof SupplierReading | "exploredCustomerIds"> {
     const { customerLevels, productDepths, upstreamProductIds, upstreamSupplierIds, usedModelIds } = this;
     return { customerLevels, productDepths, upstreamProductIds, upstreamSupplierIds, usedModelIds };
   }
@@ -178,6 +202,7 @@ export async function readMentionedNodes(
   for (const upstreamSupplierId of hood.upstreamSupplierIds)
     for (const r of reader.edges(upstreamSupplierId, "OUT", "OFFERS")) mentioned.add(r.to);
   for (const r of hood.purchases) mentioned.add(r.from);
-  mentioned.delete(supplierId);
-  (await store.nodesByIds([...mentioned])).forEach((node) => node && known.set(node.id, node));
+  // The supplier's customers and competitors came with its relationships: a hub's thousands are not read twice.
+  const unread = [...mentioned].filter((id) => !known.has(id));
+  (await store.nodesByIds(unread)).forEach((node) => node && known.set(node.id, node));
 }

@@ -4,7 +4,7 @@ import type { LevelReader } from "../paths/level-reader";
 import type { Step } from "../paths/path-hop";
 import { buildLine, type FlowSeed, type LineFigures } from "../revenue-line";
 import { statedTotalOf } from "../stated-figures";
-import { builtOnInForce, type Neighbourhood, offersByOthers } from "./neighbourhood";
+import { builtOnInForce, type Neighbourhood, offersByOthers, type SupplierReading } from "./neighbourhood";
 import type { RiskRequest } from "./risk-path";
 
 /** How an upstream supplier is upstream of a line: the product it offers that the line is built on. */
@@ -16,12 +16,16 @@ export interface UpstreamLink {
   readonly offers: Relationship;
 }
 
-/** One product's revenue: what the supplier earns from it and who it depends on. */
-export interface RevenueLine {
+/** A line's figures, worked out from the supplier's own relationships before anything around it is read. */
+export interface MeasuredLine {
   readonly productId: string;
   readonly figures: LineFigures;
   /** The purchases of the product, in force. */
   readonly purchases: readonly Relationship[];
+}
+
+/** One product's revenue: what the supplier earns from it and who it depends on. */
+export interface RevenueLine extends MeasuredLine {
   /** Competition with the supplier that concerns this line. */
   readonly competition: readonly Relationship[];
   /** Per upstream supplier, its closest link to the line product. */
@@ -32,24 +36,30 @@ export interface RevenueLine {
 export const concernsLine = (r: Relationship, productId: string): boolean =>
   r.productId === null || r.productId === productId;
 
-export function revenueLinesOf(
-  hood: Neighbourhood,
-  reader: LevelReader,
-  request: RiskRequest,
-  names: Names,
-): RevenueLine[] {
-  return hood.lineProductIds.map((productId): RevenueLine => {
-    const purchases = hood.purchases.filter((r) => r.productId === productId);
+export function measureLines(supplier: SupplierReading, request: RiskRequest, names: Names): MeasuredLine[] {
+  return supplier.lineProductIds.map((productId) => {
+    const purchases = supplier.purchases.filter((r) => r.productId === productId);
     const lineNotes: string[] = [];
-    const stated = statedTotalOf(hood.supplierMetrics, productId, request.asOf, "MONTH", lineNotes);
+    const stated = statedTotalOf(supplier.supplierMetrics, productId, request.asOf, "MONTH", lineNotes);
     return {
       productId,
       figures: buildLine(seedsByCustomer(purchases), stated?.amount ?? null, "MONTH", names, lineNotes),
       purchases,
-      competition: hood.supplierCompetition.filter((r) => concernsLine(r, productId)),
-      upstream: upstreamOf(productId, reader, hood.productDepths, request),
     };
   });
+}
+
+export function revenueLinesOf(
+  hood: Neighbourhood,
+  measured: readonly MeasuredLine[],
+  reader: LevelReader,
+  request: RiskRequest,
+): RevenueLine[] {
+  return measured.map((line): RevenueLine => ({
+    ...line,
+    competition: hood.supplierCompetition.filter((r) => concernsLine(r, line.productId)),
+    upstream: upstreamOf(line.productId, reader, hood.productDepths, request),
+  }));
 }
 
 /** One flow per buying company: the risks concern a customer, not its group. */

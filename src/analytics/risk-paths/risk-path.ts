@@ -55,9 +55,27 @@ export interface RiskPathReport {
   readonly paths: readonly RiskPath[];
   /** How many paths were found in all. */
   readonly totalCount: number;
-  /** A fan-out, frontier or path cap was hit: some paths may be missing. */
+  /** A fan-out, frontier or path cap was hit, or customers were left unexplored: some paths may be missing. */
   readonly truncated: boolean;
   readonly notes: readonly string[];
+  /** What the search covered, and what it left out. */
+  readonly coverage: RiskSearchCoverage;
+}
+
+/** How much of a supplier's customers and revenue a risk-path search looked at. */
+export interface RiskSearchCoverage {
+  /** Customers whose companies were searched, as far as the kinds and depth asked for need. */
+  readonly customersExplored: number;
+  /** Customers buying one of the supplier's products, in force. */
+  readonly customersTotal: number;
+  /**
+   * The explored customers' share of the attributed revenue (every customer's amounts on every
+   * line): 1 when every customer was explored; null when there are no customers, or when the lines
+   * are in several currencies.
+   */
+  readonly revenueExplored: Interval | null;
+  /** What was left out and why, in plain English; null when nothing was. */
+  readonly reason: string | null;
 }
 
 /** A checked request, as every step of the search reads it. */

@@ -398,6 +398,31 @@ export class RiskPathType {
   evidenceIds!: string[];
 }
 
+@ObjectType("RiskSearchCoverage", {
+  simpleResolvers: true,
+  description:
+    "How much of a supplier's customers and revenue a risk-path search looked at. At a supplier with more customers than the search budget, the customers that carry the most revenue are searched first.",
+})
+class RiskSearchCoverageType {
+  @Field(() => Int, {
+    description: "Customers whose companies (groups, competitors, partners, models) were searched.",
+  })
+  customersExplored!: number;
+
+  @Field(() => Int, { description: "Customers buying one of the supplier's products, in force." })
+  customersTotal!: number;
+
+  @Field(() => ShareType, {
+    nullable: true,
+    description:
+      "The explored customers' share of the attributed revenue (1 when every customer was explored); null when there are no customers or the lines are in several currencies.",
+  })
+  revenueExplored!: Interval | null;
+
+  @Field(() => String, { nullable: true, description: "What was left out and why; null when nothing was." })
+  reason!: string | null;
+}
+
 @ObjectType("RiskPathReport", { simpleResolvers: true })
 export class RiskPathReportType {
   @Field(() => LocalDateResolver, { nullable: true })
@@ -418,11 +443,16 @@ export class RiskPathReportType {
   @Field(() => Int, { description: "How many paths were found before keeping the first ones." })
   totalCount!: number;
 
-  @Field(() => Boolean, { description: "A search cap was hit; some paths may be missing." })
+  @Field(() => Boolean, {
+    description: "A search cap was hit or customers were left unexplored; some paths may be missing (see coverage).",
+  })
   truncated!: boolean;
 
   @Field(() => [String])
   notes!: string[];
+
+  @Field(() => RiskSearchCoverageType, { description: "What the search covered, and what it left out." })
+  coverage!: unknown;
 }
 
 @ObjectType("FlowPath", { simpleResolvers: true, description: "A chain of relationships money flows along." })

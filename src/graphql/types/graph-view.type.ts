@@ -90,7 +90,11 @@ export class GraphViewEdgeType {
   evidenceIds!: string[];
 }
 
-@ObjectType("GraphCut", { simpleResolvers: true, description: "What the size limit left out." })
+@ObjectType("GraphCut", {
+  simpleResolvers: true,
+  description:
+    "What the size limit left out. A hop that reaches more nodes than there is room for keeps those with the most money on the relationships that reach them, then the most connected, and the next hops are still read from them.",
+})
 export class GraphCutType {
   @Field(() => Int, { description: "Nodes reached but left out." })
   nodes!: number;
@@ -98,7 +102,10 @@ export class GraphCutType {
   @Field(() => Int, { description: "Edges left out because an end was left out." })
   edges!: number;
 
-  @Field(() => String, { nullable: true, description: "Why, and what to ask for instead; null when nothing was cut." })
+  @Field(() => String, {
+    nullable: true,
+    description: "What was kept at each cut hop and why, and what to ask for instead; null when nothing was cut.",
+  })
   reason!: string | null;
 }
 
@@ -120,7 +127,7 @@ export class RelationshipGraphType {
   @Field(() => [GraphViewEdgeType])
   edges!: GraphViewEdgeType[];
 
-  @Field(() => Boolean, { description: "True when the limit stopped the expansion; see cut." })
+  @Field(() => Boolean, { description: "True when the limit left reached nodes out; see cut." })
   truncated!: boolean;
 
   @Field(() => GraphCutType)
