@@ -13,6 +13,8 @@ export interface BenchResults {
   readonly peers: readonly PeerResult[];
   readonly timings: readonly TimingRow[];
   readonly loadAndMemory: MeasuredRows;
+  /** Rows `companies, workload, statements, db hits, rows`. */
+  readonly plans: readonly string[][];
   readonly seconds: number;
 }
 
@@ -35,6 +37,13 @@ export function renderReport(r: BenchResults): string {
     "median and p95 in ms; each ratio is median / median of the named baseline, measured in this run. " +
       "flowPaths: money paths between customer>supplier pairs several hops apart (walk = level by level " +
       "through the store port, pushdown = one Cypher statement). riskPaths: competitiveRiskPaths, maxDepth 4.",
+    "",
+    "## Neo4j work per request (PROFILE)",
+    "",
+    markdownTable(["companies", "workload", "statements", "db hits", "rows returned"], r.plans),
+    "",
+    "Every statement a workload sends, run once more under PROFILE; db hits are Neo4j's count of storage " +
+      "accesses, which unlike times does not depend on the machine or its load.",
     "",
     "## Load and memory",
     "",

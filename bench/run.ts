@@ -25,6 +25,7 @@ import { type ScratchNeo4j, startScratchNeo4j } from "../neo4j/scratch";
 import { benchApocJars, serverHasApoc } from "./apoc";
 import { comparePeers, type PeerResult } from "./compare-peers";
 import { measureLoads } from "./load-times";
+import { profileWorkloads } from "./query-plans";
 import { type MeasuredRows, memoryFootprint } from "./memory";
 import { type BenchOptions, readOptions } from "./options";
 import { renderReport } from "./report";
@@ -36,6 +37,7 @@ interface SizeResults {
   readonly peers: PeerResult[];
   readonly timings: TimingRow[];
   readonly loads: MeasuredRows;
+  readonly plans: string[][];
 }
 
 async function main(): Promise<number> {
@@ -66,6 +68,7 @@ async function main(): Promise<number> {
     environment,
     peers,
     timings: all.flatMap((r) => r.timings),
+    plans: all.flatMap((r) => r.plans),
     loadAndMemory: [...all.flatMap((r) => r.loads), ...footprint],
     seconds: (Date.now() - started) / 1000,
   });
@@ -99,7 +102,8 @@ async function benchSize(size: number, options: BenchOptions, shared: Shared): P
     schema: shared.schema,
     budgetMs: options.inProcessBudgetMs,
   });
-  return { peers, timings, loads };
+  const plans = await profileWorkloads(shared.neo4j.config, shared.schema, dataset, memory);
+  return { peers, timings, loads, plans };
 }
 
 /** The private Neo4j (with the APOC jars when Maven can fetch them), stopped on Ctrl-C too. */
