@@ -147,6 +147,63 @@ export function compact(p: Props): Props {
 
 // ---------- properties -> domain ----------
 
+/**
+ * The node properties toNode reads. Reads that ship many nodes project just these, as a list in
+ * this order (nodeFromColumns): no search keys, which are the bulk of a node's properties, and no
+ * key names, which the driver would decode again for every node.
+ */
+export const NODE_FIELDS = [
+  "id",
+  "nodeKind",
+  "name",
+  "aliases",
+  "description",
+  "evidenceIds",
+  "country",
+  "kind",
+  "category",
+] as const;
+
+/** Every property relationshipProps writes, in the order reads list them (relationshipFromColumns). */
+export const RELATIONSHIP_FIELDS = [
+  "id",
+  "productId",
+  "amountLow",
+  "amountHigh",
+  "amountEstimate",
+  "amountQualifier",
+  "amountPeriod",
+  "amountCurrency",
+  "market",
+  "role",
+  "purpose",
+  "status",
+  "validFrom",
+  "validTo",
+  "confidence",
+  "evidenceIds",
+  "note",
+] as const;
+
+/** A node from the values of NODE_FIELDS, in that order. */
+export function nodeFromColumns(values: readonly unknown[]): GraphNode {
+  return toNode(zip(NODE_FIELDS, values));
+}
+
+/** A relationship from `[kind, fromId, toId, ...values of RELATIONSHIP_FIELDS]`. */
+export function relationshipFromColumns(columns: readonly unknown[]): Relationship {
+  const [kind, from, to, ...values] = columns;
+  return toRelationship(zip(RELATIONSHIP_FIELDS, values), String(kind), String(from), String(to));
+}
+
+function zip(fields: readonly string[], values: readonly unknown[]): Props {
+  const props: Props = {};
+  fields.forEach((field, i) => {
+    if (values[i] !== null && values[i] !== undefined) props[field] = values[i];
+  });
+  return props;
+}
+
 export function toNode(p: Props): GraphNode {
   const kind = p.nodeKind as NodeKind;
   const base = {

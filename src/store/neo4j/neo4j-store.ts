@@ -36,7 +36,7 @@ import type {
 } from "../graph-store";
 import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
 import { Neo4jExecutor, type Neo4jExecutorOptions, type Neo4jRecord, type RunQuery } from "./executor";
-import { toEvidence, toMetric, toNode, toRelationship, toSource } from "./mapping";
+import { nodeFromColumns, relationshipFromColumns, toEvidence, toMetric, toNode, toSource } from "./mapping";
 import { countsQuery } from "./queries/count-queries";
 import { type CypherQuery, pageSize, unique } from "./queries/cypher-query";
 import {
@@ -156,12 +156,7 @@ export class Neo4jStore implements GraphStore {
   async relationshipsByIds(ids: readonly string[]): Promise<(Relationship | null)[]> {
     if (ids.length === 0) return [];
     const found = await this.read(relationshipsByIdsQuery(ids), (rec) =>
-      toRelationship(
-        rec.get("props") as Props,
-        rec.get("kind") as string,
-        rec.get("fromId") as string,
-        rec.get("toId") as string,
-      ),
+      relationshipFromColumns(rec.get("relationship") as unknown[]),
     );
     return inOrder(ids, found);
   }
@@ -170,7 +165,7 @@ export class Neo4jStore implements GraphStore {
     if (selectedKinds(filter).length === 0) return { items: [], totalCount: 0, hasNextPage: false };
     const [result] = await this.read(listRelationshipsQuery(filter, page), (rec) => ({
       totalCount: rec.get("totalCount") as number,
-      items: (rec.get("items") as RelationshipRow[]).map(relationshipFromRow),
+      items: (rec.get("items") as unknown[][]).map(relationshipFromColumns),
     }));
     return trimPage(result!.items, result!.totalCount, pageSize(page));
   }
@@ -214,16 +209,18 @@ export class Neo4jStore implements GraphStore {
     const [answer] = await this.read(planQuery(root, lists), (rec) => ({
       total: rec.get("rootTotal") as number,
       rows: rec.get("rootRows") as PlanRootRow[],
+      nodes: new Map((rec.get("nodes") as unknown[][]).map(nodeFromColumns).map((node) => [node.id, node])),
     }));
     const rootPage = planRootPage(root, answer!.rows, answer!.total);
     const kept = new Set(rootPage.items.map((node) => node.id));
-    const entries = answer!.rows.filter((row) => kept.has(String(row.node.id)));
+    const entries = answer!.rows.filter((row) => kept.has(nodeFromColumns(row[0]).id));
     return {
       root: rootPage,
       lists: lists.map((list, i) =>
         plannedListResult(
           list,
-          entries.map((row) => [String(row.node.id), row.lists[i]!]),
+          entries.map((row) => [nodeFromColumns(row[0]).id, row[1][i]!]),
+          answer!.nodes,
         ),
       ),
     };
@@ -299,34 +296,34 @@ export class Neo4jStore implements GraphStore {
 
 // ---------- records -> domain ----------
 
-/** A relationship as RELATIONSHIP_PROJECTION returns it. */
-interface RelationshipRow {
-  props: Props;
-  kind: string;
-  fromId: string;
-  toId: string;
-}
-
-function relationshipFromRow(row: RelationshipRow): Relationship {
-  return toRelationship(row.props, row.kind, row.fromId, row.toId);
-}
-
 function nodeFromRecord(rec: Neo4jRecord): GraphNode {
   return toNode(rec.get("props") as Props);
 }
 
-interface PageRow {
-  readonly relationship: RelationshipRow;
-  readonly other: Props | null;
-}
+/**
+ * A page row: the relationship as relationshipProjection lists it, and the other end, as its columns
+ * (relationshipsOf) or its id (a plan, which ships each node once).
+ */
+type PageRow<Other> = readonly [relationship: readonly unknown[], other: Other];
 
-/** A node's page from the rows of relationshipPageSubquery (one row more than `first` when there is a next page). */
-function pageFromRows(rows: readonly PageRow[], totalCount: number, page: PageRequest): RelationshipPage {
+/**
+ * A node's page from the rows of relationshipPageSubquery (one row more than `first` when there is a
+ * next page), its neighbours found by `nodeOf`.
+ */
+function pageFromRows<Other>(
+  rows: readonly PageRow<Other>[],
+  totalCount: number,
+  page: PageRequest,
+  nodeOf: (other: Other) => GraphNode | null,
+): RelationshipPage {
   const { items, hasNextPage } = trimPage([...rows], totalCount, pageSize(page));
   const neighbours = new Map<string, GraphNode>();
-  for (const row of items) if (row.other) neighbours.set(String(row.other.id), toNode(row.other));
+  for (const [, other] of items) {
+    const node = nodeOf(other);
+    if (node) neighbours.set(node.id, node);
+  }
   return {
-    items: items.map((row) => relationshipFromRow(row.relationship)),
+    items: items.map(([relationship]) => relationshipFromColumns(relationship)),
     totalCount,
     hasNextPage,
     neighbours: [...neighbours.keys()].sort().map((id) => neighbours.get(id)!),
@@ -334,23 +331,23 @@ function pageFromRows(rows: readonly PageRow[], totalCount: number, page: PageRe
 }
 
 function relationshipPageFromRecord(rec: Neo4jRecord, page: PageRequest): RelationshipPage {
-  return pageFromRows(rec.get("rows") as PageRow[], rec.get("totalCount") as number, page);
+  const rows = rec.get("rows") as PageRow<unknown[] | null>[];
+  return pageFromRows(rows, rec.get("totalCount") as number, page, (other) => (other ? nodeFromColumns(other) : null));
 }
 
-interface PlanListRow {
-  readonly totalCount: number;
-  readonly rows: readonly PageRow[];
-  readonly nested: readonly { readonly id: string; readonly lists: readonly PlanListRow[] }[];
-}
+/** A planned list's answer for one node: `[totalCount, rows, nested]`, nested `[otherId, lists]`. */
+type PlanListRow = readonly [
+  totalCount: number,
+  rows: readonly PageRow<string>[],
+  nested: readonly (readonly [id: string, lists: readonly PlanListRow[]])[],
+];
 
-interface PlanRootRow {
-  readonly node: Props;
-  readonly lists: readonly PlanListRow[];
-}
+/** A root node as nodeProjection lists it, with its lists' answers in plan order. */
+type PlanRootRow = readonly [node: readonly unknown[], lists: readonly PlanListRow[]];
 
 /** The root page as readPlanByLevels gives it: a trimmed companies page, or the nodes found in the order asked. */
 function planRootPage(root: PlanRoot, rows: readonly PlanRootRow[], total: number): Page<GraphNode> {
-  const nodes = rows.map((row) => toNode(row.node));
+  const nodes = rows.map(([node]) => nodeFromColumns(node));
   if (root.kind === "companies") return trimPage(nodes, total, pageSize(root.page));
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const found = unique(root.ids).flatMap((id) => byId.get(id) ?? []);
@@ -361,21 +358,24 @@ function planRootPage(root: PlanRoot, rows: readonly PlanRootRow[], total: numbe
  * One planned list's pages for the nodes of its level, and its nested lists for the other ends of
  * the kept items only: the statement also reads under the extra row fetched to tell a next page.
  */
-function plannedListResult(list: PlannedList, entries: readonly (readonly [string, PlanListRow])[]): PlannedListResult {
-  const pages = new Map(entries.map(([id, row]) => [id, pageFromRows(row.rows, row.totalCount, list.page)]));
-  const reached = new Set([...pages].flatMap(([id, page]) => page.items.map((r) => (r.from === id ? r.to : r.from))));
-  const nested = new Map(
-    entries
-      .flatMap(([, row]) => row.nested)
-      .filter((n) => reached.has(n.id))
-      .map((n) => [n.id, n]),
+function plannedListResult(
+  list: PlannedList,
+  entries: readonly (readonly [string, PlanListRow])[],
+  nodes: ReadonlyMap<string, GraphNode>,
+): PlannedListResult {
+  const nodeOf = (id: string) => nodes.get(id) ?? null;
+  const pages = new Map(
+    entries.map(([id, [totalCount, rows]]) => [id, pageFromRows(rows, totalCount, list.page, nodeOf)]),
   );
+  const reached = new Set([...pages].flatMap(([id, page]) => page.items.map((r) => (r.from === id ? r.to : r.from))));
+  const nested = new Map(entries.flatMap(([, [, , nested]]) => nested).filter(([id]) => reached.has(id)));
   return {
     pages,
     next: list.next.map((child, i) =>
       plannedListResult(
         child,
-        [...nested.values()].map((n) => [n.id, n.lists[i]!]),
+        [...nested].map(([id, lists]) => [id, lists[i]!]),
+        nodes,
       ),
     ),
   };

@@ -1,6 +1,7 @@
 import { DomainError } from "../../../domain/errors";
 import type { PageRequest } from "../../graph-store";
 import type { Params } from "../executor";
+import { NODE_FIELDS, RELATIONSHIP_FIELDS } from "../mapping";
 
 /**
  * One statement as it is sent to Neo4j. Builders return these and never run them, so each one can
@@ -39,6 +40,17 @@ export function spelledFrom<T extends string>(allowed: readonly T[], name: strin
   const found = allowed.find((candidate) => candidate === name);
   if (found === undefined) throw new DomainError("INTERNAL", `'${name}' is not one of ${allowed.join(", ")}`);
   return found;
+}
+
+/** The node bound to `variable` as the list nodeFromColumns reads. */
+export function nodeProjection(variable: string): string {
+  return `[${NODE_FIELDS.map((field) => `${variable}.${field}`).join(", ")}]`;
+}
+
+/** The relationship bound to `variable` as the list relationshipFromColumns reads. */
+export function relationshipProjection(variable: string): string {
+  const ends = [`type(${variable})`, `startNode(${variable}).id`, `endNode(${variable}).id`];
+  return `[${[...ends, ...RELATIONSHIP_FIELDS.map((field) => `${variable}.${field}`)].join(", ")}]`;
 }
 
 /** Each id once: a batch may repeat ids, and the store puts answers back in the caller's order. */

@@ -1,23 +1,35 @@
 import type { PlannedList, PlanRoot } from "../../graph-store";
 import { idAfter, whereClause } from "../cypher-rules";
 import { cypherInt, type Params } from "../executor";
-import { cypher, type CypherQuery, pageSize, unique } from "./cypher-query";
+import { cypher, type CypherQuery, nodeProjection, pageSize, relationshipProjection, unique } from "./cypher-query";
 import { companyConditions, companyParams } from "./node-queries";
-import { relationshipPageParams, relationshipPageSubquery, relationshipProjection } from "./relationship-queries";
+import { relationshipPageParams, relationshipPageSubquery } from "./relationship-queries";
 
 /**
  * A whole planned read in one statement: the root's nodes, then for each planned list a subquery
  * per node that pages its relationships (exactly as relationshipsOf does, LIMIT inside the pattern)
  * and, for the other ends of that page, the lists planned under it, nested to any depth. One row
- * `rootTotal, rootRows`: each root row `{node, lists}`, each list `{totalCount, rows, nested}`,
- * `nested` holding `{id, lists}` per distinct other end. The statement's shape follows the plan;
- * every value is a parameter, named by the list's place in the plan (`l0_`, `l0_1_`, ...).
+ * `rootTotal, rootRows, nodes`, all lists rather than maps (the driver decodes key names again for
+ * every map): each root row `[node, lists]`, each list `[totalCount, rows, nested]` with rows
+ * `[relationship, otherId]` and `nested` holding `[id, lists]` per distinct other end; `nodes` has
+ * every other end once. Hubs come back as the other end of hundreds of rows, so shipping each node
+ * once keeps the answer a fraction of the size. The statement's shape
+ * follows the plan; every value is a parameter, named by the list's place in the plan (`l0_`, ...).
  */
 export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): CypherQuery {
   const params: Params = {};
   const listBlocks = lists.map((list, i) => listSubquery(list, `l${i}`, params));
-  const rootRow = `{node: properties(n), lists: [${lists.map((_, i) => `l${i}`).join(", ")}]}`;
+  const rootRow = `[${nodeProjection("n")}, [${lists.map((_, i) => `l${i}`).join(", ")}]]`;
   const body = [...listBlocks, `RETURN collect(${rootRow}) AS rootRows`].join("\n");
+  const tail = cypher`
+    WITH rootTotal, rootRows, ${otherIds(lists, "rootRows", 0).join(" + ") || "[]"} AS otherIds
+    CALL (otherIds) {
+      UNWIND otherIds AS otherId
+      WITH DISTINCT otherId
+      MATCH (m:Entity {id: otherId})
+      RETURN collect(${nodeProjection("m")}) AS nodes
+    }
+    RETURN rootTotal, rootRows, nodes`;
   if (root.kind === "nodes") {
     const text = cypher`
       CALL () {
@@ -25,9 +37,19 @@ export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): Cypher
         MATCH (n:Entity {id: rootId})
         ${body}
       }
-      RETURN size(rootRows) AS rootTotal, rootRows`;
+      WITH size(rootRows) AS rootTotal, rootRows
+      ${tail}`;
     return { cypher: text, params: { ...params, rootIds: unique(root.ids) } };
   }
+  return companiesRoot(root, body, tail, params);
+}
+
+function companiesRoot(
+  root: PlanRoot & { kind: "companies" },
+  body: string,
+  tail: string,
+  params: Params,
+): CypherQuery {
   const conditions = companyConditions(root.filter);
   const first = pageSize(root.page);
   const text = cypher`
@@ -40,7 +62,7 @@ export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): Cypher
       WITH n ORDER BY n.id${first === null ? "" : " LIMIT $rootTake"}
       ${body}
     }
-    RETURN rootTotal, rootRows`;
+    ${tail}`;
   const rootParams = {
     ...companyParams(root.filter),
     rootAfter: root.page.after || null,
@@ -63,15 +85,29 @@ function listSubquery(list: PlannedList, name: string, params: Params): string {
       : cypher`
           CALL (rows) {
             UNWIND rows AS x
-            WITH DISTINCT x.m AS n
+            WITH DISTINCT x[2] AS n
             ${nestedBlocks.join("\n")}
-            RETURN collect({id: n.id, lists: [${list.next.map((_, i) => `${name}_${i}`).join(", ")}]}) AS nested
+            RETURN collect([n.id, [${list.next.map((_, i) => `${name}_${i}`).join(", ")}]]) AS nested
           }`;
-  const rowsOut = `[x IN rows | {relationship: ${relationshipProjection("x.r")}, other: properties(x.m)}]`;
+  const row = `[${relationshipProjection("r")}, m.id, m]`;
   return cypher`
     CALL (n) {
-      ${relationshipPageSubquery(list.filter, list.page, prefix)}
+      ${relationshipPageSubquery(list.filter, list.page, prefix, row)}
       ${nested}
-      RETURN {totalCount: totalCount, rows: ${rowsOut}, nested: nested} AS ${name}
+      RETURN [totalCount, [x IN rows | [x[0], x[1]]], nested] AS ${name}
     }`;
+}
+
+/**
+ * Expressions for the other-end ids of every list of the plan, each over `containers` (entries
+ * `[node or id, lists]`): a list's ids are gathered across its containers, and its nested entries are the
+ * containers of the lists planned under it. Variables are numbered by depth so nesting never shadows.
+ */
+function otherIds(lists: readonly PlannedList[], containers: string, depth: number): string[] {
+  const [ids, item, container] = [`ids${depth}`, `x${depth}`, `c${depth}`];
+  return lists.flatMap((list, i) => {
+    const own = `reduce(${ids} = [], ${container} IN ${containers} | ${ids} + [${item} IN ${container}[1][${i}][1] | ${item}[1]])`;
+    const nestedContainers = `reduce(${ids} = [], ${container} IN ${containers} | ${ids} + ${container}[1][${i}][2])`;
+    return [own, ...otherIds(list.next, nestedContainers, depth + 1)];
+  });
 }

@@ -1,13 +1,15 @@
 import { RELATIONSHIP_KINDS, type RelationshipKind } from "../../../domain/entities";
 import type { PageRequest, RelationshipFilter } from "../../graph-store";
-import { filterParams, filterPredicates, idAfter, relationshipPatterns, typePattern, whereClause } from "../cypher-rules";
+import {
+  filterParams,
+  filterPredicates,
+  idAfter,
+  relationshipPatterns,
+  typePattern,
+  whereClause,
+} from "../cypher-rules";
 import { cypherInt, type Params } from "../executor";
-import { cypher, type CypherQuery, pageSize, unique } from "./cypher-query";
-
-/** The relationship bound to `variable` as a map the store's mapper reads. */
-export function relationshipProjection(variable: string): string {
-  return `{props: properties(${variable}), kind: type(${variable}), fromId: startNode(${variable}).id, toId: endNode(${variable}).id}`;
-}
+import { cypher, type CypherQuery, nodeProjection, pageSize, relationshipProjection, unique } from "./cypher-query";
 
 /** The kinds a filter asks for, spelled from the fixed list; an empty filter means all of them. */
 export function selectedKinds(filter: RelationshipFilter): RelationshipKind[] {
@@ -26,13 +28,19 @@ export function relationshipByIdUnion(idExpression: string): string {
 }
 
 /**
- * One node's page of relationships, as a subquery over `n`: rows `rows` (each `{r, m}` in id order,
- * one more than `first` when a page size is given, so a next page can be told) and `totalCount`.
+ * One node's page of relationships, as a subquery over `n`: rows `rows` (each `row`, a list over
+ * the relationship `r` and the other end `m`, in id order, one more than `first` when a page size is
+ * given, so a next page can be told) and `totalCount`.
  * Paging happens inside the pattern (ORDER BY and LIMIT on the node's own relationships, never a
  * collect of all of them first), and the count is a COUNT subquery the planner answers from the
  * degree store when no predicate narrows it. Parameters are read under `prefix`.
  */
-export function relationshipPageSubquery(filter: RelationshipFilter, page: PageRequest, prefix = ""): string {
+export function relationshipPageSubquery(
+  filter: RelationshipFilter,
+  page: PageRequest,
+  prefix = "",
+  row = "[r, m]",
+): string {
   const patterns = relationshipPatterns(selectedKinds(filter), filter.direction);
   const conditions = filterPredicates(filter, prefix);
   const afterCursor = page.after ? [`r.id > $${prefix}after`] : [];
@@ -47,7 +55,7 @@ export function relationshipPageSubquery(filter: RelationshipFilter, page: PageR
         ${pageMatches.join("\nUNION ALL\n")}
       }
       WITH r, m ORDER BY r.id${limit}
-      RETURN collect({r: r, m: m}) AS rows
+      RETURN collect(${row}) AS rows
     }
     WITH *, ${counts.join(" + ")} AS totalCount`;
 }
@@ -64,8 +72,8 @@ export function relationshipPageParams(filter: RelationshipFilter, page: PageReq
 
 /**
  * One page of relationships for each node id, all in one statement (the DataLoader batch). Rows
- * `nodeId, totalCount, rows` for the ids that exist, `rows` holding `{r, m}` with the other end `m`
- * (the store trims the extra row and takes the neighbours from `m`). `filter` must select at least
+ * `nodeId, totalCount, rows` for the ids that exist, each row `[relationship columns, other end's
+ * columns or null]` (the store trims the extra row and takes the neighbours from the second half). `filter` must select at least
  * one kind.
  */
 export function relationshipsOfQuery(
@@ -74,12 +82,12 @@ export function relationshipsOfQuery(
   page: PageRequest,
   withNeighbours: boolean,
 ): CypherQuery {
-  const other = withNeighbours ? "properties(x.m)" : "null";
+  const other = withNeighbours ? nodeProjection("m") : "null";
   const text = cypher`
     UNWIND $ids AS nodeId
     MATCH (n:Entity {id: nodeId})
-    ${relationshipPageSubquery(filter, page)}
-    RETURN nodeId, totalCount, [x IN rows | {relationship: ${relationshipProjection("x.r")}, other: ${other}}] AS rows`;
+    ${relationshipPageSubquery(filter, page, "", `[${relationshipProjection("r")}, ${other}]`)}
+    RETURN nodeId, totalCount, rows`;
   return { cypher: text, params: { ids: unique(nodeIds), ...relationshipPageParams(filter, page) } };
 }
 
@@ -90,7 +98,7 @@ export function relationshipsByIdsQuery(ids: readonly string[]): CypherQuery {
     CALL (id) {
       ${relationshipByIdUnion("id")}
     }
-    RETURN properties(r) AS props, type(r) AS kind, fromId, toId`;
+    RETURN ${relationshipProjection("r")} AS relationship`;
   return { cypher: text, params: { ids: unique(ids) } };
 }
 
