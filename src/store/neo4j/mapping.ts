@@ -229,7 +229,7 @@ export function toNode(p: Props): GraphNode {
 }
 
 /** `p` holds the relationship's properties; kind, from and to come from the pattern. */
-export function toRelationship(p: Props, kind: string, from: string, to: string): Relationship {
+function toRelationship(p: Props, kind: string, from: string, to: string): Relationship {
   if (!(RELATIONSHIP_KINDS as readonly string[]).includes(kind)) {
     throw new DomainError("INTERNAL", `relationship '${String(p.id)}' has an unknown type ${kind}`);
   }
