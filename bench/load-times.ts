@@ -1,23 +1,22 @@
 /** How long a generated graph takes to load, into Neo4j (empty each time) and into the embedded store. */
 import type { Dataset } from "../src/domain/dataset";
 import { MemoryStore } from "../src/store/memory/memory-store";
-import type { Neo4jConfig } from "../src/store/neo4j/neo4j-config";
 import type { Neo4jStore } from "../src/store/neo4j/neo4j-store";
 import type { MeasuredRows } from "./memory";
 import { loadIntoNeo4j } from "./neo4j-load";
 import { statsOf, timed } from "./stats";
 import { companies, ms } from "./table";
 
+/** Whole items per second, rounded to a thousand, for `count` items in `milliseconds`. */
+function perSecond(count: number, milliseconds: number): string {
+  return (Math.round(count / milliseconds) * 1000).toLocaleString("en");
+}
+
 /** Loads `d` into Neo4j `times` times (it stays loaded) and into fresh memory stores three times. */
-export async function measureLoads(
-  store: Neo4jStore,
-  cfg: Neo4jConfig,
-  d: Dataset,
-  times: number,
-): Promise<MeasuredRows> {
+export async function measureLoads(store: Neo4jStore, d: Dataset, times: number): Promise<MeasuredRows> {
   let how = "";
   const neo4jTimes: number[] = [];
-  for (let i = 0; i < times; i++) neo4jTimes.push(await timed(async () => (how = await loadIntoNeo4j(store, cfg, d))));
+  for (let i = 0; i < times; i++) neo4jTimes.push(await timed(async () => (how = await loadIntoNeo4j(store, d))));
   const memoryTimes: number[] = [];
   for (let i = 0; i < 3; i++) memoryTimes.push(await timed(() => new MemoryStore().load(d)));
   const neo4j = statsOf(neo4jTimes);
@@ -27,7 +26,8 @@ export async function measureLoads(
   return [
     [
       `${companies(d.companies.length)} companies: Neo4j load (${how})`,
-      `median ${ms(neo4j.median)} ms over ${neo4j.runs} load(s) into an empty database (${graph})`,
+      `median ${ms(neo4j.median)} ms over ${neo4j.runs} load(s) into an empty database (${graph}), ` +
+        `${perSecond(d.relationships.length, neo4j.median)} relationships/s`,
     ],
     [
       `${companies(d.companies.length)} companies: memory store load`,

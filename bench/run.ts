@@ -89,7 +89,7 @@ async function benchSize(size: number, options: BenchOptions, shared: Shared): P
   console.log(`\n== ${companies(size)} companies ==`);
   const dataset = generateDataset({ seed: options.seed, companies: size });
   const loadTimes = options.quick || size >= 100_000 ? 1 : size >= 10_000 ? 2 : 3;
-  const loads = await measureLoads(shared.store, shared.neo4j.config, dataset, loadTimes);
+  const loads = await measureLoads(shared.store, dataset, loadTimes);
   const settings = { seed: options.seed, companies: size, neo4j: shared.neo4j.config, apoc: shared.apoc };
   const peers = await comparePeers(settings, expectedNestedIds(dataset), options.load);
   const memory = new MemoryStore();

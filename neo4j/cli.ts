@@ -5,10 +5,12 @@
  *   NEO4J_DATA_DIR  data folder (default: .neo4j-data in the repository root)
  *   NEO4J_PORT      Bolt port on 127.0.0.1 (default 7687; 0 picks a free one)
  *   NEO4J_PASSWORD  when set, authentication is on and user `neo4j` has this password
+ *   NEO4J_HEAP      JVM heap, e.g. 2g (default 1g)
+ *   NEO4J_PAGECACHE Neo4j page cache, e.g. 1g (default 512m)
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startLocalNeo4j, type LocalNeo4j } from "./launcher";
+import { neo4jMemory, startLocalNeo4j, type LocalNeo4j } from "./launcher";
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
@@ -32,6 +34,8 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(process.env.NEO4J_DATA_DIR || path.join(REPO_ROOT, ".neo4j-data"));
   const port = parsePort(process.env.NEO4J_PORT);
   const password = process.env.NEO4J_PASSWORD || undefined;
+  // A bad memory setting stops here, in one line, before anything starts.
+  const memory = neo4jMemory();
 
   let server: LocalNeo4j | undefined;
   let stopping = false;
@@ -49,7 +53,10 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => shutdown("SIGTERM"));
   process.on("SIGHUP", () => shutdown("SIGHUP"));
 
-  process.stderr.write(`neo4j: starting Neo4j (data folder ${dataDir})...\n`);
+  const mib = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MiB`;
+  process.stderr.write(
+    `neo4j: starting Neo4j (data folder ${dataDir}, heap ${mib(memory.heap)}, page cache ${mib(memory.pageCache)})...\n`,
+  );
   try {
     server = await startLocalNeo4j({
       dataDir,

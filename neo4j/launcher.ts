@@ -26,14 +26,22 @@ const MAIN_CLASS = "companygraph.neo4j.Neo4jLauncher";
 const READY_PREFIX = "NEO4J_READY ";
 
 const JVM_FLAGS = [
-  "-Xms128m",
-  "-Xmx512m",
   "-XX:+ExitOnOutOfMemoryError",
   "--add-opens=java.base/java.nio=ALL-UNNAMED",
   "--add-opens=java.base/java.io=ALL-UNNAMED",
   "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
   "-Dio.netty.tryReflectionSetAccessible=true",
 ];
+
+/**
+ * Memory defaults: enough for the API and for `npm run seed` of a 100,000-company dataset, whose
+ * batched load keeps the heap flat. Both are limits the JVM and Neo4j grow into, not reservations.
+ */
+const MEMORY_SETTINGS = {
+  heap: { variable: "NEO4J_HEAP", fallback: "1g", min: 256 * 2 ** 20 },
+  pageCache: { variable: "NEO4J_PAGECACHE", fallback: "512m", min: 8 * 2 ** 20 },
+} as const;
+const SIZE_UNITS: Record<string, number> = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
 
 const DEFAULT_START_TIMEOUT_MS = 120_000;
 const STOP_GRACE_MS = 20_000;
@@ -278,6 +286,29 @@ function ensureNeo4jBuilt(log: (line: string) => void = () => {}): Promise<void>
   return buildInProcess;
 }
 
+/**
+ * A memory setting from its environment variable (unset or empty: the default): digits and a unit
+ * k, m or g (`768m`, `2g`), in bytes. Anything else, or less than the minimum, is refused in one
+ * line naming the variable.
+ */
+function memorySize(setting: keyof typeof MEMORY_SETTINGS): number {
+  const { variable, fallback, min } = MEMORY_SETTINGS[setting];
+  const raw = process.env[variable] || fallback;
+  const m = /^\s*(\d+)\s*([kmg])\s*$/i.exec(raw);
+  const bytes = m ? Number(m[1]) * SIZE_UNITS[m[2]!.toLowerCase()]! : NaN;
+  if (!(bytes >= min)) {
+    throw new Error(
+      `${variable} must be a size such as 768m or 2g, at least ${min / 2 ** 20}m; got ${JSON.stringify(raw)}`,
+    );
+  }
+  return bytes;
+}
+
+/** The heap and page cache a server gets, in bytes, from NEO4J_HEAP and NEO4J_PAGECACHE; throws on a bad value. */
+export function neo4jMemory(): { heap: number; pageCache: number } {
+  return { heap: memorySize("heap"), pageCache: memorySize("pageCache") };
+}
+
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
   return new Promise((resolve) => {
@@ -316,6 +347,7 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions): Promise<Loc
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`invalid Neo4j port: ${opts.port}`);
   }
+  const { heap, pageCache } = neo4jMemory();
   const java = checkJava();
   if (!java.ok) throw new Error(java.why);
   await ensureNeo4jBuilt(log);
@@ -333,7 +365,15 @@ export async function startLocalNeo4j(opts: StartLocalNeo4jOptions): Promise<Loc
   const classpath = [LAUNCHER_JAR, path.join(LIB_DIR, "*"), ...plugins].join(path.delimiter);
   const child = spawn(
     javaCommand(),
-    [...JVM_FLAGS, "-cp", classpath, MAIN_CLASS, "--data-dir", dataDir, "--port", String(port)],
+    [
+      `-Xms${Math.min(heap, 128 * 2 ** 20) / 2 ** 10}k`,
+      `-Xmx${heap / 2 ** 10}k`,
+      ...JVM_FLAGS,
+      "-cp",
+      classpath,
+      MAIN_CLASS,
+      ...["--data-dir", dataDir, "--port", String(port), "--pagecache", String(pageCache)],
+    ],
     {
       cwd: dataDir,
       env,

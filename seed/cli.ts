@@ -1,11 +1,13 @@
 /**
  * `npm run seed [-- <dataset folder>]`: loads the seed (or another dataset folder) into the Neo4j
- * named by NEO4J_URI. The dataset is validated completely before connecting, so an invalid one
- * writes nothing; the load itself is one transaction, and loading the same dataset again changes
- * nothing.
+ * named by NEO4J_URI, printing progress. The dataset is validated completely before connecting and
+ * the store refuses unknown relationship ends before its first write, so an invalid one writes
+ * nothing. The load runs in batches, each its own transaction: loading the same dataset again
+ * changes nothing, and a load that was interrupted is completed by running the command again.
  */
 import { DomainError } from "../src/domain/errors";
 import type { StoreCounts } from "../src/store/graph-store";
+import type { LoadProgress } from "../src/store/neo4j/batched-load";
 import { Neo4jStore } from "../src/store/neo4j/neo4j-store";
 import { loadConfig } from "../src/server/config";
 import { loadSeed, seedDir } from "./loader";
@@ -24,15 +26,41 @@ async function main(): Promise<void> {
   try {
     const before = await store.counts();
     console.log(`before: ${describe(before)}`);
-    const report = await store.load(dataset);
+    const started = Date.now();
+    const report = await store.load(dataset, { onProgress: progressPrinter(started) });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
     const after = await store.counts();
     console.log(
-      `loaded ${dir}: ${report.nodes} nodes, ${report.relationships} relationships, ${report.evidence} evidence, ${report.metrics} metrics`,
+      `loaded ${dir} in ${seconds} s: ${report.nodes} nodes, ${report.relationships} relationships, ${report.evidence} evidence, ${report.metrics} metrics`,
     );
     console.log(`after:  ${describe(after)}`);
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Prints "relationships 120,000/225,862 (53%), 24,100/s": when a phase ends, and otherwise at most
+ * once a second. A phase's rate counts from the end of the phase before it (the first from `started`).
+ */
+function progressPrinter(started: number): (progress: LoadProgress) => void {
+  let phase = "";
+  let phaseStart = started;
+  let previous = started;
+  let printed = 0;
+  return ({ phase: name, done, total }) => {
+    const now = Date.now();
+    if (name !== phase) [phase, phaseStart, printed] = [name, previous, 0];
+    previous = now;
+    if (done < total && now - printed < 1000) return;
+    printed = now;
+    const rate = Math.round(done / (Math.max(now - phaseStart, 1) / 1000));
+    console.log(`${name} ${count(done)}/${count(total)} (${Math.floor((100 * done) / total)}%), ${count(rate)}/s`);
+  };
+}
+
+function count(n: number): string {
+  return n.toLocaleString("en-US");
 }
 
 function describe(c: StoreCounts): string {

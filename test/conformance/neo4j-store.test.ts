@@ -159,7 +159,7 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
       expect(pages).toStrictEqual(await memory.relationshipsOf(ids, filter, { first: 2 }));
     });
 
-    it("commits nothing of a load that fails midway", async () => {
+    it("writes nothing of a load it refuses", async () => {
       const before = await store.counts();
       const broken: Dataset = {
         ...syntheticDataset(70),

@@ -39,11 +39,15 @@ describe.skipIf(!cfg)("npm run seed", () => {
   });
   afterAll(() => store?.close());
 
-  it("loads the seed, and loading it again leaves the same counts", async () => {
+  it("loads the seed with progress, and loading it again leaves the same counts", async () => {
     const first = await seed();
     expect(first.code, first.stderr).toBe(0);
     const counts = await store.counts();
     expect(counts.companies).toBe(10);
+    for (const phase of ["sources", "evidence", "nodes", "relationships", "metrics"]) {
+      expect(first.stdout).toMatch(new RegExp(`^${phase} ([\\d,]+)/\\1 \\(100%\\), [\\d,]+/s$`, "m"));
+    }
+    expect(first.stdout).toContain(`relationships ${counts.relationships}/${counts.relationships} (100%)`);
     const second = await seed();
     expect(second.code, second.stderr).toBe(0);
     expect(await store.counts()).toEqual(counts);

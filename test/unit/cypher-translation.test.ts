@@ -26,14 +26,18 @@ import type { Direction, PlannedList, RelationshipFilter } from "../../src/store
 import { countsQuery } from "../../src/store/neo4j/queries/count-queries";
 import { cypher, type CypherQuery, nodeProjection } from "../../src/store/neo4j/queries/cypher-query";
 import {
+  createRelationshipsOfKindQuery,
   deleteNodesBatchQuery,
-  deleteReplacedRelationshipsQuery,
+  deleteRelationshipsBatchQuery,
   knownEntityIdsQuery,
-  mergeEvidenceQuery,
-  mergeMetricsQuery,
-  mergeNodesOfKindQuery,
-  mergeRelationshipsOfKindQuery,
-  mergeSourcesQuery,
+  storeContentsQuery,
+  sweepReplacedRelationshipsQuery,
+  updateRelationshipsOfKindQuery,
+  type WriteMode,
+  writeEvidenceQuery,
+  writeMetricsQuery,
+  writeNodesOfKindQuery,
+  writeSourcesQuery,
 } from "../../src/store/neo4j/queries/load-queries";
 import { moneyPathsQuery } from "../../src/store/neo4j/queries/money-path-query";
 import {
@@ -67,6 +71,8 @@ async function expectCypher(query: CypherQuery, name: string): Promise<void> {
 }
 
 // ---------- records for the load statements ----------
+
+const WRITE_MODES: readonly WriteMode[] = ["CREATE", "MERGE"];
 
 function source(id: string): Source {
   return {
@@ -514,13 +520,17 @@ describe("search, money paths and counts", () => {
 });
 
 describe("load and clear, one batch each", () => {
-  it("merges sources, evidence and metrics", async () => {
-    const sources = mergeSourcesQuery([source("annual-report")]);
-    const evidenceRows = mergeEvidenceQuery([evidence("e-1")]);
-    const metrics = mergeMetricsQuery([metric("acme-revenue-2024")]);
-    await expectCypher(sources, "load-merge-sources");
-    await expectCypher(evidenceRows, "load-merge-evidence");
-    await expectCypher(metrics, "load-merge-metrics");
+  it("writes sources, evidence and metrics with CREATE into an empty label, MERGE otherwise", async () => {
+    for (const mode of WRITE_MODES) {
+      const name = mode.toLowerCase();
+      await expectCypher(writeSourcesQuery(mode, [source("annual-report")]), `load-${name}-sources`);
+      await expectCypher(writeEvidenceQuery(mode, [evidence("e-1")]), `load-${name}-evidence`);
+      await expectCypher(writeMetricsQuery(mode, [metric("acme-revenue-2024")]), `load-${name}-metrics`);
+    }
+    const sources = writeSourcesQuery("MERGE", [source("annual-report")]);
+    const evidenceRows = writeEvidenceQuery("MERGE", [evidence("e-1")]);
+    const metrics = writeMetricsQuery("MERGE", [metric("acme-revenue-2024")]);
+    expect(writeSourcesQuery("CREATE", [source("annual-report")]).params).toEqual(sources.params);
     expect({ sources: sources.params, evidence: evidenceRows.params, metrics: metrics.params }).toMatchInlineSnapshot(`
       {
         "evidence": {
@@ -577,11 +587,14 @@ describe("load and clear, one batch each", () => {
     `);
   });
 
-  it("merges the nodes of each kind, dropping the other kinds' labels", async () => {
-    for (const kind of NODE_KINDS) {
-      await expectCypher(mergeNodesOfKindQuery(kind, [nodeOfKind(kind, "n-1")]), `load-merge-nodes-${kind}`);
+  it("writes the nodes of each kind; a MERGE drops the other kinds' labels", async () => {
+    for (const mode of WRITE_MODES) {
+      for (const kind of NODE_KINDS) {
+        const query = writeNodesOfKindQuery(kind, mode, [nodeOfKind(kind, "n-1")]);
+        await expectCypher(query, `load-${mode.toLowerCase()}-nodes-${kind}`);
+      }
     }
-    expect(mergeNodesOfKindQuery("Company", [company("acme")]).params).toMatchInlineSnapshot(`
+    expect(writeNodesOfKindQuery("Company", "MERGE", [company("acme")]).params).toMatchInlineSnapshot(`
       {
         "rows": [
           {
@@ -608,15 +621,24 @@ describe("load and clear, one batch each", () => {
     `);
   });
 
-  it("replaces relationships whose id changed type or ends, then merges them per type", async () => {
+  it("reads what the store holds, label by label and type by type, from the count store", async () => {
+    const query = storeContentsQuery();
+    await expectCypher(query, "load-store-contents");
+    expect(query.params).toEqual({});
+  });
+
+  it("replaces relationships whose id changed type or ends, then updates or creates them per type", async () => {
     const batch = [relationship("acme-buys-from-globex"), relationship("acme-buys-from-initech", "acme", "initech")];
-    const sweep = deleteReplacedRelationshipsQuery(batch);
-    const merge = mergeRelationshipsOfKindQuery("BUYS_FROM", batch);
-    await expectCypher(sweep, "load-delete-replaced-relationships");
-    await expectCypher(merge, "load-merge-relationships-BUYS_FROM");
-    expect({ sweep: sweep.params, merge: merge.params }).toMatchInlineSnapshot(`
+    const sweep = sweepReplacedRelationshipsQuery(["BUYS_FROM", "OFFERS"], batch);
+    const create = createRelationshipsOfKindQuery("BUYS_FROM", batch);
+    const update = updateRelationshipsOfKindQuery("BUYS_FROM", batch);
+    await expectCypher(sweep, "load-sweep-replaced-relationships");
+    await expectCypher(create, "load-create-relationships-BUYS_FROM");
+    await expectCypher(update, "load-update-relationships-BUYS_FROM");
+    expect(update.params).toEqual(create.params);
+    expect({ sweep: sweep.params, create: create.params }).toMatchInlineSnapshot(`
       {
-        "merge": {
+        "create": {
           "rows": [
             {
               "from": "acme",
@@ -678,7 +700,7 @@ describe("load and clear, one batch each", () => {
     `);
   });
 
-  it("looks up which relationship ends exist when a merge wrote fewer than asked", async () => {
+  it("looks up which relationship ends outside the dataset are stored", async () => {
     const query = knownEntityIdsQuery(["acme", "globex", "initech"]);
     await expectCypher(query, "load-known-entity-ids");
     expect(query.params).toMatchInlineSnapshot(`
@@ -692,10 +714,13 @@ describe("load and clear, one batch each", () => {
     `);
   });
 
-  it("clears in batches", async () => {
-    const query = deleteNodesBatchQuery(10_000);
-    await expectCypher(query, "clear-delete-nodes-batch");
-    expect(query.params).toMatchInlineSnapshot(`
+  it("clears relationships, then nodes, in batches", async () => {
+    const relationships = deleteRelationshipsBatchQuery(10_000);
+    const nodes = deleteNodesBatchQuery(10_000);
+    await expectCypher(relationships, "clear-delete-relationships-batch");
+    await expectCypher(nodes, "clear-delete-nodes-batch");
+    expect(nodes.params).toEqual(relationships.params);
+    expect(nodes.params).toMatchInlineSnapshot(`
       {
         "batch": int(10000),
       }
@@ -746,12 +771,24 @@ describe("user input stays in the parameters", () => {
       "findMoneyPaths",
       moneyPathsQuery({ fromId: hostile, toId: hostile, maxDepth: 2, asOf: hostile, limit: 1, fanoutCap: 1 }),
     ],
-    ["mergeSources", mergeSourcesQuery([source(hostile)])],
-    ["mergeEvidence", mergeEvidenceQuery([evidence(hostile)])],
-    ["mergeNodesOfKind", mergeNodesOfKindQuery("Person", [person(hostile)])],
-    ["mergeMetrics", mergeMetricsQuery([metric(hostile)])],
-    ["deleteReplacedRelationships", deleteReplacedRelationshipsQuery([relationship(hostile, hostile, hostile)])],
-    ["mergeRelationshipsOfKind", mergeRelationshipsOfKindQuery("BUYS_FROM", [relationship(hostile, hostile, hostile)])],
+    ...WRITE_MODES.flatMap((mode): [string, CypherQuery][] => [
+      [`writeSources ${mode}`, writeSourcesQuery(mode, [source(hostile)])],
+      [`writeEvidence ${mode}`, writeEvidenceQuery(mode, [evidence(hostile)])],
+      [`writeNodesOfKind ${mode}`, writeNodesOfKindQuery("Person", mode, [person(hostile)])],
+      [`writeMetrics ${mode}`, writeMetricsQuery(mode, [metric(hostile)])],
+    ]),
+    [
+      "sweepReplacedRelationships",
+      sweepReplacedRelationshipsQuery(["BUYS_FROM"], [relationship(hostile, hostile, hostile)]),
+    ],
+    [
+      "createRelationshipsOfKind",
+      createRelationshipsOfKindQuery("BUYS_FROM", [relationship(hostile, hostile, hostile)]),
+    ],
+    [
+      "updateRelationshipsOfKind",
+      updateRelationshipsOfKindQuery("BUYS_FROM", [relationship(hostile, hostile, hostile)]),
+    ],
     ["knownEntityIds", knownEntityIdsQuery([hostile])],
   ];
 
@@ -768,8 +805,18 @@ describe("user input stays in the parameters", () => {
   });
 
   it("refuses to spell a label or type that is not in the fixed lists", () => {
-    expect(() => mergeNodesOfKindQuery(hostile as NodeKind, [])).toThrow(/is not one of Company, Product, Person/);
-    expect(() => mergeRelationshipsOfKindQuery(hostileKind as RelationshipKind, [])).toThrow(/is not one of BUYS_FROM/);
+    expect(() => writeNodesOfKindQuery(hostile as NodeKind, "MERGE", [])).toThrow(
+      /is not one of Company, Product, Person/,
+    );
+    expect(() => createRelationshipsOfKindQuery(hostileKind as RelationshipKind, [])).toThrow(
+      /is not one of BUYS_FROM/,
+    );
+    expect(() => updateRelationshipsOfKindQuery(hostileKind as RelationshipKind, [])).toThrow(
+      /is not one of BUYS_FROM/,
+    );
+    expect(() => sweepReplacedRelationshipsQuery([hostileKind as RelationshipKind], [])).toThrow(
+      /is not one of BUYS_FROM/,
+    );
   });
 });
 

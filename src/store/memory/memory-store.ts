@@ -197,8 +197,8 @@ export class MemoryStore implements GraphStore {
   }
 
   /**
-   * Checks before writing anything, so a load either applies whole or not at all (as in Neo4j,
-   * where it is one transaction): endpoints must exist in the dataset or already in the store.
+   * Checks before writing anything, so a refused load writes nothing (Neo4j checks the same before
+   * its first batch): endpoints must exist in the dataset or already in the store.
    */
   private assertLoadable(d: Dataset): void {
     const incoming = new Set([...d.companies, ...d.products, ...d.people].map((n) => n.id));

@@ -5,14 +5,11 @@ import {
   type Evidence,
   type GraphNode,
   type Metric,
-  NODE_KINDS,
   type NodeKind,
   type Product,
-  RELATIONSHIP_KINDS,
   type Relationship,
   type Source,
 } from "../../domain/entities";
-import { DomainError } from "../../domain/errors";
 import { normalizeText } from "../../domain/text";
 import type { Neo4jConfig } from "./neo4j-config";
 import type {
@@ -34,21 +31,12 @@ import type {
   SearchHit,
   StoreCounts,
 } from "../graph-store";
-import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
-import { Neo4jExecutor, type Neo4jExecutorOptions, type Neo4jRecord, type RunQuery } from "./executor";
+import { loadInBatches, type LoadOptions } from "./batched-load";
+import { Neo4jExecutor, type Neo4jExecutorOptions, type Neo4jRecord } from "./executor";
 import { nodeFromColumns, relationshipFromColumns, toEvidence, toMetric, toNode, toSource } from "./mapping";
 import { countsQuery } from "./queries/count-queries";
 import { type CypherQuery, pageSize, unique } from "./queries/cypher-query";
-import {
-  deleteNodesBatchQuery,
-  deleteReplacedRelationshipsQuery,
-  knownEntityIdsQuery,
-  mergeEvidenceQuery,
-  mergeMetricsQuery,
-  mergeNodesOfKindQuery,
-  mergeRelationshipsOfKindQuery,
-  mergeSourcesQuery,
-} from "./queries/load-queries";
+import { deleteNodesBatchQuery, deleteRelationshipsBatchQuery } from "./queries/load-queries";
 import { moneyPathsQuery } from "./queries/money-path-query";
 import {
   evidenceByIdsQuery,
@@ -71,9 +59,7 @@ import { ensureSchema } from "./schema";
 
 type Props = Record<string, unknown>;
 
-/** Rows per write statement of a load. */
-const LOAD_BATCH_SIZE = 1000;
-/** Nodes deleted per transaction by clear(). */
+/** Relationships, then nodes, deleted per transaction by clear(). */
 const CLEAR_BATCH_SIZE = 10_000;
 
 /**
@@ -239,21 +225,12 @@ export class Neo4jStore implements GraphStore {
     return counts!;
   }
 
-  async load(d: Dataset): Promise<LoadReport> {
-    refuseSelfLoops(d.relationships);
-    // One write transaction: if any statement fails, nothing of this load is committed. The driver
-    // may run it again on a transient failure, which is harmless because every statement merges.
-    await this.db.writeTx(async (run) => {
-      await runInBatches(run, d.sources, mergeSourcesQuery);
-      await runInBatches(run, d.evidence, mergeEvidenceQuery);
-      const entities = [...d.companies, ...d.products, ...d.people];
-      for (const kind of NODE_KINDS) {
-        const ofKind = entities.filter((n) => n.nodeKind === kind);
-        await runInBatches(run, ofKind, (batch) => mergeNodesOfKindQuery(kind, batch));
-      }
-      await writeRelationships(run, d.relationships);
-      await runInBatches(run, d.metrics, mergeMetricsQuery);
-    });
+  /**
+   * Loads in batches, each its own transaction (see batched-load.ts for what a failed load leaves
+   * and why running it again completes it). Refusals come before the first write.
+   */
+  async load(d: Dataset, options: LoadOptions = {}): Promise<LoadReport> {
+    await loadInBatches(this.db, d, options);
     return {
       nodes: d.companies.length + d.products.length + d.people.length,
       relationships: d.relationships.length,
@@ -263,12 +240,13 @@ export class Neo4jStore implements GraphStore {
   }
 
   async clear(): Promise<void> {
-    // Batches keep each transaction small on a big graph; `CALL {} IN TRANSACTIONS` cannot run in a
-    // managed transaction.
-    const query = deleteNodesBatchQuery(CLEAR_BATCH_SIZE);
-    for (;;) {
-      const [deleted] = await this.db.write(query.cypher, query.params, (rec) => rec.get("deleted") as number);
-      if (!deleted) return;
+    // Relationships first, then the bare nodes, in batches that keep each transaction small on a big
+    // graph (`CALL {} IN TRANSACTIONS` cannot run in a managed transaction).
+    for (const query of [deleteRelationshipsBatchQuery(CLEAR_BATCH_SIZE), deleteNodesBatchQuery(CLEAR_BATCH_SIZE)]) {
+      for (;;) {
+        const [deleted] = await this.db.write(query.cypher, query.params, (rec) => rec.get("deleted") as number);
+        if (!deleted) break;
+      }
     }
   }
 
@@ -395,48 +373,4 @@ function inOrder<T extends { id: string }>(ids: readonly string[], found: readon
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// ---------- load ----------
-
-function* batches<T>(rows: readonly T[]): Generator<T[]> {
-  for (let i = 0; i < rows.length; i += LOAD_BATCH_SIZE) yield rows.slice(i, i + LOAD_BATCH_SIZE);
-}
-
-/** Runs the statement `build` makes for each batch of `rows`; nothing when there are no rows. */
-async function runInBatches<T>(run: RunQuery, rows: readonly T[], build: (batch: T[]) => CypherQuery): Promise<void> {
-  for (const batch of batches(rows)) {
-    const query = build(batch);
-    await run(query.cypher, query.params);
-  }
-}
-
-async function writeRelationships(run: RunQuery, relationships: readonly Relationship[]): Promise<void> {
-  // An id that now has another type or other ends is replaced, not duplicated (as in MemoryStore).
-  await runInBatches(run, relationships, deleteReplacedRelationshipsQuery);
-  for (const kind of RELATIONSHIP_KINDS) {
-    for (const batch of batches(relationships.filter((r) => r.kind === kind))) {
-      const query = mergeRelationshipsOfKindQuery(kind, batch);
-      const [record] = await run(query.cypher, query.params);
-      const written = record?.get("written") as number;
-      if (written !== batch.length) {
-        await refuseUnknownEnds(run, batch);
-        throw new DomainError("INTERNAL", `wrote ${written} of ${batch.length} ${kind} relationships`);
-      }
-    }
-  }
-}
-
-/**
- * A merge wrote fewer relationships than asked, so an end node is missing: a BadInputError names
- * the missing ends. Throwing rolls the whole load back.
- */
-async function refuseUnknownEnds(run: RunQuery, relationships: readonly Relationship[]): Promise<void> {
-  const query = knownEntityIdsQuery(unique(relationships.flatMap((r) => [r.from, r.to])));
-  const known = new Set((await run(query.cypher, query.params)).map((rec) => rec.get("id") as string));
-  refuseLoad(
-    relationships.flatMap((r) =>
-      [r.from, r.to].filter((end) => !known.has(end)).map((end) => unknownEndProblem(r.id, end)),
-    ),
-  );
 }

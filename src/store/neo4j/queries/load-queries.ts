@@ -9,89 +9,177 @@ import {
   type RelationshipKind,
   type Source,
 } from "../../../domain/entities";
-import { cypherInt } from "../executor";
+import { cypherInt, type Params } from "../executor";
 import { compact, evidenceProps, metricProps, nodeProps, relationshipProps, sourceProps } from "../mapping";
 import { cypher, type CypherQuery, spelledFrom } from "./cypher-query";
-import { relationshipByIdUnion } from "./relationship-queries";
 
 /*
- * The writes of a load, each for one batch of rows (the store splits a dataset into batches and runs
- * them all in one transaction). Every statement merges on the id, so loading the same dataset again
- * changes nothing. Properties are written with `SET x = row`: a property that became null is removed.
+ * The writes of a load, each for one batch of rows; the store runs each batch in its own
+ * transaction. Every statement writes by id and sets all properties with `SET x = row` (a property
+ * that became null is removed), so writing the same rows again leaves the same data: a load can be
+ * run again, or resumed after a crash, without duplicates or leftovers.
+ *
+ * CREATE is used where the store knows the ids are new (see WriteMode); MERGE everywhere else.
  */
 
-export function mergeSourcesQuery(sources: readonly Source[]): CypherQuery {
-  return {
-    cypher: "UNWIND $rows AS row MERGE (s:Source {id: row.id}) SET s = row",
-    params: { rows: sources.map((s) => compact(sourceProps(s))) },
-  };
+/**
+ * CREATE when the store held no record with the label when the load started (the load writes each
+ * id once, so none of its ids can exist yet); MERGE on the id otherwise.
+ */
+export type WriteMode = "CREATE" | "MERGE";
+
+/** Labels of the records other than graph nodes; spelled here, never from input. */
+type RecordLabel = "Source" | "Evidence" | "Metric";
+
+function writeRecordsQuery(label: RecordLabel, variable: string, mode: WriteMode, rows: Params[]): CypherQuery {
+  const write = mode === "CREATE" ? `CREATE (${variable}:${label})` : `MERGE (${variable}:${label} {id: row.id})`;
+  return { cypher: `UNWIND $rows AS row ${write} SET ${variable} = row`, params: { rows } };
 }
 
-export function mergeEvidenceQuery(evidence: readonly Evidence[]): CypherQuery {
-  return {
-    cypher: "UNWIND $rows AS row MERGE (e:Evidence {id: row.id}) SET e = row",
-    params: { rows: evidence.map((e) => compact(evidenceProps(e))) },
-  };
+export function writeSourcesQuery(mode: WriteMode, sources: readonly Source[]): CypherQuery {
+  return writeRecordsQuery(
+    "Source",
+    "s",
+    mode,
+    sources.map((s) => compact(sourceProps(s))),
+  );
+}
+
+export function writeEvidenceQuery(mode: WriteMode, evidence: readonly Evidence[]): CypherQuery {
+  return writeRecordsQuery(
+    "Evidence",
+    "e",
+    mode,
+    evidence.map((e) => compact(evidenceProps(e))),
+  );
+}
+
+export function writeMetricsQuery(mode: WriteMode, metrics: readonly Metric[]): CypherQuery {
+  return writeRecordsQuery(
+    "Metric",
+    "m",
+    mode,
+    metrics.map((m) => compact(metricProps(m))),
+  );
 }
 
 /** `nodes` are all of `kind`. A node that changed kind since the last load loses its old kind label. */
-export function mergeNodesOfKindQuery(kind: NodeKind, nodes: readonly GraphNode[]): CypherQuery {
+export function writeNodesOfKindQuery(kind: NodeKind, mode: WriteMode, nodes: readonly GraphNode[]): CypherQuery {
   const label = spelledFrom(NODE_KINDS, kind);
   const otherLabels = NODE_KINDS.filter((other) => other !== label).join(":");
-  return {
-    cypher: `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row REMOVE n:${otherLabels} SET n:${label}`,
-    params: { rows: nodes.map((n) => compact(nodeProps(n))) },
-  };
-}
-
-export function mergeMetricsQuery(metrics: readonly Metric[]): CypherQuery {
-  return {
-    cypher: "UNWIND $rows AS row MERGE (m:Metric {id: row.id}) SET m = row",
-    params: { rows: metrics.map((m) => compact(metricProps(m))) },
-  };
+  const text =
+    mode === "CREATE"
+      ? `UNWIND $rows AS row CREATE (n:Entity:${label}) SET n = row`
+      : `UNWIND $rows AS row MERGE (n:Entity {id: row.id}) SET n = row REMOVE n:${otherLabels} SET n:${label}`;
+  return { cypher: text, params: { rows: nodes.map((n) => compact(nodeProps(n))) } };
 }
 
 /**
- * Deletes the stored relationships whose id is in the batch but with another type or other ends, so
- * that the merge that follows replaces them rather than adding a second one (as MemoryStore does).
+ * One row: `labels`, the number of records of each label a load writes, and `relationships`, the
+ * number of relationships of each type. Every count comes from Neo4j's count store, so this costs
+ * the same on an empty store and on a big one.
  */
-export function deleteReplacedRelationshipsQuery(relationships: readonly Relationship[]): CypherQuery {
+export function storeContentsQuery(): CypherQuery {
+  const labels = ["Entity", "Source", "Evidence", "Metric"].map((label) => `${label}: COUNT { (:${label}) }`);
+  const types = RELATIONSHIP_KINDS.map((kind) => `${kind}: COUNT { ()-[:${kind}]->() }`);
+  const text = cypher`
+    RETURN {
+      ${labels.join(",\n")}
+    } AS labels, {
+      ${types.join(",\n")}
+    } AS relationships`;
+  return { cypher: text, params: {} };
+}
+
+/**
+ * For a batch of relationships, finds the stored ones with the same ids among the types `kinds`
+ * (the types the store held when the load started: only they can hold an id the load has not
+ * written yet). Those with another type or other ends are deleted, so that the batch's write
+ * replaces them rather than adding a second one (as MemoryStore does). Rows `id`: the ids stored
+ * with the same type and ends, which the batch updates in place; the others it creates.
+ *
+ * One MATCH per type, because an id is indexed per type. The hints pin each to an index seek: in a
+ * statement that deletes, the planner has been seen to pick a scan of the whole index per row.
+ */
+export function sweepReplacedRelationshipsQuery(
+  kinds: readonly RelationshipKind[],
+  relationships: readonly Relationship[],
+): CypherQuery {
+  const byId = kinds
+    .map((kind) => spelledFrom(RELATIONSHIP_KINDS, kind))
+    .map(
+      (kind) =>
+        `MATCH (a)-[r:${kind} {id: row.id}]->(b) USING INDEX SEEK r:${kind}(id) RETURN r, a.id AS fromId, b.id AS toId`,
+    )
+    .join("\nUNION ALL\n");
   const text = cypher`
     UNWIND $rows AS row
     CALL (row) {
-      ${relationshipByIdUnion("row.id")}
+      ${byId}
     }
-    WITH row, r, fromId, toId
-    WHERE type(r) <> row.kind OR fromId <> row.from OR toId <> row.to
-    DELETE r`;
+    WITH row, r, type(r) = row.kind AND fromId = row.from AND toId = row.to AS kept
+    CALL (r, kept) {
+      WITH r WHERE NOT kept
+      DELETE r
+    }
+    WITH row, kept WHERE kept
+    RETURN row.id AS id`;
   return {
     cypher: text,
     params: { rows: relationships.map((r) => ({ id: r.id, kind: r.kind, from: r.from, to: r.to })) },
   };
 }
 
+function relationshipRows(relationships: readonly Relationship[]): Params[] {
+  return relationships.map((r) => ({ from: r.from, to: r.to, props: compact(relationshipProps(r)) }));
+}
+
 /**
- * `relationships` are all of `kind`. Returns one row `written`: fewer than the batch means an end
- * node is missing, which the store then names with knownEntityIdsQuery.
+ * `relationships` are all of `kind` and new to the store. Returns one row `written`: fewer than
+ * the batch means an end node is missing. Like every lookup by id in a load, the ends are found by an
+ * index seek that a hint pins (see sweepReplacedRelationshipsQuery).
  */
-export function mergeRelationshipsOfKindQuery(
+export function createRelationshipsOfKindQuery(
   kind: RelationshipKind,
   relationships: readonly Relationship[],
 ): CypherQuery {
   const text = cypher`
     UNWIND $rows AS row
-    MATCH (a:Entity {id: row.from})
-    MATCH (b:Entity {id: row.to})
-    MERGE (a)-[r:${spelledFrom(RELATIONSHIP_KINDS, kind)} {id: row.props.id}]->(b)
+    MATCH (a:Entity {id: row.from}) USING INDEX SEEK a:Entity(id)
+    MATCH (b:Entity {id: row.to}) USING INDEX SEEK b:Entity(id)
+    CREATE (a)-[r:${spelledFrom(RELATIONSHIP_KINDS, kind)}]->(b)
     SET r = row.props
     RETURN count(r) AS written`;
-  const rows = relationships.map((r) => ({ from: r.from, to: r.to, props: compact(relationshipProps(r)) }));
-  return { cypher: text, params: { rows } };
+  return { cypher: text, params: { rows: relationshipRows(relationships) } };
+}
+
+/**
+ * `relationships` are all of `kind` and stored with that type and the same ends (see
+ * sweepReplacedRelationshipsQuery): their properties are set again, found through the type's id index.
+ */
+export function updateRelationshipsOfKindQuery(
+  kind: RelationshipKind,
+  relationships: readonly Relationship[],
+): CypherQuery {
+  const type = spelledFrom(RELATIONSHIP_KINDS, kind);
+  const text = cypher`
+    UNWIND $rows AS row
+    MATCH ()-[r:${type} {id: row.props.id}]->() USING INDEX SEEK r:${type}(id)
+    SET r = row.props`;
+  return { cypher: text, params: { rows: relationshipRows(relationships) } };
 }
 
 /** Rows `id` for the ids that are nodes in the store. */
 export function knownEntityIdsQuery(ids: readonly string[]): CypherQuery {
   return { cypher: "UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n.id AS id", params: { ids: [...ids] } };
+}
+
+/** Deletes up to `batchSize` relationships; one row `deleted`, 0 once there are none. */
+export function deleteRelationshipsBatchQuery(batchSize: number): CypherQuery {
+  return {
+    cypher: "MATCH ()-[r]->() WITH r LIMIT $batch DELETE r RETURN count(*) AS deleted",
+    params: { batch: cypherInt(batchSize) },
+  };
 }
 
 /** Deletes up to `batchSize` nodes with their relationships; one row `deleted`, 0 once the store is empty. */

@@ -33,9 +33,10 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
 /**
  * Embedded Neo4j Community server with a Bolt connector, for local development and tests.
  *
- * <p>Usage: {@code Neo4jLauncher [--data-dir DIR] [--port N]}. Defaults come from the environment
- * variables {@code NEO4J_DATA_DIR} (required if no argument) and {@code NEO4J_PORT} (7687; 0 picks a
- * free port). When {@code NEO4J_PASSWORD} is set, authentication is enabled and the {@code neo4j}
+ * <p>Usage: {@code Neo4jLauncher [--data-dir DIR] [--port N] [--pagecache BYTES]}. Defaults come from
+ * the environment variables {@code NEO4J_DATA_DIR} (required if no argument) and {@code NEO4J_PORT}
+ * (7687; 0 picks a free port); the page cache is 64 MiB unless given (the heap is the JVM's
+ * {@code -Xmx}). When {@code NEO4J_PASSWORD} is set, authentication is enabled and the {@code neo4j}
  * user's password is set to that value; otherwise authentication is disabled.
  *
  * <p>Standard output carries exactly one line, {@code NEO4J_READY bolt://127.0.0.1:PORT}, once Bolt
@@ -61,6 +62,7 @@ public final class Neo4jLauncher {
 
         String dataDirArg = System.getenv("NEO4J_DATA_DIR");
         String portArg = System.getenv("NEO4J_PORT");
+        String pageCacheArg = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--data-dir") && i + 1 < args.length) {
@@ -71,8 +73,10 @@ public final class Neo4jLauncher {
                 portArg = args[++i];
             } else if (a.startsWith("--port=")) {
                 portArg = a.substring("--port=".length());
+            } else if (a.equals("--pagecache") && i + 1 < args.length) {
+                pageCacheArg = args[++i];
             } else {
-                fail(2, "unknown argument: " + a + " (usage: Neo4jLauncher --data-dir DIR [--port N])");
+                fail(2, "unknown argument: " + a + " (usage: Neo4jLauncher --data-dir DIR [--port N] [--pagecache BYTES])");
             }
         }
         if (dataDirArg == null || dataDirArg.isBlank()) {
@@ -87,6 +91,17 @@ public final class Neo4jLauncher {
             }
             if (port < 0 || port > 65535) {
                 fail(2, "invalid port: " + portArg);
+            }
+        }
+        long pageCache = ByteUnit.mebiBytes(64);
+        if (pageCacheArg != null) {
+            try {
+                pageCache = Long.parseLong(pageCacheArg.trim());
+            } catch (NumberFormatException e) {
+                pageCache = -1;
+            }
+            if (pageCache < ByteUnit.mebiBytes(8)) {
+                fail(2, "invalid page cache size (bytes, at least 8 MiB): " + pageCacheArg);
             }
         }
         String password = System.getenv("NEO4J_PASSWORD");
@@ -143,7 +158,7 @@ public final class Neo4jLauncher {
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(HttpsConnector.enabled, false)
                     .setConfig(GraphDatabaseSettings.udc_enabled, false)
-                    .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
+                    .setConfig(GraphDatabaseSettings.pagecache_memory, pageCache)
                     .setConfig(GraphDatabaseSettings.keep_logical_logs, "keep_none")
                     .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
                     .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)

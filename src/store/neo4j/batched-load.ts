@@ -1,0 +1,225 @@
+import type { Dataset } from "../../domain/dataset";
+import {
+  type GraphNode,
+  NODE_KINDS,
+  RELATIONSHIP_KINDS,
+  type Relationship,
+  type RelationshipKind,
+} from "../../domain/entities";
+import { DomainError } from "../../domain/errors";
+import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
+import type { Neo4jExecutor, RunQuery } from "./executor";
+import type { CypherQuery } from "./queries/cypher-query";
+import {
+  createRelationshipsOfKindQuery,
+  knownEntityIdsQuery,
+  storeContentsQuery,
+  sweepReplacedRelationshipsQuery,
+  updateRelationshipsOfKindQuery,
+  type WriteMode,
+  writeEvidenceQuery,
+  writeMetricsQuery,
+  writeNodesOfKindQuery,
+  writeSourcesQuery,
+} from "./queries/load-queries";
+
+/**
+ * How a dataset goes into Neo4j: in batches, each its own transaction, so that memory stays flat
+ * whatever the size of the dataset.
+ *
+ * All or nothing, as far as the input goes: the dataset is validated as a whole before the load
+ * (parseDataset), and everything the store can only check against the database (relationship ends
+ * that are neither in the dataset nor stored) is checked with one read before the first write, so
+ * a refused load writes nothing. A load that fails later (a crash, a lost connection, a progress
+ * callback that throws) keeps the batches it committed; running the same load again completes it.
+ * That works because every batch writes by id and sets every property, nodes are written before the
+ * relationships between them, and a relationship is replaced within the batch that writes it. Where
+ * a batch uses CREATE (see WriteMode), the uniqueness constraints on ids turn a repeated write (a
+ * retried commit that had in fact succeeded) into an error, never into a duplicate; running the load
+ * again then completes it with MERGE.
+ */
+
+/** Rows per transaction: big enough that per-transaction costs vanish, small enough for a small heap. */
+export const DEFAULT_LOAD_BATCH_SIZE = 10_000;
+
+/** The steps of a load, in the order it runs them. */
+export type LoadPhase = "sources" | "evidence" | "nodes" | "relationships" | "metrics";
+
+/** Reported after each committed batch: `done` of the phase's `total` rows are stored. */
+export interface LoadProgress {
+  readonly phase: LoadPhase;
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface LoadOptions {
+  /** Rows per transaction (default DEFAULT_LOAD_BATCH_SIZE). */
+  readonly batchSize?: number;
+  /** Called after each committed batch. If it throws, the load stops there with that error. */
+  readonly onProgress?: (progress: LoadProgress) => void;
+}
+
+/** What the store held when the load started, which decides how each batch is written. */
+interface StoreContents {
+  /** Records per label (Entity, Source, Evidence, Metric). */
+  readonly labels: Record<string, number>;
+  /** The relationship types with at least one relationship. */
+  readonly relationshipKinds: RelationshipKind[];
+}
+
+/** A share of a phase: how many rows, and the transactions that write them batch by batch. */
+interface Part {
+  readonly rows: number;
+  batches(size: number): Generator<{ rows: number; write: (run: RunQuery) => Promise<unknown> }>;
+}
+
+/** Refuses what the store would have to refuse, then writes the dataset phase by phase, batch by batch. */
+export async function loadInBatches(db: Neo4jExecutor, dataset: Dataset, options: LoadOptions = {}): Promise<void> {
+  const batchSize = Math.trunc(options.batchSize ?? DEFAULT_LOAD_BATCH_SIZE);
+  if (!(batchSize >= 1)) throw new DomainError("INTERNAL", `load batch size must be at least 1, got ${batchSize}`);
+  const d = lastOfEachId(dataset);
+  refuseSelfLoops(d.relationships);
+  await refuseUnknownEnds(db, d.entities, d.relationships, batchSize);
+
+  const start = await storeContents(db);
+  const mode = (label: string): WriteMode => (start.labels[label] === 0 ? "CREATE" : "MERGE");
+  const phase = async (name: LoadPhase, parts: Part[]) => {
+    const total = parts.reduce((sum, p) => sum + p.rows, 0);
+    let done = 0;
+    for (const part of parts) {
+      for (const batch of part.batches(batchSize)) {
+        await db.writeTx(batch.write);
+        done += batch.rows;
+        options.onProgress?.({ phase: name, done, total });
+      }
+    }
+  };
+  await phase("sources", [statements(d.sources, (b) => writeSourcesQuery(mode("Source"), b))]);
+  await phase("evidence", [statements(d.evidence, (b) => writeEvidenceQuery(mode("Evidence"), b))]);
+  await phase(
+    "nodes",
+    NODE_KINDS.map((kind) =>
+      statements(
+        d.entities.filter((n) => n.nodeKind === kind),
+        (b) => writeNodesOfKindQuery(kind, mode("Entity"), b),
+      ),
+    ),
+  );
+  await phase(
+    "relationships",
+    RELATIONSHIP_KINDS.map((kind) =>
+      part(
+        d.relationships.filter((r) => r.kind === kind),
+        (run, b) => writeRelationships(run, kind, b, start.relationshipKinds),
+      ),
+    ),
+  );
+  await phase("metrics", [statements(d.metrics, (b) => writeMetricsQuery(mode("Metric"), b))]);
+}
+
+function part<T>(rows: readonly T[], write: (run: RunQuery, batch: T[]) => Promise<unknown>): Part {
+  return {
+    rows: rows.length,
+    *batches(size) {
+      for (let i = 0; i < rows.length; i += size) {
+        const batch = rows.slice(i, i + size);
+        yield { rows: batch.length, write: (run) => write(run, batch) };
+      }
+    },
+  };
+}
+
+/** A part whose batches are one statement each. */
+function statements<T>(rows: readonly T[], build: (batch: T[]) => CypherQuery): Part {
+  return part(rows, (run, batch) => runQuery(run, build(batch)));
+}
+
+function runQuery(run: RunQuery, query: CypherQuery) {
+  return run(query.cypher, query.params);
+}
+
+/**
+ * The dataset with each id once, the last one given winning (as MemoryStore applies them in
+ * order). A validated dataset has no repeats; this keeps CREATE safe for any other.
+ */
+function lastOfEachId(d: Dataset) {
+  const last = <T extends { id: string }>(rows: readonly T[]): T[] => [...new Map(rows.map((r) => [r.id, r])).values()];
+  return {
+    sources: last(d.sources),
+    evidence: last(d.evidence),
+    // One id space across kinds: a node given as a Company and then as a Product is a Product.
+    entities: last<GraphNode>([...d.companies, ...d.products, ...d.people]),
+    relationships: last(d.relationships),
+    metrics: last(d.metrics),
+  };
+}
+
+/**
+ * Refuses, before anything is written, relationships whose ends are neither in the dataset nor in
+ * the store; the store is asked only about ends outside the dataset.
+ */
+async function refuseUnknownEnds(
+  db: Neo4jExecutor,
+  entities: readonly GraphNode[],
+  relationships: readonly Relationship[],
+  batchSize: number,
+): Promise<void> {
+  const incoming = new Set(entities.map((n) => n.id));
+  const outside = [...new Set(relationships.flatMap((r) => [r.from, r.to]).filter((id) => !incoming.has(id)))];
+  if (outside.length === 0) return;
+  const known = new Set<string>();
+  for (let i = 0; i < outside.length; i += batchSize) {
+    const query = knownEntityIdsQuery(outside.slice(i, i + batchSize));
+    for (const id of await db.read(query.cypher, query.params, (rec) => rec.get("id") as string)) known.add(id);
+  }
+  const unknown = (end: string) => !incoming.has(end) && !known.has(end);
+  refuseLoad(relationships.flatMap((r) => [r.from, r.to].filter(unknown).map((end) => unknownEndProblem(r.id, end))));
+}
+
+async function storeContents(db: Neo4jExecutor): Promise<StoreContents> {
+  const query = storeContentsQuery();
+  const [row] = await db.read(query.cypher, query.params, (rec) => ({
+    labels: rec.get("labels") as Record<string, number>,
+    relationships: rec.get("relationships") as Record<string, number>,
+  }));
+  return {
+    labels: row!.labels,
+    relationshipKinds: RELATIONSHIP_KINDS.filter((kind) => (row!.relationships[kind] ?? 0) > 0),
+  };
+}
+
+/**
+ * One batch of relationships of `kind`, in one transaction: a stored relationship with one of the
+ * batch's ids but another type or other ends is deleted, one with the same type and ends gets its
+ * properties set again, and the rest are created. On a store that held no relationships when the
+ * load started, every id is new and the batch is a single CREATE.
+ */
+async function writeRelationships(
+  run: RunQuery,
+  kind: RelationshipKind,
+  batch: readonly Relationship[],
+  storedKinds: readonly RelationshipKind[],
+): Promise<void> {
+  let fresh = batch;
+  if (storedKinds.length > 0) {
+    const records = await runQuery(run, sweepReplacedRelationshipsQuery(storedKinds, batch));
+    const kept = new Set(records.map((rec) => rec.get("id") as string));
+    if (kept.size > 0) {
+      await runQuery(
+        run,
+        updateRelationshipsOfKindQuery(
+          kind,
+          batch.filter((r) => kept.has(r.id)),
+        ),
+      );
+      fresh = batch.filter((r) => !kept.has(r.id));
+    }
+  }
+  if (fresh.length === 0) return;
+  const [record] = await runQuery(run, createRelationshipsOfKindQuery(kind, fresh));
+  const written = record?.get("written") as number;
+  // The ends were checked before the load; only a concurrent delete gets here.
+  if (written !== fresh.length) {
+    throw new DomainError("INTERNAL", `wrote ${written} of ${fresh.length} ${kind} relationships: an end node is gone`);
+  }
+}

@@ -1,0 +1,1 @@
+MATCH ()-[r]->() WITH r LIMIT $batch DELETE r RETURN count(*) AS deleted

@@ -1,0 +1,1 @@
+UNWIND $rows AS row CREATE (e:Evidence) SET e = row

@@ -1,0 +1,1 @@
+UNWIND $rows AS row CREATE (m:Metric) SET m = row

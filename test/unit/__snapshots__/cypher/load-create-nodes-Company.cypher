@@ -1,0 +1,1 @@
+UNWIND $rows AS row CREATE (n:Entity:Company) SET n = row

@@ -1,0 +1,1 @@
+UNWIND $rows AS row CREATE (n:Entity:Product) SET n = row

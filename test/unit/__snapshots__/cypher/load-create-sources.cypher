@@ -1,0 +1,1 @@
+UNWIND $rows AS row CREATE (s:Source) SET s = row
