@@ -1,12 +1,31 @@
 /** Loading a generated graph into the benchmark's Neo4j, the way `npm run seed` does: Neo4jStore.load. */
+import { performance } from "node:perf_hooks";
 import type { Dataset } from "../src/domain/dataset";
-import { DEFAULT_LOAD_BATCH_SIZE } from "../src/store/neo4j/batched-load";
+import { DEFAULT_LOAD_BATCH_SIZE, type LoadPhase } from "../src/store/neo4j/batched-load";
 import type { Neo4jStore } from "../src/store/neo4j/neo4j-store";
 
-/** Empties the database and loads `d`; returns how it was loaded, for the results. */
-export async function loadIntoNeo4j(store: Neo4jStore, d: Dataset): Promise<string> {
+export interface Neo4jLoadRun {
+  /** How the graph went in, for the results. */
+  readonly how: string;
+  readonly totalMs: number;
+  /** Time per phase, from the end of the one before (the first also holds the checks before writing). */
+  readonly phaseMs: Readonly<Partial<Record<LoadPhase, number>>>;
+}
+
+/** Empties the database (not timed), loads `d` and checks the counts. */
+export async function loadIntoNeo4j(store: Neo4jStore, d: Dataset): Promise<Neo4jLoadRun> {
   await store.clear();
-  await store.load(d);
+  const phaseMs: Partial<Record<LoadPhase, number>> = {};
+  const started = performance.now();
+  let lastBatchEnd = started;
+  await store.load(d, {
+    onProgress: ({ phase }) => {
+      const now = performance.now();
+      phaseMs[phase] = (phaseMs[phase] ?? 0) + (now - lastBatchEnd);
+      lastBatchEnd = now;
+    },
+  });
+  const totalMs = performance.now() - started;
   const counts = await store.counts();
   if (counts.companies !== d.companies.length || counts.relationships !== d.relationships.length) {
     throw new Error(
@@ -14,5 +33,6 @@ export async function loadIntoNeo4j(store: Neo4jStore, d: Dataset): Promise<stri
         `${d.companies.length} and ${d.relationships.length}`,
     );
   }
-  return `Neo4jStore.load, ${DEFAULT_LOAD_BATCH_SIZE.toLocaleString("en")} rows per transaction`;
+  const how = `Neo4jStore.load, ${DEFAULT_LOAD_BATCH_SIZE.toLocaleString("en")} rows per transaction`;
+  return { how, totalMs, phaseMs };
 }
