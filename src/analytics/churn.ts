@@ -5,7 +5,7 @@ import { formatMoney, formatShare } from "../domain/format";
 import { type Interval, shareOf } from "../domain/interval";
 import { boundedSumMoney, type Money, type Period, remainderMoney } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
-import { type ConcentrationInput, type ConcentrationReport, concentrationOfLine } from "./concentration";
+import { type ConcentrationInput, type ConcentrationReport, concentrationOfLine, customerLine } from "./concentration";
 import type { Names } from "./nodes";
 import { type LoadedLine, loadLine, type RevenueFlowReport } from "./revenue-flows";
 import { buildLine, type FlowSeed, type RevenueFlow, type TotalSource } from "./revenue-line";
@@ -42,14 +42,7 @@ export async function simulateChurn(store: GraphStore, input: ChurnInput): Promi
   const lostIds = [...new Set(input.lostCustomerIds)];
   if (lostIds.length === 0) throw new BadInputError("lostCustomers must name at least one customer");
   const threshold = checkThreshold(input.threshold);
-  const loaded = await loadLine(store, {
-    companyId: input.companyId,
-    direction: "IN",
-    productId: input.productId ?? null,
-    asOf: input.asOf ?? null,
-    rollUpGroups: input.rollUpGroups ?? false,
-    period: "MONTH",
-  });
+  const loaded = await loadLine(store, customerLine(input));
   const { report: before, names } = loaded;
   const { lostSeeds, keptSeeds } = splitSeeds(loaded, lostIds);
   const stated = before.statedTotal?.amount ?? null;

@@ -2,7 +2,7 @@ import { exact, herfindahlWithRemainder, type Interval, maxInterval, scaleInterv
 import type { Money, Period } from "../domain/money";
 import type { GraphStore } from "../store/graph-store";
 import { checkThreshold } from "../domain/bounds";
-import { revenueFlows } from "./revenue-flows";
+import { revenueFlows, type RevenueFlowsInput } from "./revenue-flows";
 import type { LineFigures, TotalSource } from "./revenue-line";
 
 /** YES: even the lowest share is above the threshold; POSSIBLY: only the highest is; NO: neither. */
@@ -111,19 +111,24 @@ export function concentrationOfLine(
 }
 
 /** How dependent a supplier (or one of its product lines) is on its largest customers. */
-export async function customerConcentration(
-  store: GraphStore,
-  input: ConcentrationInput,
-): Promise<ConcentrationReport> {
-  const threshold = checkThreshold(input.threshold);
-  const report = await revenueFlows(store, {
+/** The line a concentration is measured on: what the company's customers pay it, per month. */
+export function customerLine(input: ConcentrationInput): RevenueFlowsInput {
+  return {
     companyId: input.companyId,
     direction: "IN",
     productId: input.productId ?? null,
     asOf: input.asOf ?? null,
     rollUpGroups: input.rollUpGroups ?? false,
     period: "MONTH",
-  });
+  };
+}
+
+export async function customerConcentration(
+  store: GraphStore,
+  input: ConcentrationInput,
+): Promise<ConcentrationReport> {
+  const threshold = checkThreshold(input.threshold);
+  const report = await revenueFlows(store, customerLine(input));
   return concentrationOfLine(report, {
     companyId: report.companyId,
     productId: report.productId,
