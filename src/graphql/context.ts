@@ -1,3 +1,5 @@
+import type { FieldNode } from "graphql";
+import type { RelationshipPart } from "../domain/relationship-parts";
 import type { GraphStore } from "../store/graph-store";
 import type { RequestLimits } from "./limits";
 import { createLoaders, type Loaders } from "./loaders/loaders";
@@ -8,10 +10,13 @@ export interface Context {
   readonly loaders: Loaders;
   readonly limits: RequestLimits;
   /**
-   * Read root fields and the lists selected under them in one store call (see plan/). Off, every
-   * list loads through the loaders level by level: the same answers, which the tests hold equal.
+   * Read root fields and the lists selected under them in one store call (see plan/), and only the
+   * parts of relationships the request selects. Off, every list loads through the loaders level by
+   * level with every part: the same answers, which the tests hold equal.
    */
   readonly planReads: boolean;
+  /** The parts a list field's selection reads, per merged field nodes (one entry per list in the query). */
+  readonly selectedParts: WeakMap<readonly FieldNode[], readonly RelationshipPart[]>;
 }
 
 export function createContext(
@@ -19,5 +24,11 @@ export function createContext(
   limits: RequestLimits,
   options: { planReads?: boolean } = {},
 ): Context {
-  return { store, loaders: createLoaders(store), limits, planReads: options.planReads ?? true };
+  return {
+    store,
+    loaders: createLoaders(store),
+    limits,
+    planReads: options.planReads ?? true,
+    selectedParts: new WeakMap(),
+  };
 }

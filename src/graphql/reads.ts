@@ -3,11 +3,13 @@ import { groupChains, parentFilter, type ReadRelationships } from "../analytics/
 import type { Company, Evidence, GraphNode, NodeKind, Relationship } from "../domain/entities";
 import { BadInputError } from "../domain/errors";
 import type { GroupChain } from "../domain/groups";
-import type { CompanyFilter, Page, PageRequest, RelationshipFilter } from "../store/graph-store";
+import type { RelationshipPart } from "../domain/relationship-parts";
+import type { CompanyFilter, Page, PageRequest, RelationshipFilter, RelationshipPage } from "../store/graph-store";
 import { pageRequest, requireId } from "./arguments";
 import type { Context } from "./context";
 import { planUnderConnection, planUnderField } from "./plan/plan-lists";
 import { readPlanned } from "./plan/read-planned";
+import { selectedParts } from "./plan/selected-parts";
 import type { PageArgs } from "./types/args";
 import { type Connection, toConnection } from "./types/connection.type";
 
@@ -40,13 +42,31 @@ export async function companiesPage(
   return (await readPlanned(ctx, { kind: "companies", filter, page }, lists)) as Page<Company>;
 }
 
-export async function relationshipsOf(
-  ctx: Context,
-  nodeId: string,
-  filter: RelationshipFilter,
-  args: PageArgs,
-): Promise<Connection<Relationship>> {
-  return toConnection(await ctx.loaders.relationshipsOf(filter, pageRequest(ctx, args)).load(nodeId));
+/** What a list field's resolver asks of the store: the filter, the page its arguments give, the parts it selects. */
+export interface ListRead {
+  readonly filter: RelationshipFilter;
+  readonly args: PageArgs;
+  readonly info: GraphQLResolveInfo;
+}
+
+/** The page of `nodeId`'s relationships a list field reads, through the request's loaders. */
+function loadList(ctx: Context, nodeId: string, read: ListRead): Promise<RelationshipPage> {
+  return ctx.loaders.relationshipsOf(read.filter, pageRequest(ctx, read.args), partsOf(ctx, read.info)).load(nodeId);
+}
+
+/** The relationship parts the field's selection reads; every part when reads are not planned. */
+function partsOf(ctx: Context, info: GraphQLResolveInfo): readonly RelationshipPart[] | undefined {
+  if (!ctx.planReads) return undefined;
+  let parts = ctx.selectedParts.get(info.fieldNodes);
+  if (!parts) {
+    parts = selectedParts(info, info.fieldNodes);
+    ctx.selectedParts.set(info.fieldNodes, parts);
+  }
+  return parts;
+}
+
+export async function relationshipsOf(ctx: Context, nodeId: string, read: ListRead): Promise<Connection<Relationship>> {
+  return toConnection(await loadList(ctx, nodeId, read));
 }
 
 /** A relationship seen from `selfId`: the edge and the id of the node at its other end. */
@@ -56,13 +76,8 @@ export interface Link {
   readonly otherId: string;
 }
 
-export async function linksOf(
-  ctx: Context,
-  selfId: string,
-  filter: RelationshipFilter,
-  args: PageArgs,
-): Promise<Connection<Link>> {
-  const page = await ctx.loaders.relationshipsOf(filter, pageRequest(ctx, args)).load(selfId);
+export async function linksOf(ctx: Context, selfId: string, read: ListRead): Promise<Connection<Link>> {
+  const page = await loadList(ctx, selfId, read);
   return toConnection({
     ...page,
     items: page.items.map((r) => ({ id: r.id, relationship: r, otherId: r.from === selfId ? r.to : r.from })),

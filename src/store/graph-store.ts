@@ -12,6 +12,7 @@ import type {
   RelationshipStatus,
   Source,
 } from "../domain/entities";
+import type { RelationshipPart } from "../domain/relationship-parts";
 
 /** Which end of a relationship the asking node is on. OUT: node is `from`; IN: node is `to`. */
 export const DIRECTIONS = ["OUT", "IN", "BOTH"] as const;
@@ -55,6 +56,8 @@ export interface RelationshipPage extends Page<Relationship> {
 
 export interface RelationshipReadOptions {
   readonly withNeighbours?: boolean;
+  /** The parts each relationship needs (every part when undefined); see domain/relationship-parts.ts. */
+  readonly parts?: readonly RelationshipPart[];
 }
 
 export interface CompanyFilter {
@@ -126,12 +129,14 @@ export type PlanRoot =
 
 /**
  * One relationship list of a planned read: for every node of its level, the page relationshipsOf
- * would give for `filter` and `page` (with neighbours). The nodes of a root list's level are the
+ * would give for `filter`, `page` and `parts` (with neighbours). The nodes of a root list's level are the
  * root's nodes; the nodes of a `next` list's level are the other ends of its parent list's pages.
  */
 export interface PlannedList {
   readonly filter: RelationshipFilter;
   readonly page: PageRequest;
+  /** As RelationshipReadOptions.parts. */
+  readonly parts?: readonly RelationshipPart[];
   readonly next: readonly PlannedList[];
 }
 

@@ -35,7 +35,10 @@ async function readLists(
 ): Promise<PlannedListResult[]> {
   return Promise.all(
     lists.map(async (list) => {
-      const pages = await store.relationshipsOf(nodeIds, list.filter, list.page, { withNeighbours: true });
+      const pages = await store.relationshipsOf(nodeIds, list.filter, list.page, {
+        withNeighbours: true,
+        parts: list.parts,
+      });
       const others = new Set(
         pages.flatMap((page, i) => page.items.map((r) => (r.from === nodeIds[i] ? r.to : r.from))),
       );

@@ -4,6 +4,7 @@ import { FANOUT_CAP, flowPaths, type FlowPathsInput } from "../../src/analytics"
 import type { Dataset } from "../../src/domain/dataset";
 import type { Relationship } from "../../src/domain/entities";
 import { RELATIONSHIP_KINDS, STATUSES } from "../../src/domain/entities";
+import { normalizeParts, RELATIONSHIP_PARTS } from "../../src/domain/relationship-parts";
 import type {
   PageRequest,
   PlannedList,
@@ -75,8 +76,20 @@ fragment Lists on Company {
   }
   bigCustomers: customers(first: 2, status: [CURRENT]) { edges { cursor node { customer { id } } } }
   suppliers(first: 5, asOf: $asOf) @skip(if: $deep) { nodes { supplier { id } } }
+  suppliers(first: 5, asOf: $asOf) @skip(if: $deep) { nodes { spend { low } status } }
+  detailed: customers(first: 3) { nodes { ...BuyFields customer { suppliers(first: 2) { nodes { ...BuyFields } } } } }
+  partnerLinks: partners(first: 3) { nodes { id relationship { ...AnyFields } } }
   products { nodes { product { id offeredBy(first: 3) { nodes { company { id } } } } } }
   partners { totalCount }
+}
+# Every field of a list's items: reading only the parts a selection needs is compared on both stores.
+fragment BuyFields on BuyRelationship {
+  id status validFrom validTo confidence note spend { low high display } product { id } evidence { id }
+  relationship { kind market role purpose }
+}
+fragment AnyFields on Relationship {
+  id kind status validFrom validTo confidence note market role purpose from { id } to { id } product { id }
+  amount { low high } evidence { id }
 }`;
 
 const GLOBAL_QUERY = `
@@ -372,6 +385,7 @@ function planArbitrary(dataset: Dataset): fc.Arbitrary<{ root: PlanRoot; plan: P
     list: fc.record({
       filter,
       page,
+      parts: fc.option(fc.subarray([...RELATIONSHIP_PARTS]).map(normalizeParts), { nil: undefined }),
       next: fc.oneof(
         { depthSize: "small", withCrossShrink: true },
         fc.constant([]),

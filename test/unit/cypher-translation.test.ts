@@ -415,10 +415,19 @@ describe("relationships", () => {
 });
 
 describe("a whole planned read", () => {
+  // Ids, ends and spend only, as a read of `spend { low high }` and the ends' ids asks.
   const customersThenSuppliers: PlannedList = {
     filter: { kinds: ["BUYS_FROM"], direction: "IN" },
     page: { first: 10 },
-    next: [{ filter: { kinds: ["BUYS_FROM"], direction: "OUT", asOf: "2024-06-30" }, page: { first: 10 }, next: [] }],
+    parts: ["amount"],
+    next: [
+      {
+        filter: { kinds: ["BUYS_FROM"], direction: "OUT", asOf: "2024-06-30" },
+        page: { first: 10 },
+        parts: ["amount"],
+        next: [],
+      },
+    ],
   };
 
   it("20 companies, their first 10 customers, each customer's first 10 suppliers: one statement", async () => {

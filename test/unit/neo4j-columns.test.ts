@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
+import { normalizeParts, partsView, type RelationshipPart } from "../../src/domain/relationship-parts";
 import {
   NODE_FIELDS,
   nodeFromColumns,
   nodeProps,
-  RELATIONSHIP_FIELDS,
+  relationshipFields,
   relationshipFromColumns,
+  relationshipReader,
   relationshipProps,
 } from "../../src/store/neo4j/mapping";
 
@@ -19,7 +21,7 @@ describe("Neo4j column projections", () => {
   it("list every relationship property that is written", () => {
     for (const relationship of seed.relationships) {
       for (const key of Object.keys(relationshipProps(relationship))) {
-        expect(RELATIONSHIP_FIELDS, key).toContain(key);
+        expect(relationshipFields(), key).toContain(key);
       }
     }
   });
@@ -31,9 +33,31 @@ describe("Neo4j column projections", () => {
         relationship.kind,
         relationship.from,
         relationship.to,
-        ...RELATIONSHIP_FIELDS.map((f) => props[f]),
+        ...relationshipFields().map((f) => props[f]),
       ];
       expect(relationshipFromColumns(columns)).toStrictEqual(relationship);
+    }
+  });
+
+  it("give back each relationship as a read of some parts gives it in both stores", () => {
+    const subsets = [
+      [],
+      ["amount"],
+      ["status", "validFrom", "validTo", "confidence"],
+      ["evidenceIds", "note", "productId"],
+    ];
+    for (const relationship of seed.relationships) {
+      const props = relationshipProps(relationship);
+      for (const subset of subsets) {
+        const parts = normalizeParts(subset as RelationshipPart[]);
+        const columns = [
+          relationship.kind,
+          relationship.from,
+          relationship.to,
+          ...relationshipFields(parts).map((f) => props[f]),
+        ];
+        expect(relationshipReader(parts)(columns)).toStrictEqual(partsView(parts)(relationship));
+      }
     }
   });
 

@@ -1,5 +1,6 @@
 import DataLoader from "dataloader";
 import type { Evidence, GraphNode, Metric, Relationship, Source } from "../../domain/entities";
+import type { RelationshipPart } from "../../domain/relationship-parts";
 import type { GraphStore, PageRequest, RelationshipFilter, RelationshipPage } from "../../store/graph-store";
 
 /**
@@ -14,7 +15,12 @@ export interface Loaders {
   evidence: DataLoader<string, Evidence | null>;
   source: DataLoader<string, Source | null>;
   metrics: DataLoader<string, Metric[]>;
-  relationshipsOf(filter: RelationshipFilter, page: PageRequest): DataLoader<string, RelationshipPage>;
+  /** Pages of relationships with `parts` (every part when undefined); see domain/relationship-parts.ts. */
+  relationshipsOf(
+    filter: RelationshipFilter,
+    page: PageRequest,
+    parts?: readonly RelationshipPart[],
+  ): DataLoader<string, RelationshipPage>;
   /** Puts a node read alongside something else where both `node` and `knownNode` find it. */
   primeNode(node: GraphNode): void;
   /**
@@ -51,12 +57,12 @@ export function createLoaders(store: GraphStore): Loaders {
     evidence: new DataLoader((ids) => store.evidenceByIds(ids), AFTER_THIS_TURN),
     source: new DataLoader((ids) => store.sourcesByIds(ids), AFTER_THIS_TURN),
     metrics: new DataLoader((ids) => store.metricsOf(ids), AFTER_THIS_TURN),
-    relationshipsOf(filter, page) {
-      const key = loaderKey(filter, page);
+    relationshipsOf(filter, page, parts) {
+      const key = loaderKey(filter, page, parts);
       let loader = relationshipLoaders.get(key);
       if (!loader) {
         loader = new DataLoader(async (ids) => {
-          const pages = await store.relationshipsOf(ids, filter, page, { withNeighbours: true });
+          const pages = await store.relationshipsOf(ids, filter, page, { withNeighbours: true, parts });
           for (const p of pages) p.neighbours.forEach(primeNode);
           return pages;
         }, AFTER_THIS_TURN);
@@ -67,8 +73,12 @@ export function createLoaders(store: GraphStore): Loaders {
   };
 }
 
-/** Ids, kinds and dates never hold `,` or `|`, so joining them is a faithful key, and cheaper than JSON. */
-export function loaderKey(filter: RelationshipFilter, page: PageRequest): string {
+/**
+ * Ids, kinds, dates and part names never hold `,` or `|`, so joining them is a faithful key, and
+ * cheaper than JSON. Parts are part of the key: a page read with some parts is only ever given to
+ * fields that select no other (see selectedParts).
+ */
+export function loaderKey(filter: RelationshipFilter, page: PageRequest, parts?: readonly RelationshipPart[]): string {
   const list = (values: readonly string[] | undefined) => values?.join(",") ?? "";
   return [
     list(filter.kinds),
@@ -79,5 +89,6 @@ export function loaderKey(filter: RelationshipFilter, page: PageRequest): string
     filter.asOf ?? "",
     page.first ?? "",
     page.after ?? "",
+    parts ? list(parts) : "*",
   ].join("|");
 }

@@ -1,12 +1,8 @@
 import {
   type FieldNode,
   getArgumentValues,
-  getDirectiveValues,
-  GraphQLIncludeDirective,
   type GraphQLObjectType,
   type GraphQLResolveInfo,
-  GraphQLSkipDirective,
-  Kind,
   type SelectionSetNode,
 } from "graphql";
 import type { NodeKind } from "../../domain/entities";
@@ -17,6 +13,8 @@ import { type ListField, listFieldOf } from "../list-fields";
 import { loaderKey } from "../loaders/loaders";
 import { listFilter, pageRequest } from "../arguments";
 import type { PageArgs, RelationshipArgs } from "../types/args";
+import { selectedParts } from "./selected-parts";
+import { connectionItems, fieldsOf, selectedChildren, selectionSetsOf } from "./selections";
 
 /**
  * Plans the relationship lists a request will read under the nodes of one selection, from the
@@ -24,7 +22,10 @@ import type { PageArgs, RelationshipArgs } from "../types/args";
  * the filter and page its resolver will ask for, and under each, the lists selected on the node at
  * the other end. Arguments go through the same checks the resolvers make; a list whose arguments
  * are refused is left out, so its resolver reports the error as it always does. Lists asked for
- * twice (aliases, fragments) are planned once.
+ * twice (aliases, fragments) with the same parts are planned once. Parts are worked out per
+ * response key, over the field nodes graphql-js merges, as the resolver works them out; where a
+ * resolver still asks for other parts than planned (lists of one plan entry reached under two
+ * aliases), it reads through its loader: one more store call, the same answer.
  */
 function planLists(
   ctx: Context,
@@ -34,13 +35,14 @@ function planLists(
 ): PlannedList[] {
   const objectType = info.schema.getType(type) as GraphQLObjectType;
   const planned = new Map<string, { request: Request; endType: NodeKind; under: SelectionSetNode[] }>();
-  for (const field of fieldsOf(info, objectType, selections)) {
-    const listField = listFieldOf(type, field.name.value);
-    const request = listField && requestOf(ctx, info, objectType, field, listField);
-    if (!listField || !request) continue;
-    const key = loaderKey(request.filter, request.page);
+  for (const fields of byResponseKey(fieldsOf(info, objectType, selections))) {
+    const listField = listFieldOf(type, fields[0]!.name.value);
+    const page = listField && requestOf(ctx, info, objectType, fields[0]!, listField);
+    if (!listField || !page) continue;
+    const request = { ...page, parts: selectedParts(info, fields) };
+    const key = loaderKey(request.filter, request.page, request.parts);
     const entry = planned.get(key) ?? { request, endType: listField.otherEnd.type, under: [] };
-    entry.under.push(...otherEndSelections(info, field, listField.otherEnd.field));
+    entry.under.push(...fields.flatMap((field) => otherEndSelections(info, field, listField.otherEnd.field)));
     planned.set(key, entry);
   }
   return [...planned.values()].map(({ request, endType, under }) => ({
@@ -49,7 +51,19 @@ function planLists(
   }));
 }
 
-type Request = Pick<PlannedList, "filter" | "page">;
+type Request = Pick<PlannedList, "filter" | "page" | "parts">;
+
+/** Fields grouped as graphql-js merges them: by alias, or name when there is none. */
+function byResponseKey(fields: readonly FieldNode[]): FieldNode[][] {
+  const groups = new Map<string, FieldNode[]>();
+  for (const field of fields) {
+    const key = (field.alias ?? field.name).value;
+    const group = groups.get(key);
+    if (group) group.push(field);
+    else groups.set(key, [field]);
+  }
+  return [...groups.values()];
+}
 
 /** The filter and page the list's resolver will ask for, or null when its arguments are refused. */
 function requestOf(
@@ -58,7 +72,7 @@ function requestOf(
   objectType: GraphQLObjectType,
   field: FieldNode,
   listField: ListField,
-): Request | null {
+): Pick<PlannedList, "filter" | "page"> | null {
   const definition = objectType.getFields()[field.name.value]!;
   const args = getArgumentValues(definition, field, info.variableValues) as unknown as RelationshipArgs & PageArgs;
   try {
@@ -82,55 +96,4 @@ export function planUnderConnection(ctx: Context, info: GraphQLResolveInfo, type
 /** The selections on the other end of a list's items: `nodes { <end> {…} }` and `edges { node { <end> {…} } }`. */
 function otherEndSelections(info: GraphQLResolveInfo, field: FieldNode, otherEndField: string): SelectionSetNode[] {
   return selectionSetsOf(selectedChildren(info, connectionItems(info, [field]), otherEndField));
-}
-
-function connectionItems(info: GraphQLResolveInfo, connections: readonly FieldNode[]): FieldNode[] {
-  return selectedChildren(info, connections, "nodes").concat(
-    selectedChildren(info, selectedChildren(info, connections, "edges"), "node"),
-  );
-}
-
-function selectionSetsOf(fields: readonly FieldNode[]): SelectionSetNode[] {
-  return fields.flatMap((field) => (field.selectionSet ? [field.selectionSet] : []));
-}
-
-function selectedChildren(info: GraphQLResolveInfo, parents: readonly FieldNode[], name: string): FieldNode[] {
-  const sets = parents.flatMap((parent) => (parent.selectionSet ? [parent.selectionSet] : []));
-  return fieldsOf(info, null, sets).filter((field) => field.name.value === name);
-}
-
-/**
- * The fields a selection asks for on `objectType` (any type when null): fragments spread and
- * inlined when their condition is the type or an interface it implements, @skip and @include obeyed.
- */
-function fieldsOf(
-  info: GraphQLResolveInfo,
-  objectType: GraphQLObjectType | null,
-  selections: readonly SelectionSetNode[],
-): FieldNode[] {
-  const fields: FieldNode[] = [];
-  const visit = (set: SelectionSetNode) => {
-    for (const selection of set.selections) {
-      if (!included(info, selection)) continue;
-      if (selection.kind === Kind.FIELD) fields.push(selection);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        if (applies(objectType, selection.typeCondition?.name.value)) visit(selection.selectionSet);
-      } else {
-        const fragment = info.fragments[selection.name.value];
-        if (fragment && applies(objectType, fragment.typeCondition.name.value)) visit(fragment.selectionSet);
-      }
-    }
-  };
-  selections.forEach(visit);
-  return fields;
-}
-
-function applies(objectType: GraphQLObjectType | null, condition: string | undefined): boolean {
-  if (!objectType || condition === undefined || condition === objectType.name) return true;
-  return objectType.getInterfaces().some((implemented) => implemented.name === condition);
-}
-
-function included(info: GraphQLResolveInfo, node: Parameters<typeof getDirectiveValues>[1]): boolean {
-  if (getDirectiveValues(GraphQLSkipDirective, node, info.variableValues)?.if === true) return false;
-  return getDirectiveValues(GraphQLIncludeDirective, node, info.variableValues)?.if !== false;
 }

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import type { Company, Evidence, Metric } from "../../domain/entities";
 import type { Context } from "../context";
@@ -22,13 +23,23 @@ import type { Direction } from "../../store/graph-store";
 @Resolver(() => CompanyType)
 export class CompanyResolver {
   @FieldResolver(() => BuyRelationshipConnection, { description: "Who buys from this company (money flows in)." })
-  customers(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return relationshipsOf(ctx, c.id, listFilter(LIST_FIELDS.Company.customers, args), args);
+  customers(
+    @Root() c: Company,
+    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return relationshipsOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.customers, args), args, info });
   }
 
   @FieldResolver(() => BuyRelationshipConnection, { description: "Who this company buys from (money flows out)." })
-  suppliers(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return relationshipsOf(ctx, c.id, listFilter(LIST_FIELDS.Company.suppliers, args), args);
+  suppliers(
+    @Root() c: Company,
+    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return relationshipsOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.suppliers, args), args, info });
   }
 
   @FieldResolver(() => CompanyType, {
@@ -56,35 +67,65 @@ export class CompanyResolver {
   }
 
   @FieldResolver(() => CompanyLinkConnection)
-  subsidiaries(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, c.id, listFilter(LIST_FIELDS.Company.subsidiaries, args), args);
+  subsidiaries(
+    @Root() c: Company,
+    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return linksOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.subsidiaries, args), args, info });
   }
 
   @FieldResolver(() => CompanyLinkConnection, {
     description: "Competitors, whichever side the relationship was recorded on.",
   })
-  competitors(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, c.id, listFilter(LIST_FIELDS.Company.competitors, args), args);
+  competitors(
+    @Root() c: Company,
+    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return linksOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.competitors, args), args, info });
   }
 
   @FieldResolver(() => CompanyLinkConnection)
-  partners(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, c.id, listFilter(LIST_FIELDS.Company.partners, args), args);
+  partners(
+    @Root() c: Company,
+    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return linksOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.partners, args), args, info });
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products this company offers." })
-  products(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, c.id, listFilter(LIST_FIELDS.Company.products, args), args);
+  products(
+    @Root() c: Company,
+    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return linksOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.products, args), args, info });
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products (models) this company uses, and for what." })
-  modelsUsed(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, c.id, listFilter(LIST_FIELDS.Company.modelsUsed, args), args);
+  modelsUsed(
+    @Root() c: Company,
+    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return linksOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.modelsUsed, args), args, info });
   }
 
   @FieldResolver(() => PersonLinkConnection, { description: "People who lead this company, with their role." })
-  people(@Root() c: Company, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, c.id, listFilter(LIST_FIELDS.Company.people, args), args);
+  people(
+    @Root() c: Company,
+    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return linksOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.people, args), args, info });
   }
 
   @FieldResolver(() => RelationshipConnection, { description: "Every relationship of this company, filtered." })
@@ -93,8 +134,9 @@ export class CompanyResolver {
     @Args(() => AnyRelationshipArgs) args: AnyRelationshipArgs,
     @Arg("direction", () => DirectionEnum, { defaultValue: "BOTH" }) direction: Direction,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relationshipsOf(ctx, c.id, relationshipFilter(args, null, direction), args);
+    return relationshipsOf(ctx, c.id, { filter: relationshipFilter(args, null, direction), args, info });
   }
 
   @FieldResolver(() => [MetricType], { description: "Figures and events about this company." })

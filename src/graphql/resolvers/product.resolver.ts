@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { Evidence, Metric, Person, Product } from "../../domain/entities";
 import type { Context } from "../context";
 import { listFilter } from "../arguments";
@@ -13,23 +14,43 @@ import { MetricType } from "../types/metric.type";
 @Resolver(() => ProductType)
 export class ProductResolver {
   @FieldResolver(() => CompanyLinkConnection, { description: "Companies that offer this product." })
-  offeredBy(@Root() p: Product, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, p.id, listFilter(LIST_FIELDS.Product.offeredBy, args), args);
+  offeredBy(
+    @Root() p: Product,
+    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return linksOf(ctx, p.id, { filter: listFilter(LIST_FIELDS.Product.offeredBy, args), args, info });
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products this one is built on (its upstream)." })
-  builtOn(@Root() p: Product, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, p.id, listFilter(LIST_FIELDS.Product.builtOn, args), args);
+  builtOn(
+    @Root() p: Product,
+    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return linksOf(ctx, p.id, { filter: listFilter(LIST_FIELDS.Product.builtOn, args), args, info });
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products built on this one (its downstream)." })
-  usedIn(@Root() p: Product, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, p.id, listFilter(LIST_FIELDS.Product.usedIn, args), args);
+  usedIn(
+    @Root() p: Product,
+    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return linksOf(ctx, p.id, { filter: listFilter(LIST_FIELDS.Product.usedIn, args), args, info });
   }
 
   @FieldResolver(() => CompanyLinkConnection, { description: "Companies that use this product as a model." })
-  usedBy(@Root() p: Product, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, p.id, listFilter(LIST_FIELDS.Product.usedBy, args), args);
+  usedBy(
+    @Root() p: Product,
+    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return linksOf(ctx, p.id, { filter: listFilter(LIST_FIELDS.Product.usedBy, args), args, info });
   }
 
   @FieldResolver(() => [MetricType])
@@ -46,8 +67,13 @@ export class ProductResolver {
 @Resolver(() => PersonType)
 export class PersonResolver {
   @FieldResolver(() => CompanyLinkConnection, { description: "Companies this person leads, with the role." })
-  leads(@Root() p: Person, @Args(() => RelationshipArgs) args: RelationshipArgs, @Ctx() ctx: Context) {
-    return linksOf(ctx, p.id, listFilter(LIST_FIELDS.Person.leads, args), args);
+  leads(
+    @Root() p: Person,
+    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return linksOf(ctx, p.id, { filter: listFilter(LIST_FIELDS.Person.leads, args), args, info });
   }
 
   @FieldResolver(() => [EvidenceType])

@@ -29,6 +29,7 @@ import type {
 } from "../graph-store";
 import { byId, matchesFilter, narrowsBeyondKindAndEnd, pageById } from "../relationship-filter";
 import { Adjacency } from "./adjacency";
+import { partsView } from "../../domain/relationship-parts";
 import { readPlanByLevels } from "../read-plan";
 import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
 
@@ -99,13 +100,15 @@ export class MemoryStore implements GraphStore {
     page: PageRequest,
     options: RelationshipReadOptions = {},
   ): Promise<RelationshipPage[]> {
+    const view = partsView(options.parts);
     return nodeIds.map((id) => {
       if (!this.graph.hasNode(id)) return { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
       const candidates = this.adjacency().of(id, filter.kinds, filter.direction);
       const rels = narrowsBeyondKindAndEnd(filter)
         ? candidates.filter((r) => matchesFilter(r, id, filter))
         : candidates;
-      const result = pageById(rels, page.first, page.after);
+      const paged = pageById(rels, page.first, page.after);
+      const result = { ...paged, items: paged.items.map(view) };
       if (!options.withNeighbours) return { ...result, neighbours: [] };
       const others = [...new Set(result.items.map((r) => (r.from === id ? r.to : r.from)))].sort(cmp);
       return { ...result, neighbours: others.map((other) => this.graph.getNodeAttribute(other, "node")) };

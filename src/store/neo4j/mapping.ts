@@ -19,6 +19,7 @@ import { NODE_KINDS, RELATIONSHIP_KINDS } from "../../domain/entities";
 import { DomainError } from "../../domain/errors";
 import { highFromNullable, highOrNull } from "../../domain/interval";
 import type { Money, Period, Qualifier } from "../../domain/money";
+import { RELATIONSHIP_PARTS, type RelationshipPart, unreadRelationship } from "../../domain/relationship-parts";
 import { searchKeys } from "../../domain/text";
 
 /**
@@ -164,37 +165,50 @@ export const NODE_FIELDS = [
   "category",
 ] as const;
 
-/** Every property relationshipProps writes, in the order reads list them (relationshipFromColumns). */
-export const RELATIONSHIP_FIELDS = [
-  "id",
-  "productId",
-  "amountLow",
-  "amountHigh",
-  "amountEstimate",
-  "amountQualifier",
-  "amountPeriod",
-  "amountCurrency",
-  "market",
-  "role",
-  "purpose",
-  "status",
-  "validFrom",
-  "validTo",
-  "confidence",
-  "evidenceIds",
-  "note",
-] as const;
+/** The properties each part of a relationship is stored in (see relationshipProps). */
+const PART_PROPERTIES: { readonly [P in RelationshipPart]: readonly string[] } = {
+  productId: ["productId"],
+  amount: ["amountLow", "amountHigh", "amountEstimate", "amountQualifier", "amountPeriod", "amountCurrency"],
+  market: ["market"],
+  role: ["role"],
+  purpose: ["purpose"],
+  status: ["status"],
+  validFrom: ["validFrom"],
+  validTo: ["validTo"],
+  confidence: ["confidence"],
+  evidenceIds: ["evidenceIds"],
+  note: ["note"],
+};
+
+/**
+ * The properties a read of `parts` (every part when undefined) lists, in the order
+ * relationshipFromColumns reads them: the id, then each part's.
+ */
+export function relationshipFields(parts: readonly RelationshipPart[] = RELATIONSHIP_PARTS): readonly string[] {
+  return ["id", ...parts.flatMap((part) => PART_PROPERTIES[part])];
+}
 
 /** A node from the values of NODE_FIELDS, in that order. */
 export function nodeFromColumns(values: readonly unknown[]): GraphNode {
   return toNode(zip(NODE_FIELDS, values));
 }
 
-/** A relationship from `[kind, fromId, toId, ...values of RELATIONSHIP_FIELDS]`. */
-export function relationshipFromColumns(columns: readonly unknown[]): Relationship {
-  const [kind, from, to, ...values] = columns;
-  return toRelationship(zip(RELATIONSHIP_FIELDS, values), String(kind), String(from), String(to));
+/**
+ * How a read of `parts` turns `[kind, fromId, toId, ...values of relationshipFields(parts)]` into a
+ * relationship; made once per read, as it runs for every row.
+ */
+export function relationshipReader(
+  parts: readonly RelationshipPart[] = RELATIONSHIP_PARTS,
+): (columns: readonly unknown[]) => Relationship {
+  const fields = relationshipFields(parts);
+  return (columns) => {
+    const [kind, from, to, ...values] = columns;
+    return toRelationship(zip(fields, values), String(kind), String(from), String(to), parts);
+  };
 }
+
+/** A relationship with every part from `[kind, fromId, toId, ...values of relationshipFields()]`. */
+export const relationshipFromColumns = relationshipReader();
 
 function zip(fields: readonly string[], values: readonly unknown[]): Props {
   const props: Props = {};
@@ -228,28 +242,35 @@ export function toNode(p: Props): GraphNode {
   }
 }
 
-/** `p` holds the relationship's properties; kind, from and to come from the pattern. */
-function toRelationship(p: Props, kind: string, from: string, to: string): Relationship {
+const PART_READERS: { readonly [P in RelationshipPart]: (p: Props) => Relationship[P] } = {
+  productId: (p) => optStr(p.productId),
+  amount: (p) => toMoney(p, "amount"),
+  market: (p) => optStr(p.market),
+  role: (p) => optStr(p.role),
+  purpose: (p) => optStr(p.purpose),
+  status: (p) => str(p.status) as RelationshipStatus,
+  validFrom: (p) => optStr(p.validFrom),
+  validTo: (p) => optStr(p.validTo),
+  confidence: (p) => num(p.confidence),
+  evidenceIds: (p) => strList(p.evidenceIds),
+  note: (p) => optStr(p.note),
+};
+
+/** `p` holds the relationship's properties of `parts`; kind, from and to come from the pattern. */
+function toRelationship(
+  p: Props,
+  kind: string,
+  from: string,
+  to: string,
+  parts: readonly RelationshipPart[],
+): Relationship {
   if (!(RELATIONSHIP_KINDS as readonly string[]).includes(kind)) {
     throw new DomainError("INTERNAL", `relationship '${String(p.id)}' has an unknown type ${kind}`);
   }
-  return {
-    id: str(p.id),
-    kind: kind as RelationshipKind,
-    from,
-    to,
-    productId: optStr(p.productId),
-    amount: toMoney(p, "amount"),
-    market: optStr(p.market),
-    role: optStr(p.role),
-    purpose: optStr(p.purpose),
-    status: str(p.status) as RelationshipStatus,
-    validFrom: optStr(p.validFrom),
-    validTo: optStr(p.validTo),
-    confidence: num(p.confidence),
-    evidenceIds: strList(p.evidenceIds),
-    note: optStr(p.note),
-  };
+  const relationship = unreadRelationship({ id: str(p.id), kind: kind as RelationshipKind, from, to });
+  const fields = relationship as unknown as Record<RelationshipPart, unknown>;
+  for (const part of parts) fields[part] = PART_READERS[part](p);
+  return relationship;
 }
 
 export function toSource(p: Props): Source {

@@ -33,7 +33,15 @@ import type {
 } from "../graph-store";
 import { loadInBatches, type LoadOptions } from "./batched-load";
 import { Neo4jExecutor, type Neo4jExecutorOptions, type Neo4jRecord } from "./executor";
-import { nodeFromColumns, relationshipFromColumns, toEvidence, toMetric, toNode, toSource } from "./mapping";
+import {
+  nodeFromColumns,
+  relationshipFromColumns,
+  relationshipReader,
+  toEvidence,
+  toMetric,
+  toNode,
+  toSource,
+} from "./mapping";
 import { countsQuery } from "./queries/count-queries";
 import { type CypherQuery, pageSize, unique } from "./queries/cypher-query";
 import { deleteNodesBatchQuery, deleteRelationshipsBatchQuery } from "./queries/load-queries";
@@ -130,10 +138,11 @@ export class Neo4jStore implements GraphStore {
     const empty: RelationshipPage = { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
     if (nodeIds.length === 0) return [];
     if (selectedKinds(filter).length === 0) return nodeIds.map(() => empty);
-    const query = relationshipsOfQuery(nodeIds, filter, page, options.withNeighbours ?? false);
+    const query = relationshipsOfQuery(nodeIds, filter, page, options.withNeighbours ?? false, options.parts);
+    const readRelationship = relationshipReader(options.parts);
     const pages = await this.read(
       query,
-      (rec) => [rec.get("nodeId") as string, relationshipPageFromRecord(rec, page)] as const,
+      (rec) => [rec.get("nodeId") as string, relationshipPageFromRecord(rec, page, readRelationship)] as const,
     );
     const byNode = new Map(pages);
     return nodeIds.map((id) => byNode.get(id) ?? empty);
@@ -151,7 +160,7 @@ export class Neo4jStore implements GraphStore {
     if (selectedKinds(filter).length === 0) return { items: [], totalCount: 0, hasNextPage: false };
     const [result] = await this.read(listRelationshipsQuery(filter, page), (rec) => ({
       totalCount: rec.get("totalCount") as number,
-      items: (rec.get("items") as unknown[][]).map(relationshipFromColumns),
+      items: (rec.get("items") as unknown[][]).map((columns) => relationshipFromColumns(columns)),
     }));
     return trimPage(result!.items, result!.totalCount, pageSize(page));
   }
@@ -293,6 +302,7 @@ function pageFromRows<Other>(
   totalCount: number,
   page: PageRequest,
   nodeOf: (other: Other) => GraphNode | null,
+  readRelationship: (columns: readonly unknown[]) => Relationship,
 ): RelationshipPage {
   const { items, hasNextPage } = trimPage([...rows], totalCount, pageSize(page));
   const neighbours = new Map<string, GraphNode>();
@@ -301,16 +311,21 @@ function pageFromRows<Other>(
     if (node) neighbours.set(node.id, node);
   }
   return {
-    items: items.map(([relationship]) => relationshipFromColumns(relationship)),
+    items: items.map(([relationship]) => readRelationship(relationship)),
     totalCount,
     hasNextPage,
     neighbours: [...neighbours.keys()].sort().map((id) => neighbours.get(id)!),
   };
 }
 
-function relationshipPageFromRecord(rec: Neo4jRecord, page: PageRequest): RelationshipPage {
+function relationshipPageFromRecord(
+  rec: Neo4jRecord,
+  page: PageRequest,
+  readRelationship: (columns: readonly unknown[]) => Relationship,
+): RelationshipPage {
   const rows = rec.get("rows") as PageRow<unknown[] | null>[];
-  return pageFromRows(rows, rec.get("totalCount") as number, page, (other) => (other ? nodeFromColumns(other) : null));
+  const nodeOf = (other: unknown[] | null) => (other ? nodeFromColumns(other) : null);
+  return pageFromRows(rows, rec.get("totalCount") as number, page, nodeOf, readRelationship);
 }
 
 /** A planned list's answer for one node: `[totalCount, rows, nested]`, nested `[otherId, lists]`. */
@@ -342,8 +357,12 @@ function plannedListResult(
   nodes: ReadonlyMap<string, GraphNode>,
 ): PlannedListResult {
   const nodeOf = (id: string) => nodes.get(id) ?? null;
+  const readRelationship = relationshipReader(list.parts);
   const pages = new Map(
-    entries.map(([id, [totalCount, rows]]) => [id, pageFromRows(rows, totalCount, list.page, nodeOf)]),
+    entries.map(([id, [totalCount, rows]]) => [
+      id,
+      pageFromRows(rows, totalCount, list.page, nodeOf, readRelationship),
+    ]),
   );
   const reached = new Set([...pages].flatMap(([id, page]) => page.items.map((r) => (r.from === id ? r.to : r.from))));
   const nested = new Map(entries.flatMap(([, [, , nested]]) => nested).filter(([id]) => reached.has(id)));

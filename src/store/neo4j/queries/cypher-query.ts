@@ -1,7 +1,8 @@
 import { DomainError } from "../../../domain/errors";
 import type { PageRequest } from "../../graph-store";
 import type { Params } from "../executor";
-import { NODE_FIELDS, RELATIONSHIP_FIELDS } from "../mapping";
+import type { RelationshipPart } from "../../../domain/relationship-parts";
+import { NODE_FIELDS, relationshipFields } from "../mapping";
 
 /**
  * One statement as it is sent to Neo4j. Builders return these and never run them, so each one can
@@ -47,10 +48,10 @@ export function nodeProjection(variable: string): string {
   return `[${NODE_FIELDS.map((field) => `${variable}.${field}`).join(", ")}]`;
 }
 
-/** The relationship bound to `variable` as the list relationshipFromColumns reads. */
-export function relationshipProjection(variable: string): string {
+/** The relationship bound to `variable` as the list relationshipFromColumns reads for `parts`. */
+export function relationshipProjection(variable: string, parts?: readonly RelationshipPart[]): string {
   const ends = [`type(${variable})`, `startNode(${variable}).id`, `endNode(${variable}).id`];
-  return `[${[...ends, ...RELATIONSHIP_FIELDS.map((field) => `${variable}.${field}`)].join(", ")}]`;
+  return `[${[...ends, ...relationshipFields(parts).map((field) => `${variable}.${field}`)].join(", ")}]`;
 }
 
 /** Each id once: a batch may repeat ids, and the store puts answers back in the caller's order. */

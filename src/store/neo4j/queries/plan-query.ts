@@ -89,7 +89,7 @@ function listSubquery(list: PlannedList, name: string, params: Params): string {
             ${nestedBlocks.join("\n")}
             RETURN collect([n.id, [${list.next.map((_, i) => `${name}_${i}`).join(", ")}]]) AS nested
           }`;
-  const row = `[${relationshipProjection("r")}, m.id, m]`;
+  const row = `[${relationshipProjection("r", list.parts)}, m.id, m]`;
   return cypher`
     CALL (n) {
       ${relationshipPageSubquery(list.filter, list.page, prefix, row)}

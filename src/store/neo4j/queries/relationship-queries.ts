@@ -1,4 +1,5 @@
 import { RELATIONSHIP_KINDS, type RelationshipKind } from "../../../domain/entities";
+import type { RelationshipPart } from "../../../domain/relationship-parts";
 import type { PageRequest, RelationshipFilter } from "../../graph-store";
 import {
   filterParams,
@@ -81,12 +82,13 @@ export function relationshipsOfQuery(
   filter: RelationshipFilter,
   page: PageRequest,
   withNeighbours: boolean,
+  parts?: readonly RelationshipPart[],
 ): CypherQuery {
   const other = withNeighbours ? nodeProjection("m") : "null";
   const text = cypher`
     UNWIND $ids AS nodeId
     MATCH (n:Entity {id: nodeId})
-    ${relationshipPageSubquery(filter, page, "", `[${relationshipProjection("r")}, ${other}]`)}
+    ${relationshipPageSubquery(filter, page, "", `[${relationshipProjection("r", parts)}, ${other}]`)}
     RETURN nodeId, totalCount, rows`;
   return { cypher: text, params: { ids: unique(nodeIds), ...relationshipPageParams(filter, page) } };
 }

@@ -1,0 +1,55 @@
+import type { FieldNode, GraphQLResolveInfo } from "graphql";
+import { normalizeParts, RELATIONSHIP_PARTS, type RelationshipPart } from "../../domain/relationship-parts";
+import { connectionItems, fieldsOf, selectionSetsOf } from "./selections";
+
+/**
+ * The relationship parts each field of a list's items reads (BuyRelationship, Relationship and the
+ * Link types; see relationship.resolver.ts). A field missing here reads every part, so a new field
+ * is slow before it is listed, never wrong. `relationship` is the same object seen generically: it
+ * reads what its own selection reads.
+ */
+const FIELD_PARTS: Readonly<Record<string, readonly RelationshipPart[]>> = {
+  __typename: [],
+  id: [],
+  kind: [],
+  from: [],
+  to: [],
+  customer: [],
+  supplier: [],
+  company: [],
+  person: [],
+  // A BuyRelationship's product is productId; a ProductLink's is the other end, which needs none.
+  product: ["productId"],
+  spend: ["amount"],
+  amount: ["amount"],
+  market: ["market"],
+  role: ["role"],
+  purpose: ["purpose"],
+  status: ["status"],
+  validFrom: ["validFrom"],
+  validTo: ["validTo"],
+  confidence: ["confidence"],
+  note: ["note"],
+  evidence: ["evidenceIds"],
+};
+
+/**
+ * The parts of its relationships a list field's selection reads, over all of `connections` (the
+ * field nodes graphql-js merged into one response key). Fragments count whatever their type
+ * condition, which can only add parts.
+ */
+export function selectedParts(
+  info: GraphQLResolveInfo,
+  connections: readonly FieldNode[],
+): readonly RelationshipPart[] {
+  const parts = new Set<RelationshipPart>();
+  const visit = (items: readonly FieldNode[]) => {
+    for (const field of fieldsOf(info, null, selectionSetsOf(items))) {
+      const name = field.name.value;
+      if (name === "relationship") visit([field]);
+      else for (const part of FIELD_PARTS[name] ?? RELATIONSHIP_PARTS) parts.add(part);
+    }
+  };
+  visit(connectionItems(info, connections));
+  return normalizeParts(parts);
+}

@@ -1,0 +1,94 @@
+import {
+  getNamedType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  isInterfaceType,
+  isObjectType,
+  isUnionType,
+} from "graphql";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadSeed } from "../../seed/loader";
+import { LIST_FIELDS } from "../../src/graphql/list-fields";
+import { getSchema } from "../../src/server/schema";
+import type { GraphStore, PlannedList, PlanRoot } from "../../src/store/graph-store";
+import { MemoryStore } from "../../src/store/memory/memory-store";
+import { execute } from "../helpers/execute";
+
+/**
+ * A list reads only the relationship parts its selection needs (graphql/plan/selected-parts.ts).
+ * For every field of every list's items, found in the schema so that a new field is covered the
+ * day it is added, the answer with the parts the field asks for must equal the answer with every
+ * part. A part left out reads as a placeholder GraphQL refuses or a null, so a wrong entry shows.
+ */
+describe("lists read only the parts their selection needs", () => {
+  const store = new MemoryStore();
+  const cases: { list: string; field: string; query: string }[] = [];
+
+  beforeAll(async () => {
+    await store.load(loadSeed());
+    const schema = await getSchema();
+    const company = schema.getType("Company");
+    if (!isObjectType(company)) throw new Error("no Company type");
+    for (const list of Object.keys(LIST_FIELDS.Company)) {
+      const items = getNamedType(company.getFields()[list]!.type);
+      if (!isObjectType(items)) throw new Error(`${list} is not a connection`);
+      const itemType = getNamedType(items.getFields().nodes!.type);
+      if (!isObjectType(itemType)) throw new Error(`${list} has no object items`);
+      for (const field of Object.values(itemType.getFields())) {
+        cases.push({ list, field: `${itemType.name}.${field.name}`, query: listQuery(list, field) });
+      }
+    }
+  });
+
+  it("every field of every Company list's items answers as with every part read", async () => {
+    expect(cases.length).toBeGreaterThan(40);
+    for (const { field, query } of cases) {
+      const companyIds = ["microsoft", "openai", "tiktok", "bytedance", "amazon", "intuit"];
+      for (const id of companyIds) {
+        const all = await execute(store, query, { id }, { planReads: false });
+        expect(all.errors, `${field} ${id}`).toBeUndefined();
+        expect(await execute(store, query, { id }), `${field} ${id}`).toEqual(all);
+      }
+    }
+  });
+
+  it("a nested read of ids and spend asks the store for the amount part only", async () => {
+    const planned: PlannedList[][] = [];
+    const spy: GraphStore = Object.create(store, {
+      readPlan: { value: (root: PlanRoot, lists: PlannedList[]) => (planned.push(lists), store.readPlan(root, lists)) },
+    });
+    const query = `{ company(id: "microsoft") {
+      customers(first: 5) { nodes { id spend { low } customer { id suppliers { nodes { status } } } } }
+      customers(first: 5) { nodes { customer { name } } }
+    } }`;
+    const answer = await execute(spy, query);
+    expect(answer.errors).toBeUndefined();
+    expect(planned.map((lists) => lists.map((list) => [list.parts, list.next.map((next) => next.parts)]))).toEqual([
+      [[["amount"], [["status"]]]],
+    ]);
+  });
+});
+
+/** `company(id) { <list>(first: 50) { nodes { <field> } } }`, with a small selection under object fields. */
+function listQuery(list: string, field: GraphQLField<unknown, unknown>): string {
+  const args = field.args.filter((arg) => arg.type.toString().endsWith("!"));
+  if (args.length > 0) throw new Error(`${field.name} has required arguments; give it a case of its own`);
+  return `query Q($id: ID!) { company(id: $id) { ${list}(first: 50) { nodes { id ${field.name}${subselection(getNamedType(field.type), 2)} } } } }`;
+}
+
+function subselection(type: GraphQLNamedType, depth: number): string {
+  if (isUnionType(type)) return " { __typename }";
+  if (!isObjectType(type) && !isInterfaceType(type)) return "";
+  const fields = Object.values(type.getFields()).filter(
+    (f) => !f.args.some((arg) => arg.type.toString().endsWith("!")),
+  );
+  const inner = fields
+    .map((f) => {
+      const named = getNamedType(f.type);
+      const leaf = !isObjectType(named) && !isInterfaceType(named) && !isUnionType(named);
+      if (leaf) return f.name;
+      return depth > 1 ? `${f.name}${subselection(named, depth - 1)}` : "";
+    })
+    .filter(Boolean);
+  return ` { __typename ${inner.join(" ")} }`;
+}
