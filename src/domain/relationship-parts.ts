@@ -41,6 +41,9 @@ const NOT_READ: { readonly [P in RelationshipPart]: Relationship[P] } = {
   note: null,
 };
 
+/** The totalCount of a page read without its count; GraphQL refuses to serialise it, as NOT_READ parts. */
+export const NOT_COUNTED = Number.NaN;
+
 /** `parts` once each, in RELATIONSHIP_PARTS order: equal requests compare and key equal. */
 export function normalizeParts(parts: Iterable<RelationshipPart>): readonly RelationshipPart[] {
   const wanted = new Set(parts);

@@ -1,6 +1,5 @@
 import type { FieldNode } from "graphql";
-import type { RelationshipPart } from "../domain/relationship-parts";
-import type { GraphStore } from "../store/graph-store";
+import type { GraphStore, PageContents } from "../store/graph-store";
 import type { RequestLimits } from "./limits";
 import { createLoaders, type Loaders } from "./loaders/loaders";
 
@@ -15,8 +14,8 @@ export interface Context {
    * level with every part: the same answers, which the tests hold equal.
    */
   readonly planReads: boolean;
-  /** The parts a list field's selection reads, per merged field nodes (one entry per list in the query). */
-  readonly selectedParts: WeakMap<readonly FieldNode[], readonly RelationshipPart[]>;
+  /** What a list field's selection reads of its pages, per merged field nodes (one entry per list in the query). */
+  readonly selectedContents: WeakMap<readonly FieldNode[], PageContents>;
 }
 
 export function createContext(
@@ -29,6 +28,6 @@ export function createContext(
     loaders: createLoaders(store),
     limits,
     planReads: options.planReads ?? true,
-    selectedParts: new WeakMap(),
+    selectedContents: new WeakMap(),
   };
 }

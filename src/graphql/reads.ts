@@ -3,13 +3,19 @@ import { groupChains, parentFilter, type ReadRelationships } from "../analytics/
 import type { Company, Evidence, GraphNode, NodeKind, Relationship } from "../domain/entities";
 import { BadInputError } from "../domain/errors";
 import type { GroupChain } from "../domain/groups";
-import type { RelationshipPart } from "../domain/relationship-parts";
-import type { CompanyFilter, Page, PageRequest, RelationshipFilter, RelationshipPage } from "../store/graph-store";
+import type {
+  CompanyFilter,
+  Page,
+  PageContents,
+  PageRequest,
+  RelationshipFilter,
+  RelationshipPage,
+} from "../store/graph-store";
 import { pageRequest, requireId } from "./arguments";
 import type { Context } from "./context";
 import { planUnderConnection, planUnderField } from "./plan/plan-lists";
 import { readPlanned } from "./plan/read-planned";
-import { selectedParts } from "./plan/selected-parts";
+import { selectedContents } from "./plan/selected-parts";
 import type { PageArgs } from "./types/args";
 import { type Connection, toConnection } from "./types/connection.type";
 
@@ -51,18 +57,18 @@ export interface ListRead {
 
 /** The page of `nodeId`'s relationships a list field reads, through the request's loaders. */
 function loadList(ctx: Context, nodeId: string, read: ListRead): Promise<RelationshipPage> {
-  return ctx.loaders.relationshipsOf(read.filter, pageRequest(ctx, read.args), partsOf(ctx, read.info)).load(nodeId);
+  return ctx.loaders.relationshipsOf(read.filter, pageRequest(ctx, read.args), contentsOf(ctx, read.info)).load(nodeId);
 }
 
-/** The relationship parts the field's selection reads; every part when reads are not planned. */
-function partsOf(ctx: Context, info: GraphQLResolveInfo): readonly RelationshipPart[] | undefined {
+/** What the field's selection reads of its pages; everything when reads are not planned. */
+function contentsOf(ctx: Context, info: GraphQLResolveInfo): PageContents | undefined {
   if (!ctx.planReads) return undefined;
-  let parts = ctx.selectedParts.get(info.fieldNodes);
-  if (!parts) {
-    parts = selectedParts(info, info.fieldNodes);
-    ctx.selectedParts.set(info.fieldNodes, parts);
+  let contents = ctx.selectedContents.get(info.fieldNodes);
+  if (!contents) {
+    contents = selectedContents(info, info.fieldNodes);
+    ctx.selectedContents.set(info.fieldNodes, contents);
   }
-  return parts;
+  return contents;
 }
 
 export async function relationshipsOf(ctx: Context, nodeId: string, read: ListRead): Promise<Connection<Relationship>> {

@@ -54,10 +54,20 @@ export interface RelationshipPage extends Page<Relationship> {
   readonly neighbours: readonly GraphNode[];
 }
 
-export interface RelationshipReadOptions {
-  readonly withNeighbours?: boolean;
-  /** The parts each relationship needs (every part when undefined); see domain/relationship-parts.ts. */
+/**
+ * What a page of relationships holds beyond ids, ends and order, when a reader needs less: a
+ * GraphQL list that shows three fields and no count. Both stores answer with the same placeholders
+ * for what was not read (see domain/relationship-parts.ts).
+ */
+export interface PageContents {
+  /** The parts each relationship needs (every part when undefined). */
   readonly parts?: readonly RelationshipPart[];
+  /** false: totalCount is NOT_COUNTED, and Neo4j skips the count (default true). */
+  readonly withTotalCount?: boolean;
+}
+
+export interface RelationshipReadOptions extends PageContents {
+  readonly withNeighbours?: boolean;
 }
 
 export interface CompanyFilter {
@@ -129,14 +139,12 @@ export type PlanRoot =
 
 /**
  * One relationship list of a planned read: for every node of its level, the page relationshipsOf
- * would give for `filter`, `page` and `parts` (with neighbours). The nodes of a root list's level are the
+ * would give for `filter`, `page` and its contents (with neighbours). The nodes of a root list's level are the
  * root's nodes; the nodes of a `next` list's level are the other ends of its parent list's pages.
  */
-export interface PlannedList {
+export interface PlannedList extends PageContents {
   readonly filter: RelationshipFilter;
   readonly page: PageRequest;
-  /** As RelationshipReadOptions.parts. */
-  readonly parts?: readonly RelationshipPart[];
   readonly next: readonly PlannedList[];
 }
 

@@ -38,6 +38,7 @@ async function readLists(
       const pages = await store.relationshipsOf(nodeIds, list.filter, list.page, {
         withNeighbours: true,
         parts: list.parts,
+        withTotalCount: list.withTotalCount,
       });
       const others = new Set(
         pages.flatMap((page, i) => page.items.map((r) => (r.from === nodeIds[i] ? r.to : r.from))),

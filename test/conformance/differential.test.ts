@@ -386,6 +386,7 @@ function planArbitrary(dataset: Dataset): fc.Arbitrary<{ root: PlanRoot; plan: P
       filter,
       page,
       parts: fc.option(fc.subarray([...RELATIONSHIP_PARTS]).map(normalizeParts), { nil: undefined }),
+      withTotalCount: fc.option(fc.boolean(), { nil: undefined }),
       next: fc.oneof(
         { depthSize: "small", withCrossShrink: true },
         fc.constant([]),

@@ -37,10 +37,13 @@ describe("lists read only the parts their selection needs", () => {
       for (const field of Object.values(itemType.getFields())) {
         cases.push({ list, field: `${itemType.name}.${field.name}`, query: listQuery(list, field) });
       }
+      const connectionFields = "totalCount pageInfo { hasNextPage endCursor } edges { cursor }";
+      const query = `query Q($id: ID!) { company(id: $id) { ${list}(first: 1) { ${connectionFields} } } }`;
+      cases.push({ list, field: `${items.name} without items`, query });
     }
   });
 
-  it("every field of every Company list's items answers as with every part read", async () => {
+  it("every field of every Company list's items, and the count, answer as with everything read", async () => {
     expect(cases.length).toBeGreaterThan(40);
     for (const { field, query } of cases) {
       const companyIds = ["microsoft", "openai", "tiktok", "bytedance", "amazon", "intuit"];
@@ -52,19 +55,24 @@ describe("lists read only the parts their selection needs", () => {
     }
   });
 
-  it("a nested read of ids and spend asks the store for the amount part only", async () => {
+  it("a nested read of ids and spend asks the store for the amount part only, and counts where asked", async () => {
     const planned: PlannedList[][] = [];
     const spy: GraphStore = Object.create(store, {
       readPlan: { value: (root: PlanRoot, lists: PlannedList[]) => (planned.push(lists), store.readPlan(root, lists)) },
     });
     const query = `{ company(id: "microsoft") {
-      customers(first: 5) { nodes { id spend { low } customer { id suppliers { nodes { status } } } } }
+      customers(first: 5) { nodes { id spend { low } customer { id suppliers { totalCount nodes { status } } } } }
       customers(first: 5) { nodes { customer { name } } }
     } }`;
     const answer = await execute(spy, query);
     expect(answer.errors).toBeUndefined();
-    expect(planned.map((lists) => lists.map((list) => [list.parts, list.next.map((next) => next.parts)]))).toEqual([
-      [[["amount"], [["status"]]]],
+    const contents = (list: PlannedList): unknown => ({
+      parts: list.parts,
+      withTotalCount: list.withTotalCount,
+      next: list.next.map(contents),
+    });
+    expect(planned.map((lists) => lists.map(contents))).toEqual([
+      [{ parts: ["amount"], withTotalCount: false, next: [{ parts: ["status"], withTotalCount: true, next: [] }] }],
     ]);
   });
 });

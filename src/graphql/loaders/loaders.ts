@@ -1,7 +1,12 @@
 import DataLoader from "dataloader";
 import type { Evidence, GraphNode, Metric, Relationship, Source } from "../../domain/entities";
-import type { RelationshipPart } from "../../domain/relationship-parts";
-import type { GraphStore, PageRequest, RelationshipFilter, RelationshipPage } from "../../store/graph-store";
+import type {
+  GraphStore,
+  PageContents,
+  PageRequest,
+  RelationshipFilter,
+  RelationshipPage,
+} from "../../store/graph-store";
 
 /**
  * Per-request batching: every lookup made while resolving one level of a query becomes one store
@@ -15,11 +20,11 @@ export interface Loaders {
   evidence: DataLoader<string, Evidence | null>;
   source: DataLoader<string, Source | null>;
   metrics: DataLoader<string, Metric[]>;
-  /** Pages of relationships with `parts` (every part when undefined); see domain/relationship-parts.ts. */
+  /** Pages of relationships holding `contents` (everything when undefined). */
   relationshipsOf(
     filter: RelationshipFilter,
     page: PageRequest,
-    parts?: readonly RelationshipPart[],
+    contents?: PageContents,
   ): DataLoader<string, RelationshipPage>;
   /** Puts a node read alongside something else where both `node` and `knownNode` find it. */
   primeNode(node: GraphNode): void;
@@ -57,12 +62,13 @@ export function createLoaders(store: GraphStore): Loaders {
     evidence: new DataLoader((ids) => store.evidenceByIds(ids), AFTER_THIS_TURN),
     source: new DataLoader((ids) => store.sourcesByIds(ids), AFTER_THIS_TURN),
     metrics: new DataLoader((ids) => store.metricsOf(ids), AFTER_THIS_TURN),
-    relationshipsOf(filter, page, parts) {
-      const key = loaderKey(filter, page, parts);
+    relationshipsOf(filter, page, contents = {}) {
+      const { parts, withTotalCount } = contents;
+      const key = loaderKey(filter, page, contents);
       let loader = relationshipLoaders.get(key);
       if (!loader) {
         loader = new DataLoader(async (ids) => {
-          const pages = await store.relationshipsOf(ids, filter, page, { withNeighbours: true, parts });
+          const pages = await store.relationshipsOf(ids, filter, page, { withNeighbours: true, parts, withTotalCount });
           for (const p of pages) p.neighbours.forEach(primeNode);
           return pages;
         }, AFTER_THIS_TURN);
@@ -75,10 +81,10 @@ export function createLoaders(store: GraphStore): Loaders {
 
 /**
  * Ids, kinds, dates and part names never hold `,` or `|`, so joining them is a faithful key, and
- * cheaper than JSON. Parts are part of the key: a page read with some parts is only ever given to
- * fields that select no other (see selectedParts).
+ * cheaper than JSON. Contents are part of the key: a page read with some parts or without its
+ * count is only ever given to fields that select no more (see selectedContents).
  */
-export function loaderKey(filter: RelationshipFilter, page: PageRequest, parts?: readonly RelationshipPart[]): string {
+export function loaderKey(filter: RelationshipFilter, page: PageRequest, contents: PageContents = {}): string {
   const list = (values: readonly string[] | undefined) => values?.join(",") ?? "";
   return [
     list(filter.kinds),
@@ -89,6 +95,7 @@ export function loaderKey(filter: RelationshipFilter, page: PageRequest, parts?:
     filter.asOf ?? "",
     page.first ?? "",
     page.after ?? "",
-    parts ? list(parts) : "*",
+    contents.parts ? list(contents.parts) : "*",
+    contents.withTotalCount === false ? "uncounted" : "",
   ].join("|");
 }

@@ -13,7 +13,7 @@ import { type ListField, listFieldOf } from "../list-fields";
 import { loaderKey } from "../loaders/loaders";
 import { listFilter, pageRequest } from "../arguments";
 import type { PageArgs, RelationshipArgs } from "../types/args";
-import { selectedParts } from "./selected-parts";
+import { selectedContents } from "./selected-parts";
 import { connectionItems, fieldsOf, selectedChildren, selectionSetsOf } from "./selections";
 
 /**
@@ -22,10 +22,10 @@ import { connectionItems, fieldsOf, selectedChildren, selectionSetsOf } from "./
  * the filter and page its resolver will ask for, and under each, the lists selected on the node at
  * the other end. Arguments go through the same checks the resolvers make; a list whose arguments
  * are refused is left out, so its resolver reports the error as it always does. Lists asked for
- * twice (aliases, fragments) with the same parts are planned once. Parts are worked out per
- * response key, over the field nodes graphql-js merges, as the resolver works them out; where a
- * resolver still asks for other parts than planned (lists of one plan entry reached under two
- * aliases), it reads through its loader: one more store call, the same answer.
+ * twice (aliases, fragments) with the same contents are planned once. Contents (parts, count) are
+ * worked out per response key, over the field nodes graphql-js merges, as the resolver works them
+ * out; where a resolver still asks for other contents than planned (lists of one plan entry reached
+ * under two aliases), it reads through its loader: one more store call, the same answer.
  */
 function planLists(
   ctx: Context,
@@ -39,8 +39,8 @@ function planLists(
     const listField = listFieldOf(type, fields[0]!.name.value);
     const page = listField && requestOf(ctx, info, objectType, fields[0]!, listField);
     if (!listField || !page) continue;
-    const request = { ...page, parts: selectedParts(info, fields) };
-    const key = loaderKey(request.filter, request.page, request.parts);
+    const request = { ...page, ...selectedContents(info, fields) };
+    const key = loaderKey(request.filter, request.page, request);
     const entry = planned.get(key) ?? { request, endType: listField.otherEnd.type, under: [] };
     entry.under.push(...fields.flatMap((field) => otherEndSelections(info, field, listField.otherEnd.field)));
     planned.set(key, entry);
@@ -51,7 +51,7 @@ function planLists(
   }));
 }
 
-type Request = Pick<PlannedList, "filter" | "page" | "parts">;
+type Request = Omit<PlannedList, "next">;
 
 /** Fields grouped as graphql-js merges them: by alias, or name when there is none. */
 function byResponseKey(fields: readonly FieldNode[]): FieldNode[][] {

@@ -21,7 +21,7 @@ export async function readPlanned(
 
 function primeLists(ctx: Context, lists: readonly PlannedList[], results: readonly PlannedListResult[]): void {
   lists.forEach((list, i) => {
-    const loader = ctx.loaders.relationshipsOf(list.filter, list.page, list.parts);
+    const loader = ctx.loaders.relationshipsOf(list.filter, list.page, list);
     for (const [nodeId, page] of results[i]!.pages) {
       loader.prime(nodeId, page);
       page.neighbours.forEach(ctx.loaders.primeNode);

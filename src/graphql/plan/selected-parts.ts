@@ -1,6 +1,7 @@
 import type { FieldNode, GraphQLResolveInfo } from "graphql";
 import { normalizeParts, RELATIONSHIP_PARTS, type RelationshipPart } from "../../domain/relationship-parts";
-import { connectionItems, fieldsOf, selectionSetsOf } from "./selections";
+import type { PageContents } from "../../store/graph-store";
+import { connectionItems, fieldsOf, selectedChildren, selectionSetsOf } from "./selections";
 
 /**
  * The relationship parts each field of a list's items reads (BuyRelationship, Relationship and the
@@ -34,14 +35,16 @@ const FIELD_PARTS: Readonly<Record<string, readonly RelationshipPart[]>> = {
 };
 
 /**
- * The parts of its relationships a list field's selection reads, over all of `connections` (the
- * field nodes graphql-js merged into one response key). Fragments count whatever their type
- * condition, which can only add parts.
+ * What a list field's selection reads of its pages, over all of `connections` (the field nodes
+ * graphql-js merged into one response key): the parts of its relationships, and whether it shows
+ * the count. Fragments count whatever their type condition, which can only add to it.
  */
-export function selectedParts(
-  info: GraphQLResolveInfo,
-  connections: readonly FieldNode[],
-): readonly RelationshipPart[] {
+export function selectedContents(info: GraphQLResolveInfo, connections: readonly FieldNode[]): PageContents {
+  const withTotalCount = selectedChildren(info, connections, "totalCount").length > 0;
+  return { parts: selectedParts(info, connections), withTotalCount };
+}
+
+function selectedParts(info: GraphQLResolveInfo, connections: readonly FieldNode[]): readonly RelationshipPart[] {
   const parts = new Set<RelationshipPart>();
   const visit = (items: readonly FieldNode[]) => {
     for (const field of fieldsOf(info, null, selectionSetsOf(items))) {

@@ -29,7 +29,7 @@ import type {
 } from "../graph-store";
 import { byId, matchesFilter, narrowsBeyondKindAndEnd, pageById } from "../relationship-filter";
 import { Adjacency } from "./adjacency";
-import { partsView } from "../../domain/relationship-parts";
+import { NOT_COUNTED, partsView } from "../../domain/relationship-parts";
 import { readPlanByLevels } from "../read-plan";
 import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
 
@@ -108,7 +108,8 @@ export class MemoryStore implements GraphStore {
         ? candidates.filter((r) => matchesFilter(r, id, filter))
         : candidates;
       const paged = pageById(rels, page.first, page.after);
-      const result = { ...paged, items: paged.items.map(view) };
+      const totalCount = options.withTotalCount === false ? NOT_COUNTED : paged.totalCount;
+      const result = { ...paged, totalCount, items: paged.items.map(view) };
       if (!options.withNeighbours) return { ...result, neighbours: [] };
       const others = [...new Set(result.items.map((r) => (r.from === id ? r.to : r.from)))].sort(cmp);
       return { ...result, neighbours: others.map((other) => this.graph.getNodeAttribute(other, "node")) };

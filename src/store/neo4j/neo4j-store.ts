@@ -10,6 +10,7 @@ import {
   type Relationship,
   type Source,
 } from "../../domain/entities";
+import { NOT_COUNTED } from "../../domain/relationship-parts";
 import { normalizeText } from "../../domain/text";
 import type { Neo4jConfig } from "./neo4j-config";
 import type {
@@ -137,8 +138,11 @@ export class Neo4jStore implements GraphStore {
   ): Promise<RelationshipPage[]> {
     const empty: RelationshipPage = { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
     if (nodeIds.length === 0) return [];
-    if (selectedKinds(filter).length === 0) return nodeIds.map(() => empty);
-    const query = relationshipsOfQuery(nodeIds, filter, page, options.withNeighbours ?? false, options.parts);
+    if (selectedKinds(filter).length === 0) {
+      const none = { ...empty, totalCount: options.withTotalCount === false ? NOT_COUNTED : 0 };
+      return nodeIds.map(() => none);
+    }
+    const query = relationshipsOfQuery(nodeIds, filter, page, options.withNeighbours ?? false, options);
     const readRelationship = relationshipReader(options.parts);
     const pages = await this.read(
       query,
@@ -299,12 +303,13 @@ type PageRow<Other> = readonly [relationship: readonly unknown[], other: Other];
  */
 function pageFromRows<Other>(
   rows: readonly PageRow<Other>[],
-  totalCount: number,
+  totalCount: number | null,
   page: PageRequest,
   nodeOf: (other: Other) => GraphNode | null,
   readRelationship: (columns: readonly unknown[]) => Relationship,
 ): RelationshipPage {
-  const { items, hasNextPage } = trimPage([...rows], totalCount, pageSize(page));
+  const total = totalCount ?? NOT_COUNTED;
+  const { items, hasNextPage } = trimPage([...rows], total, pageSize(page));
   const neighbours = new Map<string, GraphNode>();
   for (const [, other] of items) {
     const node = nodeOf(other);
@@ -312,7 +317,7 @@ function pageFromRows<Other>(
   }
   return {
     items: items.map(([relationship]) => readRelationship(relationship)),
-    totalCount,
+    totalCount: total,
     hasNextPage,
     neighbours: [...neighbours.keys()].sort().map((id) => neighbours.get(id)!),
   };
@@ -325,12 +330,12 @@ function relationshipPageFromRecord(
 ): RelationshipPage {
   const rows = rec.get("rows") as PageRow<unknown[] | null>[];
   const nodeOf = (other: unknown[] | null) => (other ? nodeFromColumns(other) : null);
-  return pageFromRows(rows, rec.get("totalCount") as number, page, nodeOf, readRelationship);
+  return pageFromRows(rows, rec.get("totalCount") as number | null, page, nodeOf, readRelationship);
 }
 
 /** A planned list's answer for one node: `[totalCount, rows, nested]`, nested `[otherId, lists]`. */
 type PlanListRow = readonly [
-  totalCount: number,
+  totalCount: number | null,
   rows: readonly PageRow<string>[],
   nested: readonly (readonly [id: string, lists: readonly PlanListRow[]])[],
 ];

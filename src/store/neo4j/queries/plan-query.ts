@@ -92,7 +92,7 @@ function listSubquery(list: PlannedList, name: string, params: Params): string {
   const row = `[${relationshipProjection("r", list.parts)}, m.id, m]`;
   return cypher`
     CALL (n) {
-      ${relationshipPageSubquery(list.filter, list.page, prefix, row)}
+      ${relationshipPageSubquery(list.filter, list.page, { prefix, row, withTotalCount: list.withTotalCount })}
       ${nested}
       RETURN [totalCount, [x IN rows | [x[0], x[1]]], nested] AS ${name}
     }`;

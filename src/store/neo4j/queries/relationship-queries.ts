@@ -1,6 +1,5 @@
 import { RELATIONSHIP_KINDS, type RelationshipKind } from "../../../domain/entities";
-import type { RelationshipPart } from "../../../domain/relationship-parts";
-import type { PageRequest, RelationshipFilter } from "../../graph-store";
+import type { PageContents, PageRequest, RelationshipFilter } from "../../graph-store";
 import {
   filterParams,
   filterPredicates,
@@ -31,7 +30,7 @@ function relationshipByIdUnion(idExpression: string): string {
 /**
  * One node's page of relationships, as a subquery over `n`: rows `rows` (each `row`, a list over
  * the relationship `r` and the other end `m`, in id order, one more than `first` when a page size is
- * given, so a next page can be told) and `totalCount`.
+ * given, so a next page can be told) and `totalCount` (null when `withTotalCount` is false).
  * Paging happens inside the pattern (ORDER BY and LIMIT on the node's own relationships, never a
  * collect of all of them first), and the count is a COUNT subquery the planner answers from the
  * degree store when no predicate narrows it. Parameters are read under `prefix`.
@@ -39,8 +38,7 @@ function relationshipByIdUnion(idExpression: string): string {
 export function relationshipPageSubquery(
   filter: RelationshipFilter,
   page: PageRequest,
-  prefix = "",
-  row = "[r, m]",
+  { prefix = "", row = "[r, m]", withTotalCount = true }: { prefix?: string; row?: string; withTotalCount?: boolean },
 ): string {
   const patterns = relationshipPatterns(selectedKinds(filter), filter.direction);
   const conditions = filterPredicates(filter, prefix);
@@ -48,7 +46,9 @@ export function relationshipPageSubquery(
   const pageMatches = patterns.map(
     (pattern) => `MATCH ${pattern}${whereClause([...conditions, ...afterCursor])} RETURN r, m`,
   );
-  const counts = patterns.map((pattern) => `COUNT { MATCH ${pattern}${whereClause(conditions)} }`);
+  const counts = withTotalCount
+    ? patterns.map((pattern) => `COUNT { MATCH ${pattern}${whereClause(conditions)} }`)
+    : ["null"];
   const limit = page.first === undefined ? "" : ` LIMIT $${prefix}take`;
   return cypher`
     CALL (n) {
@@ -82,13 +82,14 @@ export function relationshipsOfQuery(
   filter: RelationshipFilter,
   page: PageRequest,
   withNeighbours: boolean,
-  parts?: readonly RelationshipPart[],
+  contents: PageContents = {},
 ): CypherQuery {
   const other = withNeighbours ? nodeProjection("m") : "null";
+  const row = `[${relationshipProjection("r", contents.parts)}, ${other}]`;
   const text = cypher`
     UNWIND $ids AS nodeId
     MATCH (n:Entity {id: nodeId})
-    ${relationshipPageSubquery(filter, page, "", `[${relationshipProjection("r", parts)}, ${other}]`)}
+    ${relationshipPageSubquery(filter, page, { row, withTotalCount: contents.withTotalCount })}
     RETURN nodeId, totalCount, rows`;
   return { cypher: text, params: { ids: unique(nodeIds), ...relationshipPageParams(filter, page) } };
 }
