@@ -354,7 +354,7 @@ function planRootPage(root: PlanRoot, rows: readonly PlanRootRow[], total: numbe
 
 /**
  * One planned list's pages for the nodes of its level, and its nested lists for the other ends of
- * the kept items only: the statement also reads under the extra row fetched to tell a next page.
+ * the kept items only (an end reached only through another node's extra row is not on any page).
  */
 function plannedListResult(
   list: PlannedList,

@@ -79,12 +79,14 @@ function listSubquery(list: PlannedList, name: string, params: Params): string {
   const prefix = `${name}_`;
   Object.assign(params, relationshipPageParams(list.filter, list.page, prefix));
   const nestedBlocks = list.next.map((child, i) => listSubquery(child, `${name}_${i}`, params));
+  // The extra row fetched to tell a next page is not on the page: nothing is read under it.
+  const pageRows = pageSize(list.page) === null ? "rows" : `rows[..$${prefix}take - 1]`;
   const nested =
     list.next.length === 0
       ? "WITH *, [] AS nested"
       : cypher`
           CALL (rows) {
-            UNWIND rows AS x
+            UNWIND ${pageRows} AS x
             WITH DISTINCT x[2] AS n
             ${nestedBlocks.join("\n")}
             RETURN collect([n.id, [${list.next.map((_, i) => `${name}_${i}`).join(", ")}]]) AS nested

@@ -11,7 +11,7 @@ CALL () {
     }
     WITH *, COUNT { MATCH (n)<-[r:BUYS_FROM]-(m) } AS totalCount
     CALL (rows) {
-      UNWIND rows AS x
+      UNWIND rows[..$l0_take - 1] AS x
       WITH DISTINCT x[2] AS n
       CALL (n) {
         CALL (n) {
