@@ -1,0 +1,165 @@
+import type { Disclosure, RelationshipKind, RelationshipStatus } from "./entities";
+import type { Interval } from "./interval";
+import { convertPeriod, type Money, type Period, qualifierFor } from "./money";
+
+/**
+ * What several sources say about one relationship, and the rules that turn their claims into the
+ * relationship the API serves: each rule here once, for both stores (DESIGN.md section 9).
+ */
+
+/** One source's assertion about a relationship. Immutable once recorded: corrections supersede, retractions mark. */
+export interface Claim {
+  readonly id: string;
+  readonly sourceId: string;
+  readonly kind: RelationshipKind;
+  readonly from: string;
+  readonly to: string;
+  readonly productId: string | null;
+  readonly amount: Money | null;
+  /** The period the source speaks of (valid time), as it says it; null ends are not given. */
+  readonly refersTo: { readonly from: string | null; readonly to: string | null };
+  readonly status: RelationshipStatus;
+  readonly disclosure: Disclosure;
+  /** 0..1: how sure this source is. */
+  readonly confidence: number;
+  readonly evidenceIds: readonly string[];
+  /** Record time: when the graph learnt it (ISO date or date-time), and who recorded it. */
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  /** The claim this one corrects; the corrected claim stays, no longer counted once this one is known. */
+  readonly supersedes: string | null;
+  readonly retraction: { readonly at: string; readonly by: string; readonly reason: string } | null;
+}
+
+/** The claims the graph held at record time `knownAt` (all of them when null): recorded, not retracted, not superseded. */
+export function claimsKnownAt(claims: readonly Claim[], knownAt: string | null): Claim[] {
+  const known = (at: string) => knownAt === null || at <= knownAt;
+  const recorded = claims.filter((claim) => known(claim.recordedAt));
+  const superseded = new Set(recorded.flatMap((claim) => (claim.supersedes ? [claim.supersedes] : [])));
+  return recorded.filter(
+    (claim) => !superseded.has(claim.id) && !(claim.retraction !== null && known(claim.retraction.at)),
+  );
+}
+
+export interface ReconciledAmount {
+  /** Where the claims overlap, their intersection; where they do not, the hull (lowest low to highest high). */
+  readonly amount: Money;
+  /** Some two claims cannot both be right. */
+  readonly conflicting: boolean;
+  /**
+   * How far apart the claims are, 0 when they overlap: the gap between the highest low and the lowest
+   * high, over the highest low. Conflicts rank by it.
+   */
+  readonly gap: number;
+  /** Amounts left out: in another currency, or a total that cannot be put per `period` (or the reverse). */
+  readonly incomparable: number;
+}
+
+/**
+ * One amount from several claims' amounts, per `period` in `currency`. An undisclosed amount (0 to
+ * unbounded) agrees with everything and narrows nothing. Null when no amount is comparable.
+ */
+export function reconcileAmounts(amounts: readonly Money[], period: Period, currency = "USD"): ReconciledAmount | null {
+  const comparable = amounts.flatMap((m) => comparableAmount(m, period, currency));
+  if (comparable.length === 0) return null;
+  const highestLow = Math.max(...comparable.map((m) => m.low));
+  const lowestHigh = Math.min(...comparable.map((m) => m.high));
+  const conflicting = highestLow > lowestHigh;
+  const bounds = conflicting
+    ? hull(comparable)
+    : { low: highestLow, high: lowestHigh, estimate: estimateWithin(comparable, highestLow, lowestHigh) };
+  const qualifier = conflicting ? "RANGE" : comparable.length === 1 ? comparable[0]!.qualifier : qualifierFor(bounds);
+  return {
+    amount: { ...bounds, qualifier, period, currency },
+    conflicting,
+    gap: conflicting ? (highestLow - lowestHigh) / highestLow : 0,
+    incomparable: amounts.length - comparable.length,
+  };
+}
+
+function comparableAmount(m: Money, period: Period, currency: string): Money[] {
+  if (m.currency !== currency) return [];
+  if ((m.period === "TOTAL") !== (period === "TOTAL")) return [];
+  return [convertPeriod(m, period)];
+}
+
+function hull(amounts: readonly Interval[]): Interval {
+  return {
+    low: Math.min(...amounts.map((m) => m.low)),
+    high: Math.max(...amounts.map((m) => m.high)),
+    estimate: null,
+  };
+}
+
+/** The mean of the estimates that fall within the agreed bounds; null when none does. */
+function estimateWithin(amounts: readonly Interval[], low: number, high: number): number | null {
+  const inside = amounts.flatMap((m) =>
+    m.estimate !== null && m.estimate >= low && m.estimate <= high ? [m.estimate] : [],
+  );
+  return inside.length === 0 ? null : inside.reduce((sum, value) => sum + value, 0) / inside.length;
+}
+
+/** The sources each source repeats or cites (empty for an original one). */
+export type DerivedFrom = (sourceId: string) => readonly string[];
+
+/** A source and every source it traces back to through `derivedFrom`, sorted. Cycles end where they close. */
+export function lineageOf(sourceId: string, derivedFrom: DerivedFrom): string[] {
+  const lineage = new Set<string>();
+  const pending = [sourceId];
+  while (pending.length > 0) {
+    const id = pending.pop()!;
+    if (lineage.has(id)) continue;
+    lineage.add(id);
+    pending.push(...derivedFrom(id));
+  }
+  return [...lineage].sort();
+}
+
+/**
+ * How many independent origins stand behind these sources: sources whose lineages meet (one
+ * repeats the other, or both repeat a third) count once, however many outlets repeat a story.
+ * Conservative: a source that cites two originals joins them into one.
+ */
+export function independentOrigins(sourceIds: readonly string[], derivedFrom: DerivedFrom): number {
+  return originGroups(sourceIds, derivedFrom).length;
+}
+
+/** The sources grouped so that two whose lineages meet, directly or through a third, are in one group. */
+function originGroups(sourceIds: readonly string[], derivedFrom: DerivedFrom): string[][] {
+  const groups: { lineage: Set<string>; sources: string[] }[] = [];
+  for (const sourceId of new Set(sourceIds)) {
+    const merged = { lineage: new Set(lineageOf(sourceId, derivedFrom)), sources: [sourceId] };
+    for (const group of groups.filter((g) => [...g.lineage].some((id) => merged.lineage.has(id)))) {
+      group.lineage.forEach((id) => merged.lineage.add(id));
+      merged.sources.push(...group.sources);
+      groups.splice(groups.indexOf(group), 1);
+    }
+    groups.push(merged);
+  }
+  return groups.map((group) => group.sources.sort());
+}
+
+/**
+ * How sure the claims make the relationship, 0..1: within an origin the surest claim counts (a
+ * repeat adds nothing), and independent origins add up as independent chances of being right
+ * (1 - product of the chances each is wrong). Null without claims.
+ */
+export function combinedConfidence(
+  claims: readonly Pick<Claim, "sourceId" | "confidence">[],
+  derivedFrom: DerivedFrom,
+): number | null {
+  if (claims.length === 0) return null;
+  const groups = originGroups(
+    claims.map((claim) => claim.sourceId),
+    derivedFrom,
+  );
+  const wrong = groups.reduce((product, sources) => {
+    const surest = Math.max(...claims.filter((claim) => sources.includes(claim.sourceId)).map((c) => c.confidence));
+    return product * (1 - clampConfidence(surest));
+  }, 1);
+  return 1 - wrong;
+}
+
+function clampConfidence(value: number): number {
+  return Math.min(1, Math.max(0, value));
+}
