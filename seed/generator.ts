@@ -40,12 +40,14 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
 
   const source: Source = {
     id: `generated-${opts.seed}`,
+    kind: "DATASET",
     title: `Synthetic company graph (seed ${opts.seed}, ${opts.companies} companies)`,
     publishedOn: "2024-08-01",
     language: "en",
     publisher: null,
     url: null,
     document: null,
+    derivedFrom: [],
   };
   const evidence: Evidence[] = [];
   const evidenceFor = (id: string, what: string, from: string | null, to: string | null): string[] => {

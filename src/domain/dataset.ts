@@ -12,6 +12,7 @@ import {
   QUANTITY_UNITS,
   RELATIONSHIP_ENDPOINTS,
   RELATIONSHIP_KINDS,
+  SOURCE_KINDS,
   type Relationship,
   SLUG,
   type Source,
@@ -89,12 +90,14 @@ const schemas = {
   sources: z
     .object({
       id: slug,
+      kind: z.enum(SOURCE_KINDS),
       title: text,
       publishedOn: isoDate,
       language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/),
       publisher: nullableText,
       url: z.url().nullable().default(null),
       document: nullableText,
+      derivedFrom: z.array(slug).default([]),
     })
     .strict(),
   evidence: z
@@ -355,6 +358,12 @@ function checkReferences(d: Dataset, where: Map<string, string>, problems: strin
 
   for (const e of d.evidence) {
     if (!sourceIds.has(e.sourceId)) refs.report("evidence", e.id, `unknown source id '${e.sourceId}'`);
+  }
+  for (const s of d.sources) {
+    for (const cited of s.derivedFrom) {
+      if (cited === s.id) refs.report("sources", s.id, "a source cannot be derived from itself");
+      else if (!sourceIds.has(cited)) refs.report("sources", s.id, `unknown source id '${cited}' in 'derivedFrom'`);
+    }
   }
   for (const [collection, list] of [
     ["companies", d.companies],

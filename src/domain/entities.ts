@@ -21,8 +21,17 @@ export const DISCLOSURES = ["DISCLOSED", "REPORTED", "ESTIMATE"] as const;
 /** DISCLOSED: said by the company itself; REPORTED: reported by the source from others; ESTIMATE: derived. */
 export type Disclosure = (typeof DISCLOSURES)[number];
 
+/**
+ * What kind of document a source is. NEWS reports, FILING is a regulatory filing, COMPANY_STATEMENT
+ * is the company's own words (a release, a call), DATASET is a compiled table, ESTIMATE is an
+ * analyst's or our own derived figure, RESEARCH is an analyst or academic report.
+ */
+export const SOURCE_KINDS = ["NEWS", "FILING", "COMPANY_STATEMENT", "DATASET", "ESTIMATE", "RESEARCH"] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
 export interface Source {
   readonly id: string;
+  readonly kind: SourceKind;
   readonly title: string;
   readonly publishedOn: string;
   /** BCP 47 language of the original text, e.g. `pt`. */
@@ -31,6 +40,11 @@ export interface Source {
   readonly url: string | null;
   /** File name of the document the quotes come from, when the source is a stored document. */
   readonly document: string | null;
+  /**
+   * The sources this one repeats or cites. Sources whose lineages meet count as one independent
+   * origin (see claims.ts); an empty list means the source is an origin of its own.
+   */
+  readonly derivedFrom: readonly string[];
 }
 
 export interface Evidence {

@@ -334,12 +334,14 @@ function syntheticDataset(n: number): Dataset {
     sources: [
       {
         id: "src",
+        kind: "DATASET",
         title: "Test",
         publishedOn: "2024-01-01",
         language: "en",
         publisher: null,
         url: null,
         document: null,
+        derivedFrom: [],
       },
     ],
     evidence: [

@@ -296,7 +296,7 @@ describe("self-loops in dataset files", () => {
           name: "loop.json",
           content: {
             companies: [{ id: "solo", name: "Solo" }],
-            sources: [{ id: "s", title: "S", publishedOn: "2025-01-01", language: "en" }],
+            sources: [{ id: "s", kind: "NEWS", title: "S", publishedOn: "2025-01-01", language: "en" }],
             evidence: [
               { id: "e", source: "s", quote: "q", gloss: "g", refersTo: { label: "x" }, disclosure: "REPORTED" },
             ],

@@ -31,7 +31,7 @@ export function buildDataset(parts: {
     {
       name: "built",
       content: {
-        sources: [{ id: "src-note", title: "A note", publishedOn: "2025-01-01", language: "en" }],
+        sources: [{ id: "src-note", kind: "NEWS", title: "A note", publishedOn: "2025-01-01", language: "en" }],
         evidence: [
           {
             id: evidenceId,

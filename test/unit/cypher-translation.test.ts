@@ -77,12 +77,14 @@ const WRITE_MODES: readonly WriteMode[] = ["CREATE", "MERGE"];
 function source(id: string): Source {
   return {
     id,
+    kind: "FILING",
     title: "Annual report 2024",
     publishedOn: "2025-02-01",
     language: "en",
     publisher: "Acme Corp",
     url: null,
     document: null,
+    derivedFrom: [],
   };
 }
 

@@ -170,6 +170,23 @@ describe("broken seed inputs are refused with file, record and problem", () => {
     expect(err.message).toContain("unknown company id 'no-such-company' in 'from'");
   });
 
+  it("refuses a source derived from an unknown source or from itself, or of no known kind", () => {
+    for (const [change, problem] of [
+      [{ derivedFrom: ["no-such-source"] }, "unknown source id 'no-such-source' in 'derivedFrom'"],
+      [{ derivedFrom: ["tiktok-microsoft-azure-openai-2024-08-01"] }, "a source cannot be derived from itself"],
+      [{ kind: "BLOG" }, "kind"],
+    ] as const) {
+      const dir = copySeed();
+      const file = path.join(dir, "sources.json");
+      const json = JSON.parse(fs.readFileSync(file, "utf8")) as { sources: Record<string, unknown>[] };
+      Object.assign(json.sources[0]!, change);
+      fs.writeFileSync(file, JSON.stringify(json, null, 2));
+      const err = refusal(dir);
+      expect(err.message).toContain("sources.json");
+      expect(err.message).toContain(problem);
+    }
+  });
+
   it("refuses a relationship without evidence", () => {
     const dir = copySeed();
     editRelationship(dir, ID, (r) => {

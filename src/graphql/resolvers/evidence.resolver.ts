@@ -1,8 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { Evidence, Metric, Quantity } from "../../domain/entities";
+import type { Evidence, Metric, Quantity, Source } from "../../domain/entities";
 import type { Money } from "../../domain/money";
 import type { Context } from "../context";
-import { evidenceByIds, nodeById } from "../reads";
+import { evidenceByIds, loadPresent, nodeById } from "../reads";
 import { MoneyType, QuantityType } from "../types/amount.type";
 import { CompanyType, ProductType } from "../types/company.type";
 import { EntityType } from "../types/entity.type";
@@ -14,6 +14,23 @@ export class EvidenceResolver {
   @FieldResolver(() => SourceType)
   source(@Root() e: Evidence, @Ctx() ctx: Context) {
     return ctx.loaders.source.load(e.sourceId);
+  }
+}
+
+@Resolver(() => SourceType)
+export class SourceResolver {
+  @FieldResolver(() => [SourceType], {
+    description: "The sources this one repeats or cites; sources that trace back to one origin count once.",
+  })
+  derivedFrom(@Root() s: Source, @Ctx() ctx: Context): Promise<Source[]> {
+    return loadPresent(ctx.loaders.source, s.derivedFrom);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: "Whether the text is held, so that quotes from it are checked against it.",
+  })
+  textHeld(@Root() s: Source): boolean {
+    return s.document !== null;
   }
 }
 

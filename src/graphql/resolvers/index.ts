@@ -2,7 +2,7 @@ import type { ClassType, NonEmptyArray } from "type-graphql";
 import { amountResolvers } from "./amount.resolver";
 import { AnalyticsResolver } from "./analytics.resolver";
 import { CompanyResolver } from "./company.resolver";
-import { EvidenceResolver, MetricResolver } from "./evidence.resolver";
+import { EvidenceResolver, MetricResolver, SourceResolver } from "./evidence.resolver";
 import { GraphViewResolver } from "./graph-view.resolver";
 import { PersonResolver, ProductResolver } from "./product.resolver";
 import { QueryResolver } from "./query.resolver";
@@ -26,6 +26,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ProductLinkResolver,
   PersonLinkResolver,
   EvidenceResolver,
+  SourceResolver,
   MetricResolver,
   GraphViewResolver,
   AnalyticsResolver,

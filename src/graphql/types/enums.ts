@@ -1,5 +1,12 @@
 import { registerEnumType } from "type-graphql";
-import { DISCLOSURES, NODE_KINDS, QUANTITY_UNITS, RELATIONSHIP_KINDS, STATUSES } from "../../domain/entities";
+import {
+  DISCLOSURES,
+  NODE_KINDS,
+  QUANTITY_UNITS,
+  RELATIONSHIP_KINDS,
+  SOURCE_KINDS,
+  STATUSES,
+} from "../../domain/entities";
 import { PERIODS, QUALIFIERS } from "../../domain/money";
 import { DIRECTIONS } from "../../store/graph-store";
 
@@ -11,6 +18,7 @@ export function enumOf<const T extends readonly string[]>(values: T): { [K in T[
 export const QualifierEnum = enumOf(QUALIFIERS);
 export const PeriodEnum = enumOf(PERIODS);
 export const DisclosureEnum = enumOf(DISCLOSURES);
+export const SourceKindEnum = enumOf(SOURCE_KINDS);
 export const RelationshipKindEnum = enumOf(RELATIONSHIP_KINDS);
 export const StatusEnum = enumOf(STATUSES);
 export const QuantityUnitEnum = enumOf(QUANTITY_UNITS);
@@ -25,6 +33,11 @@ registerEnumType(PeriodEnum, { name: "Period", description: "What an amount is p
 registerEnumType(DisclosureEnum, {
   name: "Disclosure",
   description: "DISCLOSED: said by the company; REPORTED: reported by the source from others; ESTIMATE: derived.",
+});
+registerEnumType(SourceKindEnum, {
+  name: "SourceKind",
+  description:
+    "NEWS reports; FILING is a regulatory filing; COMPANY_STATEMENT is the company's own words; DATASET a compiled table; ESTIMATE a derived figure; RESEARCH an analyst or academic report.",
 });
 registerEnumType(RelationshipKindEnum, { name: "RelationshipKind" });
 registerEnumType(StatusEnum, { name: "RelationshipStatus" });

@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import type { DateSpan, Disclosure } from "../../domain/entities";
+import type { DateSpan, Disclosure, SourceKind } from "../../domain/entities";
 import { LocalDateResolver } from "graphql-scalars";
-import { DisclosureEnum } from "./enums";
+import { DisclosureEnum, SourceKindEnum } from "./enums";
 
 @ObjectType("DateSpan", { simpleResolvers: true, description: "The time a fact refers to. Either end may be open." })
 export class DateSpanType implements DateSpan {
@@ -19,6 +19,9 @@ export class DateSpanType implements DateSpan {
 export class SourceType {
   @Field(() => ID)
   id!: string;
+
+  @Field(() => SourceKindEnum)
+  kind!: SourceKind;
 
   @Field(() => String)
   title!: string;

@@ -14,6 +14,7 @@ import type {
   RelationshipKind,
   RelationshipStatus,
   Source,
+  SourceKind,
 } from "../../domain/entities";
 import { NODE_KINDS, RELATIONSHIP_KINDS } from "../../domain/entities";
 import { DomainError } from "../../domain/errors";
@@ -84,6 +85,8 @@ export function sourceProps(s: Source): Props {
     publisher: s.publisher,
     url: s.url,
     document: s.document,
+    kind: s.kind,
+    derivedFrom: [...s.derivedFrom],
   };
 }
 
@@ -282,6 +285,8 @@ export function toSource(p: Props): Source {
     publisher: optStr(p.publisher),
     url: optStr(p.url),
     document: optStr(p.document),
+    kind: str(p.kind) as SourceKind,
+    derivedFrom: strList(p.derivedFrom),
   };
 }
 
