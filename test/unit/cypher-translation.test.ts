@@ -588,7 +588,9 @@ describe("load and clear, one batch each", () => {
         "sources": {
           "rows": [
             {
+              "derivedFrom": [],
               "id": "annual-report",
+              "kind": "FILING",
               "language": "en",
               "publishedOn": "2025-02-01",
               "publisher": "Acme Corp",
