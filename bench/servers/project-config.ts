@@ -1,12 +1,27 @@
 /** How the benchmark runs this project's server: as in production, silent, on a free port of 127.0.0.1. */
-import { type RunningServer } from "../../src/server/app";
+import { type RunningServer, startHttpServer } from "../../src/server/app";
 import { type Config, loadConfig } from "../../src/server/config";
+import { createLogger } from "../../src/server/logger";
+import type { GraphStore } from "../../src/store/graph-store";
+import type { PeerServer } from "../peer-server";
 
-export function productionConfig(): Config {
+function productionConfig(): Config {
   return loadConfig({ NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" });
 }
 
+/** This project's HTTP server on `store`, as in production; stopping it closes the store. */
+export async function serveProject(store: GraphStore): Promise<PeerServer> {
+  const server = await startHttpServer({ store, config: productionConfig(), logger: createLogger("silent") });
+  return {
+    url: urlOf(server),
+    stop: async () => {
+      await server.stop();
+      await store.close();
+    },
+  };
+}
+
 /** The server's URL with the address it listens on rather than `localhost`, which a client may try over IPv6 first. */
-export function urlOf(server: RunningServer): string {
+function urlOf(server: RunningServer): string {
   return `http://127.0.0.1:${server.port}/graphql`;
 }

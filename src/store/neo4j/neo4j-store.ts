@@ -210,15 +210,20 @@ export class Neo4jStore implements GraphStore {
       rows: rec.get("rootRows") as PlanRootRow[],
       nodes: new Map((rec.get("nodes") as unknown[][]).map(nodeFromColumns).map((node) => [node.id, node])),
     }));
-    const rootPage = planRootPage(root, answer!.rows, answer!.total);
+    const roots = answer!.rows.map(([columns, rootLists]) => ({ node: nodeFromColumns(columns), lists: rootLists }));
+    const rootPage = planRootPage(
+      root,
+      roots.map(({ node }) => node),
+      answer!.total,
+    );
     const kept = new Set(rootPage.items.map((node) => node.id));
-    const entries = answer!.rows.filter((row) => kept.has(nodeFromColumns(row[0]).id));
+    const entries = roots.filter(({ node }) => kept.has(node.id));
     return {
       root: rootPage,
       lists: lists.map((list, i) =>
         plannedListResult(
           list,
-          entries.map((row) => [nodeFromColumns(row[0]).id, row[1][i]!]),
+          entries.map(({ node, lists: rootLists }) => [node.id, rootLists[i]!]),
           answer!.nodes,
         ),
       ),
@@ -344,8 +349,7 @@ type PlanListRow = readonly [
 type PlanRootRow = readonly [node: readonly unknown[], lists: readonly PlanListRow[]];
 
 /** The root page as readPlanByLevels gives it: a trimmed companies page, or the nodes found in the order asked. */
-function planRootPage(root: PlanRoot, rows: readonly PlanRootRow[], total: number): Page<GraphNode> {
-  const nodes = rows.map(([node]) => nodeFromColumns(node));
+function planRootPage(root: PlanRoot, nodes: GraphNode[], total: number): Page<GraphNode> {
   if (root.kind === "companies") return trimPage(nodes, total, pageSize(root.page));
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const found = unique(root.ids).flatMap((id) => byId.get(id) ?? []);
