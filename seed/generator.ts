@@ -1,17 +1,22 @@
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import type { Claim } from "../src/domain/claims";
 import type { Dataset } from "../src/domain/dataset";
 import type {
   Company,
   Evidence,
   Metric,
   Product,
-  Relationship,
   RelationshipKind,
   RelationshipStatus,
   Source,
 } from "../src/domain/entities";
+import {
+  claimsByRelationship,
+  type RelationshipIdentity,
+  relationshipFromClaims,
+} from "../src/domain/relationship-view";
 import { UNBOUNDED } from "../src/domain/interval";
 import type { Money, Period } from "../src/domain/money";
 
@@ -50,19 +55,22 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
     derivedFrom: [],
   };
   const evidence: Evidence[] = [];
-  const evidenceFor = (id: string, what: string, from: string | null, to: string | null): string[] => {
-    const evId = `ev-${id}`;
-    evidence.push({
-      id: evId,
-      sourceId: source.id,
+  const statedBy = (sourceId: string, id: string, what: string, from: string | null, to: string | null): Evidence => {
+    const stated: Evidence = {
+      id: `ev-${id}`,
+      sourceId,
       quote: `Generated: ${what}.`,
       gloss: `Generated: ${what}.`,
       refersTo: { from, to, label: from ?? "undated" },
       disclosure: pick(["DISCLOSED", "REPORTED", "ESTIMATE"] as const),
       facts: [],
-    });
-    return [evId];
+    };
+    evidence.push(stated);
+    return stated;
   };
+  const evidenceFor = (id: string, what: string, from: string | null, to: string | null): string[] => [
+    statedBy(source.id, id, what, from, to).id,
+  ];
 
   const n = Math.max(2, opts.companies);
   const companies: Company[] = [];
@@ -85,35 +93,42 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
   const suppliers = companies.slice(0, supplierCount);
   const products: Product[] = [];
   const productsOf = new Map<string, Product[]>();
-  const relationships: Relationship[] = [];
-  const rel = (
-    kind: RelationshipKind,
-    from: string,
-    to: string,
-    extra: Partial<Relationship> & { what: string },
-  ): Relationship => {
+  const identities: RelationshipIdentity[] = [];
+  const claims: Claim[] = [];
+  const rel = (kind: RelationshipKind, from: string, to: string, extra: Stated & { what: string }): void => {
     const id = `${kind.toLowerCase().replace(/_/g, "-")}-${from}-${to}${extra.productId ? `-${extra.productId}` : ""}`;
     const validFrom = extra.validFrom ?? null;
     const validTo = extra.validTo ?? null;
-    const r: Relationship = {
+    const productId = extra.productId ?? null;
+    identities.push({
       id,
       kind,
       from,
       to,
-      productId: extra.productId ?? null,
-      amount: extra.amount ?? null,
+      productId,
       market: extra.market ?? null,
       role: null,
       purpose: extra.purpose ?? null,
-      status: extra.status ?? "CURRENT",
-      validFrom,
-      validTo,
-      confidence: extra.confidence ?? 1,
-      evidenceIds: evidenceFor(id, extra.what, validFrom, validTo),
       note: null,
-    };
-    relationships.push(r);
-    return r;
+    });
+    const stated = statedBy(source.id, id, extra.what, validFrom, validTo);
+    claims.push({
+      id: `claim-${id}`,
+      relationshipId: id,
+      sourceId: source.id,
+      amount: extra.amount ?? null,
+      refersTo: stated.refersTo,
+      began: validFrom,
+      ended: validTo,
+      status: extra.status ?? "CURRENT",
+      disclosure: stated.disclosure,
+      confidence: extra.confidence ?? 1,
+      evidenceIds: [stated.id],
+      recordedAt: source.publishedOn,
+      recordedBy: GENERATOR,
+      supersedes: null,
+      retraction: null,
+    });
   };
   const seen = new Set<string>();
   const once = (key: string) => (seen.has(key) ? false : (seen.add(key), true));
@@ -278,5 +293,110 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
     }
   }
 
-  return { sources: [source], evidence, companies, products, people: [], relationships, metrics };
+  const otherSources = secondOpinionSources(source);
+  claims.push(...secondOpinions(claims, otherSources, { float, pick, statedBy }));
+  const sources = [source, ...otherSources];
+  const sourceFacts = new Map(sources.map((s) => [s.id, s]));
+  const claimsOf = claimsByRelationship(claims);
+  const relationships = identities.flatMap(
+    (identity) => relationshipFromClaims(identity, claimsOf.get(identity.id)!, sourceFacts, null) ?? [],
+  );
+  return { sources, evidence, companies, products, people: [], relationships, claims, metrics };
+}
+
+const GENERATOR = "generator";
+
+/** What the generator's first source states about a relationship; the rest of the claim follows from it. */
+type Stated = Partial<Pick<Claim, "amount" | "status" | "confidence">> & {
+  readonly productId?: string;
+  readonly market?: string;
+  readonly purpose?: string;
+  readonly validFrom?: string | null;
+  readonly validTo?: string | null;
+};
+
+/** A wire service that repeats the generated dataset, and a filing that is an origin of its own. */
+function secondOpinionSources(origin: Source): [Source, Source] {
+  const base = { language: "en", publisher: null, url: null, document: null };
+  return [
+    {
+      ...base,
+      id: `${origin.id}-wire`,
+      kind: "NEWS",
+      title: "A wire story repeating the dataset",
+      publishedOn: "2024-09-01",
+      derivedFrom: [origin.id],
+    },
+    {
+      ...base,
+      id: `${origin.id}-filing`,
+      kind: "FILING",
+      title: "A filing with figures of its own",
+      publishedOn: "2025-02-01",
+      derivedFrom: [],
+    },
+  ];
+}
+
+interface Draws {
+  readonly float: () => number;
+  readonly pick: <T>(xs: readonly T[]) => T;
+  readonly statedBy: (sourceId: string, id: string, what: string, from: string | null, to: string | null) => Evidence;
+}
+
+/**
+ * More claims about some purchases with an amount, recorded later: a wire repeating the figure
+ * (one origin more source, no new origin), a filing that agrees or contradicts it, and now and
+ * then a filing claim retracted or superseded. What makes multi-source views and conflicts.
+ */
+function secondOpinions(claims: readonly Claim[], [wire, filing]: [Source, Source], draws: Draws): Claim[] {
+  const more: Claim[] = [];
+  const purchases = claims.filter(
+    (c) => c.amount !== null && c.amount.qualifier !== "UNDISCLOSED" && c.relationshipId.startsWith("buys-from-"),
+  );
+  for (const claim of purchases) {
+    const roll = draws.float();
+    if (roll < 0.05) more.push(restated(claim, wire, 1, draws, "2024-09-01"));
+    else if (roll < 0.1) more.push(restated(claim, filing, draws.pick([0.95, 1, 3, 0.2]), draws, "2025-02-01"));
+    else if (roll < 0.12) {
+      const doubted = restated(claim, filing, 5, draws, "2025-02-01");
+      const retraction = { at: "2025-06-01", by: GENERATOR, reason: "the filing was misread" };
+      more.push(draws.float() < 0.5 ? { ...doubted, retraction } : doubted);
+      if (doubted.retraction === null && draws.float() < 0.5)
+        more.push({
+          ...restated(claim, filing, 1, draws, "2025-07-01"),
+          id: `${doubted.id}-corrected`,
+          supersedes: doubted.id,
+        });
+    }
+  }
+  return more;
+}
+
+/** `claim`'s figure times `factor`, said by `source` and recorded on `recordedAt`. */
+function restated(claim: Claim, source: Source, factor: number, draws: Draws, recordedAt: string): Claim {
+  const id = `${claim.relationshipId}-${source.id.split("-").at(-1)}-${recordedAt}`;
+  const amount = claim.amount!;
+  const scale = (value: number) => (Number.isFinite(value) ? Math.round(value * factor) : value);
+  const stated = draws.statedBy(
+    source.id,
+    id,
+    `${source.title} on ${claim.relationshipId}`,
+    claim.refersTo.from,
+    claim.refersTo.to,
+  );
+  return {
+    ...claim,
+    id: `claim-${id}`,
+    sourceId: source.id,
+    amount: {
+      ...amount,
+      low: scale(amount.low),
+      high: scale(amount.high),
+      estimate: amount.estimate === null ? null : scale(amount.estimate),
+    },
+    disclosure: stated.disclosure,
+    evidenceIds: [stated.id],
+    recordedAt,
+  };
 }

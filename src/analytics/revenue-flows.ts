@@ -1,3 +1,4 @@
+import { claimNotes } from "./claim-notes";
 import { METRIC_KINDS, type Relationship, type RelationshipKind } from "../domain/entities";
 import { BadInputError } from "../domain/errors";
 import type { Money, Period } from "../domain/money";
@@ -124,6 +125,7 @@ export async function loadLine(store: GraphStore, input: RevenueFlowsInput): Pro
   const named = await store.nodesByIds([...new Set(seeds.flatMap((s) => [s.counterpartyId, ...s.memberIds]))]);
   named.forEach((n) => n && nodes.set(n.id, n));
   const names = namesOf(nodes);
+  inputNotes.push(...claimNotes(rels, asOf, (r) => names(counterpartOf(r))));
   const line = buildLine(seeds, stated?.amount ?? null, period, names, inputNotes);
 
   const report: RevenueFlowReport = {

@@ -1,4 +1,4 @@
-import type { Disclosure, RelationshipKind, RelationshipStatus } from "./entities";
+import type { DateSpan, Disclosure, RelationshipStatus } from "./entities";
 import type { Interval } from "./interval";
 import { convertPeriod, type Money, type Period, qualifierFor } from "./money";
 
@@ -7,17 +7,27 @@ import { convertPeriod, type Money, type Period, qualifierFor } from "./money";
  * relationship the API serves: each rule here once, for both stores (DESIGN.md section 9).
  */
 
-/** One source's assertion about a relationship. Immutable once recorded: corrections supersede, retractions mark. */
+/** A claim's retraction: who withdrew it, when (record time) and why. The claim itself stays. */
+export interface Retraction {
+  readonly at: string;
+  readonly by: string;
+  readonly reason: string;
+}
+
+/**
+ * One source's assertion about a relationship (its kind, ends and product are the relationship's).
+ * Immutable once recorded: a correction supersedes it, a retraction marks it.
+ */
 export interface Claim {
   readonly id: string;
+  readonly relationshipId: string;
   readonly sourceId: string;
-  readonly kind: RelationshipKind;
-  readonly from: string;
-  readonly to: string;
-  readonly productId: string | null;
   readonly amount: Money | null;
-  /** The period the source speaks of (valid time), as it says it; null ends are not given. */
-  readonly refersTo: { readonly from: string | null; readonly to: string | null };
+  /** The time the source speaks of (valid time), as it puts it: "March 2024", "Q1 2024". */
+  readonly refersTo: DateSpan;
+  /** When the relationship began and ended, only when the source says so (null: not said). */
+  readonly began: string | null;
+  readonly ended: string | null;
   readonly status: RelationshipStatus;
   readonly disclosure: Disclosure;
   /** 0..1: how sure this source is. */
@@ -28,17 +38,33 @@ export interface Claim {
   readonly recordedBy: string;
   /** The claim this one corrects; the corrected claim stays, no longer counted once this one is known. */
   readonly supersedes: string | null;
-  readonly retraction: { readonly at: string; readonly by: string; readonly reason: string } | null;
+  readonly retraction: Retraction | null;
 }
 
-/** The claims the graph held at record time `knownAt` (all of them when null): recorded, not retracted, not superseded. */
-export function claimsKnownAt(claims: readonly Claim[], knownAt: string | null): Claim[] {
-  const known = (at: string) => knownAt === null || at <= knownAt;
-  const recorded = claims.filter((claim) => known(claim.recordedAt));
+/** Record times compare by their date part against a `knownAt` date: a claim recorded that day is known that day. */
+export function recordedBy(at: string, knownAt: string | null): boolean {
+  return knownAt === null || at.slice(0, 10) <= knownAt;
+}
+
+/**
+ * The claims the graph held at record time `knownAt` (now when null): recorded by then, not
+ * retracted by then, not superseded by a claim recorded by then.
+ */
+export function claimsKnownAt<C extends Pick<Claim, "id" | "recordedAt" | "supersedes" | "retraction">>(
+  claims: readonly C[],
+  knownAt: string | null,
+): C[] {
+  const recorded = claims.filter((claim) => recordedBy(claim.recordedAt, knownAt));
   const superseded = new Set(recorded.flatMap((claim) => (claim.supersedes ? [claim.supersedes] : [])));
   return recorded.filter(
-    (claim) => !superseded.has(claim.id) && !(claim.retraction !== null && known(claim.retraction.at)),
+    (claim) => !superseded.has(claim.id) && !(claim.retraction !== null && recordedBy(claim.retraction.at, knownAt)),
   );
+}
+
+/** A claim as the graph saw it at `knownAt`: a retraction recorded later is not yet visible. */
+export function claimAsKnownAt(claim: Claim, knownAt: string | null): Claim {
+  if (claim.retraction === null || recordedBy(claim.retraction.at, knownAt)) return claim;
+  return { ...claim, retraction: null };
 }
 
 export interface ReconciledAmount {
@@ -157,7 +183,8 @@ export function combinedConfidence(
     const surest = Math.max(...claims.filter((claim) => sources.includes(claim.sourceId)).map((c) => c.confidence));
     return product * (1 - clampConfidence(surest));
   }, 1);
-  return 1 - wrong;
+  // Rounded so that one origin's 0.3 comes back as 0.3, not 0.30000000000000004.
+  return Math.round((1 - wrong) * 1e12) / 1e12;
 }
 
 function clampConfidence(value: number): number {

@@ -20,9 +20,11 @@ import {
   SYMMETRIC_KINDS,
   selfLoopProblem,
 } from "./entities";
+import type { Claim } from "./claims";
 import { SeedInvalidError } from "./errors";
 import { highFromNullable } from "./interval";
 import { type Money, moneyProblems, PERIODS, QUALIFIERS } from "./money";
+import { claimsByRelationship, type RelationshipIdentity, relationshipFromClaims } from "./relationship-view";
 
 /**
  * A dataset is what gets loaded into a store: the seed, a generated graph, an import. It is
@@ -34,13 +36,28 @@ export interface Dataset {
   readonly companies: readonly Company[];
   readonly products: readonly Product[];
   readonly people: readonly Person[];
+  /**
+   * Each relationship as its claims make it now (see relationship-view.ts). A relationship whose
+   * every claim is retracted or superseded is not among them.
+   */
   readonly relationships: readonly Relationship[];
+  /** What each source says about each relationship. */
+  readonly claims: readonly Claim[];
   readonly metrics: readonly Metric[];
 }
 
 /** A dataset with nothing in it, its lists fresh for filling. */
 function emptyDataset(): Building {
-  return { sources: [], evidence: [], companies: [], products: [], people: [], relationships: [], metrics: [] };
+  return {
+    sources: [],
+    evidence: [],
+    companies: [],
+    products: [],
+    people: [],
+    relationships: [],
+    claims: [],
+    metrics: [],
+  };
 }
 
 export const EMPTY_DATASET: Dataset = emptyDataset();
@@ -50,6 +67,8 @@ const QUALITATIVE_METRIC_KINDS: ReadonlySet<string> = new Set(["OUTLOOK", "EVENT
 
 const slug = z.string().max(MAX_ID_LENGTH).regex(SLUG, "must be a lowercase slug such as `azure-openai`");
 const isoDate = z.iso.date();
+/** A record time: a date, or a date-time in UTC. */
+const recordTime = z.union([isoDate, z.iso.datetime()]);
 const text = z.string().trim().min(1);
 const nullableText = text.nullable().default(null);
 
@@ -131,16 +150,29 @@ const schemas = {
       from: slug,
       to: slug,
       product: slug.nullable().default(null),
-      amount: moneyInput.nullable().default(null),
       market: nullableText,
       role: nullableText,
       purpose: nullableText,
-      status: z.enum(STATUSES).default("CURRENT"),
-      validFrom: isoDate.nullable().default(null),
-      validTo: isoDate.nullable().default(null),
-      confidence: z.number().min(0).max(1).default(1),
-      evidence: z.array(slug).min(1, "every relationship needs at least one evidence id"),
       note: nullableText,
+    })
+    .strict(),
+  claims: z
+    .object({
+      id: slug,
+      relationship: slug,
+      source: slug,
+      amount: moneyInput.nullable().default(null),
+      refersTo: dateSpanInput.default({ from: null, to: null, label: "undated" }),
+      began: isoDate.nullable().default(null),
+      ended: isoDate.nullable().default(null),
+      status: z.enum(STATUSES).default("CURRENT"),
+      disclosure: z.enum(DISCLOSURES),
+      confidence: z.number().min(0).max(1).default(1),
+      evidence: z.array(slug).min(1, "every claim needs at least one evidence id"),
+      recordedAt: recordTime,
+      recordedBy: text,
+      supersedes: slug.nullable().default(null),
+      retraction: z.object({ at: recordTime, by: text, reason: text }).strict().nullable().default(null),
     })
     .strict(),
   metrics: z
@@ -188,7 +220,7 @@ function toMoney(m: z.infer<typeof moneyInput>): Money {
 export function parseDataset(files: readonly DatasetFile[]): Dataset {
   const problems: string[] = [];
   const where = new Map<string, string>();
-  const out = emptyDataset();
+  const out: Parsing = { ...emptyDataset(), identities: [] };
 
   for (const file of files) {
     const shape = fileSchema.safeParse(file.content);
@@ -214,7 +246,21 @@ export function parseDataset(files: readonly DatasetFile[]): Dataset {
 
   checkReferences(out, where, problems);
   if (problems.length > 0) throw new SeedInvalidError(problems);
-  return out;
+  const { identities, ...dataset } = out;
+  return { ...dataset, relationships: viewsOf(identities, out.claims, out.sources) };
+}
+
+/** The relationships the claims make now, in file order. */
+function viewsOf(
+  identities: readonly RelationshipIdentity[],
+  claims: readonly Claim[],
+  sources: readonly Source[],
+): Relationship[] {
+  const claimsOf = claimsByRelationship(claims);
+  const sourceFacts = new Map(sources.map((source) => [source.id, source]));
+  return identities.flatMap(
+    (identity) => relationshipFromClaims(identity, claimsOf.get(identity.id) ?? [], sourceFacts, null) ?? [],
+  );
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {
@@ -225,8 +271,10 @@ function formatIssue(issue: z.core.$ZodIssue): string {
 type Parsed = { [C in Collection]: z.infer<(typeof schemas)[C]> };
 type Problems = (problem: string) => void;
 type Building = { -readonly [K in keyof Dataset]: Dataset[K] extends readonly (infer T)[] ? T[] : never };
+/** A dataset being parsed: relationships are identities until their claims are all read. */
+type Parsing = Building & { identities: RelationshipIdentity[] };
 
-function addRecord(out: Building, collection: Collection, data: Parsed[Collection], at: string, problems: string[]) {
+function addRecord(out: Parsing, collection: Collection, data: Parsed[Collection], at: string, problems: string[]) {
   const report: Problems = (problem) => problems.push(`${at}: ${problem}`);
   switch (collection) {
     case "sources":
@@ -238,7 +286,9 @@ function addRecord(out: Building, collection: Collection, data: Parsed[Collectio
     case "people":
       return void addNode(out, collection, data as Parsed["companies" | "products" | "people"]);
     case "relationships":
-      return void out.relationships.push(toRelationship(data as Parsed["relationships"], report));
+      return void out.identities.push(toIdentity(data as Parsed["relationships"], report));
+    case "claims":
+      return void out.claims.push(toClaim(data as Parsed["claims"], report));
     case "metrics":
       return void out.metrics.push(toMetric(data as Parsed["metrics"], report));
   }
@@ -262,14 +312,22 @@ function toEvidence(e: Parsed["evidence"], report: Problems): Evidence {
   return { ...rest, sourceId: source };
 }
 
-function toRelationship(r: Parsed["relationships"], report: Problems): Relationship {
-  const amount = r.amount ? toMoney(r.amount) : null;
-  if (amount) moneyProblems(amount).forEach((p) => report(`amount: ${p}`));
-  if (r.validFrom && r.validTo && r.validFrom > r.validTo) report("validFrom is after validTo");
+function toIdentity(r: Parsed["relationships"], report: Problems): RelationshipIdentity {
   const selfLoop = selfLoopProblem(r);
   if (selfLoop) report(selfLoop);
-  const { evidence, product, amount: _amount, ...rest } = r;
-  return { ...rest, productId: product, amount, evidenceIds: evidence };
+  const { product, ...rest } = r;
+  return { ...rest, productId: product };
+}
+
+function toClaim(c: Parsed["claims"], report: Problems): Claim {
+  const amount = c.amount ? toMoney(c.amount) : null;
+  if (amount) moneyProblems(amount).forEach((p) => report(`amount: ${p}`));
+  if (c.began && c.ended && c.began > c.ended) report("began is after ended");
+  if (c.refersTo.from && c.refersTo.to && c.refersTo.from > c.refersTo.to) report("refersTo.from is after refersTo.to");
+  if (c.retraction && c.retraction.at < c.recordedAt) report("retraction.at is before recordedAt");
+  if (c.supersedes === c.id) report("a claim cannot supersede itself");
+  const { relationship, source, evidence, amount: _amount, ...rest } = c;
+  return { ...rest, relationshipId: relationship, sourceId: source, amount, evidenceIds: evidence };
 }
 
 function toMetric(m: Parsed["metrics"], report: Problems): Metric {
@@ -346,14 +404,15 @@ class References {
   }
 }
 
-function checkReferences(d: Dataset, where: Map<string, string>, problems: string[]): void {
+function checkReferences(d: Parsing, where: Map<string, string>, problems: string[]): void {
   const refs = new References(where, problems);
   refs.registerNodes("companies", d.companies);
   refs.registerNodes("products", d.products);
   refs.registerNodes("people", d.people);
   const sourceIds = refs.unique("sources", d.sources);
   refs.registerEvidence(refs.unique("evidence", d.evidence));
-  refs.unique("relationships", d.relationships);
+  const relationshipIds = refs.unique("relationships", d.identities);
+  refs.unique("claims", d.claims);
   refs.unique("metrics", d.metrics);
 
   for (const e of d.evidence) {
@@ -372,7 +431,8 @@ function checkReferences(d: Dataset, where: Map<string, string>, problems: strin
   ] as const) {
     for (const node of list) refs.needEvidence(collection, node.id, node.evidenceIds);
   }
-  checkRelationshipReferences(d.relationships, refs);
+  checkRelationshipReferences(d.identities, refs);
+  checkClaimReferences(d, relationshipIds, refs);
   for (const m of d.metrics) {
     refs.needNode("metrics", m.id, "subject", m.subjectId);
     refs.needNode("metrics", m.id, "product", m.productId, "Product");
@@ -381,14 +441,35 @@ function checkReferences(d: Dataset, where: Map<string, string>, problems: strin
   }
 }
 
-function checkRelationshipReferences(relationships: readonly Relationship[], refs: References): void {
+/**
+ * A claim is about a relationship of the dataset, from a source of it, citing evidence from that
+ * same source; it supersedes a claim about the same relationship; every relationship has a claim.
+ */
+function checkClaimReferences(d: Parsing, relationshipIds: ReadonlySet<string>, refs: References): void {
+  const evidenceSource = new Map(d.evidence.map((e) => [e.id, e.sourceId]));
+  const claimRelationship = new Map(d.claims.map((c) => [c.id, c.relationshipId]));
+  const sourceIds = new Set(d.sources.map((s) => s.id));
+  for (const c of d.claims) {
+    if (!relationshipIds.has(c.relationshipId))
+      refs.report("claims", c.id, `unknown relationship id '${c.relationshipId}'`);
+    if (!sourceIds.has(c.sourceId)) refs.report("claims", c.id, `unknown source id '${c.sourceId}'`);
+    refs.needEvidence("claims", c.id, c.evidenceIds);
+    for (const e of c.evidenceIds.filter((id) => evidenceSource.has(id) && evidenceSource.get(id) !== c.sourceId))
+      refs.report("claims", c.id, `evidence '${e}' comes from '${evidenceSource.get(e)}', not from the claim's source`);
+    if (c.supersedes !== null && claimRelationship.get(c.supersedes) !== c.relationshipId)
+      refs.report("claims", c.id, `supersedes '${c.supersedes}', which is not a claim about the same relationship`);
+  }
+  const claimed = new Set(claimRelationship.values());
+  for (const id of relationshipIds) if (!claimed.has(id)) refs.report("relationships", id, "no claim states it");
+}
+
+function checkRelationshipReferences(relationships: readonly RelationshipIdentity[], refs: References): void {
   const symmetric = new Set<string>();
   for (const r of relationships) {
     const [fromKind, toKind] = RELATIONSHIP_ENDPOINTS[r.kind];
     refs.needNode("relationships", r.id, "from", r.from, fromKind);
     refs.needNode("relationships", r.id, "to", r.to, toKind);
     refs.needNode("relationships", r.id, "product", r.productId, "Product");
-    refs.needEvidence("relationships", r.id, r.evidenceIds);
     if (r.kind === "BUYS_FROM" && r.productId === null) refs.report("relationships", r.id, "BUYS_FROM needs a product");
     if (!SYMMETRIC_KINDS.has(r.kind)) continue;
     // Stored once, read from either end: the same pair twice would be counted twice.

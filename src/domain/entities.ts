@@ -137,12 +137,32 @@ export interface Relationship {
   readonly role: string | null;
   readonly purpose: string | null;
   readonly status: RelationshipStatus;
+  /** When it began and ended, only where a source says so: null is "not said", not "always". */
   readonly validFrom: string | null;
   readonly validTo: string | null;
-  /** 0..1: how sure the source is (a reported plan is less sure than a disclosed contract). */
+  /** 0..1: how sure the sources make it (a reported plan is less sure than a disclosed contract). */
   readonly confidence: number;
   readonly evidenceIds: readonly string[];
   readonly note: string | null;
+  /** What the relationship's claims add up to (see relationship-view.ts). */
+  readonly agreement: Agreement;
+  /** The first and last day a source counted here was published: when the graph has word of it, not when it began. */
+  readonly firstReported: string | null;
+  readonly lastReported: string | null;
+  /** The record time this view was derived at; null: from every claim the graph holds now. */
+  readonly knownAt: string | null;
+}
+
+/** How the claims behind a relationship agree. */
+export interface Agreement {
+  /** The claims counted: recorded, not retracted, not superseded. */
+  readonly claims: number;
+  /** Sources that trace back to one origin count once (see claims.ts). */
+  readonly independentOrigins: number;
+  /** Some two claims' amounts cannot both be right: the amount shown is their hull. */
+  readonly conflicting: boolean;
+  /** How far apart the amounts are (0 when they agree); conflicts rank by it. */
+  readonly gap: number;
 }
 
 export const QUANTITY_UNITS = ["FRACTION", "COUNT", "MULTIPLIER"] as const;

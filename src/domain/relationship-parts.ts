@@ -1,7 +1,7 @@
 import type { Relationship } from "./entities";
 
 /**
- * The parts of a relationship a read can leave out. Id, kind and ends are always read: paging,
+ * The parts of a relationship a read can leave out. Id, kind, ends and the record time of the view are always read: paging,
  * cursors and the node at the other end need them. A nested read that shows a few fields of
  * thousands of relationships asks for those parts only, and Neo4j then reads and ships a third of
  * the columns (see the Neo4j store's relationship projection).
@@ -18,6 +18,9 @@ export const RELATIONSHIP_PARTS = [
   "confidence",
   "evidenceIds",
   "note",
+  "agreement",
+  "firstReported",
+  "lastReported",
 ] as const satisfies readonly (keyof Relationship)[];
 
 export type RelationshipPart = (typeof RELATIONSHIP_PARTS)[number];
@@ -39,6 +42,9 @@ const NOT_READ: { readonly [P in RelationshipPart]: Relationship[P] } = {
   confidence: Number.NaN,
   evidenceIds: [],
   note: null,
+  agreement: { claims: Number.NaN, independentOrigins: Number.NaN, conflicting: false, gap: Number.NaN },
+  firstReported: null,
+  lastReported: null,
 };
 
 /** The totalCount of a page read without its count; GraphQL refuses to serialise it, as NOT_READ parts. */
@@ -69,6 +75,10 @@ export function unreadRelationship(core: Pick<Relationship, "id" | "kind" | "fro
     confidence: NOT_READ.confidence,
     evidenceIds: NOT_READ.evidenceIds,
     note: NOT_READ.note,
+    agreement: NOT_READ.agreement,
+    firstReported: NOT_READ.firstReported,
+    lastReported: NOT_READ.lastReported,
+    knownAt: null,
   };
 }
 

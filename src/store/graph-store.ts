@@ -11,7 +11,9 @@ import type {
   RelationshipKind,
   RelationshipStatus,
   Source,
+  SourceKind,
 } from "../domain/entities";
+import type { Claim } from "../domain/claims";
 import type { RelationshipPart } from "../domain/relationship-parts";
 
 /** Which end of a relationship the asking node is on. OUT: node is `from`; IN: node is `to`. */
@@ -28,6 +30,27 @@ export interface RelationshipFilter {
   readonly statuses?: readonly RelationshipStatus[];
   /** ISO date: only relationships in force on that day. */
   readonly asOf?: string | null;
+  /** true: only relationships whose claims disagree on the amount. */
+  readonly conflicting?: boolean;
+  /**
+   * ISO date, record time: relationships as the claims recorded by that day (and not withdrawn by
+   * then) make them, the other filters applied to that view (see store/record-time.ts).
+   */
+  readonly knownAt?: string | null;
+}
+
+/** Which claims a list holds; ordered by id. */
+export interface ClaimFilter {
+  readonly relationshipIds?: readonly string[];
+  readonly sourceIds?: readonly string[];
+  /** The record time whose counted claims are listed (now when null). */
+  readonly knownAt?: string | null;
+  /** true: also the claims retracted or superseded by then (all claims recorded by then). */
+  readonly includeWithdrawn?: boolean;
+}
+
+export interface SourceFilter {
+  readonly kinds?: readonly SourceKind[];
 }
 
 /**
@@ -87,6 +110,7 @@ export interface LoadReport {
   readonly nodes: number;
   readonly relationships: number;
   readonly evidence: number;
+  readonly claims: number;
   readonly metrics: number;
 }
 
@@ -97,6 +121,7 @@ export interface StoreCounts {
   readonly sources: number;
   readonly evidence: number;
   readonly relationships: number;
+  readonly claims: number;
   readonly metrics: number;
 }
 
@@ -190,6 +215,10 @@ export interface GraphStore {
 
   evidenceByIds(ids: readonly string[]): Promise<(Evidence | null)[]>;
   sourcesByIds(ids: readonly string[]): Promise<(Source | null)[]>;
+  listSources(filter: SourceFilter, page: PageRequest): Promise<Page<Source>>;
+  /** For each relationship id, every claim about it (withdrawn ones too), in record order (see byRecordOrder). */
+  claimsOf(relationshipIds: readonly string[]): Promise<Claim[][]>;
+  listClaims(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>>;
   /** For each subject id (company or product), its metrics, optionally of some kinds only. */
   metricsOf(subjectIds: readonly string[], kinds?: readonly string[]): Promise<Metric[][]>;
 

@@ -3,7 +3,8 @@ import { isValidAt } from "../domain/validity";
 import type { RelationshipFilter } from "./graph-store";
 
 /**
- * The meaning of a RelationshipFilter, as seen from `nodeId`. The memory store applies it directly;
+ * The meaning of a RelationshipFilter, as seen from `nodeId`, on a relationship already seen at the
+ * filter's record time (`knownAt` itself is applied by store/record-time.ts). The memory store applies it directly;
  * the Neo4j store expresses the same rules in Cypher and the conformance suite holds them equal.
  */
 export function matchesFilter(r: Relationship, nodeId: string | null, f: RelationshipFilter): boolean {
@@ -27,13 +28,14 @@ export function matchesFilter(r: Relationship, nodeId: string | null, f: Relatio
   if (f.productIds && f.productIds.length > 0 && (r.productId === null || !f.productIds.includes(r.productId)))
     return false;
   if (f.statuses && f.statuses.length > 0 && !f.statuses.includes(r.status)) return false;
+  if (f.conflicting && !r.agreement.conflicting) return false;
   return isValidAt(r, f.asOf);
 }
 
 /** Whether the filter asks more than which kinds and which end: an index on both answers the rest. */
 export function narrowsBeyondKindAndEnd(f: RelationshipFilter): boolean {
   const some = (list: readonly unknown[] | undefined) => list !== undefined && list.length > 0;
-  return some(f.productIds) || some(f.statuses) || some(f.counterpartIds) || Boolean(f.asOf);
+  return some(f.productIds) || some(f.statuses) || some(f.counterpartIds) || Boolean(f.asOf) || Boolean(f.conflicting);
 }
 
 /** Keyset page over items already ordered by id; copies only the page. */

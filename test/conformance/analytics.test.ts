@@ -231,12 +231,18 @@ describe.each(STORES)("analytics on the seed (%s store)", (_name, make) => {
       expect(r.flows[0]!.amount.low).toBeCloseTo((1000 * M) / 12);
     });
 
-    it("follows asOf: before March 2024 TikTok's Azure OpenAI spend is not yet in force", async () => {
+    it("follows asOf: a spend whose start no source gives counts on an earlier day, and says so", async () => {
       const r = await revenueFlows(store, { companyId: "microsoft", productId: "azure-openai", asOf: "2024-02-01" });
-      expect(r.flows.map((f) => f.counterpartyId)).not.toContain("tiktok");
-      // Intuit's former Amazon spend has no known end, so no day is known to be in force.
+      expect(r.flows.map((f) => f.counterpartyId)).toContain("tiktok");
+      expect(r.notes).toContain(
+        "TikTok: tiktok-buys-azure-openai-from-microsoft is counted as in force on 2024-02-01, start unknown: no source says when it began (first reported 2024-08-01).",
+      );
+      const now = await revenueFlows(store, { companyId: "microsoft", productId: "azure-openai" });
+      expect(now.notes.join(" ")).not.toContain("start unknown");
+      // Intuit's former Amazon spend has no known end, so no day is known to be in force; its Azure
+      // OpenAI spend has no known start, so it counts.
       const out = await revenueFlows(store, { companyId: "intuit", direction: "OUT", asOf: "2023-06-01" });
-      expect(out.flows.map((f) => f.counterpartyId)).toEqual([]);
+      expect(out.flows.map((f) => f.counterpartyId)).toEqual(["microsoft"]);
     });
   });
 

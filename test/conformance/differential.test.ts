@@ -361,6 +361,7 @@ function moneyGraph(ids: readonly string[], buys: readonly (readonly [string, st
     products: [],
     people: [],
     relationships: buys.map(rel),
+    claims: [],
     metrics: [],
   };
 }

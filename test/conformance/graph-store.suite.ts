@@ -40,6 +40,7 @@ export function graphStoreSuite(name: string, factory: () => Promise<StoreFixtur
         sources: seed.sources.length,
         evidence: seed.evidence.length,
         relationships: seed.relationships.length,
+        claims: seed.claims.length,
         metrics: seed.metrics.length,
       };
       expect(await store.counts()).toEqual(expected);
@@ -118,10 +119,12 @@ export function graphStoreSuite(name: string, factory: () => Promise<StoreFixtur
       );
       expect(former!.items.map((r) => r.to)).toEqual(["amazon"]);
 
-      // asOf keeps what is valid that day: TikTok's spend from March 2024, G42's (no start given) on
-      // any day; Intuit's former Amazon spend has no dates, so its window is open (the status says it ended).
+      // asOf keeps what is valid that day. No source says when any of these purchases began, so
+      // each is in force on any day, start unknown (validFrom null); Intuit's former Amazon spend has
+      // no dates either, so its window is open (the status says it ended).
       const [february] = await store.relationshipsOf(["microsoft"], { ...filter, asOf: "2024-02-01" }, {});
-      expect(february!.items.map((r) => r.from).sort()).toEqual(["g42", "intuit", "walmart"]);
+      expect(february!.items.map((r) => r.from).sort()).toEqual(["g42", "intuit", "tiktok", "walmart"]);
+      expect(february!.items.every((r) => r.validFrom === null)).toBe(true);
       const [june] = await store.relationshipsOf(["microsoft"], { ...filter, asOf: "2024-06-01" }, {});
       expect(june!.items.map((r) => r.from).sort()).toEqual(["g42", "intuit", "tiktok", "walmart"]);
       const [in2023] = await store.relationshipsOf(
@@ -129,7 +132,7 @@ export function graphStoreSuite(name: string, factory: () => Promise<StoreFixtur
         { kinds: ["BUYS_FROM"], direction: "OUT", asOf: "2023-06-01" },
         {},
       );
-      expect(in2023!.items.map((r) => r.to)).toEqual(["amazon"]);
+      expect(in2023!.items.map((r) => r.to)).toEqual(["amazon", "microsoft"]);
     });
 
     it("reads symmetric relationships from either end whatever the direction asked", async () => {
@@ -237,6 +240,7 @@ export function graphStoreSuite(name: string, factory: () => Promise<StoreFixtur
         sources: 0,
         evidence: 0,
         relationships: 0,
+        claims: 0,
         metrics: 0,
       });
       await store.load(seed);

@@ -300,7 +300,13 @@ describe("self-loops in dataset files", () => {
             evidence: [
               { id: "e", source: "s", quote: "q", gloss: "g", refersTo: { label: "x" }, disclosure: "REPORTED" },
             ],
-            relationships: [{ id: "solo-loop", kind: "PARTNERS_WITH", from: "solo", to: "solo", evidence: ["e"] }],
+            relationships: [{ id: "solo-loop", kind: "PARTNERS_WITH", from: "solo", to: "solo" }],
+            claims: [
+              {
+                ...{ id: "c", relationship: "solo-loop", source: "s", disclosure: "REPORTED", evidence: ["e"] },
+                ...{ recordedAt: "2025-01-01", recordedBy: "test" },
+              },
+            ],
           },
         },
       ]),

@@ -18,7 +18,7 @@ export interface RelationshipInput {
 
 /**
  * A small dataset for graphs that share nothing with the seed but its shape, validated by the same
- * loader as the seed. Every record cites one note.
+ * loader as the seed. Every record cites one note; each relationship is one claim of it.
  */
 export function buildDataset(parts: {
   companies: string[];
@@ -48,7 +48,14 @@ export function buildDataset(parts: {
           name: p.id.toUpperCase(),
           category: p.category ?? null,
         })),
-        relationships: parts.relationships.map((r) => ({ ...r, evidence: [evidenceId] })),
+        relationships: parts.relationships.map(({ id, kind, from, to, product, market, purpose }) => ({
+          ...{ id, kind, from, to, product, market, purpose },
+        })),
+        claims: parts.relationships.map(({ id, amount, status, validFrom, validTo, confidence }) => ({
+          ...{ id: `claim-${id}`, relationship: id, source: "src-note", amount, status, confidence },
+          ...{ began: validFrom, ended: validTo, disclosure: "REPORTED", evidence: [evidenceId] },
+          ...{ recordedAt: "2025-01-01", recordedBy: "test" },
+        })),
         metrics: (parts.metrics ?? []).map((m) => ({ ...(m as object), evidence: [evidenceId] })),
       },
     },

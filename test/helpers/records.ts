@@ -15,7 +15,7 @@ export function companyRecord(id: string, overrides: Partial<Company> = {}): Com
   };
 }
 
-/** A CURRENT relationship with no amount or dates unless given. For hand-built test graphs. */
+/** A CURRENT relationship with no amount or dates unless given, as one claim would make it. For hand-built test graphs. */
 export function relationshipRecord(
   id: string,
   kind: Relationship["kind"],
@@ -39,6 +39,10 @@ export function relationshipRecord(
     confidence: 1,
     evidenceIds: [],
     note: null,
+    agreement: { claims: 1, independentOrigins: 1, conflicting: false, gap: 0 },
+    firstReported: null,
+    lastReported: null,
+    knownAt: null,
     ...overrides,
   };
 }

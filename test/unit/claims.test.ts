@@ -104,13 +104,12 @@ describe("independent origins", () => {
 describe("what the graph knew", () => {
   const claim = (id: string, recordedAt: string, extra: Partial<Claim> = {}): Claim => ({
     id,
+    relationshipId: "tiktok-buys-azure-openai-from-microsoft",
     sourceId: "s",
-    kind: "BUYS_FROM",
-    from: "tiktok",
-    to: "microsoft",
-    productId: "azure-openai",
     amount: null,
-    refersTo: { from: null, to: null },
+    refersTo: { from: null, to: null, label: "undated" },
+    began: null,
+    ended: null,
     status: "CURRENT",
     disclosure: "REPORTED",
     confidence: 0.8,

@@ -138,6 +138,10 @@ function relationship(id: string, from = "acme", to = "globex"): Relationship {
     confidence: 0.9,
     evidenceIds: ["e-1"],
     note: null,
+    agreement: { claims: 2, independentOrigins: 1, conflicting: true, gap: 0.5 },
+    firstReported: "2023-02-01",
+    lastReported: "2023-03-01",
+    knownAt: null,
   };
 }
 
@@ -658,6 +662,10 @@ describe("load and clear, one batch each", () => {
             {
               "from": "acme",
               "props": {
+                "agreementClaims": 2,
+                "agreementConflicting": true,
+                "agreementGap": 0.5,
+                "agreementOrigins": 1,
                 "amountCurrency": "USD",
                 "amountLow": 1000000,
                 "amountPeriod": "YEAR",
@@ -666,7 +674,9 @@ describe("load and clear, one batch each", () => {
                 "evidenceIds": [
                   "e-1",
                 ],
+                "firstReported": "2023-02-01",
                 "id": "acme-buys-from-globex",
+                "lastReported": "2023-03-01",
                 "productId": "widget",
                 "purpose": "resale",
                 "status": "CURRENT",
@@ -677,6 +687,10 @@ describe("load and clear, one batch each", () => {
             {
               "from": "acme",
               "props": {
+                "agreementClaims": 2,
+                "agreementConflicting": true,
+                "agreementGap": 0.5,
+                "agreementOrigins": 1,
                 "amountCurrency": "USD",
                 "amountLow": 1000000,
                 "amountPeriod": "YEAR",
@@ -685,7 +699,9 @@ describe("load and clear, one batch each", () => {
                 "evidenceIds": [
                   "e-1",
                 ],
+                "firstReported": "2023-02-01",
                 "id": "acme-buys-from-initech",
+                "lastReported": "2023-03-01",
                 "productId": "widget",
                 "purpose": "resale",
                 "status": "CURRENT",

@@ -1,3 +1,4 @@
+import { storeKnownAt } from "../../src/store/record-time";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
@@ -177,8 +178,12 @@ describe("relationshipGraph on the seed", () => {
     expect(new Set(buys.edges.map((e) => e.kind))).toEqual(new Set(["BUYS_FROM"]));
     expect(ids(buys.nodes)).toEqual(["g42", "intuit", "microsoft", "openai", "tiktok", "walmart"]);
 
+    // No source says when TikTok's purchases began: on an earlier day they are in force, start unknown.
     const before = await relationshipGraph(store, { centers: ["microsoft"], kinds: ["BUYS_FROM"], asOf: "2023-06-01" });
-    expect(ids(before.edges)).not.toContain("tiktok-buys-azure-openai-from-microsoft");
+    expect(ids(before.edges)).toContain("tiktok-buys-azure-openai-from-microsoft");
+    // Before the article was recorded, the graph knew none of it.
+    const unrecorded = await relationshipGraph(storeKnownAt(store, "2024-07-31"), { centers: ["microsoft"] });
+    expect(unrecorded).toMatchObject({ edges: [], nodes: [{ id: "microsoft" }] });
 
     const missing = await relationshipGraph(store, { centers: ["microsoft", "no-such-company"] });
     expect(missing.missingCenters).toEqual(["no-such-company"]);
@@ -313,8 +318,11 @@ describe("buyerSupplierMatrix on the seed", () => {
       high: 240_000_000,
       period: "YEAR",
     });
-    const before = await buyerSupplierMatrix(store, { companies, productId: "azure-openai", asOf: "2023-06-01" });
-    expect(before.cells.map((c) => c.buyerId)).not.toContain("tiktok");
+    const unrecorded = await buyerSupplierMatrix(storeKnownAt(store, "2024-07-31"), {
+      companies,
+      productId: "azure-openai",
+    });
+    expect(unrecorded.cells).toEqual([]);
   });
 
   it("refuses bad input and writes RFC 4180 CSV", async () => {

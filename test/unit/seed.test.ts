@@ -114,7 +114,15 @@ describe("seed dataset", () => {
       currency: "USD",
       qualifier: "APPROXIMATE",
     });
-    expect(tiktok?.validFrom).toBe("2024-03-01");
+    // The article dates the spend (March 2024) but not when the purchases began.
+    expect(tiktok?.validFrom).toBeNull();
+    expect(tiktok).toMatchObject({ firstReported: "2024-08-01", lastReported: "2024-08-01", knownAt: null });
+    expect(tiktok?.agreement).toEqual({ claims: 1, independentOrigins: 1, conflicting: false, gap: 0 });
+    expect(seed.claims.find((c) => c.relationshipId === tiktok?.id)?.refersTo).toEqual({
+      from: "2024-03-01",
+      to: "2024-03-31",
+      label: "March 2024",
+    });
   });
 });
 
@@ -134,14 +142,24 @@ describe("broken seed inputs are refused with file, record and problem", () => {
   }
 
   type Rec = Record<string, unknown>;
-  function editRelationship(dir: string, id: string, edit: (r: Rec) => void): void {
-    const file = path.join(dir, "relationships.json");
-    const json = JSON.parse(fs.readFileSync(file, "utf8")) as { relationships: Rec[] };
-    const record = json.relationships.find((r) => r.id === id);
-    if (!record) throw new Error(`no relationship ${id} in the seed`);
-    edit(record);
+  function editRecords(dir: string, collection: "relationships" | "claims", edit: (records: Rec[]) => void): void {
+    const file = path.join(dir, `${collection}.json`);
+    const json = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, Rec[]>;
+    edit(json[collection]!);
     fs.writeFileSync(file, JSON.stringify(json, null, 2));
   }
+
+  function editRecord(dir: string, collection: "relationships" | "claims", id: string, edit: (r: Rec) => void): void {
+    editRecords(dir, collection, (records) => {
+      const record = records.find((r) => r.id === id);
+      if (!record) throw new Error(`no ${collection} record ${id} in the seed`);
+      edit(record);
+    });
+  }
+
+  const editRelationship = (dir: string, id: string, edit: (r: Rec) => void) =>
+    editRecord(dir, "relationships", id, edit);
+  const editClaim = (dir: string, id: string, edit: (r: Rec) => void) => editRecord(dir, "claims", id, edit);
 
   function refusal(dir: string): SeedInvalidError {
     try {
@@ -187,21 +205,23 @@ describe("broken seed inputs are refused with file, record and problem", () => {
     }
   });
 
-  it("refuses a relationship without evidence", () => {
+  const CLAIM = `claim-${ID}`;
+
+  it("refuses a claim without evidence", () => {
     const dir = copySeed();
-    editRelationship(dir, ID, (r) => {
-      r.evidence = [];
+    editClaim(dir, CLAIM, (c) => {
+      c.evidence = [];
     });
     const err = refusal(dir);
-    expect(err.message).toContain("relationships.json");
-    expect(err.message).toContain(ID);
-    expect(err.message).toContain("every relationship needs at least one evidence id");
+    expect(err.message).toContain("claims.json");
+    expect(err.message).toContain(CLAIM);
+    expect(err.message).toContain("every claim needs at least one evidence id");
   });
 
   it("refuses an amount whose low bound is above its high bound", () => {
     const dir = copySeed();
-    editRelationship(dir, ID, (r) => {
-      r.amount = {
+    editClaim(dir, CLAIM, (c) => {
+      c.amount = {
         estimate: null,
         low: 30_000_000,
         high: 20_000_000,
@@ -211,20 +231,51 @@ describe("broken seed inputs are refused with file, record and problem", () => {
       };
     });
     const err = refusal(dir);
-    expect(err.message).toContain("relationships.json");
-    expect(err.message).toContain(ID);
+    expect(err.message).toContain("claims.json");
+    expect(err.message).toContain(CLAIM);
     expect(err.message).toContain("high (20000000) must be >= low (30000000)");
   });
 
   it("refuses a negative amount", () => {
     const dir = copySeed();
-    editRelationship(dir, ID, (r) => {
-      r.amount = { estimate: null, low: -5, high: null, qualifier: "AT_LEAST", period: "MONTH", currency: "USD" };
+    editClaim(dir, CLAIM, (c) => {
+      c.amount = { estimate: null, low: -5, high: null, qualifier: "AT_LEAST", period: "MONTH", currency: "USD" };
     });
     const err = refusal(dir);
-    expect(err.message).toContain("relationships.json");
-    expect(err.message).toContain(ID);
+    expect(err.message).toContain("claims.json");
+    expect(err.message).toContain(CLAIM);
     expect(err.message).toMatch(/amount\.low: .*(>=\s*0|non-?negative)/i);
+  });
+
+  it("refuses claims that do not hold together: unknown ends, foreign evidence, bad supersession, withdrawn before recorded", () => {
+    for (const [change, problem] of [
+      [{ relationship: "no-such-relationship" }, "unknown relationship id 'no-such-relationship'"],
+      [{ source: "no-such-source" }, "unknown source id 'no-such-source'"],
+      [{ supersedes: "claim-microsoft-offers-copilot" }, "which is not a claim about the same relationship"],
+      [{ supersedes: CLAIM }, "a claim cannot supersede itself"],
+      [{ retraction: { at: "2024-01-01", by: "editor", reason: "wrong" } }, "retraction.at is before recordedAt"],
+      [{ began: "2024-05-01", ended: "2024-04-01" }, "began is after ended"],
+      [{ recordedAt: "last week" }, "recordedAt"],
+    ] as const) {
+      const dir = copySeed();
+      editClaim(dir, CLAIM, (c) => Object.assign(c, change));
+      const err = refusal(dir);
+      expect(err.message).toContain(CLAIM);
+      expect(err.message).toContain(problem);
+    }
+  });
+
+  it("refuses a relationship that no claim states", () => {
+    const dir = copySeed();
+    editRecords(dir, "claims", (claims) =>
+      claims.splice(
+        claims.findIndex((c) => c.id === CLAIM),
+        1,
+      ),
+    );
+    const err = refusal(dir);
+    expect(err.message).toContain("relationships.json");
+    expect(err.message).toContain(`${ID}': no claim states it`);
   });
 
   it("refuses a file that is not valid JSON, naming it, without a raw SyntaxError", () => {

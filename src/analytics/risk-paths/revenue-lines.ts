@@ -1,3 +1,4 @@
+import { claimNotes } from "../claim-notes";
 import type { Relationship } from "../../domain/entities";
 import type { Names } from "../nodes";
 import type { LevelReader } from "../paths/level-reader";
@@ -41,6 +42,7 @@ export function measureLines(supplier: SupplierReading, request: RiskRequest, na
     const purchases = supplier.purchases.filter((r) => r.productId === productId);
     const lineNotes: string[] = [];
     const stated = statedTotalOf(supplier.supplierMetrics, productId, request.asOf, "MONTH", lineNotes);
+    lineNotes.push(...claimNotes(purchases, request.asOf, (r) => names(r.from)));
     return {
       productId,
       figures: buildLine(seedsByCustomer(purchases), stated?.amount ?? null, "MONTH", names, lineNotes),

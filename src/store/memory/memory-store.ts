@@ -12,6 +12,7 @@ import type {
 } from "../../domain/entities";
 import { bestMatch, normalizeText, searchKeys } from "../../domain/text";
 import type {
+  ClaimFilter,
   CompanyFilter,
   GraphStore,
   LoadReport,
@@ -25,8 +26,12 @@ import type {
   RelationshipPage,
   RelationshipReadOptions,
   SearchHit,
+  SourceFilter,
   StoreCounts,
 } from "../graph-store";
+import { type Claim, claimsKnownAt, recordedBy } from "../../domain/claims";
+import { byRecordOrder } from "../../domain/relationship-view";
+import { atRecordTime, listRelationshipsAtRecordTime, relationshipsOfAtRecordTime } from "../record-time";
 import { byId, matchesFilter, narrowsBeyondKindAndEnd, pageById } from "../relationship-filter";
 import { Adjacency } from "./adjacency";
 import { NOT_COUNTED, partsView } from "../../domain/relationship-parts";
@@ -47,6 +52,8 @@ export class MemoryStore implements GraphStore {
   private sources = new Map<string, Source>();
   private metrics = new Map<string, Metric>();
   private metricsBySubject = new Map<string, Metric[]>();
+  private claims = new Map<string, Claim>();
+  private claimsByRelationshipId = new Map<string, Claim[]>();
   // Sorted views and the adjacency index, rebuilt lazily after a load.
   private sorted: { companies: Company[]; products: Product[]; relationships: Relationship[] } | null = null;
   private adjacencyIndex: Adjacency | null = null;
@@ -100,6 +107,7 @@ export class MemoryStore implements GraphStore {
     page: PageRequest,
     options: RelationshipReadOptions = {},
   ): Promise<RelationshipPage[]> {
+    if (atRecordTime(filter)) return relationshipsOfAtRecordTime(this, nodeIds, filter, page, options);
     const view = partsView(options.parts);
     return nodeIds.map((id) => {
       if (!this.graph.hasNode(id)) return { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
@@ -121,6 +129,7 @@ export class MemoryStore implements GraphStore {
   }
 
   async listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>> {
+    if (atRecordTime(filter)) return listRelationshipsAtRecordTime(this, filter, page);
     return pageById(
       this.views().relationships.filter((r) => matchesFilter(r, null, filter)),
       page.first,
@@ -134,6 +143,34 @@ export class MemoryStore implements GraphStore {
 
   async sourcesByIds(ids: readonly string[]): Promise<(Source | null)[]> {
     return ids.map((id) => this.sources.get(id) ?? null);
+  }
+
+  async listSources(filter: SourceFilter, page: PageRequest): Promise<Page<Source>> {
+    const kinds = filter.kinds ?? [];
+    const sources = [...this.sources.values()].filter((s) => kinds.length === 0 || kinds.includes(s.kind));
+    return pageById(sources.sort(byId), page.first, page.after);
+  }
+
+  async claimsOf(relationshipIds: readonly string[]): Promise<Claim[][]> {
+    return relationshipIds.map((id) => [...(this.claimsByRelationshipId.get(id) ?? [])]);
+  }
+
+  async listClaims(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>> {
+    const groups = filter.relationshipIds?.length
+      ? filter.relationshipIds.map((id) => this.claimsByRelationshipId.get(id) ?? [])
+      : [...this.claimsByRelationshipId.values()];
+    const knownAt = filter.knownAt ?? null;
+    const listed = groups.flatMap((group) =>
+      filter.includeWithdrawn
+        ? claimsKnownAt(
+            group.map((claim) => ({ ...claim, supersedes: null, retraction: null })),
+            knownAt,
+          ).map((recorded) => this.claims.get(recorded.id)!)
+        : claimsKnownAt(group, knownAt),
+    );
+    const sourceIds = filter.sourceIds ?? [];
+    const kept = listed.filter((claim) => sourceIds.length === 0 || sourceIds.includes(claim.sourceId));
+    return pageById(kept.sort(byId), page.first, page.after);
   }
 
   async metricsOf(subjectIds: readonly string[], kinds?: readonly string[]): Promise<Metric[][]> {
@@ -164,6 +201,7 @@ export class MemoryStore implements GraphStore {
       sources: this.sources.size,
       evidence: this.evidence.size,
       relationships: this.graph.size,
+      claims: this.claims.size,
       metrics: this.metrics.size,
     };
   }
@@ -180,6 +218,7 @@ export class MemoryStore implements GraphStore {
       if (this.graph.hasEdge(rel.id)) this.graph.dropEdge(rel.id);
       this.graph.addDirectedEdgeWithKey(rel.id, rel.from, rel.to, { rel });
     }
+    this.loadClaims(d.claims);
     for (const m of d.metrics) {
       const previous = this.metrics.get(m.id);
       if (previous)
@@ -196,8 +235,26 @@ export class MemoryStore implements GraphStore {
       nodes: d.companies.length + d.products.length + d.people.length,
       relationships: d.relationships.length,
       evidence: d.evidence.length,
+      claims: d.claims.length,
       metrics: d.metrics.length,
     };
+  }
+
+  /** Claims by id; a claim loaded again replaces itself in its relationship's list, which stays in record order. */
+  private loadClaims(claims: readonly Claim[]): void {
+    for (const claim of claims) {
+      const previous = this.claims.get(claim.id);
+      if (previous) {
+        const group = this.claimsByRelationshipId.get(previous.relationshipId) ?? [];
+        this.claimsByRelationshipId.set(
+          previous.relationshipId,
+          group.filter((c) => c.id !== claim.id),
+        );
+      }
+      this.claims.set(claim.id, claim);
+      const group = this.claimsByRelationshipId.get(claim.relationshipId) ?? [];
+      this.claimsByRelationshipId.set(claim.relationshipId, [...group, claim].sort(byRecordOrder));
+    }
   }
 
   /**
@@ -222,6 +279,8 @@ export class MemoryStore implements GraphStore {
     this.sources.clear();
     this.metrics.clear();
     this.metricsBySubject.clear();
+    this.claims.clear();
+    this.claimsByRelationshipId.clear();
     this.sorted = null;
     this.adjacencyIndex = null;
   }

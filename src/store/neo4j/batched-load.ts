@@ -19,6 +19,7 @@ import {
   type WriteMode,
   writeEvidenceQuery,
   writeMetricsQuery,
+  writeClaimsQuery,
   writeNodesOfKindQuery,
   writeSourcesQuery,
 } from "./queries/load-queries";
@@ -43,7 +44,7 @@ import {
 export const DEFAULT_LOAD_BATCH_SIZE = 10_000;
 
 /** The steps of a load, in the order it runs them. */
-export type LoadPhase = "sources" | "evidence" | "nodes" | "relationships" | "metrics";
+export type LoadPhase = "sources" | "evidence" | "nodes" | "relationships" | "claims" | "metrics";
 
 /** Reported after each committed batch: `done` of the phase's `total` rows are stored. */
 export interface LoadProgress {
@@ -61,7 +62,7 @@ export interface LoadOptions {
 
 /** What the store held when the load started, which decides how each batch is written. */
 interface StoreContents {
-  /** Records per label (Entity, Source, Evidence, Metric). */
+  /** Records per label (Entity, Source, Evidence, Metric, Claim). */
   readonly labels: Record<string, number>;
   /** The relationship types with at least one relationship. */
   readonly relationshipKinds: RelationshipKind[];
@@ -114,6 +115,7 @@ export async function loadInBatches(db: Neo4jExecutor, dataset: Dataset, options
       ),
     ),
   );
+  await phase("claims", [statements(d.claims, (b) => writeClaimsQuery(mode("Claim"), b))]);
   await phase("metrics", [statements(d.metrics, (b) => writeMetricsQuery(mode("Metric"), b))]);
 }
 
@@ -150,6 +152,7 @@ function lastOfEachId(d: Dataset) {
     // One id space across kinds: a node given as a Company and then as a Product is a Product.
     entities: last<GraphNode>([...d.companies, ...d.products, ...d.people]),
     relationships: last(d.relationships),
+    claims: last(d.claims),
     metrics: last(d.metrics),
   };
 }

@@ -1,6 +1,6 @@
 import { PATH_DEPTH } from "../../domain/bounds";
 import { type RelationshipKind, SYMMETRIC_KINDS } from "../../domain/entities";
-import type { RelationshipFilter } from "../graph-store";
+import type { ClaimFilter, RelationshipFilter } from "../graph-store";
 
 /**
  * The domain's rules as Cypher, each spelled once and only here: the validity window and "in force"
@@ -22,7 +22,8 @@ export const IN_FORCE = `(r.status <> 'PLANNED'
 
 /**
  * matchesFilter, as the predicates the filter actually sets (none: an empty list), reading its values from
- * parameters `${prefix}counterpartIds`, `productIds`, `statuses` and `asOf` (see filterParams). A
+ * parameters `${prefix}counterpartIds`, `productIds`, `statuses` and `asOf` (see filterParams), and
+ * `conflicting`, which needs no parameter. Record time (`knownAt`) is not a predicate: store/record-time.ts applies it. A
  * predicate is written only when its filter is given, so the planner sees a bare pattern, and counts
  * come from the degree store, whenever nothing narrows it.
  */
@@ -33,6 +34,7 @@ export function filterPredicates(filter: RelationshipFilter, prefix = ""): strin
     given(filter.productIds) ? `r.productId IN $${prefix}productIds` : null,
     given(filter.statuses) ? `r.status IN $${prefix}statuses` : null,
     filter.asOf ? validAt(`$${prefix}asOf`) : null,
+    filter.conflicting ? "r.agreementConflicting = true" : null,
   ];
   return predicates.filter((predicate): predicate is string => predicate !== null);
 }
@@ -93,3 +95,26 @@ export function typePattern(kinds: readonly RelationshipKind[]): string {
 export const PATH_QUANTIFIERS: ReadonlyMap<number, string> = new Map(
   Array.from({ length: PATH_DEPTH.max }, (_, index) => [index + 1, `{1,${index + 1}}`]),
 );
+
+/**
+ * claimsKnownAt (domain/claims.ts) on the claim bound to `c`: recorded by `$knownAt`, not retracted
+ * by then, not superseded by a claim recorded by then. Record times compare by their date part.
+ */
+function claimCounted(c: string): string {
+  return `(left(${c}.recordedAt, 10) <= $knownAt
+  AND (${c}.retractedAt IS NULL OR left(${c}.retractedAt, 10) > $knownAt)
+  AND NOT EXISTS { MATCH (later:Claim {supersedes: ${c}.id}) WHERE left(later.recordedAt, 10) <= $knownAt })`;
+}
+
+/** A record time after every real one: "now" for the claim rules. */
+export const RECORD_TIME_NOW = "9999-12-31";
+
+/** The predicates of a ClaimFilter on the claim bound to `c`, reading `$relationshipIds`, `$sourceIds` and `$knownAt`. */
+export function claimPredicates(filter: ClaimFilter, c: string): string[] {
+  const given = (list: readonly unknown[] | undefined) => list !== undefined && list.length > 0;
+  return [
+    ...(given(filter.relationshipIds) ? [`${c}.relationshipId IN $relationshipIds`] : []),
+    ...(given(filter.sourceIds) ? [`${c}.sourceId IN $sourceIds`] : []),
+    filter.includeWithdrawn ? `left(${c}.recordedAt, 10) <= $knownAt` : claimCounted(c),
+  ];
+}

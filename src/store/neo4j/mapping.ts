@@ -16,6 +16,7 @@ import type {
   Source,
   SourceKind,
 } from "../../domain/entities";
+import type { Claim } from "../../domain/claims";
 import { NODE_KINDS, RELATIONSHIP_KINDS } from "../../domain/entities";
 import { DomainError } from "../../domain/errors";
 import { highFromNullable, highOrNull } from "../../domain/interval";
@@ -73,6 +74,35 @@ export function relationshipProps(r: Relationship): Props {
     confidence: r.confidence,
     evidenceIds: [...r.evidenceIds],
     note: r.note,
+    agreementClaims: r.agreement.claims,
+    agreementOrigins: r.agreement.independentOrigins,
+    agreementConflicting: r.agreement.conflicting,
+    agreementGap: r.agreement.gap,
+    firstReported: r.firstReported,
+    lastReported: r.lastReported,
+  };
+}
+
+/** A claim is a record of its own, linked to its relationship and source by id (the relationship is an edge). */
+export function claimProps(c: Claim): Props {
+  return {
+    id: c.id,
+    relationshipId: c.relationshipId,
+    sourceId: c.sourceId,
+    ...moneyProps("amount", c.amount),
+    ...spanProps("refersTo", c.refersTo),
+    began: c.began,
+    ended: c.ended,
+    status: c.status,
+    disclosure: c.disclosure,
+    confidence: c.confidence,
+    evidenceIds: [...c.evidenceIds],
+    recordedAt: c.recordedAt,
+    recordedBy: c.recordedBy,
+    supersedes: c.supersedes,
+    retractedAt: c.retraction?.at,
+    retractedBy: c.retraction?.by,
+    retractionReason: c.retraction?.reason,
   };
 }
 
@@ -181,6 +211,9 @@ const PART_PROPERTIES: { readonly [P in RelationshipPart]: readonly string[] } =
   confidence: ["confidence"],
   evidenceIds: ["evidenceIds"],
   note: ["note"],
+  agreement: ["agreementClaims", "agreementOrigins", "agreementConflicting", "agreementGap"],
+  firstReported: ["firstReported"],
+  lastReported: ["lastReported"],
 };
 
 /**
@@ -257,6 +290,14 @@ const PART_READERS: { readonly [P in RelationshipPart]: (p: Props) => Relationsh
   confidence: (p) => num(p.confidence),
   evidenceIds: (p) => strList(p.evidenceIds),
   note: (p) => optStr(p.note),
+  agreement: (p) => ({
+    claims: num(p.agreementClaims),
+    independentOrigins: num(p.agreementOrigins),
+    conflicting: p.agreementConflicting === true,
+    gap: num(p.agreementGap),
+  }),
+  firstReported: (p) => optStr(p.firstReported),
+  lastReported: (p) => optStr(p.lastReported),
 };
 
 /** `p` holds the relationship's properties of `parts`; kind, from and to come from the pattern. */
@@ -287,6 +328,28 @@ export function toSource(p: Props): Source {
     document: optStr(p.document),
     kind: str(p.kind) as SourceKind,
     derivedFrom: strList(p.derivedFrom),
+  };
+}
+
+export function toClaim(p: Props): Claim {
+  const retractedAt = optStr(p.retractedAt);
+  return {
+    id: str(p.id),
+    relationshipId: str(p.relationshipId),
+    sourceId: str(p.sourceId),
+    amount: toMoney(p, "amount"),
+    refersTo: toSpan(p, "refersTo"),
+    began: optStr(p.began),
+    ended: optStr(p.ended),
+    status: str(p.status) as RelationshipStatus,
+    disclosure: str(p.disclosure) as Disclosure,
+    confidence: num(p.confidence),
+    evidenceIds: strList(p.evidenceIds),
+    recordedAt: str(p.recordedAt),
+    recordedBy: str(p.recordedBy),
+    supersedes: optStr(p.supersedes),
+    retraction:
+      retractedAt === null ? null : { at: retractedAt, by: str(p.retractedBy), reason: str(p.retractionReason) },
   };
 }
 

@@ -14,6 +14,7 @@ import { NOT_COUNTED } from "../../domain/relationship-parts";
 import { normalizeText } from "../../domain/text";
 import type { Neo4jConfig } from "./neo4j-config";
 import type {
+  ClaimFilter,
   CompanyFilter,
   GraphStore,
   LoadReport,
@@ -30,6 +31,7 @@ import type {
   RelationshipPage,
   RelationshipReadOptions,
   SearchHit,
+  SourceFilter,
   StoreCounts,
 } from "../graph-store";
 import { loadInBatches, type LoadOptions } from "./batched-load";
@@ -41,8 +43,19 @@ import {
   toEvidence,
   toMetric,
   toNode,
+  toClaim,
   toSource,
 } from "./mapping";
+import { claimsOfQuery, listClaimsQuery, listSourcesQuery } from "./queries/claim-queries";
+import type { Claim } from "../../domain/claims";
+import { byRecordOrder } from "../../domain/relationship-view";
+import {
+  atRecordTime,
+  listRelationshipsAtRecordTime,
+  planAsksRecordTime,
+  relationshipsOfAtRecordTime,
+} from "../record-time";
+import { readPlanByLevels } from "../read-plan";
 import { countsQuery } from "./queries/count-queries";
 import { type CypherQuery, pageSize, unique } from "./queries/cypher-query";
 import { deleteNodesBatchQuery, deleteRelationshipsBatchQuery } from "./queries/load-queries";
@@ -138,6 +151,7 @@ export class Neo4jStore implements GraphStore {
   ): Promise<RelationshipPage[]> {
     const empty: RelationshipPage = { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
     if (nodeIds.length === 0) return [];
+    if (atRecordTime(filter)) return relationshipsOfAtRecordTime(this, nodeIds, filter, page, options);
     if (selectedKinds(filter).length === 0) {
       const none = { ...empty, totalCount: options.withTotalCount === false ? NOT_COUNTED : 0 };
       return nodeIds.map(() => none);
@@ -162,6 +176,7 @@ export class Neo4jStore implements GraphStore {
 
   async listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>> {
     if (selectedKinds(filter).length === 0) return { items: [], totalCount: 0, hasNextPage: false };
+    if (atRecordTime(filter)) return listRelationshipsAtRecordTime(this, filter, page);
     const [result] = await this.read(listRelationshipsQuery(filter, page), (rec) => ({
       totalCount: rec.get("totalCount") as number,
       items: (rec.get("items") as unknown[][]).map((columns) => relationshipFromColumns(columns)),
@@ -177,6 +192,33 @@ export class Neo4jStore implements GraphStore {
   async sourcesByIds(ids: readonly string[]): Promise<(Source | null)[]> {
     if (ids.length === 0) return [];
     return inOrder(ids, await this.read(sourcesByIdsQuery(ids), (rec) => toSource(rec.get("props") as Props)));
+  }
+
+  async listSources(filter: SourceFilter, page: PageRequest): Promise<Page<Source>> {
+    const [result] = await this.read(listSourcesQuery(filter, page), (rec) => ({
+      totalCount: rec.get("totalCount") as number,
+      items: (rec.get("items") as Props[]).map(toSource),
+    }));
+    return trimPage(result!.items, result!.totalCount, pageSize(page));
+  }
+
+  async claimsOf(relationshipIds: readonly string[]): Promise<Claim[][]> {
+    if (relationshipIds.length === 0) return [];
+    const rows = await this.read(
+      claimsOfQuery(relationshipIds),
+      (rec) => [rec.get("relationshipId") as string, (rec.get("claims") as Props[]).map(toClaim)] as const,
+    );
+    const byRelationship = new Map(rows);
+    // The memory store's order: by record time as written, then id (Cypher sorted the same strings).
+    return relationshipIds.map((id) => (byRelationship.get(id) ?? []).sort(byRecordOrder));
+  }
+
+  async listClaims(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>> {
+    const [result] = await this.read(listClaimsQuery(filter, page), (rec) => ({
+      totalCount: rec.get("totalCount") as number,
+      items: (rec.get("items") as Props[]).map(toClaim),
+    }));
+    return trimPage(result!.items, result!.totalCount, pageSize(page));
   }
 
   async metricsOf(subjectIds: readonly string[], kinds?: readonly string[]): Promise<Metric[][]> {
@@ -205,6 +247,8 @@ export class Neo4jStore implements GraphStore {
   }
 
   async readPlan(root: PlanRoot, lists: readonly PlannedList[]): Promise<PlanResult> {
+    // A record time remakes relationships from their claims, which one statement does not do.
+    if (planAsksRecordTime(lists)) return readPlanByLevels(this, root, lists);
     const [answer] = await this.read(planQuery(root, lists), (rec) => ({
       total: rec.get("rootTotal") as number,
       rows: rec.get("rootRows") as PlanRootRow[],
@@ -238,6 +282,7 @@ export class Neo4jStore implements GraphStore {
       sources: rec.get("sources") as number,
       evidence: rec.get("evidence") as number,
       relationships: rec.get("relationships") as number,
+      claims: rec.get("claims") as number,
       metrics: rec.get("metrics") as number,
     }));
     return counts!;
@@ -253,6 +298,7 @@ export class Neo4jStore implements GraphStore {
       nodes: d.companies.length + d.products.length + d.people.length,
       relationships: d.relationships.length,
       evidence: d.evidence.length,
+      claims: d.claims.length,
       metrics: d.metrics.length,
     };
   }

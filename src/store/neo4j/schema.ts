@@ -14,6 +14,11 @@ function schemaStatements(): string[] {
     "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT metric_id IF NOT EXISTS FOR (n:Metric) REQUIRE n.id IS UNIQUE",
     "CREATE INDEX metric_subject IF NOT EXISTS FOR (m:Metric) ON (m.subjectId)",
+    // Claims are read by relationship (claimsOf), by source, and through who supersedes them.
+    "CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX claim_relationship IF NOT EXISTS FOR (c:Claim) ON (c.relationshipId)",
+    "CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.sourceId)",
+    "CREATE INDEX claim_supersedes IF NOT EXISTS FOR (c:Claim) ON (c.supersedes)",
     // Search filters on `searchText CONTAINS $q`, which a text index answers.
     "CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (n:Entity) ON (n.searchText)",
   ];

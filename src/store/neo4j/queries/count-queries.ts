@@ -17,12 +17,13 @@ export function countsQuery(): CypherQuery {
     CALL () { MATCH (n:Source) RETURN count(n) AS sources }
     CALL () { MATCH (n:Evidence) RETURN count(n) AS evidence }
     CALL () { MATCH (n:Metric) RETURN count(n) AS metrics }
+    CALL () { MATCH (n:Claim) RETURN count(n) AS claims }
     CALL () {
       CALL () {
         ${relationshipCounts}
       }
       RETURN sum(c) AS relationships
     }
-    RETURN companies, products, people, sources, evidence, relationships, metrics`;
+    RETURN companies, products, people, sources, evidence, relationships, claims, metrics`;
   return { cypher: text, params: {} };
 }

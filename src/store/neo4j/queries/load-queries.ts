@@ -1,3 +1,4 @@
+import type { Claim } from "../../../domain/claims";
 import {
   type Evidence,
   type GraphNode,
@@ -10,7 +11,7 @@ import {
   type Source,
 } from "../../../domain/entities";
 import { cypherInt, type Params } from "../executor";
-import { compact, evidenceProps, metricProps, nodeProps, relationshipProps, sourceProps } from "../mapping";
+import { claimProps, compact, evidenceProps, metricProps, nodeProps, relationshipProps, sourceProps } from "../mapping";
 import { cypher, type CypherQuery, spelledFrom } from "./cypher-query";
 
 /*
@@ -29,7 +30,7 @@ import { cypher, type CypherQuery, spelledFrom } from "./cypher-query";
 export type WriteMode = "CREATE" | "MERGE";
 
 /** Labels of the records other than graph nodes; spelled here, never from input. */
-type RecordLabel = "Source" | "Evidence" | "Metric";
+type RecordLabel = "Source" | "Evidence" | "Metric" | "Claim";
 
 function writeRecordsQuery(label: RecordLabel, variable: string, mode: WriteMode, rows: Params[]): CypherQuery {
   const write = mode === "CREATE" ? `CREATE (${variable}:${label})` : `MERGE (${variable}:${label} {id: row.id})`;
@@ -63,6 +64,15 @@ export function writeMetricsQuery(mode: WriteMode, metrics: readonly Metric[]): 
   );
 }
 
+export function writeClaimsQuery(mode: WriteMode, claims: readonly Claim[]): CypherQuery {
+  return writeRecordsQuery(
+    "Claim",
+    "c",
+    mode,
+    claims.map((c) => compact(claimProps(c))),
+  );
+}
+
 /** `nodes` are all of `kind`. A node that changed kind since the last load loses its old kind label. */
 export function writeNodesOfKindQuery(kind: NodeKind, mode: WriteMode, nodes: readonly GraphNode[]): CypherQuery {
   const label = spelledFrom(NODE_KINDS, kind);
@@ -80,7 +90,7 @@ export function writeNodesOfKindQuery(kind: NodeKind, mode: WriteMode, nodes: re
  * the same on an empty store and on a big one.
  */
 export function storeContentsQuery(): CypherQuery {
-  const labels = ["Entity", "Source", "Evidence", "Metric"].map((label) => `${label}: COUNT { (:${label}) }`);
+  const labels = ["Entity", "Source", "Evidence", "Metric", "Claim"].map((label) => `${label}: COUNT { (:${label}) }`);
   const types = RELATIONSHIP_KINDS.map((kind) => `${kind}: COUNT { ()-[:${kind}]->() }`);
   const text = cypher`
     RETURN {

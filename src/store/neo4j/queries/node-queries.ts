@@ -75,12 +75,20 @@ export function listProductsQuery(page: PageRequest): CypherQuery {
   return listNodesQuery("Product", [], {}, page);
 }
 
+/** Labels whose records are listed a page at a time; spelled here, never from input. */
+export type ListedLabel = NodeKind | "Source" | "Claim";
+
 /**
- * One row `totalCount, items` for the nodes of one kind passing `where`, items in id order after the
- * cursor. With a page size it fetches one item more, so that the store can tell whether a next page
- * exists. `kind` is spelled as a label: callers pass literals from NODE_KINDS.
+ * One row `totalCount, items` for the records of one label passing `where` (on `n`), items in id
+ * order after the cursor. With a page size it fetches one item more, so that the store can tell
+ * whether a next page exists. `kind` is spelled as a label: callers pass literals.
  */
-function listNodesQuery(kind: NodeKind, conditions: string[], filterParams: Params, page: PageRequest): CypherQuery {
+export function listNodesQuery(
+  kind: ListedLabel,
+  conditions: string[],
+  filterParams: Params,
+  page: PageRequest,
+): CypherQuery {
   const first = pageSize(page);
   const text = cypher`
     CALL () {

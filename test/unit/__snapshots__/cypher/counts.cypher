@@ -4,6 +4,7 @@ CALL () { MATCH (n:Person) RETURN count(n) AS people }
 CALL () { MATCH (n:Source) RETURN count(n) AS sources }
 CALL () { MATCH (n:Evidence) RETURN count(n) AS evidence }
 CALL () { MATCH (n:Metric) RETURN count(n) AS metrics }
+CALL () { MATCH (n:Claim) RETURN count(n) AS claims }
 CALL () {
   CALL () {
     MATCH ()-[r:BUYS_FROM]->() RETURN count(r) AS c
@@ -28,4 +29,4 @@ CALL () {
   }
   RETURN sum(c) AS relationships
 }
-RETURN companies, products, people, sources, evidence, relationships, metrics
+RETURN companies, products, people, sources, evidence, relationships, claims, metrics

@@ -2,7 +2,8 @@ RETURN {
   Entity: COUNT { (:Entity) },
   Source: COUNT { (:Source) },
   Evidence: COUNT { (:Evidence) },
-  Metric: COUNT { (:Metric) }
+  Metric: COUNT { (:Metric) },
+  Claim: COUNT { (:Claim) }
 } AS labels, {
   BUYS_FROM: COUNT { ()-[:BUYS_FROM]->() },
   SUBSIDIARY_OF: COUNT { ()-[:SUBSIDIARY_OF]->() },

@@ -1,0 +1,130 @@
+import {
+  type Claim,
+  claimsKnownAt,
+  combinedConfidence,
+  type DerivedFrom,
+  independentOrigins,
+  type ReconciledAmount,
+  reconcileAmounts,
+} from "./claims";
+import type { Agreement, Relationship, Source } from "./entities";
+
+/**
+ * A relationship as the API serves it is a view of its claims (DESIGN.md section 9): this file is
+ * the one place that turns claims into that view, for both stores, at any record time.
+ */
+
+/** What a relationship is apart from its claims: its identity and the words that describe it. */
+export type RelationshipIdentity = Pick<
+  Relationship,
+  "id" | "kind" | "from" | "to" | "productId" | "market" | "role" | "purpose" | "note"
+>;
+
+/** What the view needs of a source: when it was published and what it repeats. */
+export type SourceFacts = Pick<Source, "id" | "publishedOn" | "derivedFrom">;
+
+/** Claims grouped by the relationship they are about, each group in the order given. */
+export function claimsByRelationship(claims: readonly Claim[]): Map<string, Claim[]> {
+  const groups = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    const group = groups.get(claim.relationshipId);
+    if (group) group.push(claim);
+    else groups.set(claim.relationshipId, [claim]);
+  }
+  return groups;
+}
+
+/** Claims in the order their words count: oldest record first, then by id. */
+export function byRecordOrder(a: Claim, b: Claim): number {
+  return a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * The relationship the claims make at record time `knownAt` (now when null), or null when no claim
+ * was known then. `sources` holds every source the claims cite and every source those repeat.
+ */
+export function relationshipFromClaims(
+  identity: RelationshipIdentity,
+  claims: readonly Claim[],
+  sources: ReadonlyMap<string, SourceFacts>,
+  knownAt: string | null,
+): Relationship | null {
+  const known = claimsKnownAt(claims, knownAt).sort(byRecordOrder);
+  if (known.length === 0) return null;
+  const derivedFrom: DerivedFrom = (id) => sources.get(id)?.derivedFrom ?? [];
+  const reconciled = reconcileClaimAmounts(known);
+  const published = known.flatMap((claim) => sources.get(claim.sourceId)?.publishedOn ?? []).sort();
+  return {
+    ...identity,
+    amount: reconciled?.amount ?? null,
+    status: latestWord(known, sources).status,
+    validFrom: earliest(known.map((claim) => claim.began)),
+    validTo: latest(known.map((claim) => claim.ended)),
+    confidence: combinedConfidence(known, derivedFrom)!,
+    evidenceIds: [...new Set(known.flatMap((claim) => claim.evidenceIds))],
+    agreement: agreementOf(known, reconciled, derivedFrom),
+    firstReported: published[0] ?? null,
+    lastReported: published.at(-1) ?? null,
+    knownAt,
+  };
+}
+
+/** The claims' amounts reconciled per the period and currency of the first claim that states one. */
+function reconcileClaimAmounts(known: readonly Claim[]): ReconciledAmount | null {
+  const amounts = known.flatMap((claim) => claim.amount ?? []);
+  const first = amounts[0];
+  return first ? reconcileAmounts(amounts, first.period, first.currency) : null;
+}
+
+function agreementOf(
+  known: readonly Claim[],
+  reconciled: ReconciledAmount | null,
+  derivedFrom: DerivedFrom,
+): Agreement {
+  return {
+    claims: known.length,
+    independentOrigins: independentOrigins(
+      known.map((claim) => claim.sourceId),
+      derivedFrom,
+    ),
+    conflicting: reconciled?.conflicting ?? false,
+    gap: reconciled?.gap ?? 0,
+  };
+}
+
+/**
+ * The claim that speaks of the latest time, whose status the relationship takes: the end of the
+ * time it refers to, else its start, else the day its source was published; ties go to the later record.
+ */
+function latestWord(known: readonly Claim[], sources: ReadonlyMap<string, SourceFacts>): Claim {
+  const spokenOf = (claim: Claim) =>
+    claim.refersTo.to ?? claim.refersTo.from ?? sources.get(claim.sourceId)?.publishedOn ?? "";
+  return known.reduce((best, claim) => (spokenOf(claim) >= spokenOf(best) ? claim : best));
+}
+
+function earliest(dates: readonly (string | null)[]): string | null {
+  return dates.reduce<string | null>((min, date) => (date !== null && (min === null || date < min) ? date : min), null);
+}
+
+function latest(dates: readonly (string | null)[]): string | null {
+  return dates.reduce<string | null>((max, date) => (date !== null && (max === null || date > max) ? date : max), null);
+}
+
+/** A claim that says what one relationship view says, from one source: how a single-source fact is recorded. */
+export function claimStating(
+  relationship: Relationship,
+  fields: Pick<Claim, "id" | "sourceId" | "recordedAt" | "recordedBy" | "disclosure" | "refersTo">,
+): Claim {
+  return {
+    ...fields,
+    relationshipId: relationship.id,
+    amount: relationship.amount,
+    began: relationship.validFrom,
+    ended: relationship.validTo,
+    status: relationship.status,
+    confidence: relationship.confidence,
+    evidenceIds: relationship.evidenceIds,
+    supersedes: null,
+    retraction: null,
+  };
+}

@@ -1,0 +1,37 @@
+import type { ClaimFilter, PageRequest, SourceFilter } from "../../graph-store";
+import { claimPredicates, RECORD_TIME_NOW } from "../cypher-rules";
+import { type CypherQuery, listOrNull, unique } from "./cypher-query";
+import { listNodesQuery } from "./node-queries";
+
+/*
+ * Claims are `:Claim` records beside the graph, each naming its relationship and source by id (a
+ * relationship is an edge and cannot be pointed at), found through indexes on those ids.
+ */
+
+/** One row `relationshipId, claims` per id, every claim about it (withdrawn ones too) in record order. */
+export function claimsOfQuery(relationshipIds: readonly string[]): CypherQuery {
+  const text = `UNWIND $ids AS relationshipId
+    CALL (relationshipId) {
+      MATCH (c:Claim {relationshipId: relationshipId})
+      WITH c ORDER BY c.recordedAt, c.id
+      RETURN collect(properties(c)) AS claims
+    }
+    RETURN relationshipId, claims`;
+  return { cypher: text, params: { ids: unique(relationshipIds) } };
+}
+
+/** A page of claims passing the filter, in id order (see listNodesQuery for the row). */
+export function listClaimsQuery(filter: ClaimFilter, page: PageRequest): CypherQuery {
+  const conditions = claimPredicates(filter, "n");
+  const params = {
+    relationshipIds: listOrNull(filter.relationshipIds),
+    sourceIds: listOrNull(filter.sourceIds),
+    knownAt: filter.knownAt || RECORD_TIME_NOW,
+  };
+  return listNodesQuery("Claim", conditions, params, page);
+}
+
+export function listSourcesQuery(filter: SourceFilter, page: PageRequest): CypherQuery {
+  const conditions = filter.kinds && filter.kinds.length > 0 ? ["n.kind IN $kinds"] : [];
+  return listNodesQuery("Source", conditions, { kinds: listOrNull(filter.kinds) }, page);
+}

@@ -1,0 +1,180 @@
+import type { Claim } from "../domain/claims";
+import type { Relationship } from "../domain/entities";
+import { NOT_COUNTED, partsView } from "../domain/relationship-parts";
+import { type RelationshipIdentity, relationshipFromClaims, type SourceFacts } from "../domain/relationship-view";
+import type {
+  GraphStore,
+  Page,
+  PageRequest,
+  PlannedList,
+  PlanResult,
+  PlanRoot,
+  RelationshipFilter,
+  RelationshipPage,
+  RelationshipReadOptions,
+} from "./graph-store";
+import { byId, matchesFilter, pageById } from "./relationship-filter";
+
+/**
+ * Record time, once for both stores. A store holds each relationship as its claims make it now;
+ * a read with `knownAt` takes the relationships the filter's kinds, ends and products select (those
+ * do not change with time), remakes each from the claims known that day (relationship-view.ts),
+ * and only then applies what depends on the claims (status, validity, conflicts) and pages. Each
+ * adapter hands a read with `knownAt` to the functions here.
+ *
+ * A relationship whose every claim is withdrawn now is not stored, so no record time shows it.
+ */
+
+/** The part of a filter that a relationship's claims cannot change. */
+function structuralPart(filter: RelationshipFilter): RelationshipFilter {
+  return {
+    kinds: filter.kinds,
+    direction: filter.direction,
+    productIds: filter.productIds,
+    counterpartIds: filter.counterpartIds,
+  };
+}
+
+/** The rest of the filter, applied to the remade relationships. */
+function claimPart(filter: RelationshipFilter): RelationshipFilter {
+  return { ...filter, knownAt: null };
+}
+
+function identityOf(r: Relationship): RelationshipIdentity {
+  const { id, kind, from, to, productId, market, role, purpose, note } = r;
+  return { id, kind, from, to, productId, market, role, purpose, note };
+}
+
+/** Each source the claims cite, and every source those repeat, as far as the lineage goes. */
+async function sourceFactsOf(store: GraphStore, claims: readonly Claim[]): Promise<Map<string, SourceFacts>> {
+  const facts = new Map<string, SourceFacts>();
+  let pending = [...new Set(claims.map((claim) => claim.sourceId))];
+  while (pending.length > 0) {
+    const found = await store.sourcesByIds(pending);
+    for (const source of found) if (source) facts.set(source.id, source);
+    pending = [...new Set(found.flatMap((source) => source?.derivedFrom ?? []))].filter((id) => !facts.has(id));
+  }
+  return facts;
+}
+
+/** The relationships as the claims known at `knownAt` make them; absent when none was known then. */
+async function remadeAt(
+  store: GraphStore,
+  relationships: readonly Relationship[],
+  knownAt: string,
+): Promise<Map<string, Relationship>> {
+  const claims = await store.claimsOf(relationships.map((r) => r.id));
+  const sources = await sourceFactsOf(store, claims.flat());
+  const remade = new Map<string, Relationship>();
+  relationships.forEach((r, index) => {
+    const view = relationshipFromClaims(identityOf(r), claims[index]!, sources, knownAt);
+    if (view) remade.set(r.id, view);
+  });
+  return remade;
+}
+
+function uniqueById(relationships: readonly Relationship[]): Relationship[] {
+  return [...new Map(relationships.map((r) => [r.id, r])).values()];
+}
+
+/** relationshipsOf with `filter.knownAt` set, for any store. */
+export async function relationshipsOfAtRecordTime(
+  store: GraphStore,
+  nodeIds: readonly string[],
+  filter: RelationshipFilter & { knownAt: string },
+  page: PageRequest,
+  options: RelationshipReadOptions = {},
+): Promise<RelationshipPage[]> {
+  const candidates = await store.relationshipsOf(nodeIds, structuralPart(filter), {});
+  const remade = await remadeAt(store, uniqueById(candidates.flatMap((p) => p.items)), filter.knownAt);
+  const view = partsView(options.parts);
+  const pages = candidates.map((candidate, index) => {
+    const kept = candidate.items.flatMap((r) => remade.get(r.id) ?? []);
+    const paged = pageById(
+      kept.filter((r) => matchesFilter(r, nodeIds[index]!, claimPart(filter))),
+      page.first,
+      page.after,
+    );
+    const totalCount = options.withTotalCount === false ? NOT_COUNTED : paged.totalCount;
+    return { ...paged, totalCount, items: paged.items.map(view) };
+  });
+  if (!options.withNeighbours) return pages.map((p) => ({ ...p, neighbours: [] }));
+  return withNeighbours(store, nodeIds, pages);
+}
+
+async function withNeighbours(
+  store: GraphStore,
+  nodeIds: readonly string[],
+  pages: readonly Page<Relationship>[],
+): Promise<RelationshipPage[]> {
+  const othersOf = pages.map((p, index) =>
+    [...new Set(p.items.map((r) => (r.from === nodeIds[index] ? r.to : r.from)))].sort(),
+  );
+  const ids = [...new Set(othersOf.flat())];
+  const nodes = new Map((await store.nodesByIds(ids)).flatMap((node) => (node ? [[node.id, node]] : [])));
+  return pages.map((p, index) => ({ ...p, neighbours: othersOf[index]!.flatMap((id) => nodes.get(id) ?? []) }));
+}
+
+/** listRelationships with `filter.knownAt` set, for any store. */
+export async function listRelationshipsAtRecordTime(
+  store: GraphStore,
+  filter: RelationshipFilter & { knownAt: string },
+  page: PageRequest,
+): Promise<Page<Relationship>> {
+  const candidates = await store.listRelationships(structuralPart(filter), {});
+  const remade = await remadeAt(store, candidates.items, filter.knownAt);
+  const kept = [...remade.values()].filter((r) => matchesFilter(r, null, claimPart(filter))).sort(byId);
+  return pageById(kept, page.first, page.after);
+}
+
+/** Whether a read asks for a record time: then the adapter hands it to the functions above. */
+export function atRecordTime(filter: RelationshipFilter): filter is RelationshipFilter & { knownAt: string } {
+  return typeof filter.knownAt === "string" && filter.knownAt !== "";
+}
+
+/** Whether any list of a plan asks for a record time: such a plan is read level by level. */
+export function planAsksRecordTime(lists: readonly PlannedList[]): boolean {
+  return lists.some((list) => atRecordTime(list.filter) || planAsksRecordTime(list.next));
+}
+
+/**
+ * The whole graph as known at `knownAt`, as a store: every relationship read goes through the
+ * functions above. Analytics take it in place of the store to answer as of a record time.
+ */
+export function storeKnownAt(store: GraphStore, knownAt: string): GraphStore {
+  const known = (filter: RelationshipFilter) => ({ ...filter, knownAt });
+  const knownLists = (lists: readonly PlannedList[]): PlannedList[] =>
+    lists.map((list) => ({ ...list, filter: known(list.filter), next: knownLists(list.next) }));
+  return {
+    name: store.name,
+    nodesByIds: (ids) => store.nodesByIds(ids),
+    nodesOfKindByIds: (kind, ids) => store.nodesOfKindByIds(kind, ids),
+    listCompanies: (filter, page) => store.listCompanies(filter, page),
+    listProducts: (page) => store.listProducts(page),
+    search: (text, kinds, limit) => store.search(text, kinds, limit),
+    relationshipsOf: (nodeIds, filter, page, options) => store.relationshipsOf(nodeIds, known(filter), page, options),
+    relationshipsByIds: async (ids) => {
+      const stored = await store.relationshipsByIds(ids);
+      const remade = await remadeAt(
+        store,
+        stored.filter((r): r is Relationship => r !== null),
+        knownAt,
+      );
+      return stored.map((r) => (r ? (remade.get(r.id) ?? null) : null));
+    },
+    listRelationships: (filter, page) => store.listRelationships(known(filter), page),
+    evidenceByIds: (ids) => store.evidenceByIds(ids),
+    sourcesByIds: (ids) => store.sourcesByIds(ids),
+    listSources: (filter, page) => store.listSources(filter, page),
+    claimsOf: (ids) => store.claimsOf(ids),
+    listClaims: (filter, page) => store.listClaims({ ...filter, knownAt: filter.knownAt ?? knownAt }, page),
+    metricsOf: (ids, kinds) => store.metricsOf(ids, kinds),
+    readPlan: (root: PlanRoot, lists: readonly PlannedList[]): Promise<PlanResult> =>
+      store.readPlan(root, knownLists(lists)),
+    counts: () => store.counts(),
+    load: (dataset) => store.load(dataset),
+    clear: () => store.clear(),
+    ping: () => store.ping(),
+    close: () => store.close(),
+  };
+}
