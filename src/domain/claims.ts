@@ -42,7 +42,7 @@ export interface Claim {
 }
 
 /** Record times compare by their date part against a `knownAt` date: a claim recorded that day is known that day. */
-export function recordedBy(at: string, knownAt: string | null): boolean {
+function recordedBy(at: string, knownAt: string | null): boolean {
   return knownAt === null || at.slice(0, 10) <= knownAt;
 }
 
@@ -59,6 +59,20 @@ export function claimsKnownAt<C extends Pick<Claim, "id" | "recordedAt" | "super
   return recorded.filter(
     (claim) => !superseded.has(claim.id) && !(claim.retraction !== null && recordedBy(claim.retraction.at, knownAt)),
   );
+}
+
+/**
+ * The claims a list shows at `knownAt`: the counted ones (claimsKnownAt), or with `includeWithdrawn`
+ * every claim recorded by then. As recorded: see claimAsKnownAt for what a reader then saw.
+ */
+export function listedClaims<C extends Pick<Claim, "id" | "recordedAt" | "supersedes" | "retraction">>(
+  claims: readonly C[],
+  knownAt: string | null,
+  includeWithdrawn: boolean,
+): C[] {
+  return includeWithdrawn
+    ? claims.filter((claim) => recordedBy(claim.recordedAt, knownAt))
+    : claimsKnownAt(claims, knownAt);
 }
 
 /** A claim as the graph saw it at `knownAt`: a retraction recorded later is not yet visible. */

@@ -109,22 +109,3 @@ function earliest(dates: readonly (string | null)[]): string | null {
 function latest(dates: readonly (string | null)[]): string | null {
   return dates.reduce<string | null>((max, date) => (date !== null && (max === null || date > max) ? date : max), null);
 }
-
-/** A claim that says what one relationship view says, from one source: how a single-source fact is recorded. */
-export function claimStating(
-  relationship: Relationship,
-  fields: Pick<Claim, "id" | "sourceId" | "recordedAt" | "recordedBy" | "disclosure" | "refersTo">,
-): Claim {
-  return {
-    ...fields,
-    relationshipId: relationship.id,
-    amount: relationship.amount,
-    began: relationship.validFrom,
-    ended: relationship.validTo,
-    status: relationship.status,
-    confidence: relationship.confidence,
-    evidenceIds: relationship.evidenceIds,
-    supersedes: null,
-    retraction: null,
-  };
-}

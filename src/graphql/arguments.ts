@@ -42,6 +42,7 @@ export function relationshipFilter(
     productIds: args.product ?? [],
     statuses: args.status ?? [],
     asOf: args.asOf ?? null,
+    knownAt: args.knownAt ?? null,
   };
 }
 

@@ -10,6 +10,7 @@ import { createContext } from "../graphql/context";
 import type { RequestLimits } from "../graphql/limits";
 import { requireId } from "../graphql/arguments";
 import type { GraphStore } from "../store/graph-store";
+import { graphKnownAt } from "../store/record-time";
 import { type ErrorReporter, sendError } from "./error-policy";
 
 /**
@@ -30,8 +31,8 @@ export interface ExportFile {
   readonly filename: string;
 }
 
-const GRAPH_PARAMS = ["center", "depth", "kinds", "asOf", "limit"] as const;
-const MATRIX_PARAMS = ["companies", "product", "asOf", "period", "status"] as const;
+const GRAPH_PARAMS = ["center", "depth", "kinds", "asOf", "knownAt", "limit"] as const;
+const MATRIX_PARAMS = ["companies", "product", "asOf", "knownAt", "period", "status"] as const;
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   cyjs: "application/json; charset=utf-8",
@@ -99,7 +100,12 @@ function statuses(raw: string | string[] | undefined): RelationshipStatus[] {
 }
 
 /** Builds one export file; throws DomainError (BAD_USER_INPUT) on any bad parameter. */
-export async function renderExport(store: GraphStore, format: ExportFormat, params: ExportParams): Promise<ExportFile> {
+export async function renderExport(
+  storeNow: GraphStore,
+  format: ExportFormat,
+  params: ExportParams,
+): Promise<ExportFile> {
+  const store = graphKnownAt(storeNow, single("knownAt", params.knownAt));
   if (format === "csv") {
     checkKnown(params, MATRIX_PARAMS);
     const companies = list(params.companies).map((c) => requireId(c, "company"));

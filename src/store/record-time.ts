@@ -1,4 +1,5 @@
 import type { Claim } from "../domain/claims";
+import { checkDate } from "../domain/dates";
 import type { Relationship } from "../domain/entities";
 import { NOT_COUNTED, partsView } from "../domain/relationship-parts";
 import { type RelationshipIdentity, relationshipFromClaims, type SourceFacts } from "../domain/relationship-view";
@@ -135,6 +136,12 @@ export function atRecordTime(filter: RelationshipFilter): filter is Relationship
 /** Whether any list of a plan asks for a record time: such a plan is read level by level. */
 export function planAsksRecordTime(lists: readonly PlannedList[]): boolean {
   return lists.some((list) => atRecordTime(list.filter) || planAsksRecordTime(list.next));
+}
+
+/** The graph as known at `knownAt` (checked as a date), or the store itself when none is given. */
+export function graphKnownAt(store: GraphStore, knownAt: string | null | undefined): GraphStore {
+  const day = checkDate("knownAt", knownAt);
+  return day ? storeKnownAt(store, day) : store;
 }
 
 /**

@@ -49,6 +49,17 @@ export function pageById<T extends { id: string }>(
   return { items: sorted.slice(start, end), totalCount: sorted.length, hasNextPage: end < sorted.length };
 }
 
+/** A page of items in any order: `after` is the id of the last item already seen (none left when unknown). */
+export function pageInOrder<T extends { id: string }>(
+  ordered: readonly T[],
+  first: number | undefined,
+  after: string | null | undefined,
+) {
+  const start = after ? ordered.findIndex((item) => item.id === after) + 1 || ordered.length : 0;
+  const end = first === undefined ? ordered.length : Math.min(ordered.length, start + first);
+  return { items: ordered.slice(start, end), totalCount: ordered.length, hasNextPage: end < ordered.length };
+}
+
 export function byId<T extends { id: string }>(a: T, b: T): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }

@@ -64,13 +64,21 @@ describe("GraphQL over HTTP on the embedded store with the seed", () => {
     expect(nodes.every((n) => n.evidence.length > 0)).toBe(true);
   });
 
-  it("filters customers by date: before 2024 TikTok was not yet buying Azure OpenAI", async () => {
+  it("filters customers by date: TikTok's start is unknown, so it counts in 2023 and says so", async () => {
     const res = await server.gql(CompanyCustomersDocument, {
       id: "microsoft",
       product: ["azure-openai"],
       asOf: "2023-06-01",
     });
-    expect(res.data!.company!.customers.nodes.map((n) => n.customer.id)).not.toContain("tiktok");
+    const tiktok = res.data!.company!.customers.nodes.find((n) => n.customer.id === "tiktok");
+    expect(tiktok).toMatchObject({ validFrom: null, startKnown: false, firstReported: "2024-08-01" });
+  });
+
+  it("filters customers by record time: before the article was recorded, none were known", async () => {
+    const before = await server.gql(CompanyCustomersDocument, { id: "microsoft", knownAt: "2024-07-31" });
+    expect(before.data!.company!.customers).toMatchObject({ totalCount: 0, nodes: [] });
+    const after = await server.gql(CompanyCustomersDocument, { id: "microsoft", knownAt: "2024-08-01" });
+    expect(after.data!.company!.customers.nodes.map((n) => n.customer.id)).toContain("tiktok");
   });
 
   it("knows that ByteDance owns TikTok", async () => {

@@ -44,7 +44,7 @@ describe.skipIf(!cfg)("npm run seed", () => {
     expect(first.code, first.stderr).toBe(0);
     const counts = await store.counts();
     expect(counts.companies).toBe(10);
-    for (const phase of ["sources", "evidence", "nodes", "relationships", "metrics"]) {
+    for (const phase of ["sources", "evidence", "nodes", "relationships", "claims", "metrics"]) {
       expect(first.stdout).toMatch(new RegExp(`^${phase} ([\\d,]+)/\\1 \\(100%\\), [\\d,]+/s$`, "m"));
     }
     expect(first.stdout).toContain(`relationships ${counts.relationships}/${counts.relationships} (100%)`);
@@ -62,16 +62,17 @@ describe.skipIf(!cfg)("npm run seed", () => {
       const file = path.join(dir, "relationships.json");
       const data = JSON.parse(fs.readFileSync(file, "utf8"));
       data.relationships.push({ ...data.relationships[0], id: "new-edge-to-nowhere", from: "no-such-company" });
-      data.relationships[1].amount = { estimate: 5, low: 10, high: 1, qualifier: "RANGE", period: "MONTH" };
       fs.writeFileSync(file, JSON.stringify(data));
+      const claimsFile = path.join(dir, "claims.json");
+      const claims = JSON.parse(fs.readFileSync(claimsFile, "utf8"));
+      claims.claims[1].amount = { estimate: 5, low: 10, high: 1, qualifier: "RANGE", period: "MONTH" };
+      fs.writeFileSync(claimsFile, JSON.stringify(claims));
       const res = await seed([dir]);
       expect(res.code).toBe(1);
       expect(res.stderr).toMatch(
         /relationships\.json: relationships\[\d+\] 'new-edge-to-nowhere': unknown company id 'no-such-company' in 'from'/,
       );
-      expect(res.stderr).toMatch(
-        /relationships\.json: relationships\[1\] '[a-z0-9-]+': amount: high \(1\) must be >= low \(10\)/,
-      );
+      expect(res.stderr).toMatch(/claims\.json: claims\[1\] '[a-z0-9-]+': amount: high \(1\) must be >= low \(10\)/);
       expect(res.stderr).not.toMatch(/\n\s+at /);
       expect(await store.counts()).toEqual(before);
     } finally {

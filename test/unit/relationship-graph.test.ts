@@ -395,6 +395,11 @@ describe("graph exports", () => {
     expect(g.node[0].data.find((d: { key: string }) => d.key === "n_label")["#text"]).toBe(`A & "B" <Co> 'x'`);
     // No upper bound: the attribute is absent rather than "Infinity".
     expect(g.edge[0].data.map((d: { key: string }) => d.key)).not.toContain("e_amountHigh");
+    // GEXF carries the validity as a time span: a known start, no end.
+    const gexfEdge = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(toGexf(graph)).gexf.graph
+      .edges.edge;
+    expect(gexfEdge).toMatchObject({ id: "a-buys-from-b", start: "2024-01-01" });
+    expect(gexfEdge.end).toBeUndefined();
   });
 
   it("writes Cytoscape elements with ids, sources and targets", () => {

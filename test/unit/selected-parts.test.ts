@@ -79,7 +79,7 @@ describe("lists read only the parts their selection needs", () => {
 
 /** `company(id) { <list>(first: 50) { nodes { <field> } } }`, with a small selection under object fields. */
 function listQuery(list: string, field: GraphQLField<unknown, unknown>): string {
-  const args = field.args.filter((arg) => arg.type.toString().endsWith("!"));
+  const args = field.args.filter(isRequired);
   if (args.length > 0) throw new Error(`${field.name} has required arguments; give it a case of its own`);
   return `query Q($id: ID!) { company(id: $id) { ${list}(first: 50) { nodes { id ${field.name}${subselection(getNamedType(field.type), 2)} } } } }`;
 }
@@ -87,9 +87,7 @@ function listQuery(list: string, field: GraphQLField<unknown, unknown>): string 
 function subselection(type: GraphQLNamedType, depth: number): string {
   if (isUnionType(type)) return " { __typename }";
   if (!isObjectType(type) && !isInterfaceType(type)) return "";
-  const fields = Object.values(type.getFields()).filter(
-    (f) => !f.args.some((arg) => arg.type.toString().endsWith("!")),
-  );
+  const fields = Object.values(type.getFields()).filter((f) => !f.args.some(isRequired));
   const inner = fields
     .map((f) => {
       const named = getNamedType(f.type);
@@ -99,4 +97,9 @@ function subselection(type: GraphQLNamedType, depth: number): string {
     })
     .filter(Boolean);
   return ` { __typename ${inner.join(" ")} }`;
+}
+
+/** An argument a query must give: non-null and without a default. */
+function isRequired(arg: { type: { toString(): string }; defaultValue: unknown }): boolean {
+  return arg.type.toString().endsWith("!") && arg.defaultValue === undefined;
 }

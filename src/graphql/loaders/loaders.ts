@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+import type { Claim } from "../../domain/claims";
 import type { Evidence, GraphNode, Metric, Relationship, Source } from "../../domain/entities";
 import type {
   GraphStore,
@@ -20,6 +21,8 @@ export interface Loaders {
   evidence: DataLoader<string, Evidence | null>;
   source: DataLoader<string, Source | null>;
   metrics: DataLoader<string, Metric[]>;
+  /** Every claim about each relationship, withdrawn ones too, in record order. */
+  claimsOf: DataLoader<string, Claim[]>;
   /** Pages of relationships holding `contents` (everything when undefined). */
   relationshipsOf(
     filter: RelationshipFilter,
@@ -62,6 +65,7 @@ export function createLoaders(store: GraphStore): Loaders {
     evidence: new DataLoader((ids) => store.evidenceByIds(ids), AFTER_THIS_TURN),
     source: new DataLoader((ids) => store.sourcesByIds(ids), AFTER_THIS_TURN),
     metrics: new DataLoader((ids) => store.metricsOf(ids), AFTER_THIS_TURN),
+    claimsOf: new DataLoader((ids) => store.claimsOf(ids), AFTER_THIS_TURN),
     relationshipsOf(filter, page, contents = {}) {
       const { parts, withTotalCount } = contents;
       const key = loaderKey(filter, page, contents);
@@ -93,6 +97,8 @@ export function loaderKey(filter: RelationshipFilter, page: PageRequest, content
     list(filter.statuses),
     list(filter.counterpartIds),
     filter.asOf ?? "",
+    filter.knownAt ?? "",
+    filter.conflicting ? "conflicting" : "",
     page.first ?? "",
     page.after ?? "",
     contents.parts ? list(contents.parts) : "*",

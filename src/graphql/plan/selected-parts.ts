@@ -32,6 +32,13 @@ const FIELD_PARTS: Readonly<Record<string, readonly RelationshipPart[]>> = {
   confidence: ["confidence"],
   note: ["note"],
   evidence: ["evidenceIds"],
+  agreement: ["agreement", "amount"],
+  // Claims are read by relationship id, through their own loader.
+  claims: [],
+  startKnown: ["validFrom"],
+  firstReported: ["firstReported"],
+  lastReported: ["lastReported"],
+  knownAt: [],
 };
 
 /**

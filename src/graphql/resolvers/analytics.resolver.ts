@@ -16,6 +16,7 @@ import {
 import type { Period } from "../../domain/money";
 import { DEFAULT_SHARE_THRESHOLD } from "../../domain/bounds";
 import type { Direction } from "../../store/graph-store";
+import { storeAt } from "../claim-reads";
 import type { Context } from "../context";
 import { requireId } from "../arguments";
 import {
@@ -28,6 +29,8 @@ import {
 } from "../types/analytics.type";
 import { DirectionEnum, PeriodEnum } from "../types/enums";
 import { PathSearchArgs } from "../types/args";
+
+const KNOWN_AT = "Record time: answer from the claims the graph held that day (not withdrawn by then).";
 
 const optionalId = (id: string | null | undefined, what: string) => (id ? requireId(id, what) : null);
 
@@ -42,13 +45,15 @@ export class AnalyticsResolver {
     @Arg("product", () => ID, { nullable: true }) product: string | null,
     @Arg("direction", () => DirectionEnum, { defaultValue: "IN", description: "IN or OUT." }) direction: Direction,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
+    @Arg("knownAt", () => LocalDateResolver, { nullable: true, description: KNOWN_AT })
+    knownAt: string | null,
     @Arg("rollUpGroups", () => Boolean, { defaultValue: false, description: "Sum counterparties by ultimate parent." })
     rollUpGroups: boolean,
     @Arg("period", () => PeriodEnum, { defaultValue: "MONTH", description: "What every amount is re-expressed per." })
     period: Period,
     @Ctx() ctx: Context,
   ): Promise<RevenueFlowReport> {
-    return revenueFlows(ctx.store, {
+    return revenueFlows(storeAt(ctx, knownAt), {
       companyId: requireId(company, "company"),
       productId: optionalId(product, "product"),
       direction: direction as "IN" | "OUT",
@@ -65,6 +70,8 @@ export class AnalyticsResolver {
     @Arg("company", () => ID) company: string,
     @Arg("product", () => ID, { nullable: true }) product: string | null,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
+    @Arg("knownAt", () => LocalDateResolver, { nullable: true, description: KNOWN_AT })
+    knownAt: string | null,
     @Arg("threshold", () => Float, {
       defaultValue: DEFAULT_SHARE_THRESHOLD,
       description: "Customer share (0..1] above which a customer is flagged.",
@@ -73,7 +80,7 @@ export class AnalyticsResolver {
     @Arg("rollUpGroups", () => Boolean, { defaultValue: false }) rollUpGroups: boolean,
     @Ctx() ctx: Context,
   ): Promise<ConcentrationReport> {
-    return customerConcentration(ctx.store, {
+    return customerConcentration(storeAt(ctx, knownAt), {
       companyId: requireId(company, "company"),
       productId: optionalId(product, "product"),
       asOf,
@@ -97,10 +104,11 @@ export class AnalyticsResolver {
     threshold: number,
     @Ctx() ctx: Context,
   ): Promise<RiskPathReport> {
-    return competitiveRiskPaths(ctx.store, {
+    const { knownAt, ...bounds } = search;
+    return competitiveRiskPaths(storeAt(ctx, knownAt), {
       companyId: requireId(company, "company"),
       kinds,
-      ...search,
+      ...bounds,
       threshold,
     });
   }
@@ -112,7 +120,8 @@ export class AnalyticsResolver {
     @Args(() => PathSearchArgs) search: PathSearchArgs,
     @Ctx() ctx: Context,
   ): Promise<FlowPathReport> {
-    return flowPaths(ctx.store, { fromId: requireId(from, "from"), toId: requireId(to, "to"), ...search });
+    const { knownAt, ...bounds } = search;
+    return flowPaths(storeAt(ctx, knownAt), { fromId: requireId(from, "from"), toId: requireId(to, "to"), ...bounds });
   }
 
   @Query(() => ChurnSimulationType, {
@@ -123,6 +132,8 @@ export class AnalyticsResolver {
     @Arg("lostCustomers", () => [ID]) lostCustomers: string[],
     @Arg("product", () => ID, { nullable: true }) product: string | null,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
+    @Arg("knownAt", () => LocalDateResolver, { nullable: true, description: KNOWN_AT })
+    knownAt: string | null,
     @Arg("rollUpGroups", () => Boolean, {
       defaultValue: false,
       description: "A group's company stands for itself and its subsidiaries.",
@@ -130,7 +141,7 @@ export class AnalyticsResolver {
     rollUpGroups: boolean,
     @Ctx() ctx: Context,
   ): Promise<ChurnSimulation> {
-    return simulateChurn(ctx.store, {
+    return simulateChurn(storeAt(ctx, knownAt), {
       companyId: requireId(company, "company"),
       lostCustomerIds: lostCustomers.map((id) => requireId(id, "lostCustomers")),
       productId: optionalId(product, "product"),

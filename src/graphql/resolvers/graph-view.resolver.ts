@@ -5,6 +5,7 @@ import { relationshipGraph } from "../../analytics/relationship-graph";
 import { GRAPH_DEPTH, GRAPH_LIMIT } from "../../domain/bounds";
 import type { RelationshipKind, RelationshipStatus } from "../../domain/entities";
 import type { Period } from "../../domain/money";
+import { storeAt } from "../claim-reads";
 import type { Context } from "../context";
 import { requireId } from "../arguments";
 import { PeriodEnum, RelationshipKindEnum, StatusEnum } from "../types/enums";
@@ -27,6 +28,11 @@ export class GraphViewResolver {
     kinds: RelationshipKind[] | null,
     @Arg("asOf", () => LocalDateResolver, { nullable: true, description: "Only relationships in force on this day." })
     asOf: string | null,
+    @Arg("knownAt", () => LocalDateResolver, {
+      nullable: true,
+      description: "Record time: the graph as its claims stood that day (not withdrawn by then).",
+    })
+    knownAt: string | null,
     @Arg("limit", () => Int, {
       nullable: true,
       defaultValue: GRAPH_LIMIT.default,
@@ -35,7 +41,7 @@ export class GraphViewResolver {
     limit: number | null,
     @Ctx() ctx: Context,
   ) {
-    return relationshipGraph(ctx.store, {
+    return relationshipGraph(storeAt(ctx, knownAt), {
       centers: centers.map((c) => requireId(c, "center")),
       depth,
       kinds,
@@ -52,6 +58,11 @@ export class GraphViewResolver {
     @Arg("product", () => ID, { nullable: true, description: "Only purchases of this product." })
     product: string | null,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
+    @Arg("knownAt", () => LocalDateResolver, {
+      nullable: true,
+      description: "Record time: the graph as its claims stood that day (not withdrawn by then).",
+    })
+    knownAt: string | null,
     @Arg("period", () => PeriodEnum, {
       nullable: true,
       defaultValue: "MONTH",
@@ -65,7 +76,7 @@ export class GraphViewResolver {
     status: RelationshipStatus[] | null,
     @Ctx() ctx: Context,
   ) {
-    return buyerSupplierMatrix(ctx.store, {
+    return buyerSupplierMatrix(storeAt(ctx, knownAt), {
       companies: companies.map((c) => requireId(c, "company")),
       productId: product ? requireId(product, "product") : null,
       asOf,

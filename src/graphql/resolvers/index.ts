@@ -1,6 +1,7 @@
 import type { ClassType, NonEmptyArray } from "type-graphql";
 import { amountResolvers } from "./amount.resolver";
 import { AnalyticsResolver } from "./analytics.resolver";
+import { ClaimQueryResolver, ClaimResolver } from "./claim.resolver";
 import { CompanyResolver } from "./company.resolver";
 import { EvidenceResolver, MetricResolver, SourceResolver } from "./evidence.resolver";
 import { GraphViewResolver } from "./graph-view.resolver";
@@ -9,6 +10,7 @@ import { QueryResolver } from "./query.resolver";
 import {
   BuyRelationshipResolver,
   CompanyLinkResolver,
+  FactResolver,
   PersonLinkResolver,
   ProductLinkResolver,
   RelationshipResolver,
@@ -20,6 +22,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   CompanyResolver,
   ProductResolver,
   PersonResolver,
+  FactResolver,
   RelationshipResolver,
   BuyRelationshipResolver,
   CompanyLinkResolver,
@@ -27,6 +30,8 @@ export const resolvers: NonEmptyArray<ClassType> = [
   PersonLinkResolver,
   EvidenceResolver,
   SourceResolver,
+  ClaimResolver,
+  ClaimQueryResolver,
   MetricResolver,
   GraphViewResolver,
   AnalyticsResolver,

@@ -1,7 +1,11 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Evidence, Relationship } from "../../domain/entities";
 import type { Money } from "../../domain/money";
+import { claimsOfRelationship } from "../claim-reads";
 import type { Context } from "../context";
+import { ClaimListArgs } from "../types/args";
+import { AgreementType } from "../types/claim.type";
+import { ClaimConnection } from "../types/connections";
 import { evidenceByIds, type Link, nodeById } from "../reads";
 import { MoneyType } from "../types/amount.type";
 import { CompanyType, PersonType, ProductType } from "../types/company.type";
@@ -10,10 +14,35 @@ import { EvidenceType } from "../types/evidence.type";
 import {
   BuyRelationshipType,
   CompanyLinkType,
+  FactType,
   PersonLinkType,
   ProductLinkType,
   RelationshipType,
 } from "../types/relationship.type";
+
+/** Fields every view of an edge answers the same way, from its claims. */
+@Resolver(() => FactType)
+export class FactResolver {
+  @FieldResolver(() => AgreementType, {
+    description: "How the claims behind it agree, and the amount they reconcile to.",
+  })
+  agreement(@Root() r: Relationship): AgreementType {
+    return agreementOf(r);
+  }
+
+  @FieldResolver(() => ClaimConnection, { description: "What each source says about it, ordered by claim id." })
+  claims(@Root() r: Relationship, @Args(() => ClaimListArgs) args: ClaimListArgs, @Ctx() ctx: Context) {
+    return claimsOfRelationship(ctx, r, args);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether a source says when it began. When not, it counts as in force on any day before its end (asOf), start unknown.",
+  })
+  startKnown(@Root() r: Relationship): boolean {
+    return r.validFrom !== null;
+  }
+}
 
 @Resolver(() => RelationshipType)
 export class RelationshipResolver {
@@ -113,4 +142,8 @@ export class PersonLinkResolver {
   relationship(@Root() l: Link): Relationship {
     return l.relationship;
   }
+}
+
+function agreementOf(r: Relationship): AgreementType {
+  return { ...r.agreement, reconciled: r.amount };
 }

@@ -1,8 +1,14 @@
 import { Matches, MaxLength, Min } from "class-validator";
-import { ArgsType, Field, Int } from "type-graphql";
+import { ArgsType, Field, ID, Int } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
-import { MAX_ID_LENGTH, SLUG, type RelationshipKind, type RelationshipStatus } from "../../domain/entities";
-import { RelationshipKindEnum, StatusEnum } from "./enums";
+import {
+  MAX_ID_LENGTH,
+  SLUG,
+  type RelationshipKind,
+  type RelationshipStatus,
+  type SourceKind,
+} from "../../domain/entities";
+import { RelationshipKindEnum, SourceKindEnum, StatusEnum } from "./enums";
 import { PATH_DEPTH, PATH_FIRST, rangeText } from "../../domain/bounds";
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -27,6 +33,12 @@ export class PageArgs {
 export class RelationshipArgs extends PageArgs {
   @Field(() => LocalDateResolver, { nullable: true, description: "Only relationships in force on this day." })
   asOf?: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "Record time: as the graph knew it that day (claims recorded by then, not withdrawn by then).",
+  })
+  knownAt?: string | null;
 
   @Field(() => [String], { nullable: true, description: "Only relationships about one of these products (ids)." })
   @MaxLength(MAX_ID_LENGTH, { each: true })
@@ -71,4 +83,56 @@ export class PathSearchArgs {
 
   @Field(() => LocalDateResolver, { nullable: true })
   asOf?: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "Record time: as the graph knew it that day (claims recorded by then, not withdrawn by then).",
+  })
+  knownAt?: string | null;
+}
+
+/** A list of claims: as of a record time, with or without the withdrawn ones. */
+@ArgsType()
+export class ClaimListArgs extends PageArgs {
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "Record time: as the graph knew it that day (claims recorded by then, not withdrawn by then).",
+  })
+  knownAt?: string | null;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Also the claims retracted or superseded by then.",
+  })
+  includeWithdrawn: boolean = false;
+}
+
+@ArgsType()
+export class ClaimsArgs extends ClaimListArgs {
+  @Field(() => ID, { nullable: true, description: "Only claims about this relationship." })
+  relationship?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Only claims made by this source." })
+  source?: string | null;
+}
+
+@ArgsType()
+export class SourcesArgs extends PageArgs {
+  @Field(() => [SourceKindEnum], { nullable: true, description: "Only sources of these kinds." })
+  kinds?: SourceKind[] | null;
+}
+
+@ArgsType()
+export class ConflictsArgs extends PageArgs {
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "Record time: as the graph knew it that day (claims recorded by then, not withdrawn by then).",
+  })
+  knownAt?: string | null;
+
+  @Field(() => LocalDateResolver, { nullable: true, description: "Only relationships in force on this day." })
+  asOf?: string | null;
+
+  @Field(() => [RelationshipKindEnum], { nullable: true, description: "Only these kinds (all when omitted)." })
+  kinds?: RelationshipKind[] | null;
 }

@@ -1,5 +1,7 @@
 import { ConnectionType } from "./connection.type";
+import { ClaimType } from "./claim.type";
 import { CompanyType, ProductType } from "./company.type";
+import { SourceType } from "./evidence.type";
 import {
   BuyRelationshipType,
   CompanyLinkType,
@@ -15,3 +17,5 @@ export const BuyRelationshipConnection = ConnectionType("BuyRelationship", () =>
 export const CompanyLinkConnection = ConnectionType("CompanyLink", () => CompanyLinkType);
 export const ProductLinkConnection = ConnectionType("ProductLink", () => ProductLinkType);
 export const PersonLinkConnection = ConnectionType("PersonLink", () => PersonLinkType);
+export const ClaimConnection = ConnectionType("Claim", () => ClaimType);
+export const SourceConnection = ConnectionType("Source", () => SourceType);

@@ -8,18 +8,40 @@ import { EvidenceType } from "./evidence.type";
 @InterfaceType("Fact", {
   description: "A sourced statement about the graph: when it holds, how sure it is, and its evidence.",
 })
-abstract class FactType {
+export abstract class FactType {
   @Field(() => ID)
   id!: string;
 
   @Field(() => StatusEnum)
   status!: RelationshipStatus;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "First day in force, when known." })
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "The day it began, only when a source says so (null: not said; see startKnown).",
+  })
   validFrom!: string | null;
 
-  @Field(() => LocalDateResolver, { nullable: true, description: "Last day in force, when it ended." })
+  @Field(() => LocalDateResolver, { nullable: true, description: "The day it ended, only when a source says so." })
   validTo!: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      "The day the first source counted here was published: when the graph has word of it, not when it began.",
+  })
+  firstReported!: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "The day the latest source counted here was published.",
+  })
+  lastReported!: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "The record time this view was made at (the knownAt asked for); null: everything the graph holds now.",
+  })
+  knownAt!: string | null;
 
   @Field(() => Float, { description: "0..1: how sure the sources are." })
   confidence!: number;

@@ -29,7 +29,7 @@ import type {
   SourceFilter,
   StoreCounts,
 } from "../graph-store";
-import { type Claim, claimsKnownAt, recordedBy } from "../../domain/claims";
+import { type Claim, listedClaims } from "../../domain/claims";
 import { byRecordOrder } from "../../domain/relationship-view";
 import { atRecordTime, listRelationshipsAtRecordTime, relationshipsOfAtRecordTime } from "../record-time";
 import { byId, matchesFilter, narrowsBeyondKindAndEnd, pageById } from "../relationship-filter";
@@ -160,14 +160,7 @@ export class MemoryStore implements GraphStore {
       ? filter.relationshipIds.map((id) => this.claimsByRelationshipId.get(id) ?? [])
       : [...this.claimsByRelationshipId.values()];
     const knownAt = filter.knownAt ?? null;
-    const listed = groups.flatMap((group) =>
-      filter.includeWithdrawn
-        ? claimsKnownAt(
-            group.map((claim) => ({ ...claim, supersedes: null, retraction: null })),
-            knownAt,
-          ).map((recorded) => this.claims.get(recorded.id)!)
-        : claimsKnownAt(group, knownAt),
-    );
+    const listed = groups.flatMap((group) => listedClaims(group, knownAt, filter.includeWithdrawn ?? false));
     const sourceIds = filter.sourceIds ?? [];
     const kept = listed.filter((claim) => sourceIds.length === 0 || sourceIds.includes(claim.sourceId));
     return pageById(kept.sort(byId), page.first, page.after);
