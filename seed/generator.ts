@@ -356,9 +356,9 @@ function secondOpinions(claims: readonly Claim[], [wire, filing]: [Source, Sourc
   );
   for (const claim of purchases) {
     const roll = draws.float();
-    if (roll < 0.05) more.push(restated(claim, wire, 1, draws, "2024-09-01"));
-    else if (roll < 0.1) more.push(restated(claim, filing, draws.pick([0.95, 1, 3, 0.2]), draws, "2025-02-01"));
-    else if (roll < 0.12) {
+    if (roll < 0.1) more.push(restated(claim, wire, 1, draws, "2024-09-01"));
+    else if (roll < 0.25) more.push(restated(claim, filing, draws.pick([0.95, 1, 3, 0.2]), draws, "2025-02-01"));
+    else if (roll < 0.35) {
       const doubted = restated(claim, filing, 5, draws, "2025-02-01");
       const retraction = { at: "2025-06-01", by: GENERATOR, reason: "the filing was misread" };
       more.push(draws.float() < 0.5 ? { ...doubted, retraction } : doubted);

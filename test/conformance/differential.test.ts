@@ -35,14 +35,17 @@ const uri = neo4jTestUri();
 
 /** Read queries that every graph in the seed's shape can answer; `$id` is a sampled company. */
 const COMPANY_QUERY = `
-query Company($id: ID!, $asOf: LocalDate, $after: String) {
+query Company($id: ID!, $asOf: LocalDate, $knownAt: LocalDate, $after: String) {
   company(id: $id) {
     id name aliases country kind
-    customers(first: 7, asOf: $asOf, after: $after) {
+    customers(first: 7, asOf: $asOf, knownAt: $knownAt, after: $after) {
       totalCount pageInfo { hasNextPage endCursor }
-      nodes { id customer { id } product { id } spend { estimate low high qualifier period currency display } status validFrom validTo confidence evidence { id quote refersTo { from to label } } }
+      nodes { id customer { id } product { id } spend { estimate low high qualifier period currency display } status validFrom validTo confidence evidence { id quote refersTo { from to label } }
+        startKnown firstReported lastReported knownAt
+        agreement { claims independentOrigins conflicting gap reconciled { estimate low high qualifier } }
+        claims(first: 5, includeWithdrawn: true) { totalCount nodes { id source { id derivedFrom { id } } amount { low high estimate } recordedAt retraction { at reason } supersedes } } }
     }
-    suppliers(first: 7, asOf: $asOf) { totalCount nodes { id supplier { id } product { id } spend { estimate low high } } }
+    suppliers(first: 7, asOf: $asOf, knownAt: $knownAt) { totalCount nodes { id supplier { id } product { id } spend { estimate low high } agreement { claims conflicting } } }
     parent(asOf: $asOf) { id }
     ultimateParent(asOf: $asOf) { id }
     subsidiaries { totalCount nodes { company { id } } }
@@ -101,6 +104,18 @@ query Global($text: String!, $after: String) {
   storeInfo { companies products relationships evidence metrics }
 }`;
 
+/** The claims model's global lists, as of a record time. */
+const CLAIMS_QUERY = `
+query Claims($knownAt: LocalDate, $source: ID, $after: String) {
+  conflicts(first: 10, knownAt: $knownAt) { totalCount pageInfo { hasNextPage endCursor } nodes { id agreement { claims independentOrigins gap reconciled { low high } } } }
+  claims(first: 15, knownAt: $knownAt, source: $source, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id relationship { id } source { id } status recordedAt supersedes retraction { at } } }
+  withdrawn: claims(first: 15, knownAt: $knownAt, includeWithdrawn: true, after: $after) { totalCount nodes { id } }
+  sources(first: 5) { totalCount nodes { id kind derivedFrom { id } textHeld } }
+}`;
+
+/** Record times around the generated graph's claims: none yet, the first source, the filing, a retraction, now. */
+const RECORD_TIMES = [null, "2024-07-31", "2024-08-15", "2025-03-01", "2025-06-15"];
+
 describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded store", () => {
   let neo4j: Neo4jStore;
 
@@ -127,10 +142,20 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
         const sample = fc.sample(fc.constantFrom(...dataset.companies.map((c) => c.id)), { numRuns: 6, seed });
         for (const id of [dataset.companies[0]!.id, ...sample]) {
           for (const asOf of [null, "2019-06-01", "2024-06-01"]) {
-            const vars = { id, asOf };
-            expect(await execute(neo4j, COMPANY_QUERY, vars), `${id} asOf ${asOf}`).toEqual(
-              await execute(memory, COMPANY_QUERY, vars),
-            );
+            for (const knownAt of asOf === "2019-06-01" ? RECORD_TIMES : [null]) {
+              const vars = { id, asOf, knownAt };
+              expect(await execute(neo4j, COMPANY_QUERY, vars), `${id} asOf ${asOf} knownAt ${knownAt}`).toEqual(
+                await execute(memory, COMPANY_QUERY, vars),
+              );
+            }
+          }
+        }
+        for (const knownAt of RECORD_TIMES) {
+          for (const source of [null, `${dataset.sources[0]!.id}-filing`]) {
+            const vars = { knownAt, source };
+            const expected = await execute(memory, CLAIMS_QUERY, vars);
+            expect(expected.errors).toBeUndefined();
+            expect(await execute(neo4j, CLAIMS_QUERY, vars), JSON.stringify(vars)).toEqual(expected);
           }
         }
         for (const text of ["company 1", "cloud", "média", "c1"]) {
@@ -158,25 +183,32 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
         };
         const sample = fc.sample(fc.constantFrom(...dataset.companies.map((c) => c.id)), { numRuns: 3, seed });
         for (const id of [dataset.companies[0]!.id, ...sample]) {
-          for (const asOf of [null, "2019-06-01", "2024-06-01"]) {
-            const inflows = await same(REVENUE_FLOWS_QUERY, { id, asOf, direction: "IN", rollUp: false });
-            await same(REVENUE_FLOWS_QUERY, { id, asOf, direction: "IN", rollUp: true });
-            await same(REVENUE_FLOWS_QUERY, { id, asOf, direction: "OUT", rollUp: false });
-            await same(CONCENTRATION_QUERY, { id, asOf, rollUp: false, threshold: 0.1 });
-            await same(CONCENTRATION_QUERY, { id, asOf, rollUp: true, threshold: 0.3 });
-            for (const maxDepth of [2, 4, 6]) await same(RISK_PATHS_QUERY, { id, asOf, maxDepth, first: 50 });
+          for (const [asOf, knownAt] of [
+            [null, null],
+            ["2019-06-01", null],
+            ["2024-06-01", null],
+            [null, "2024-08-15"],
+            ["2024-06-01", "2025-03-01"],
+          ]) {
+            const inflows = await same(REVENUE_FLOWS_QUERY, { id, asOf, knownAt, direction: "IN", rollUp: false });
+            await same(REVENUE_FLOWS_QUERY, { id, asOf, knownAt, direction: "IN", rollUp: true });
+            await same(REVENUE_FLOWS_QUERY, { id, asOf, knownAt, direction: "OUT", rollUp: false });
+            await same(CONCENTRATION_QUERY, { id, asOf, knownAt, rollUp: false, threshold: 0.1 });
+            await same(CONCENTRATION_QUERY, { id, asOf, knownAt, rollUp: true, threshold: 0.3 });
+            for (const maxDepth of [2, 4, 6]) await same(RISK_PATHS_QUERY, { id, asOf, knownAt, maxDepth, first: 50 });
             const flows =
               (inflows.data?.revenueFlows as { flows: { counterpartyId: string }[] } | undefined)?.flows ?? [];
             if (flows.length > 0)
               await same(CHURN_QUERY, {
                 id,
                 asOf,
+                knownAt,
                 rollUp: false,
                 lost: flows.slice(0, 2).map((f) => f.counterpartyId),
               });
-            await same(RELATIONSHIP_GRAPH_QUERY, { centers: [id], depth: 2, asOf, limit: 60 });
+            await same(RELATIONSHIP_GRAPH_QUERY, { centers: [id], depth: 2, asOf, knownAt, limit: 60 });
             for (const to of flowTargets(dataset, id, seed))
-              await same(FLOW_PATHS_QUERY, { from: id, to, asOf, maxDepth: 5, first: 50 });
+              await same(FLOW_PATHS_QUERY, { from: id, to, asOf, knownAt, maxDepth: 5, first: 50 });
           }
         }
       }),

@@ -31,8 +31,8 @@ function withFragments(operation: string): string {
 }
 
 export const REVENUE_FLOWS_QUERY = withFragments(`
-query Revenue($id: ID!, $asOf: LocalDate, $direction: Direction!, $rollUp: Boolean!, $product: ID) {
-  revenueFlows(company: $id, asOf: $asOf, direction: $direction, rollUpGroups: $rollUp, product: $product) {
+query Revenue($id: ID!, $asOf: LocalDate, $knownAt: LocalDate, $direction: Direction!, $rollUp: Boolean!, $product: ID) {
+  revenueFlows(company: $id, asOf: $asOf, knownAt: $knownAt, direction: $direction, rollUpGroups: $rollUp, product: $product) {
     asOf company { id } direction period product { id } rolledUp notes totalSource
     total { ...M } attributed { ...M } unattributed { ...M }
     statedTotal { metricId evidenceIds amount { ...M } original { ...M } refersTo { from to label } }
@@ -45,13 +45,13 @@ query Revenue($id: ID!, $asOf: LocalDate, $direction: Direction!, $rollUp: Boole
 }`);
 
 export const CONCENTRATION_QUERY = withFragments(`
-query Concentration($id: ID!, $asOf: LocalDate, $rollUp: Boolean!, $threshold: Float!) {
-  customerConcentration(company: $id, asOf: $asOf, rollUpGroups: $rollUp, threshold: $threshold) { ...C }
+query Concentration($id: ID!, $asOf: LocalDate, $knownAt: LocalDate, $rollUp: Boolean!, $threshold: Float!) {
+  customerConcentration(company: $id, asOf: $asOf, knownAt: $knownAt, rollUpGroups: $rollUp, threshold: $threshold) { ...C }
 }`);
 
 export const RISK_PATHS_QUERY = withFragments(`
-query Risk($id: ID!, $asOf: LocalDate, $maxDepth: Int!, $first: Int!) {
-  competitiveRiskPaths(company: $id, asOf: $asOf, maxDepth: $maxDepth, first: $first) {
+query Risk($id: ID!, $asOf: LocalDate, $knownAt: LocalDate, $maxDepth: Int!, $first: Int!) {
+  competitiveRiskPaths(company: $id, asOf: $asOf, knownAt: $knownAt, maxDepth: $maxDepth, first: $first) {
     asOf company { id } kinds maxDepth threshold totalCount truncated notes
     coverage { customersExplored customersTotal revenueExplored { ...S } reason }
     paths {
@@ -72,16 +72,16 @@ query RiskDefault($id: ID!) {
 }`);
 
 export const FLOW_PATHS_QUERY = withFragments(`
-query Flow($from: ID!, $to: ID!, $asOf: LocalDate, $maxDepth: Int!, $first: Int!) {
-  flowPaths(from: $from, to: $to, asOf: $asOf, maxDepth: $maxDepth, first: $first) {
+query Flow($from: ID!, $to: ID!, $asOf: LocalDate, $knownAt: LocalDate, $maxDepth: Int!, $first: Int!) {
+  flowPaths(from: $from, to: $to, asOf: $asOf, knownAt: $knownAt, maxDepth: $maxDepth, first: $first) {
     asOf from { id } to { id } maxDepth totalCount truncated
     paths { id nodeIds confidence evidenceIds bottleneckNote bottleneck { ...M } hops { ...H fromId toId } }
   }
 }`);
 
 export const CHURN_QUERY = withFragments(`
-query Churn($id: ID!, $lost: [ID!]!, $asOf: LocalDate, $rollUp: Boolean!) {
-  simulateChurn(company: $id, lostCustomers: $lost, asOf: $asOf, rollUpGroups: $rollUp) {
+query Churn($id: ID!, $lost: [ID!]!, $asOf: LocalDate, $knownAt: LocalDate, $rollUp: Boolean!) {
+  simulateChurn(company: $id, lostCustomers: $lost, asOf: $asOf, knownAt: $knownAt, rollUpGroups: $rollUp) {
     asOf company { id } product { id } period lostCustomerIds totalSource notes
     lost { ...M } remaining { ...M } totalBefore { ...M } relativeLoss { ...S }
     lostFlows { counterpartyId relationshipIds amount { ...M } share { ...S } }
@@ -90,8 +90,8 @@ query Churn($id: ID!, $lost: [ID!]!, $asOf: LocalDate, $rollUp: Boolean!) {
 }`);
 
 export const RELATIONSHIP_GRAPH_QUERY = withFragments(`
-query Graph($centers: [ID!]!, $depth: Int, $asOf: LocalDate, $limit: Int) {
-  relationshipGraph(centers: $centers, depth: $depth, asOf: $asOf, limit: $limit) {
+query Graph($centers: [ID!]!, $depth: Int, $asOf: LocalDate, $knownAt: LocalDate, $limit: Int) {
+  relationshipGraph(centers: $centers, depth: $depth, asOf: $asOf, knownAt: $knownAt, limit: $limit) {
     asOf centers depth depthReached limit missingCenters truncated
     cut { nodes edges reason }
     nodes { id label nodeKind kind country hop isCenter }
