@@ -59,7 +59,9 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
     const stated: Evidence = {
       id: `ev-${id}`,
       sourceId,
+      kind: "STATEMENT",
       quote: `Generated: ${what}.`,
+      locator: `generated record ${id}`,
       gloss: `Generated: ${what}.`,
       refersTo: { from, to, label: from ?? "undated" },
       disclosure: pick(["DISCLOSED", "REPORTED", "ESTIMATE"] as const),

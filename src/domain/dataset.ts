@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   type Company,
   DISCLOSURES,
+  EVIDENCE_KINDS,
   type Evidence,
   type GraphNode,
   MAX_ID_LENGTH,
@@ -123,7 +124,9 @@ const schemas = {
     .object({
       id: slug,
       source: slug,
+      kind: z.enum(EVIDENCE_KINDS).default("QUOTE"),
       quote: text,
+      locator: nullableText,
       gloss: text,
       refersTo: dateSpanInput,
       disclosure: z.enum(DISCLOSURES),
@@ -415,9 +418,7 @@ function checkReferences(d: Parsing, where: Map<string, string>, problems: strin
   refs.unique("claims", d.claims);
   refs.unique("metrics", d.metrics);
 
-  for (const e of d.evidence) {
-    if (!sourceIds.has(e.sourceId)) refs.report("evidence", e.id, `unknown source id '${e.sourceId}'`);
-  }
+  checkEvidenceKinds(d, refs);
   for (const s of d.sources) {
     for (const cited of s.derivedFrom) {
       if (cited === s.id) refs.report("sources", s.id, "a source cannot be derived from itself");
@@ -438,6 +439,26 @@ function checkReferences(d: Parsing, where: Map<string, string>, problems: strin
     refs.needNode("metrics", m.id, "product", m.productId, "Product");
     refs.needNode("metrics", m.id, "counterparty", m.counterpartyId);
     refs.needEvidence("metrics", m.id, m.evidenceIds);
+  }
+}
+
+/**
+ * Evidence comes from a known source: a QUOTE from one whose text is held (so it can be checked),
+ * a STATEMENT in the recorder's words with a locator saying where the source says it.
+ */
+function checkEvidenceKinds(d: Parsing, refs: References): void {
+  const sources = new Map(d.sources.map((s) => [s.id, s]));
+  for (const e of d.evidence) {
+    const source = sources.get(e.sourceId);
+    if (!source) refs.report("evidence", e.id, `unknown source id '${e.sourceId}'`);
+    else if (e.kind === "QUOTE" && source.document === null)
+      refs.report(
+        "evidence",
+        e.id,
+        `a QUOTE needs a source whose text is held; '${e.sourceId}' has none: record a STATEMENT with a locator`,
+      );
+    if (e.kind === "STATEMENT" && e.locator === null)
+      refs.report("evidence", e.id, "a STATEMENT needs a locator (url, page or section)");
   }
 }
 

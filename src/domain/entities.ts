@@ -47,11 +47,22 @@ export interface Source {
   readonly derivedFrom: readonly string[];
 }
 
+/**
+ * QUOTE: verbatim words of a source whose text is held, so they can be checked against it.
+ * STATEMENT: what a source says, in the recorder's own words, with a locator (url, page, section),
+ * for a source whose text is not held: never a copied page.
+ */
+export const EVIDENCE_KINDS = ["QUOTE", "STATEMENT"] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
 export interface Evidence {
   readonly id: string;
   readonly sourceId: string;
-  /** Verbatim, in the source's language. */
+  readonly kind: EvidenceKind;
+  /** QUOTE: verbatim, in the source's language. STATEMENT: the recorder's own words. */
   readonly quote: string;
+  /** Where in the source it is said (url, page, section); required for a STATEMENT. */
+  readonly locator: string | null;
   /** English rendering of the quote. */
   readonly gloss: string;
   readonly refersTo: DateSpan;

@@ -7,7 +7,7 @@ import {
   type ReconciledAmount,
   reconcileAmounts,
 } from "./claims";
-import type { Agreement, Relationship, Source } from "./entities";
+import type { Agreement, DateSpan, Relationship, Source } from "./entities";
 
 /**
  * A relationship as the API serves it is a view of its claims (DESIGN.md section 9): this file is
@@ -108,4 +108,13 @@ function earliest(dates: readonly (string | null)[]): string | null {
 
 function latest(dates: readonly (string | null)[]): string | null {
   return dates.reduce<string | null>((max, date) => (date !== null && (max === null || date > max) ? date : max), null);
+}
+
+/** The times the claims speak of, each once, dated ones first in order of their start, then undated ones. */
+export function periodsSpokenOf(claims: readonly Pick<Claim, "refersTo">[]): DateSpan[] {
+  const distinct = new Map(
+    claims.map(({ refersTo }) => [`${refersTo.from}|${refersTo.to}|${refersTo.label}`, refersTo]),
+  );
+  const key = (span: DateSpan) => span.from ?? span.to ?? "~";
+  return [...distinct.values()].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

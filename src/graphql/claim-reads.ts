@@ -1,6 +1,7 @@
 import { conflicts } from "../analytics/conflicts";
-import { type Claim, claimAsKnownAt, listedClaims } from "../domain/claims";
-import type { Relationship } from "../domain/entities";
+import { type Claim, claimAsKnownAt, claimsKnownAt, listedClaims } from "../domain/claims";
+import type { DateSpan, Relationship } from "../domain/entities";
+import { periodsSpokenOf } from "../domain/relationship-view";
 import { checkDate } from "../domain/dates";
 import type { GraphStore, Page } from "../store/graph-store";
 import { graphKnownAt } from "../store/record-time";
@@ -39,6 +40,11 @@ export async function claimsOfRelationship(
   const all = await ctx.loaders.claimsOf.load(r.id);
   const listed = listedClaims(all, knownAt, args.includeWithdrawn).sort(byId);
   return toConnection(asSeenAt(pageById(listed, page.first, page.after), knownAt));
+}
+
+/** The times the claims counted in `r` speak of (see periodsSpokenOf). */
+export async function periodsOf(ctx: Context, r: Relationship): Promise<DateSpan[]> {
+  return periodsSpokenOf(claimsKnownAt(await ctx.loaders.claimsOf.load(r.id), r.knownAt));
 }
 
 export async function claimsPage(ctx: Context, args: ClaimsArgs): Promise<Connection<Claim>> {

@@ -20,7 +20,8 @@ function claimsGraph(): Dataset {
     ...{ id, kind, title: id, publishedOn, language: "en", derivedFrom },
   });
   const evidence = (id: string) => ({
-    ...{ id: `ev-${id}`, source: id, quote: "q", gloss: "g", refersTo: { label: "2024" }, disclosure: "REPORTED" },
+    ...{ id: `ev-${id}`, source: id, kind: "STATEMENT", quote: "q", locator: "p. 1", gloss: "g" },
+    ...{ refersTo: { label: "2024" }, disclosure: "REPORTED" },
   });
   const buys = (customer: string) => ({
     id: `${customer}-buys`,
@@ -206,6 +207,24 @@ describe.each(loadedStoreFactories())("claims on %s", (_name, load) => {
     });
     expect(await execute(store, query, { knownAt: "2025-01-31" })).toEqual({
       data: { conflicts: { totalCount: 0, nodes: [] } },
+    });
+  });
+
+  it("say the times their sources speak of, and what their evidence is", async () => {
+    const answer = await execute(
+      store,
+      `{ relationship(id: "t-buys") { periods { from to label } evidence { id kind locator quote } } }`,
+    );
+    expect(answer.data).toEqual({
+      relationship: {
+        periods: [{ from: null, to: null, label: "undated" }],
+        evidence: ["report", "wire", "filing"].map((id) => ({
+          id: `ev-${id}`,
+          kind: "STATEMENT",
+          locator: "p. 1",
+          quote: "q",
+        })),
+      },
     });
   });
 

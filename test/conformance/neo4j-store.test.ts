@@ -348,7 +348,9 @@ function syntheticDataset(n: number): Dataset {
       {
         id: "ev",
         sourceId: "src",
+        kind: "STATEMENT",
         quote: "q",
+        locator: "p. 1",
         gloss: "g",
         refersTo: { from: null, to: null, label: "-" },
         disclosure: "REPORTED",

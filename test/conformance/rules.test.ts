@@ -298,7 +298,10 @@ describe("self-loops in dataset files", () => {
             companies: [{ id: "solo", name: "Solo" }],
             sources: [{ id: "s", kind: "NEWS", title: "S", publishedOn: "2025-01-01", language: "en" }],
             evidence: [
-              { id: "e", source: "s", quote: "q", gloss: "g", refersTo: { label: "x" }, disclosure: "REPORTED" },
+              {
+                ...{ id: "e", source: "s", kind: "STATEMENT", quote: "q", locator: "p. 1", gloss: "g" },
+                ...{ refersTo: { label: "x" }, disclosure: "REPORTED" },
+              },
             ],
             relationships: [{ id: "solo-loop", kind: "PARTNERS_WITH", from: "solo", to: "solo" }],
             claims: [

@@ -36,7 +36,9 @@ export function buildDataset(parts: {
           {
             id: evidenceId,
             source: "src-note",
+            kind: "STATEMENT",
             quote: "q",
+            locator: "p. 1",
             gloss: "g",
             refersTo: { label: "2025" },
             disclosure: "REPORTED",

@@ -92,7 +92,9 @@ function evidence(id: string): Evidence {
   return {
     id,
     sourceId: "annual-report",
+    kind: "QUOTE",
     quote: "Globex remains our largest supplier.",
+    locator: "p. 12",
     gloss: "Globex remains our largest supplier.",
     refersTo: { from: "2024-01-01", to: "2024-12-31", label: "2024" },
     disclosure: "DISCLOSED",
@@ -559,6 +561,8 @@ describe("load and clear, one batch each", () => {
               ],
               "gloss": "Globex remains our largest supplier.",
               "id": "e-1",
+              "kind": "QUOTE",
+              "locator": "p. 12",
               "quote": "Globex remains our largest supplier.",
               "refersToFrom": "2024-01-01",
               "refersToLabel": "2024",

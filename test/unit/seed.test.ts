@@ -265,6 +265,25 @@ describe("broken seed inputs are refused with file, record and problem", () => {
     }
   });
 
+  it("refuses a quote from a source whose text is not held, and a statement without a locator", () => {
+    const dir = copySeed();
+    const file = path.join(dir, "sources.json");
+    const json = JSON.parse(fs.readFileSync(file, "utf8")) as { sources: Rec[] };
+    json.sources[0]!.document = null;
+    fs.writeFileSync(file, JSON.stringify(json));
+    expect(refusal(dir).message).toContain(
+      "'ev-tiktok-20m-month': a QUOTE needs a source whose text is held; 'tiktok-microsoft-azure-openai-2024-08-01' has none: record a STATEMENT with a locator",
+    );
+    const statement = copySeed();
+    const evidenceFile = path.join(statement, "evidence.json");
+    const evidence = JSON.parse(fs.readFileSync(evidenceFile, "utf8")) as { evidence: Rec[] };
+    evidence.evidence.find((e) => e.id === "ev-tiktok-20m-month")!.kind = "STATEMENT";
+    fs.writeFileSync(evidenceFile, JSON.stringify(evidence));
+    expect(refusal(statement).message).toContain(
+      "'ev-tiktok-20m-month': a STATEMENT needs a locator (url, page or section)",
+    );
+  });
+
   it("refuses a relationship that no claim states", () => {
     const dir = copySeed();
     editRecords(dir, "claims", (claims) =>

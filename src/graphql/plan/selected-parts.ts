@@ -35,6 +35,7 @@ const FIELD_PARTS: Readonly<Record<string, readonly RelationshipPart[]>> = {
   agreement: ["agreement", "amount"],
   // Claims are read by relationship id, through their own loader.
   claims: [],
+  periods: [],
   startKnown: ["validFrom"],
   firstReported: ["firstReported"],
   lastReported: ["lastReported"],

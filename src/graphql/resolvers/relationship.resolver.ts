@@ -1,7 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { Evidence, Relationship } from "../../domain/entities";
+import type { DateSpan, Evidence, Relationship } from "../../domain/entities";
 import type { Money } from "../../domain/money";
-import { claimsOfRelationship } from "../claim-reads";
+import { claimsOfRelationship, periodsOf } from "../claim-reads";
 import type { Context } from "../context";
 import { ClaimListArgs } from "../types/args";
 import { AgreementType } from "../types/claim.type";
@@ -10,7 +10,7 @@ import { evidenceByIds, type Link, nodeById } from "../reads";
 import { MoneyType } from "../types/amount.type";
 import { CompanyType, PersonType, ProductType } from "../types/company.type";
 import { EntityType } from "../types/entity.type";
-import { EvidenceType } from "../types/evidence.type";
+import { DateSpanType, EvidenceType } from "../types/evidence.type";
 import {
   BuyRelationshipType,
   CompanyLinkType,
@@ -33,6 +33,13 @@ export class FactResolver {
   @FieldResolver(() => ClaimConnection, { description: "What each source says about it, ordered by claim id." })
   claims(@Root() r: Relationship, @Args(() => ClaimListArgs) args: ClaimListArgs, @Ctx() ctx: Context) {
     return claimsOfRelationship(ctx, r, args);
+  }
+
+  @FieldResolver(() => [DateSpanType], {
+    description: "The times its sources speak of (the claims' refersTo), each once, earliest first.",
+  })
+  periods(@Root() r: Relationship, @Ctx() ctx: Context): Promise<DateSpan[]> {
+    return periodsOf(ctx, r);
   }
 
   @FieldResolver(() => Boolean, {

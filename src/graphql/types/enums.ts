@@ -1,6 +1,7 @@
 import { registerEnumType } from "type-graphql";
 import {
   DISCLOSURES,
+  EVIDENCE_KINDS,
   NODE_KINDS,
   QUANTITY_UNITS,
   RELATIONSHIP_KINDS,
@@ -19,6 +20,7 @@ export const QualifierEnum = enumOf(QUALIFIERS);
 export const PeriodEnum = enumOf(PERIODS);
 export const DisclosureEnum = enumOf(DISCLOSURES);
 export const SourceKindEnum = enumOf(SOURCE_KINDS);
+export const EvidenceKindEnum = enumOf(EVIDENCE_KINDS);
 export const RelationshipKindEnum = enumOf(RELATIONSHIP_KINDS);
 export const StatusEnum = enumOf(STATUSES);
 export const QuantityUnitEnum = enumOf(QUANTITY_UNITS);
@@ -38,6 +40,11 @@ registerEnumType(SourceKindEnum, {
   name: "SourceKind",
   description:
     "NEWS reports; FILING is a regulatory filing; COMPANY_STATEMENT is the company's own words; DATASET a compiled table; ESTIMATE a derived figure; RESEARCH an analyst or academic report.",
+});
+registerEnumType(EvidenceKindEnum, {
+  name: "EvidenceKind",
+  description:
+    "QUOTE: verbatim words of a source whose text is held (checked against it); STATEMENT: the recorder's own words, with a locator.",
 });
 registerEnumType(RelationshipKindEnum, { name: "RelationshipKind" });
 registerEnumType(StatusEnum, { name: "RelationshipStatus" });

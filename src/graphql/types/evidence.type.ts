@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import type { DateSpan, Disclosure, SourceKind } from "../../domain/entities";
+import type { DateSpan, Disclosure, EvidenceKind, SourceKind } from "../../domain/entities";
 import { LocalDateResolver } from "graphql-scalars";
-import { DisclosureEnum, SourceKindEnum } from "./enums";
+import { DisclosureEnum, EvidenceKindEnum, SourceKindEnum } from "./enums";
 
 @ObjectType("DateSpan", { simpleResolvers: true, description: "The time a fact refers to. Either end may be open." })
 export class DateSpanType implements DateSpan {
@@ -44,14 +44,23 @@ export class SourceType {
 
 @ObjectType("Evidence", {
   simpleResolvers: true,
-  description: "A verbatim quote that supports a fact, with its English gloss and its source.",
+  description:
+    "What supports a fact: a verbatim quote from a held text or a statement in the recorder's words with a locator, with an English gloss and its source.",
 })
 export class EvidenceType {
   @Field(() => ID)
   id!: string;
 
-  @Field(() => String, { description: "Verbatim, in the source's language." })
+  @Field(() => EvidenceKindEnum)
+  kind!: EvidenceKind;
+
+  @Field(() => String, {
+    description: "A QUOTE: verbatim, in the source's language. A STATEMENT: the recorder's own words.",
+  })
   quote!: string;
+
+  @Field(() => String, { nullable: true, description: "Where in the source it is said: url, page or section." })
+  locator!: string | null;
 
   @Field(() => String, { description: "English rendering of the quote." })
   gloss!: string;

@@ -3,6 +3,7 @@ import type {
   DateSpan,
   Disclosure,
   Evidence,
+  EvidenceKind,
   GraphNode,
   Metric,
   NodeKind,
@@ -124,7 +125,9 @@ export function evidenceProps(e: Evidence): Props {
   return {
     id: e.id,
     sourceId: e.sourceId,
+    kind: e.kind,
     quote: e.quote,
+    locator: e.locator,
     gloss: e.gloss,
     ...spanProps("refersTo", e.refersTo),
     disclosure: e.disclosure,
@@ -357,7 +360,9 @@ export function toEvidence(p: Props): Evidence {
   return {
     id: str(p.id),
     sourceId: str(p.sourceId),
+    kind: str(p.kind) as EvidenceKind,
     quote: str(p.quote),
+    locator: optStr(p.locator),
     gloss: str(p.gloss),
     refersTo: toSpan(p, "refersTo"),
     disclosure: str(p.disclosure) as Disclosure,
