@@ -47,7 +47,7 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
     id: `generated-${opts.seed}`,
     kind: "DATASET",
     title: `Synthetic company graph (seed ${opts.seed}, ${opts.companies} companies)`,
-    publishedOn: "2024-08-01",
+    publishedOn: GENERATED_ON,
     language: "en",
     publisher: null,
     url: null,
@@ -126,7 +126,7 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
       disclosure: stated.disclosure,
       confidence: extra.confidence ?? 1,
       evidenceIds: [stated.id],
-      recordedAt: source.publishedOn,
+      recordedAt: GENERATED_ON,
       recordedBy: GENERATOR,
       supersedes: null,
       retraction: null,
@@ -307,6 +307,8 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
 }
 
 const GENERATOR = "generator";
+/** The day the generated dataset is published and its first claims recorded. */
+const GENERATED_ON = "2024-08-01";
 
 /** What the generator's first source states about a relationship; the rest of the claim follows from it. */
 type Stated = Partial<Pick<Claim, "amount" | "status" | "confidence">> & {

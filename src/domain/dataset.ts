@@ -112,7 +112,8 @@ const schemas = {
       id: slug,
       kind: z.enum(SOURCE_KINDS),
       title: text,
-      publishedOn: isoDate,
+      // A page that shows no date has none here: null rather than a guess.
+      publishedOn: isoDate.nullable(),
       language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/),
       publisher: nullableText,
       url: z.url().nullable().default(null),

@@ -33,7 +33,8 @@ export interface Source {
   readonly id: string;
   readonly kind: SourceKind;
   readonly title: string;
-  readonly publishedOn: string;
+  /** The day it was published; null when the source shows none. */
+  readonly publishedOn: string | null;
   /** BCP 47 language of the original text, e.g. `pt`. */
   readonly language: string;
   readonly publisher: string | null;

@@ -57,7 +57,7 @@ export type CompanyCustomersQueryVariables = Exact<{
 }>;
 
 
-export type CompanyCustomersQuery = { company: { id: string, name: string, customers: { totalCount: number, nodes: Array<{ id: string, status: RelationshipStatus, validFrom: string | null, validTo: string | null, startKnown: boolean, firstReported: string | null, confidence: number, customer: { id: string, name: string }, supplier: { id: string }, product: { id: string, name: string }, spend: { estimate: number | null, low: number, high: number | null, qualifier: Qualifier, period: Period, currency: string, display: string } | null, evidence: Array<{ id: string, quote: string, gloss: string, disclosure: Disclosure, refersTo: { from: string | null, to: string | null, label: string }, source: { id: string, title: string, publishedOn: string, language: string } }> }> } } | null };
+export type CompanyCustomersQuery = { company: { id: string, name: string, customers: { totalCount: number, nodes: Array<{ id: string, status: RelationshipStatus, validFrom: string | null, validTo: string | null, startKnown: boolean, firstReported: string | null, confidence: number, customer: { id: string, name: string }, supplier: { id: string }, product: { id: string, name: string }, spend: { estimate: number | null, low: number, high: number | null, qualifier: Qualifier, period: Period, currency: string, display: string } | null, evidence: Array<{ id: string, quote: string, gloss: string, disclosure: Disclosure, refersTo: { from: string | null, to: string | null, label: string }, source: { id: string, title: string, publishedOn: string | null, language: string } }> }> } } | null };
 
 export type CompanyGroupQueryVariables = Exact<{
   id: string | number;

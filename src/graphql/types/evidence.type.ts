@@ -26,8 +26,8 @@ export class SourceType {
   @Field(() => String)
   title!: string;
 
-  @Field(() => LocalDateResolver)
-  publishedOn!: string;
+  @Field(() => LocalDateResolver, { nullable: true, description: "The day it was published; null when it shows none." })
+  publishedOn!: string | null;
 
   @Field(() => String, { description: "Language of the original text (BCP 47)." })
   language!: string;

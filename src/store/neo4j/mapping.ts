@@ -324,7 +324,7 @@ export function toSource(p: Props): Source {
   return {
     id: str(p.id),
     title: str(p.title),
-    publishedOn: str(p.publishedOn),
+    publishedOn: optStr(p.publishedOn),
     language: str(p.language),
     publisher: optStr(p.publisher),
     url: optStr(p.url),
