@@ -222,6 +222,32 @@ function toMoney(m: z.infer<typeof moneyInput>): Money {
  * the record and what is wrong; if there is any problem the whole dataset is refused.
  */
 export function parseDataset(files: readonly DatasetFile[]): Dataset {
+  const read = readRecords(files);
+  checkRecords(read, NOTHING_STORED);
+  const { identities, ...dataset } = read.records;
+  return { ...dataset, relationships: viewsOf(identities, dataset.claims, dataset.sources) };
+}
+
+/** Records already stored that new records may refer to (none for a whole dataset). */
+export interface StoredRecords {
+  readonly nodes: readonly GraphNode[];
+  readonly sources: readonly Source[];
+  readonly evidence: readonly Evidence[];
+  readonly relationships: readonly RelationshipIdentity[];
+  readonly claims: readonly Claim[];
+}
+
+const NOTHING_STORED: StoredRecords = { nodes: [], sources: [], evidence: [], relationships: [], claims: [] };
+
+/** Records read from files, each checked on its own; `where` locates each for messages. */
+export interface ReadRecords {
+  readonly records: ParsedRecords;
+  readonly where: Map<string, string>;
+  readonly problems: string[];
+}
+
+/** Every record of the files, checked field by field (references are checkRecords' part). */
+export function readRecords(files: readonly DatasetFile[]): ReadRecords {
   const problems: string[] = [];
   const where = new Map<string, string>();
   const out: Parsing = { ...emptyDataset(), identities: [] };
@@ -248,10 +274,17 @@ export function parseDataset(files: readonly DatasetFile[]): Dataset {
     }
   }
 
-  checkReferences(out, where, problems);
+  return { records: out, where, problems };
+}
+
+/**
+ * Checks that ids are unique and that references point at records of the right kind, among the
+ * records read or those already stored; throws SeedInvalidError with every problem found.
+ */
+export function checkRecords(read: ReadRecords, stored: StoredRecords): void {
+  const problems = [...read.problems];
+  checkReferences(read.records, stored, read.where, problems);
   if (problems.length > 0) throw new SeedInvalidError(problems);
-  const { identities, ...dataset } = out;
-  return { ...dataset, relationships: viewsOf(identities, out.claims, out.sources) };
 }
 
 /** The relationships the claims make now, in file order. */
@@ -277,6 +310,8 @@ type Problems = (problem: string) => void;
 type Building = { -readonly [K in keyof Dataset]: Dataset[K] extends readonly (infer T)[] ? T[] : never };
 /** A dataset being parsed: relationships are identities until their claims are all read. */
 type Parsing = Building & { identities: RelationshipIdentity[] };
+/** Records as read: relationships are identities, their views not made yet. */
+export type ParsedRecords = Omit<Parsing, "relationships">;
 
 function addRecord(out: Parsing, collection: Collection, data: Parsed[Collection], at: string, problems: string[]) {
   const report: Problems = (problem) => problems.push(`${at}: ${problem}`);
@@ -391,6 +426,11 @@ class References {
     return seen;
   }
 
+  /** Stored nodes are known to be unique; a record read with the same id replaces one. */
+  registerStoredNodes(list: readonly GraphNode[]): void {
+    for (const node of list) if (!this.nodes.has(node.id)) this.nodes.set(node.id, node);
+  }
+
   registerEvidence(ids: Set<string>): void {
     this.evidenceIds = ids;
   }
@@ -408,18 +448,24 @@ class References {
   }
 }
 
-function checkReferences(d: Parsing, where: Map<string, string>, problems: string[]): void {
+function checkReferences(
+  d: ParsedRecords,
+  stored: StoredRecords,
+  where: Map<string, string>,
+  problems: string[],
+): void {
   const refs = new References(where, problems);
   refs.registerNodes("companies", d.companies);
   refs.registerNodes("products", d.products);
   refs.registerNodes("people", d.people);
-  const sourceIds = refs.unique("sources", d.sources);
-  refs.registerEvidence(refs.unique("evidence", d.evidence));
+  refs.registerStoredNodes(stored.nodes);
+  const sourceIds = union(refs.unique("sources", d.sources), stored.sources);
+  refs.registerEvidence(union(refs.unique("evidence", d.evidence), stored.evidence));
   const relationshipIds = refs.unique("relationships", d.identities);
   refs.unique("claims", d.claims);
   refs.unique("metrics", d.metrics);
 
-  checkEvidenceKinds(d, refs);
+  checkEvidenceKinds(d, stored, refs);
   for (const s of d.sources) {
     for (const cited of s.derivedFrom) {
       if (cited === s.id) refs.report("sources", s.id, "a source cannot be derived from itself");
@@ -434,7 +480,7 @@ function checkReferences(d: Parsing, where: Map<string, string>, problems: strin
     for (const node of list) refs.needEvidence(collection, node.id, node.evidenceIds);
   }
   checkRelationshipReferences(d.identities, refs);
-  checkClaimReferences(d, relationshipIds, refs);
+  checkClaimReferences(d, stored, relationshipIds, refs);
   for (const m of d.metrics) {
     refs.needNode("metrics", m.id, "subject", m.subjectId);
     refs.needNode("metrics", m.id, "product", m.productId, "Product");
@@ -447,8 +493,8 @@ function checkReferences(d: Parsing, where: Map<string, string>, problems: strin
  * Evidence comes from a known source: a QUOTE from one whose text is held (so it can be checked),
  * a STATEMENT in the recorder's words with a locator saying where the source says it.
  */
-function checkEvidenceKinds(d: Parsing, refs: References): void {
-  const sources = new Map(d.sources.map((s) => [s.id, s]));
+function checkEvidenceKinds(d: ParsedRecords, stored: StoredRecords, refs: References): void {
+  const sources = new Map([...stored.sources, ...d.sources].map((s) => [s.id, s]));
   for (const e of d.evidence) {
     const source = sources.get(e.sourceId);
     if (!source) refs.report("evidence", e.id, `unknown source id '${e.sourceId}'`);
@@ -467,12 +513,18 @@ function checkEvidenceKinds(d: Parsing, refs: References): void {
  * A claim is about a relationship of the dataset, from a source of it, citing evidence from that
  * same source; it supersedes a claim about the same relationship; every relationship has a claim.
  */
-function checkClaimReferences(d: Parsing, relationshipIds: ReadonlySet<string>, refs: References): void {
-  const evidenceSource = new Map(d.evidence.map((e) => [e.id, e.sourceId]));
-  const claimRelationship = new Map(d.claims.map((c) => [c.id, c.relationshipId]));
-  const sourceIds = new Set(d.sources.map((s) => s.id));
+function checkClaimReferences(
+  d: ParsedRecords,
+  stored: StoredRecords,
+  relationshipIds: ReadonlySet<string>,
+  refs: References,
+): void {
+  const evidenceSource = new Map([...stored.evidence, ...d.evidence].map((e) => [e.id, e.sourceId]));
+  const claimRelationship = new Map([...stored.claims, ...d.claims].map((c) => [c.id, c.relationshipId]));
+  const sourceIds = new Set([...stored.sources, ...d.sources].map((s) => s.id));
+  const knownRelationships = union(new Set(relationshipIds), stored.relationships);
   for (const c of d.claims) {
-    if (!relationshipIds.has(c.relationshipId))
+    if (!knownRelationships.has(c.relationshipId))
       refs.report("claims", c.id, `unknown relationship id '${c.relationshipId}'`);
     if (!sourceIds.has(c.sourceId)) refs.report("claims", c.id, `unknown source id '${c.sourceId}'`);
     refs.needEvidence("claims", c.id, c.evidenceIds);
@@ -481,8 +533,14 @@ function checkClaimReferences(d: Parsing, relationshipIds: ReadonlySet<string>, 
     if (c.supersedes !== null && claimRelationship.get(c.supersedes) !== c.relationshipId)
       refs.report("claims", c.id, `supersedes '${c.supersedes}', which is not a claim about the same relationship`);
   }
-  const claimed = new Set(claimRelationship.values());
+  const claimed = new Set(d.claims.map((c) => c.relationshipId));
   for (const id of relationshipIds) if (!claimed.has(id)) refs.report("relationships", id, "no claim states it");
+}
+
+/** `ids` with the ids of `stored` added. */
+function union(ids: Set<string>, stored: readonly { id: string }[]): Set<string> {
+  for (const record of stored) ids.add(record.id);
+  return ids;
 }
 
 function checkRelationshipReferences(relationships: readonly RelationshipIdentity[], refs: References): void {

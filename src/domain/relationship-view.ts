@@ -20,6 +20,12 @@ export type RelationshipIdentity = Pick<
   "id" | "kind" | "from" | "to" | "productId" | "market" | "role" | "purpose" | "note"
 >;
 
+/** A relationship's identity: what its claims do not change. */
+export function identityOf(r: Relationship): RelationshipIdentity {
+  const { id, kind, from, to, productId, market, role, purpose, note } = r;
+  return { id, kind, from, to, productId, market, role, purpose, note };
+}
+
 /** What the view needs of a source: when it was published and what it repeats. */
 export type SourceFacts = Pick<Source, "id" | "publishedOn" | "derivedFrom">;
 

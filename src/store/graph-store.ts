@@ -13,6 +13,7 @@ import type {
   Source,
   SourceKind,
 } from "../domain/entities";
+import type { Change, PreparedBatch, Receipt } from "../domain/batch";
 import type { Claim } from "../domain/claims";
 import type { RelationshipPart } from "../domain/relationship-parts";
 
@@ -219,6 +220,18 @@ export interface GraphStore {
   /** For each relationship id, every claim about it (withdrawn ones too), in record order (see byRecordOrder). */
   claimsOf(relationshipIds: readonly string[]): Promise<Claim[][]>;
   listClaims(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>>;
+  claimsByIds(ids: readonly string[]): Promise<(Claim | null)[]>;
+
+  /** The receipt of the batch recorded under `key`, or null when none was. */
+  receiptFor(key: string): Promise<Receipt | null>;
+  /**
+   * Writes a prepared batch (see store/record-batch.ts) all or nothing and remakes the views of the
+   * relationships it affects; a batch whose key is already recorded writes nothing and answers the
+   * first receipt. Acknowledged batches survive a restart.
+   */
+  applyBatch(batch: PreparedBatch): Promise<Receipt>;
+  /** The change feed after `sinceSeq`, in commit order (`page.after` is a change id). */
+  listChanges(sinceSeq: number, page: PageRequest): Promise<Page<Change>>;
   /** For each subject id (company or product), its metrics, optionally of some kinds only. */
   metricsOf(subjectIds: readonly string[], kinds?: readonly string[]): Promise<Metric[][]>;
 

@@ -2,7 +2,7 @@ import type { Claim } from "../domain/claims";
 import { checkDate } from "../domain/dates";
 import type { Relationship } from "../domain/entities";
 import { NOT_COUNTED, partsView } from "../domain/relationship-parts";
-import { type RelationshipIdentity, relationshipFromClaims, type SourceFacts } from "../domain/relationship-view";
+import { identityOf, relationshipFromClaims, type SourceFacts } from "../domain/relationship-view";
 import type {
   GraphStore,
   Page,
@@ -39,11 +39,6 @@ function structuralPart(filter: RelationshipFilter): RelationshipFilter {
 /** The rest of the filter, applied to the remade relationships. */
 function claimPart(filter: RelationshipFilter): RelationshipFilter {
   return { ...filter, knownAt: null };
-}
-
-function identityOf(r: Relationship): RelationshipIdentity {
-  const { id, kind, from, to, productId, market, role, purpose, note } = r;
-  return { id, kind, from, to, productId, market, role, purpose, note };
 }
 
 /** Each source the claims cite, and every source those repeat, as far as the lineage goes. */
@@ -175,6 +170,10 @@ export function storeKnownAt(store: GraphStore, knownAt: string): GraphStore {
     listSources: (filter, page) => store.listSources(filter, page),
     claimsOf: (ids) => store.claimsOf(ids),
     listClaims: (filter, page) => store.listClaims({ ...filter, knownAt: filter.knownAt ?? knownAt }, page),
+    claimsByIds: (ids) => store.claimsByIds(ids),
+    receiptFor: (key) => store.receiptFor(key),
+    applyBatch: (batch) => store.applyBatch(batch),
+    listChanges: (sinceSeq, page) => store.listChanges(sinceSeq, page),
     metricsOf: (ids, kinds) => store.metricsOf(ids, kinds),
     readPlan: (root: PlanRoot, lists: readonly PlannedList[]): Promise<PlanResult> =>
       store.readPlan(root, knownLists(lists)),

@@ -29,8 +29,15 @@ import type {
   SourceFilter,
   StoreCounts,
 } from "../graph-store";
+import { type Change, numberedChanges, type PreparedBatch, type Receipt, receiptOf } from "../../domain/batch";
 import { type Claim, listedClaims } from "../../domain/claims";
-import { byRecordOrder } from "../../domain/relationship-view";
+import { type Journal } from "./journal";
+import {
+  byRecordOrder,
+  identityOf,
+  type RelationshipIdentity,
+  relationshipFromClaims,
+} from "../../domain/relationship-view";
 import { atRecordTime, listRelationshipsAtRecordTime, relationshipsOfAtRecordTime } from "../record-time";
 import { byId, matchesFilter, narrowsBeyondKindAndEnd, pageById } from "../relationship-filter";
 import { Adjacency } from "./adjacency";
@@ -54,6 +61,11 @@ export class MemoryStore implements GraphStore {
   private metricsBySubject = new Map<string, Metric[]>();
   private claims = new Map<string, Claim>();
   private claimsByRelationshipId = new Map<string, Claim[]>();
+  private receipts = new Map<string, Receipt>();
+  private changes: Change[] = [];
+
+  /** With a journal, every acknowledged batch is on disk first (see journal.ts). */
+  constructor(private readonly journal: Journal | null = null) {}
   // Sorted views and the adjacency index, rebuilt lazily after a load.
   private sorted: { companies: Company[]; products: Product[]; relationships: Relationship[] } | null = null;
   private adjacencyIndex: Adjacency | null = null;
@@ -166,6 +178,61 @@ export class MemoryStore implements GraphStore {
     return pageById(kept.sort(byId), page.first, page.after);
   }
 
+  async claimsByIds(ids: readonly string[]): Promise<(Claim | null)[]> {
+    return ids.map((id) => this.claims.get(id) ?? null);
+  }
+
+  async receiptFor(key: string): Promise<Receipt | null> {
+    return this.receipts.get(key) ?? null;
+  }
+
+  async applyBatch(batch: PreparedBatch): Promise<Receipt> {
+    const previous = this.receipts.get(batch.key);
+    if (previous) return previous;
+    this.journal?.append(batch);
+    return this.applyPrepared(batch);
+  }
+
+  async listChanges(sinceSeq: number, page: PageRequest): Promise<Page<Change>> {
+    return pageById(this.changes.slice(Math.max(0, sinceSeq)), page.first, page.after);
+  }
+
+  /**
+   * Replays the journal over what the store holds (the seed): every batch it acknowledged before.
+   * Answers how many, and the torn last line a crash may have left (skipped: never acknowledged).
+   */
+  replayJournal(): { batches: number; tornTail: string | null } {
+    if (!this.journal) return { batches: 0, tornTail: null };
+    const { batches, tornTail } = this.journal.read();
+    for (const batch of batches) if (!this.receipts.has(batch.key)) this.applyPrepared(batch);
+    return { batches: batches.length, tornTail };
+  }
+
+  private applyPrepared(batch: PreparedBatch): Receipt {
+    const { identities, claims, ...records } = batch.records;
+    this.putRecords({ ...records, relationships: [] });
+    this.loadClaims([...claims, ...batch.retracted]);
+    const declared = new Map(identities.map((identity) => [identity.id, identity]));
+    for (const id of batch.affected) this.remake(id, declared.get(id));
+    const firstSeq = this.changes.length + 1;
+    this.changes.push(...numberedChanges(batch, firstSeq));
+    const receipt = receiptOf(batch, firstSeq);
+    this.receipts.set(batch.key, receipt);
+    return receipt;
+  }
+
+  /** Remakes a relationship from all its claims; one whose claims are all withdrawn is dropped. */
+  private remake(id: string, declared: RelationshipIdentity | undefined): void {
+    const stored = this.graph.hasEdge(id) ? this.graph.getEdgeAttribute(id, "rel") : null;
+    const identity = declared ?? (stored && identityOf(stored));
+    if (!identity) return;
+    const view = relationshipFromClaims(identity, this.claimsByRelationshipId.get(id) ?? [], this.sources, null);
+    if (stored) this.graph.dropEdge(id);
+    if (view) this.graph.addDirectedEdgeWithKey(id, view.from, view.to, { rel: view });
+    this.sorted = null;
+    this.adjacencyIndex = null;
+  }
+
   async metricsOf(subjectIds: readonly string[], kinds?: readonly string[]): Promise<Metric[][]> {
     return subjectIds.map((id) =>
       (this.metricsBySubject.get(id) ?? [])
@@ -201,29 +268,8 @@ export class MemoryStore implements GraphStore {
 
   async load(d: Dataset): Promise<LoadReport> {
     this.assertLoadable(d);
-    for (const s of d.sources) this.sources.set(s.id, s);
-    for (const e of d.evidence) this.evidence.set(e.id, e);
-    for (const node of [...d.companies, ...d.products, ...d.people]) {
-      this.graph.mergeNode(node.id, { node, keys: searchKeys(node.name, node.aliases) });
-    }
-    for (const rel of d.relationships) {
-      // An id that now connects other nodes is replaced, not duplicated.
-      if (this.graph.hasEdge(rel.id)) this.graph.dropEdge(rel.id);
-      this.graph.addDirectedEdgeWithKey(rel.id, rel.from, rel.to, { rel });
-    }
+    this.putRecords(d);
     this.loadClaims(d.claims);
-    for (const m of d.metrics) {
-      const previous = this.metrics.get(m.id);
-      if (previous)
-        this.metricsBySubject.set(
-          previous.subjectId,
-          (this.metricsBySubject.get(previous.subjectId) ?? []).filter((x) => x.id !== m.id),
-        );
-      this.metrics.set(m.id, m);
-      this.metricsBySubject.set(m.subjectId, [...(this.metricsBySubject.get(m.subjectId) ?? []), m]);
-    }
-    this.sorted = null;
-    this.adjacencyIndex = null;
     return {
       nodes: d.companies.length + d.products.length + d.people.length,
       relationships: d.relationships.length,
@@ -250,6 +296,32 @@ export class MemoryStore implements GraphStore {
     }
   }
 
+  /** Sources, evidence, nodes, relationship views and metrics, each replacing a record with its id. */
+  private putRecords(d: Omit<Dataset, "claims">): void {
+    for (const s of d.sources) this.sources.set(s.id, s);
+    for (const e of d.evidence) this.evidence.set(e.id, e);
+    for (const node of [...d.companies, ...d.products, ...d.people]) {
+      this.graph.mergeNode(node.id, { node, keys: searchKeys(node.name, node.aliases) });
+    }
+    for (const rel of d.relationships) {
+      // An id that now connects other nodes is replaced, not duplicated.
+      if (this.graph.hasEdge(rel.id)) this.graph.dropEdge(rel.id);
+      this.graph.addDirectedEdgeWithKey(rel.id, rel.from, rel.to, { rel });
+    }
+    for (const m of d.metrics) {
+      const previous = this.metrics.get(m.id);
+      if (previous)
+        this.metricsBySubject.set(
+          previous.subjectId,
+          (this.metricsBySubject.get(previous.subjectId) ?? []).filter((x) => x.id !== m.id),
+        );
+      this.metrics.set(m.id, m);
+      this.metricsBySubject.set(m.subjectId, [...(this.metricsBySubject.get(m.subjectId) ?? []), m]);
+    }
+    this.sorted = null;
+    this.adjacencyIndex = null;
+  }
+
   /**
    * Checks before writing anything, so a refused load writes nothing (Neo4j checks the same before
    * its first batch): endpoints must exist in the dataset or already in the store.
@@ -274,6 +346,8 @@ export class MemoryStore implements GraphStore {
     this.metricsBySubject.clear();
     this.claims.clear();
     this.claimsByRelationshipId.clear();
+    this.receipts.clear();
+    this.changes = [];
     this.sorted = null;
     this.adjacencyIndex = null;
   }

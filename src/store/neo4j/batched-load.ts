@@ -195,9 +195,10 @@ async function storeContents(db: Neo4jExecutor): Promise<StoreContents> {
  * One batch of relationships of `kind`, in one transaction: a stored relationship with one of the
  * batch's ids but another type or other ends is deleted, one with the same type and ends gets its
  * properties set again, and the rest are created. On a store that held no relationships when the
- * load started, every id is new and the batch is a single CREATE.
+ * load started, every id is new and the batch is a single CREATE. `storedKinds`: the types that may
+ * hold one of the ids already. A recorded batch writes its remade relationships the same way.
  */
-async function writeRelationships(
+export async function writeRelationships(
   run: RunQuery,
   kind: RelationshipKind,
   batch: readonly Relationship[],

@@ -17,6 +17,7 @@ import type {
   Source,
   SourceKind,
 } from "../../domain/entities";
+import type { Change, ChangeKind } from "../../domain/batch";
 import type { Claim } from "../../domain/claims";
 import { NODE_KINDS, RELATIONSHIP_KINDS } from "../../domain/entities";
 import { DomainError } from "../../domain/errors";
@@ -353,6 +354,20 @@ export function toClaim(p: Props): Claim {
     supersedes: optStr(p.supersedes),
     retraction:
       retractedAt === null ? null : { at: retractedAt, by: str(p.retractedBy), reason: str(p.retractionReason) },
+  };
+}
+
+export function toChange(p: Props): Change {
+  return {
+    id: str(p.id),
+    seq: num(p.seq),
+    kind: str(p.kind) as ChangeKind,
+    claimId: str(p.claimId),
+    relationshipId: str(p.relationshipId),
+    batchKey: str(p.batchKey),
+    at: str(p.at),
+    by: str(p.by),
+    reason: optStr(p.reason),
   };
 }
 

@@ -43,10 +43,14 @@ import {
   toEvidence,
   toMetric,
   toNode,
+  toChange,
   toClaim,
   toSource,
 } from "./mapping";
-import { claimsOfQuery, listClaimsQuery, listSourcesQuery } from "./queries/claim-queries";
+import { claimsByIdsQuery, claimsOfQuery, listClaimsQuery, listSourcesQuery } from "./queries/claim-queries";
+import type { Change, PreparedBatch, Receipt } from "../../domain/batch";
+import { toReceipt, writeBatch } from "./batch-write";
+import { listChangesQuery, receiptQuery } from "./queries/batch-queries";
 import type { Claim } from "../../domain/claims";
 import { byRecordOrder } from "../../domain/relationship-view";
 import {
@@ -217,6 +221,28 @@ export class Neo4jStore implements GraphStore {
     const [result] = await this.read(listClaimsQuery(filter, page), (rec) => ({
       totalCount: rec.get("totalCount") as number,
       items: (rec.get("items") as Props[]).map(toClaim),
+    }));
+    return trimPage(result!.items, result!.totalCount, pageSize(page));
+  }
+
+  async claimsByIds(ids: readonly string[]): Promise<(Claim | null)[]> {
+    if (ids.length === 0) return [];
+    return inOrder(ids, await this.read(claimsByIdsQuery(ids), (rec) => toClaim(rec.get("props") as Props)));
+  }
+
+  async receiptFor(key: string): Promise<Receipt | null> {
+    const [receipt] = await this.read(receiptQuery(key), (rec) => toReceipt(rec.get("props") as Props));
+    return receipt ?? null;
+  }
+
+  async applyBatch(batch: PreparedBatch): Promise<Receipt> {
+    return this.db.writeTx((run) => writeBatch(run, batch));
+  }
+
+  async listChanges(sinceSeq: number, page: PageRequest): Promise<Page<Change>> {
+    const [result] = await this.read(listChangesQuery(sinceSeq, page), (rec) => ({
+      totalCount: rec.get("totalCount") as number,
+      items: (rec.get("items") as Props[]).map(toChange),
     }));
     return trimPage(result!.items, result!.totalCount, pageSize(page));
   }

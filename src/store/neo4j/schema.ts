@@ -19,6 +19,10 @@ function schemaStatements(): string[] {
     "CREATE INDEX claim_relationship IF NOT EXISTS FOR (c:Claim) ON (c.relationshipId)",
     "CREATE INDEX claim_source IF NOT EXISTS FOR (c:Claim) ON (c.sourceId)",
     "CREATE INDEX claim_supersedes IF NOT EXISTS FOR (c:Claim) ON (c.supersedes)",
+    // The write path: one receipt per batch key, the change feed read in order from a seq.
+    "CREATE CONSTRAINT batch_key IF NOT EXISTS FOR (b:Batch) REQUIRE b.key IS UNIQUE",
+    "CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE",
+    "CREATE INDEX change_seq IF NOT EXISTS FOR (c:Change) ON (c.seq)",
     // Search filters on `searchText CONTAINS $q`, which a text index answers.
     "CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (n:Entity) ON (n.searchText)",
   ];

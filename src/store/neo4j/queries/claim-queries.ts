@@ -20,6 +20,13 @@ export function claimsOfQuery(relationshipIds: readonly string[]): CypherQuery {
   return { cypher: text, params: { ids: unique(relationshipIds) } };
 }
 
+export function claimsByIdsQuery(ids: readonly string[]): CypherQuery {
+  return {
+    cypher: "UNWIND $ids AS id MATCH (c:Claim {id: id}) RETURN properties(c) AS props",
+    params: { ids: unique(ids) },
+  };
+}
+
 /** A page of claims passing the filter, in id order (see listNodesQuery for the row). */
 export function listClaimsQuery(filter: ClaimFilter, page: PageRequest): CypherQuery {
   const conditions = claimPredicates(filter, "n");

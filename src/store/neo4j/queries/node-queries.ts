@@ -76,7 +76,7 @@ export function listProductsQuery(page: PageRequest): CypherQuery {
 }
 
 /** Labels whose records are listed a page at a time; spelled here, never from input. */
-export type ListedLabel = NodeKind | "Source" | "Claim";
+export type ListedLabel = NodeKind | "Source" | "Claim" | "Change";
 
 /**
  * One row `totalCount, items` for the records of one label passing `where` (on `n`), items in id

@@ -1,0 +1,54 @@
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
+import type { PreparedBatch } from "../../domain/batch";
+import { DomainError } from "../../domain/errors";
+
+/**
+ * The embedded store's durability: every batch it acknowledges is first appended to this file as
+ * one JSON line and flushed to the disk (fsync), then replayed over the seed at the next start. A
+ * process killed while writing leaves at most a torn last line, which the replay reports and
+ * skips: that batch was never acknowledged.
+ */
+export class Journal {
+  constructor(readonly path: string) {}
+
+  append(batch: PreparedBatch): void {
+    mkdirSync(dirname(this.path), { recursive: true });
+    const fd = openSync(this.path, "a");
+    try {
+      writeSync(fd, `${JSON.stringify(batch, keepInfinity)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /** The batches written, in order, and the torn last line if the file ends in one. */
+  read(): { batches: PreparedBatch[]; tornTail: string | null } {
+    if (!existsSync(this.path)) return { batches: [], tornTail: null };
+    const text = readFileSync(this.path, "utf8");
+    const lines = text.split("\n");
+    // A complete file ends with a newline, so its last piece is empty.
+    const last = lines.pop()!;
+    const batches = lines.map((line, index) => parseLine(line, `${this.path}:${index + 1}`));
+    return { batches, tornTail: last === "" ? null : last };
+  }
+}
+
+function parseLine(line: string, where: string): PreparedBatch {
+  try {
+    return JSON.parse(line, restoreInfinity) as PreparedBatch;
+  } catch {
+    // Only the last line can be torn by a crash; one in the middle means the file was damaged.
+    throw new DomainError("INTERNAL", `the journal is damaged at ${where}: not a JSON line`);
+  }
+}
+
+/** JSON has no Infinity; an unbounded `high` is written as the string "Infinity". */
+function keepInfinity(_key: string, value: unknown): unknown {
+  return value === Infinity ? "Infinity" : value;
+}
+
+function restoreInfinity(key: string, value: unknown): unknown {
+  return key === "high" && value === "Infinity" ? Infinity : value;
+}

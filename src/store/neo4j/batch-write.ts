@@ -1,0 +1,137 @@
+import type { Change, PreparedBatch, Receipt } from "../../domain/batch";
+import { numberedChanges, receiptOf } from "../../domain/batch";
+import type { Claim } from "../../domain/claims";
+import { NODE_KINDS, type Relationship, RELATIONSHIP_KINDS, type Source } from "../../domain/entities";
+import {
+  identityOf,
+  type RelationshipIdentity,
+  relationshipFromClaims,
+  type SourceFacts,
+} from "../../domain/relationship-view";
+import { writeRelationships } from "./batched-load";
+import type { Neo4jRecord, RunQuery } from "./executor";
+import { relationshipFromColumns, toClaim, toSource } from "./mapping";
+import {
+  advanceChangesQuery,
+  deleteRelationshipsQuery,
+  lockChangesQuery,
+  receiptQuery,
+  writeChangesQuery,
+  writeReceiptQuery,
+} from "./queries/batch-queries";
+import { claimsOfQuery } from "./queries/claim-queries";
+import type { CypherQuery } from "./queries/cypher-query";
+import {
+  writeClaimsQuery,
+  writeEvidenceQuery,
+  writeMetricsQuery,
+  writeNodesOfKindQuery,
+  writeSourcesQuery,
+} from "./queries/load-queries";
+import { sourcesByIdsQuery } from "./queries/node-queries";
+import { relationshipsByIdsQuery } from "./queries/relationship-queries";
+
+type Props = Record<string, unknown>;
+
+/**
+ * One batch in one transaction: the change counter locked first (so batches apply one after the
+ * other), the records written, the affected relationships remade from all their claims as this
+ * transaction sees them, then the changes and the receipt. A key already recorded writes nothing.
+ */
+export async function writeBatch(run: RunQuery, batch: PreparedBatch): Promise<Receipt> {
+  const [lock] = await exec(run, lockChangesQuery());
+  const [previous] = await exec(run, receiptQuery(batch.key));
+  if (previous) return toReceipt(previous.get("props") as Props);
+  await writeRecords(run, batch);
+  await remakeRelationships(run, batch);
+  const firstSeq = (lock!.get("last") as number) + 1;
+  const changes: Change[] = numberedChanges(batch, firstSeq);
+  if (changes.length > 0) await exec(run, writeChangesQuery(changes));
+  await exec(run, advanceChangesQuery(firstSeq - 1 + changes.length));
+  const receipt = receiptOf(batch, firstSeq);
+  await exec(run, writeReceiptQuery(receipt));
+  return receipt;
+}
+
+export function toReceipt(p: Props): Receipt {
+  return {
+    key: String(p.key),
+    at: String(p.at),
+    by: String(p.by),
+    firstSeq: Number(p.firstSeq),
+    lastSeq: Number(p.lastSeq),
+    claimIds: (p.claimIds as string[] | undefined) ?? [],
+    retractedIds: (p.retractedIds as string[] | undefined) ?? [],
+  };
+}
+
+function exec(run: RunQuery, query: CypherQuery): Promise<Neo4jRecord[]> {
+  return run(query.cypher, query.params);
+}
+
+async function writeRecords(run: RunQuery, batch: PreparedBatch): Promise<void> {
+  const { records } = batch;
+  const nodes = [...records.companies, ...records.products, ...records.people];
+  const writes = [
+    records.sources.length > 0 ? writeSourcesQuery("MERGE", records.sources) : null,
+    records.evidence.length > 0 ? writeEvidenceQuery("MERGE", records.evidence) : null,
+    ...NODE_KINDS.map((kind) => {
+      const ofKind = nodes.filter((node) => node.nodeKind === kind);
+      return ofKind.length > 0 ? writeNodesOfKindQuery(kind, "MERGE", ofKind) : null;
+    }),
+    records.metrics.length > 0 ? writeMetricsQuery("MERGE", records.metrics) : null,
+    writeClaimsQuery("MERGE", [...records.claims, ...batch.retracted]),
+  ];
+  for (const query of writes) if (query) await exec(run, query);
+}
+
+/** Each affected relationship from every claim about it; written by kind, or deleted when none is counted. */
+async function remakeRelationships(run: RunQuery, batch: PreparedBatch): Promise<void> {
+  const ids = batch.affected;
+  const identities = await identitiesOf(run, batch, ids);
+  const claims = new Map(
+    (await exec(run, claimsOfQuery(ids))).map((rec) => [
+      rec.get("relationshipId") as string,
+      (rec.get("claims") as Props[]).map(toClaim),
+    ]),
+  );
+  const sources = await sourceFacts(run, [...claims.values()].flat());
+  const views: Relationship[] = [];
+  const gone: string[] = [];
+  for (const id of ids) {
+    const identity = identities.get(id);
+    const view = identity ? relationshipFromClaims(identity, claims.get(id) ?? [], sources, null) : null;
+    if (view) views.push(view);
+    else gone.push(id);
+  }
+  if (gone.length > 0) await exec(run, deleteRelationshipsQuery(gone));
+  for (const kind of RELATIONSHIP_KINDS) {
+    const ofKind = views.filter((view) => view.kind === kind);
+    if (ofKind.length > 0) await writeRelationships(run, kind, ofKind, RELATIONSHIP_KINDS);
+  }
+}
+
+async function identitiesOf(
+  run: RunQuery,
+  batch: PreparedBatch,
+  ids: readonly string[],
+): Promise<Map<string, RelationshipIdentity>> {
+  const stored = (await exec(run, relationshipsByIdsQuery(ids))).map((rec) =>
+    identityOf(relationshipFromColumns(rec.get("relationship") as unknown[])),
+  );
+  return new Map([...stored, ...batch.records.identities].map((identity) => [identity.id, identity]));
+}
+
+/** The sources the claims cite and every source those repeat, read in this transaction. */
+async function sourceFacts(run: RunQuery, claims: readonly Claim[]): Promise<Map<string, SourceFacts>> {
+  const facts = new Map<string, SourceFacts>();
+  let pending = [...new Set(claims.map((claim) => claim.sourceId))];
+  while (pending.length > 0) {
+    const found: Source[] = (await exec(run, sourcesByIdsQuery(pending))).map((rec) =>
+      toSource(rec.get("props") as Props),
+    );
+    for (const source of found) facts.set(source.id, source);
+    pending = [...new Set(found.flatMap((source) => source.derivedFrom))].filter((id) => !facts.has(id));
+  }
+  return facts;
+}

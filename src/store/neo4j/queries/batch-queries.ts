@@ -1,0 +1,54 @@
+import type { Change, Receipt } from "../../../domain/batch";
+import { RELATIONSHIP_KINDS } from "../../../domain/entities";
+import type { PageRequest } from "../../graph-store";
+import { cypherInt } from "../executor";
+import type { CypherQuery } from "./cypher-query";
+import { listNodesQuery } from "./node-queries";
+
+/*
+ * The write path's records: one `:Sequence {name: 'changes'}` counter, a `:Change` per change in
+ * the feed and a `:Batch` per recorded key holding its receipt.
+ */
+
+/**
+ * Row `last`: the last change number so far. Setting the counter to itself takes its write lock,
+ * which orders concurrent batches: each then reads the claims the one before it committed.
+ */
+export function lockChangesQuery(): CypherQuery {
+  return {
+    cypher:
+      "MERGE (s:Sequence {name: 'changes'}) ON CREATE SET s.value = 0 SET s.value = s.value RETURN s.value AS last",
+    params: {},
+  };
+}
+
+export function advanceChangesQuery(last: number): CypherQuery {
+  return { cypher: "MATCH (s:Sequence {name: 'changes'}) SET s.value = $last", params: { last: cypherInt(last) } };
+}
+
+/** Rows `props` of the batch recorded under `key` (none when there is none). */
+export function receiptQuery(key: string): CypherQuery {
+  return { cypher: "MATCH (b:Batch {key: $key}) RETURN properties(b) AS props", params: { key } };
+}
+
+export function writeReceiptQuery(receipt: Receipt): CypherQuery {
+  return { cypher: "CREATE (b:Batch) SET b = $props", params: { props: { ...receipt } } };
+}
+
+export function writeChangesQuery(changes: readonly Change[]): CypherQuery {
+  const rows = changes.map((change) => ({ ...change, seq: cypherInt(change.seq) }));
+  return { cypher: "UNWIND $rows AS row CREATE (c:Change) SET c = row", params: { rows } };
+}
+
+export function listChangesQuery(sinceSeq: number, page: PageRequest): CypherQuery {
+  return listNodesQuery("Change", ["n.seq > $since"], { since: cypherInt(Math.max(0, sinceSeq)) }, page);
+}
+
+/** Deletes the relationships with these ids, whatever their type. */
+export function deleteRelationshipsQuery(ids: readonly string[]): CypherQuery {
+  const byType = RELATIONSHIP_KINDS.map((kind) => `MATCH ()-[r:${kind} {id: id}]->() RETURN r`).join("\nUNION ALL\n");
+  return {
+    cypher: `UNWIND $ids AS id CALL (id) {\n${byType}\n} DELETE r`,
+    params: { ids: [...ids] },
+  };
+}

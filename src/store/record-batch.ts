@@ -1,0 +1,146 @@
+import type { BatchRequest, PreparedBatch, Receipt } from "../domain/batch";
+import { changesOf } from "../domain/batch";
+import type { Claim } from "../domain/claims";
+import { checkRecords, type ParsedRecords, readRecords, type StoredRecords } from "../domain/dataset";
+import type { GraphNode } from "../domain/entities";
+import { identityOf } from "../domain/relationship-view";
+import { BadInputError, SeedInvalidError } from "../domain/errors";
+import type { GraphStore } from "./graph-store";
+
+/**
+ * The write path, once for both stores: a batch is read with the dataset rules, its references
+ * are resolved among its own records and those the store holds, claims stay immutable, and only
+ * then does the store write it, all or nothing (GraphStore.applyBatch). A key already recorded
+ * answers the first receipt and writes nothing.
+ */
+export async function recordBatch(store: GraphStore, request: BatchRequest): Promise<Receipt> {
+  const previous = await store.receiptFor(request.key);
+  if (previous) return previous;
+  return store.applyBatch(await prepareBatch(store, request));
+}
+
+async function prepareBatch(store: GraphStore, request: BatchRequest): Promise<PreparedBatch> {
+  const read = readRecords([{ name: "batch", content: request.records }]);
+  const stored = await storedReferences(store, read.records, request);
+  const problems = [
+    ...referenceProblems(read, stored),
+    ...claimProblems(read.records, stored),
+    ...retractionProblems(request, stored),
+  ];
+  if (problems.length > 0) throw batchRefused(problems);
+  const retracted = request.retractions.map((r) =>
+    retract(
+      stored.claims.find((c) => c.id === r.claimId)!,
+      r,
+      request,
+    ),
+  );
+  const claims = read.records.claims;
+  return {
+    key: request.key,
+    by: request.by,
+    at: request.at,
+    records: read.records,
+    retracted,
+    affected: [...new Set([...claims, ...retracted].map((claim) => claim.relationshipId))].sort(),
+    changes: changesOf(request.key, request.by, request.at, claims, retracted),
+  };
+}
+
+/** What the dataset rules find wrong with the records, among their own and the stored ones. */
+function referenceProblems(read: ReturnType<typeof readRecords>, stored: StoredRecords): string[] {
+  try {
+    checkRecords(read, stored);
+    return [];
+  } catch (err) {
+    if (err instanceof SeedInvalidError) return err.problems;
+    throw err;
+  }
+}
+
+function batchRefused(problems: readonly string[]): BadInputError {
+  return new BadInputError(`the batch is invalid, nothing was recorded:\n  - ${problems.join("\n  - ")}`, {
+    problems: problems.join("\n"),
+  });
+}
+
+function retract(claim: Claim, request: BatchRequest["retractions"][number], batch: BatchRequest): Claim {
+  return { ...claim, retraction: { at: batch.at, by: batch.by, reason: request.reason } };
+}
+
+/** Claims are immutable: a new claim's id must be new. */
+function claimProblems(records: ParsedRecords, stored: StoredRecords): string[] {
+  const storedIds = new Set(stored.claims.map((claim) => claim.id));
+  return records.claims
+    .filter((claim) => storedIds.has(claim.id))
+    .map(
+      (claim) => `claims '${claim.id}': already recorded; claims are immutable: record a new one that supersedes it`,
+    );
+}
+
+function retractionProblems(request: BatchRequest, stored: StoredRecords): string[] {
+  return request.retractions.flatMap(({ claimId, reason }) => {
+    const claim = stored.claims.find((c) => c.id === claimId);
+    if (!claim) return [`retractions '${claimId}': no such claim`];
+    if (claim.retraction) return [`retractions '${claimId}': already retracted on ${claim.retraction.at}`];
+    if (reason.trim() === "") return [`retractions '${claimId}': a retraction needs a reason`];
+    return [];
+  });
+}
+
+/** The stored records the batch refers to and does not hold itself. */
+async function storedReferences(
+  store: GraphStore,
+  records: ParsedRecords,
+  request: BatchRequest,
+): Promise<StoredRecords> {
+  const own = <T extends { id: string }>(list: readonly T[]) => new Set(list.map((record) => record.id));
+  const missing = (ids: Iterable<string | null>, held: Set<string>) => [
+    ...new Set([...ids].filter((id): id is string => id !== null && !held.has(id))),
+  ];
+  const nodeIds = own<GraphNode>([...records.companies, ...records.products, ...records.people]);
+  const nodes = missing(
+    [
+      ...records.identities.flatMap((r) => [r.from, r.to, r.productId]),
+      ...records.metrics.flatMap((m) => [m.subjectId, m.productId, m.counterpartyId]),
+    ],
+    nodeIds,
+  );
+  const sources = missing(
+    [
+      ...records.evidence.map((e) => e.sourceId),
+      ...records.claims.map((c) => c.sourceId),
+      ...records.sources.flatMap((s) => s.derivedFrom),
+    ],
+    own(records.sources),
+  );
+  const evidence = missing(
+    [...records.claims, ...records.metrics, ...records.companies, ...records.products, ...records.people].flatMap(
+      (r) => r.evidenceIds,
+    ),
+    own(records.evidence),
+  );
+  const relationships = missing(
+    records.claims.map((c) => c.relationshipId),
+    own(records.identities),
+  );
+  const claims = [
+    ...records.claims.flatMap((c) => [c.id, c.supersedes]),
+    ...request.retractions.map((r) => r.claimId),
+  ].filter((id): id is string => id !== null);
+  const [foundNodes, foundSources, foundEvidence, foundRelationships, foundClaims] = await Promise.all([
+    store.nodesByIds(nodes),
+    store.sourcesByIds(sources),
+    store.evidenceByIds(evidence),
+    store.relationshipsByIds(relationships),
+    store.claimsByIds([...new Set(claims)]),
+  ]);
+  const present = <T>(list: readonly (T | null)[]) => list.filter((x): x is T => x !== null);
+  return {
+    nodes: present(foundNodes),
+    sources: present(foundSources),
+    evidence: present(foundEvidence),
+    relationships: present(foundRelationships).map(identityOf),
+    claims: present(foundClaims),
+  };
+}
