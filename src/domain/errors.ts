@@ -4,7 +4,14 @@
  * reach it as they are; INTERNAL, and anything that is not a DomainError, is logged and masked.
  * An unknown id is answered with null (reads) or BAD_USER_INPUT (analytics), so no NOT_FOUND code.
  */
-export type ErrorCode = "BAD_USER_INPUT" | "SEED_INVALID" | "STORE_UNAVAILABLE" | "CONFIG_INVALID" | "INTERNAL";
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "SEED_INVALID"
+  | "STORE_UNAVAILABLE"
+  | "CONFIG_INVALID"
+  | "INTERNAL";
 
 export class DomainError extends Error {
   constructor(
@@ -21,6 +28,20 @@ export class DomainError extends Error {
 export class BadInputError extends DomainError {
   constructor(message: string, details?: Record<string, unknown>) {
     super("BAD_USER_INPUT", message, details);
+  }
+}
+
+/** No credential, or one that is not valid: nothing was done. */
+export class UnauthenticatedError extends DomainError {
+  constructor(message: string) {
+    super("UNAUTHENTICATED", message);
+  }
+}
+
+/** A valid credential whose role may not do this: nothing was done. */
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super("FORBIDDEN", message);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { FieldNode } from "graphql";
 import type { GraphStore, PageContents } from "../store/graph-store";
+import type { Principal } from "../domain/roles";
 import type { RequestLimits } from "./limits";
 import { createLoaders, type Loaders } from "./loaders/loaders";
 
@@ -16,14 +17,17 @@ export interface Context {
   readonly planReads: boolean;
   /** What a list field's selection reads of its pages, per merged field nodes (one entry per list in the query). */
   readonly selectedContents: WeakMap<readonly FieldNode[], PageContents>;
+  /** Who is asking (null: anonymous); mutations check its role. */
+  readonly principal: Principal | null;
 }
 
 export function createContext(
   store: GraphStore,
   limits: RequestLimits,
-  options: { planReads?: boolean } = {},
+  options: { planReads?: boolean; principal?: Principal | null } = {},
 ): Context {
   return {
+    principal: options.principal ?? null,
     store,
     loaders: createLoaders(store),
     limits,

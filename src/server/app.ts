@@ -6,9 +6,13 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
+import { GraphQLError } from "graphql";
+import { UnauthenticatedError } from "../domain/errors";
+import type { Principal } from "../domain/roles";
 import { type Context, createContext } from "../graphql/context";
 import type { GraphStore } from "../store/graph-store";
-import type { Config } from "./config";
+import { authenticate } from "./auth";
+import type { AuthConfig, Config } from "./config";
 import { explorerRouter } from "./explorer/explorer-routes";
 import { exportRouter } from "./export-routes";
 import { createErrorReporter, errorMiddleware } from "./error-policy";
@@ -89,7 +93,10 @@ export async function startHttpServer(opts: {
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: "200kb" }),
-    expressMiddleware(apollo, { context: async () => createContext(store, config.limits) }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) =>
+        createContext(store, config.limits, { principal: principalOf(req.headers.authorization, config.auth) }),
+    }),
   );
   app.use(errorMiddleware(reportError));
 
@@ -107,4 +114,20 @@ export async function startHttpServer(opts: {
       await apollo.stop();
     },
   };
+}
+
+/**
+ * The request's principal, for the GraphQL context. A refusal here is answered before any field
+ * runs, so it carries its HTTP status itself: 401.
+ */
+function principalOf(header: string | undefined, auth: AuthConfig): Principal | null {
+  try {
+    const principal = authenticate(header, auth.keys);
+    if (!principal && auth.readsNeedKey)
+      throw new UnauthenticatedError("this server needs an API key for every request");
+    return principal;
+  } catch (err) {
+    if (!(err instanceof UnauthenticatedError)) throw err;
+    throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 401 } } });
+  }
 }

@@ -1,4 +1,7 @@
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { type ApiKey, parseApiKeys } from "./auth";
 import { ConfigInvalidError } from "../domain/errors";
 import type { RequestLimits } from "../graphql/limits";
 import type { Neo4jConfig } from "../store/neo4j/neo4j-config";
@@ -27,6 +30,11 @@ const envSchema = z
     MAX_QUERY_DEPTH: positiveInt(50).default(12),
     MAX_QUERY_COST: positiveInt(10_000_000).default(50_000),
     MAX_PAGE_SIZE: positiveInt(10_000).default(100),
+    // `name:role:sha256hex`, comma-separated: the hashes of the API keys that may write.
+    API_KEYS: z.string().default(""),
+    READS_NEED_KEY: z.enum(["true", "false"]).default("false"),
+    // Where the embedded store keeps its journal of recorded batches.
+    DATA_DIR: z.string().min(1).optional(),
   })
   .loose();
 
@@ -38,7 +46,19 @@ export interface Config {
   /** null: the embedded in-memory store, loaded from the seed. */
   readonly neo4j: Neo4jConfig | null;
   readonly limits: RequestLimits;
+  readonly auth: AuthConfig;
+  /** The embedded store's journal of recorded batches. */
+  readonly journalPath: string;
 }
+
+export interface AuthConfig {
+  readonly keys: readonly ApiKey[];
+  /** true: every request needs a valid key (of any role); false: reads are open. */
+  readonly readsNeedKey: boolean;
+}
+
+/** Beside the project by default, so that `npm start` keeps what was recorded across restarts. */
+const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../data", import.meta.url));
 
 /** Reads and validates the environment once, at start. Every bad value is named in one error. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
+  const keys = parseApiKeys(e.API_KEYS);
+  if (typeof keys === "string") throw new ConfigInvalidError([`API_KEYS: ${keys}`]);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -60,5 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? null, database: e.NEO4J_DATABASE ?? null }
       : null,
     limits: { maxDepth: e.MAX_QUERY_DEPTH, maxCost: e.MAX_QUERY_COST, maxPageSize: e.MAX_PAGE_SIZE },
+    auth: { keys, readsNeedKey: e.READS_NEED_KEY === "true" },
+    journalPath: join(e.DATA_DIR ?? DEFAULT_DATA_DIR, "journal.ndjson"),
   };
 }

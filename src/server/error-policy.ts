@@ -52,6 +52,8 @@ export interface ErrorPolicyOptions {
 
 const CLIENT_STATUS: Partial<Record<DomainError["code"], number>> = {
   BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
   STORE_UNAVAILABLE: 503,
 };
 

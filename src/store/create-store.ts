@@ -1,13 +1,18 @@
 import type { GraphStore } from "./graph-store";
+import { Journal } from "./memory/journal";
 import { MemoryStore } from "./memory/memory-store";
 import type { Neo4jConfig } from "./neo4j/neo4j-config";
 import { Neo4jStore } from "./neo4j/neo4j-store";
 
 /**
  * The store named by the configuration: Neo4j when NEO4J_URI is set, otherwise the embedded
- * in-memory store (empty; the caller loads the seed into it).
+ * in-memory store, keeping its journal at `journalPath` (empty; the caller loads the seed into it,
+ * then replays the journal).
  */
-export async function createStore(config: { readonly neo4j: Neo4jConfig | null }): Promise<GraphStore> {
-  if (config.neo4j === null) return new MemoryStore();
+export async function createStore(config: {
+  readonly neo4j: Neo4jConfig | null;
+  readonly journalPath: string;
+}): Promise<GraphStore> {
+  if (config.neo4j === null) return new MemoryStore(new Journal(config.journalPath));
   return Neo4jStore.connect(config.neo4j);
 }

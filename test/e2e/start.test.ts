@@ -1,24 +1,6 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import type { ChildProcess } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
-
-const root = fileURLToPath(new URL("../../", import.meta.url));
-const tsx = `${root}node_modules/.bin/tsx`;
-
-/** Runs `npm start`'s entry point as a user would, in its own process. */
-function start(env: Record<string, string>) {
-  const child = spawn(tsx, ["src/server/main.ts"], {
-    cwd: root,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout!.on("data", (d) => (stdout += d));
-  child.stderr!.on("data", (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited, out: () => stdout, err: () => stderr };
-}
+import { servedUrl, startServerProcess as start } from "../helpers/server-process";
 
 describe("the start command", () => {
   const children: ChildProcess[] = [];
@@ -29,9 +11,7 @@ describe("the start command", () => {
   it("serves the seeded graph on the embedded store and stops cleanly", async () => {
     const proc = start({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" });
     children.push(proc.child);
-    const deadline = Date.now() + 60_000;
-    while (!/ready at (\S+)/.test(proc.out()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    const url = /ready at (\S+)/.exec(proc.out())?.[1];
+    const url = await servedUrl(proc);
     expect(url, proc.err()).toMatch(/^http:\/\/localhost:\d+\/graphql$/);
     const res = await fetch(url!, {
       method: "POST",

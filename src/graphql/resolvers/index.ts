@@ -1,6 +1,7 @@
 import type { ClassType, NonEmptyArray } from "type-graphql";
 import { amountResolvers } from "./amount.resolver";
 import { AnalyticsResolver } from "./analytics.resolver";
+import { BatchResolver } from "./batch.resolver";
 import { ClaimQueryResolver, ClaimResolver } from "./claim.resolver";
 import { CompanyResolver } from "./company.resolver";
 import { EvidenceResolver, MetricResolver, SourceResolver } from "./evidence.resolver";
@@ -32,6 +33,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   SourceResolver,
   ClaimResolver,
   ClaimQueryResolver,
+  BatchResolver,
   MetricResolver,
   GraphViewResolver,
   AnalyticsResolver,

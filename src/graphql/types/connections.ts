@@ -1,4 +1,5 @@
 import { ConnectionType } from "./connection.type";
+import { ChangeType } from "./batch.type";
 import { ClaimType } from "./claim.type";
 import { CompanyType, ProductType } from "./company.type";
 import { SourceType } from "./evidence.type";
@@ -17,5 +18,6 @@ export const BuyRelationshipConnection = ConnectionType("BuyRelationship", () =>
 export const CompanyLinkConnection = ConnectionType("CompanyLink", () => CompanyLinkType);
 export const ProductLinkConnection = ConnectionType("ProductLink", () => ProductLinkType);
 export const PersonLinkConnection = ConnectionType("PersonLink", () => PersonLinkType);
+export const ChangeConnection = ConnectionType("Change", () => ChangeType);
 export const ClaimConnection = ConnectionType("Claim", () => ClaimType);
 export const SourceConnection = ConnectionType("Source", () => SourceType);

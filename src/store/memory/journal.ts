@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, truncateSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import type { PreparedBatch } from "../../domain/batch";
 import { DomainError } from "../../domain/errors";
@@ -23,14 +23,18 @@ export class Journal {
     }
   }
 
-  /** The batches written, in order, and the torn last line if the file ends in one. */
-  read(): { batches: PreparedBatch[]; tornTail: string | null } {
+  /**
+   * The batches written, in order, and the torn last line if the file ended in one, which is cut
+   * off so that the next append starts on a line of its own.
+   */
+  recover(): { batches: PreparedBatch[]; tornTail: string | null } {
     if (!existsSync(this.path)) return { batches: [], tornTail: null };
     const text = readFileSync(this.path, "utf8");
     const lines = text.split("\n");
     // A complete file ends with a newline, so its last piece is empty.
     const last = lines.pop()!;
     const batches = lines.map((line, index) => parseLine(line, `${this.path}:${index + 1}`));
+    if (last !== "") truncateSync(this.path, Buffer.byteLength(text, "utf8") - Buffer.byteLength(last, "utf8"));
     return { batches, tornTail: last === "" ? null : last };
   }
 }

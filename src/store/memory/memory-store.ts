@@ -203,7 +203,7 @@ export class MemoryStore implements GraphStore {
    */
   replayJournal(): { batches: number; tornTail: string | null } {
     if (!this.journal) return { batches: 0, tornTail: null };
-    const { batches, tornTail } = this.journal.read();
+    const { batches, tornTail } = this.journal.recover();
     for (const batch of batches) if (!this.receipts.has(batch.key)) this.applyPrepared(batch);
     return { batches: batches.length, tornTail };
   }

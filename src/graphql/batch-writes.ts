@@ -1,0 +1,58 @@
+import type { Receipt } from "../domain/batch";
+import { BadInputError } from "../domain/errors";
+import { requireRole } from "../domain/roles";
+import { recordBatch } from "../store/record-batch";
+import { pageRequest } from "./arguments";
+import type { Context } from "./context";
+import type { ChangesArgs, RecordBatchInput } from "./types/batch.type";
+import { toConnection } from "./types/connection.type";
+
+/**
+ * The mutations' paths: who may write, the record time and author stamped on what is written,
+ * and the one write path of store/record-batch.ts.
+ */
+
+const MAX_KEY_LENGTH = 200;
+
+export function recordClaims(ctx: Context, input: RecordBatchInput): Promise<Receipt> {
+  const principal = requireRole(ctx.principal, ["editor", "admin"], "recording claims");
+  if (input.retractions.length > 0) requireRole(ctx.principal, ["admin"], "retracting claims");
+  return write(ctx, input, principal.name);
+}
+
+export function retractClaim(ctx: Context, input: RecordBatchInput): Promise<Receipt> {
+  const principal = requireRole(ctx.principal, ["admin"], "retracting claims");
+  return write(ctx, input, principal.name);
+}
+
+function write(ctx: Context, input: RecordBatchInput, by: string): Promise<Receipt> {
+  const key = input.key.trim();
+  if (key === "" || key.length > MAX_KEY_LENGTH)
+    throw new BadInputError(`key must be 1 to ${MAX_KEY_LENGTH} characters`, { argument: "key" });
+  const at = new Date().toISOString();
+  return recordBatch(ctx.store, {
+    key,
+    by,
+    at,
+    records: stamped(input.records ?? {}, at, by),
+    retractions: input.retractions.map((r) => ({ claimId: r.claim, reason: r.reason })),
+  });
+}
+
+/** The records with every claim's recordedAt and recordedBy set by the server, whatever was sent. */
+function stamped(records: Record<string, unknown>, at: string, by: string): Record<string, unknown> {
+  const claims = records.claims;
+  if (!Array.isArray(claims)) return records;
+  return {
+    ...records,
+    claims: claims.map((claim: unknown) =>
+      typeof claim === "object" && claim !== null ? { ...claim, recordedAt: at, recordedBy: by } : claim,
+    ),
+  };
+}
+
+export async function changesPage(ctx: Context, args: ChangesArgs) {
+  if (!Number.isInteger(args.since) || args.since < 0)
+    throw new BadInputError("since must be 0 or a seq from the feed", { argument: "since" });
+  return toConnection(await ctx.store.listChanges(args.since, pageRequest(ctx, args)));
+}

@@ -1,0 +1,184 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { ChildProcess } from "node:child_process";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { loadSeed } from "../../seed/loader";
+import { hashKey } from "../../src/server/auth";
+import { MemoryStore } from "../../src/store/memory/memory-store";
+import { monthly } from "../helpers/datasets";
+import { startTestServer, type TestServer } from "../helpers/http-server";
+import { servedUrl, startServerProcess } from "../helpers/server-process";
+
+const EDITOR_KEY = "editor-key-0123456789";
+const ADMIN_KEY = "admin-key-0123456789";
+const API_KEYS = `ana:editor:${hashKey(EDITOR_KEY)},root:admin:${hashKey(ADMIN_KEY)}`;
+
+const RECORD = `mutation ($input: RecordBatchInput!) {
+  recordBatch(input: $input) { key firstSeq lastSeq claimIds by at }
+}`;
+const RETRACT = `mutation ($claim: ID!, $key: String!) {
+  retractClaim(claim: $claim, reason: "the filing was misread", key: $key) { retractedIds firstSeq }
+}`;
+const TIKTOK_CLAIMS = `query ($knownAt: LocalDate) {
+  relationship(id: "tiktok-buys-azure-openai-from-microsoft") {
+    agreement { claims conflicting }
+    claims(knownAt: $knownAt) { nodes { id recordedBy source { id kind } } }
+  }
+}`;
+
+/** A filing that puts TikTok's spend at US$50M a month: a second origin that disagrees. */
+function filing(key: string, claimId = "filing-tiktok") {
+  return {
+    input: {
+      key,
+      records: {
+        sources: [
+          { id: "annual-filing", kind: "FILING", title: "A filing", publishedOn: "2025-01-31", language: "en" },
+        ],
+        evidence: [
+          {
+            ...{ id: "ev-annual-filing", source: "annual-filing", kind: "STATEMENT", quote: "Spend in the filing." },
+            ...{
+              gloss: "Spend in the filing.",
+              locator: "p. 40",
+              refersTo: { label: "2024" },
+              disclosure: "DISCLOSED",
+            },
+          },
+        ],
+        claims: [
+          {
+            ...{ id: claimId, relationship: "tiktok-buys-azure-openai-from-microsoft", source: "annual-filing" },
+            ...{ amount: monthly(50e6, 50e6, 50e6, "EXACT"), disclosure: "DISCLOSED", evidence: ["ev-annual-filing"] },
+          },
+        ],
+      },
+    },
+  };
+}
+
+async function post(url: string, query: string, variables: unknown, key?: string) {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: (await res.json()) as Answer };
+}
+
+/** A GraphQL answer as JSON; the assertions check its shape. */
+interface Answer {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any JSON the query selected
+  data?: any;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+describe("writes over HTTP", () => {
+  let server: TestServer;
+  let store: MemoryStore;
+  beforeAll(async () => {
+    store = new MemoryStore();
+    await store.load(loadSeed());
+    server = await startTestServer(store, { API_KEYS });
+  });
+  afterAll(() => server?.stop());
+
+  it("refuses a write without a credential, or with a bad one, and writes nothing", async () => {
+    const before = await store.counts();
+    const anonymous = await post(server.url, RECORD, filing("k-anon"));
+    expect(anonymous.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(anonymous.body.errors?.[0]?.message).toContain("recording claims needs a credential");
+    const bad = await post(server.url, RECORD, filing("k-bad"), "not-a-key");
+    expect(bad.status).toBe(401);
+    expect(bad.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expect(await store.counts()).toEqual(before);
+    // Reads stay open.
+    expect((await post(server.url, TIKTOK_CLAIMS, {})).body.data.relationship.agreement.claims).toBe(1);
+  });
+
+  it("records with an editor's key, once however often the batch is sent, stamped with who and when", async () => {
+    const first = await post(server.url, RECORD, filing("k-1"), EDITOR_KEY);
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data.recordBatch).toMatchObject({ key: "k-1", firstSeq: 1, lastSeq: 1, by: "ana" });
+    const retry = await post(server.url, RECORD, filing("k-1"), EDITOR_KEY);
+    expect(retry.body.data.recordBatch).toEqual(first.body.data.recordBatch);
+    const read = await post(server.url, TIKTOK_CLAIMS, {});
+    expect(read.body.data.relationship.agreement).toEqual({ claims: 2, conflicting: true });
+    expect(read.body.data.relationship.claims.nodes).toContainEqual({
+      id: "filing-tiktok",
+      recordedBy: "ana",
+      source: { id: "annual-filing", kind: "FILING" },
+    });
+  });
+
+  it("names the record and field of a bad batch, and records nothing", async () => {
+    const broken = filing("k-broken", "filing-tiktok-2");
+    (broken.input.records.claims[0] as Record<string, unknown>).relationship = "no-such-relationship";
+    const res = await post(server.url, RECORD, broken, EDITOR_KEY);
+    expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.body.errors?.[0]?.message).toContain(
+      "batch: claims[0] 'filing-tiktok-2': unknown relationship id 'no-such-relationship'",
+    );
+    expect((await post(server.url, `{ changes { totalCount } }`, {})).body.data.changes.totalCount).toBe(1);
+  });
+
+  it("lets only an admin retract; a retracted claim is gone at a later knownAt and there at an earlier one", async () => {
+    const byEditor = await post(server.url, RETRACT, { claim: "filing-tiktok", key: "r-1" }, EDITOR_KEY);
+    expect(byEditor.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    const byAdmin = await post(server.url, RETRACT, { claim: "filing-tiktok", key: "r-1" }, ADMIN_KEY);
+    expect(byAdmin.body.data.retractClaim).toEqual({ retractedIds: ["filing-tiktok"], firstSeq: 2 });
+    const today = new Date().toISOString().slice(0, 10);
+    const ids = async (knownAt: string | null) =>
+      (await post(server.url, TIKTOK_CLAIMS, { knownAt })).body.data.relationship.claims.nodes.map(
+        (n: { id: string }) => n.id,
+      );
+    expect(await ids(today)).not.toContain("filing-tiktok");
+    expect(await ids(null)).not.toContain("filing-tiktok");
+    // Recorded and retracted on the same day: no earlier day saw it either, but the feed keeps both.
+    const feed = await post(server.url, `{ changes(since: 0) { nodes { seq kind claimId by reason } } }`, {});
+    expect(feed.body.data.changes.nodes).toEqual([
+      { seq: 1, kind: "RECORDED", claimId: "filing-tiktok", by: "ana", reason: null },
+      { seq: 2, kind: "RETRACTED", claimId: "filing-tiktok", by: "root", reason: "the filing was misread" },
+    ]);
+  });
+});
+
+describe("an acknowledged write survives the process", () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cg-journal-"));
+  const children: ChildProcess[] = [];
+  const env = { PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", DATA_DIR: dataDir, API_KEYS };
+  afterEach(() => {
+    for (const child of children.splice(0)) child.kill("SIGKILL");
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  const started = async () => {
+    const proc = startServerProcess(env);
+    children.push(proc.child);
+    return { proc, url: await servedUrl(proc) };
+  };
+
+  it("is there after SIGKILL and a restart, and a torn last line is reported and skipped", async () => {
+    const first = await started();
+    const written = await post(first.url, RECORD, filing("k-durable"), EDITOR_KEY);
+    expect(written.body.data.recordBatch.claimIds).toEqual(["filing-tiktok"]);
+    first.proc.child.kill("SIGKILL");
+    await first.proc.exited;
+
+    // A crash in the middle of the next append leaves half a line.
+    fs.appendFileSync(path.join(dataDir, "journal.ndjson"), '{"key":"k-torn","by":"ana","records":{"cla');
+    const second = await started();
+    const read = await post(second.url, TIKTOK_CLAIMS, {});
+    expect(read.body.data.relationship.agreement).toEqual({ claims: 2, conflicting: true });
+    expect(second.proc.out() + second.proc.err()).toContain("torn line");
+    // The journal goes on cleanly after the cut: a new write and another restart keep both.
+    const next = await post(second.url, RECORD, filing("k-after", "filing-tiktok-again"), EDITOR_KEY);
+    expect(next.body.data.recordBatch.firstSeq).toBe(2);
+    second.proc.child.kill("SIGKILL");
+    await second.proc.exited;
+    const third = await started();
+    const again = await post(third.url, TIKTOK_CLAIMS, {});
+    expect(again.body.data.relationship.agreement.claims).toBe(3);
+  }, 180_000);
+});
