@@ -1,5 +1,5 @@
 import type { Claim } from "./claims";
-import type { ParsedRecords } from "./dataset";
+import type { DatasetFile, ParsedRecords } from "./dataset";
 
 /**
  * The write path's vocabulary (DESIGN.md section 9): a batch of records written all or nothing,
@@ -39,8 +39,8 @@ export interface RetractionRequest {
 export interface BatchRequest {
   /** Client-chosen: the same key sent again (a retry) records nothing more and gets the first receipt. */
   readonly key: string;
-  /** Records in the dataset file format: `{ sources: [...], claims: [...], ... }`. */
-  readonly records: unknown;
+  /** Records in the dataset file format (`{ sources: [...], claims: [...] }`), named for messages. */
+  readonly files: readonly DatasetFile[];
   readonly retractions: readonly RetractionRequest[];
   /** Who asks, and when: stamped on retractions and the change feed. */
   readonly by: string;

@@ -274,7 +274,8 @@ export function readRecords(files: readonly DatasetFile[]): ReadRecords {
     }
   }
 
-  return { records: out, where, problems };
+  const { relationships: _views, ...records } = out;
+  return { records, where, problems };
 }
 
 /**

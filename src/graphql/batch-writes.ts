@@ -34,7 +34,7 @@ function write(ctx: Context, input: RecordBatchInput, by: string): Promise<Recei
     key,
     by,
     at,
-    records: stamped(input.records ?? {}, at, by),
+    files: [{ name: "input.records", content: stamped(input.records ?? {}, at, by) }],
     retractions: input.retractions.map((r) => ({ claimId: r.claim, reason: r.reason })),
   });
 }

@@ -19,8 +19,8 @@ export async function recordBatch(store: GraphStore, request: BatchRequest): Pro
   return store.applyBatch(await prepareBatch(store, request));
 }
 
-async function prepareBatch(store: GraphStore, request: BatchRequest): Promise<PreparedBatch> {
-  const read = readRecords([{ name: "batch", content: request.records }]);
+export async function prepareBatch(store: GraphStore, request: BatchRequest): Promise<PreparedBatch> {
+  const read = readRecords(request.files);
   const stored = await storedReferences(store, read.records, request);
   const problems = [
     ...referenceProblems(read, stored),

@@ -20,41 +20,52 @@ function filingBatch(key: string): BatchRequest {
     by: "editor-1",
     at: "2025-02-01T10:00:00Z",
     retractions: [],
-    records: {
-      sources: [
-        { id: "annual-filing", kind: "FILING", title: "An annual filing", publishedOn: "2025-01-31", language: "en" },
-      ],
-      evidence: [
-        {
-          ...{
-            id: "ev-annual-filing",
-            source: "annual-filing",
-            kind: "STATEMENT",
-            quote: "Spend stated in the filing.",
-          },
-          ...{
-            gloss: "Spend stated in the filing.",
-            locator: "p. 40",
-            refersTo: { label: "2024" },
-            disclosure: "DISCLOSED",
-          },
+    files: [
+      {
+        name: "filing",
+        content: {
+          sources: [
+            {
+              id: "annual-filing",
+              kind: "FILING",
+              title: "An annual filing",
+              publishedOn: "2025-01-31",
+              language: "en",
+            },
+          ],
+          evidence: [
+            {
+              ...{
+                id: "ev-annual-filing",
+                source: "annual-filing",
+                kind: "STATEMENT",
+                quote: "Spend stated in the filing.",
+              },
+              ...{
+                gloss: "Spend stated in the filing.",
+                locator: "p. 40",
+                refersTo: { label: "2024" },
+                disclosure: "DISCLOSED",
+              },
+            },
+          ],
+          companies: [{ id: "acme-retail", name: "Acme Retail", evidence: ["ev-annual-filing"] }],
+          relationships: [
+            {
+              id: "acme-retail-buys-azure-openai",
+              kind: "BUYS_FROM",
+              from: "acme-retail",
+              to: "microsoft",
+              product: "azure-openai",
+            },
+          ],
+          claims: [
+            claim("filing-tiktok", TIKTOK, monthly(50e6, 50e6, 50e6, "EXACT")),
+            claim("filing-acme", "acme-retail-buys-azure-openai", monthly(null, 2e6, 3e6, "RANGE")),
+          ],
         },
-      ],
-      companies: [{ id: "acme-retail", name: "Acme Retail", evidence: ["ev-annual-filing"] }],
-      relationships: [
-        {
-          id: "acme-retail-buys-azure-openai",
-          kind: "BUYS_FROM",
-          from: "acme-retail",
-          to: "microsoft",
-          product: "azure-openai",
-        },
-      ],
-      claims: [
-        claim("filing-tiktok", TIKTOK, monthly(50e6, 50e6, 50e6, "EXACT")),
-        claim("filing-acme", "acme-retail-buys-azure-openai", monthly(null, 2e6, 3e6, "RANGE")),
-      ],
-    },
+      },
+    ],
   };
 }
 
@@ -111,11 +122,13 @@ describe.each(loadedStoreFactories())("recording batches on %s", (_name, load) =
   it("refuses a batch that does not hold together, naming the record and field, and writes nothing", async () => {
     const before = await store.counts();
     const broken = filingBatch("broken");
-    const records = broken.records as { relationships: { from: string }[]; claims: { id: string }[] };
+    const records = broken.files[0]!.content as { relationships: { from: string }[] };
     records.relationships[0]!.from = "no-such-company";
     const err = await refusal(recordBatch(store, broken));
     expect(err.code).toBe("BAD_USER_INPUT");
-    expect(err.message).toContain("'acme-retail-buys-azure-openai': unknown company id 'no-such-company' in 'from'");
+    expect(err.message).toContain(
+      "filing: relationships[0] 'acme-retail-buys-azure-openai': unknown company id 'no-such-company' in 'from'",
+    );
     // Claims are immutable: an id already recorded is refused.
     expect(err.message).toContain("claims 'filing-tiktok': already recorded");
     expect(await store.counts()).toEqual(before);
@@ -133,7 +146,7 @@ describe.each(loadedStoreFactories())("recording batches on %s", (_name, load) =
       by: "editor-1",
       at: "2025-03-01T09:00:00Z",
       retractions: [],
-      records: { claims: [correction] },
+      files: [{ name: "fix", content: { claims: [correction] } }],
     });
     expect(fixed).toMatchObject({ firstSeq: 3, lastSeq: 4 });
     expect((await relationship(TIKTOK))!.amount).toMatchObject({ low: 19e6, high: 19e6 });
@@ -143,7 +156,7 @@ describe.each(loadedStoreFactories())("recording batches on %s", (_name, load) =
       by: "admin-1",
       at: "2025-04-01T09:00:00Z",
       retractions: [{ claimId: "filing-acme", reason: "another company's spend" }],
-      records: {},
+      files: [],
     });
     expect(retracted).toMatchObject({ firstSeq: 5, lastSeq: 5, retractedIds: ["filing-acme"] });
     // Its only claim withdrawn, Acme's purchase is no longer served now...
@@ -172,7 +185,7 @@ describe.each(loadedStoreFactories())("recording batches on %s", (_name, load) =
         by: "a",
         at: "2025-05-01",
         retractions: [{ claimId, reason }],
-        records: {},
+        files: [],
       });
     expect((await refusal(retract("no-such-claim"))).message).toContain("retractions 'no-such-claim': no such claim");
     expect((await refusal(retract("filing-acme"))).message).toContain("already retracted on 2025-04-01T09:00:00Z");

@@ -118,7 +118,7 @@ describe("writes over HTTP", () => {
     const res = await post(server.url, RECORD, broken, EDITOR_KEY);
     expect(res.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expect(res.body.errors?.[0]?.message).toContain(
-      "batch: claims[0] 'filing-tiktok-2': unknown relationship id 'no-such-relationship'",
+      "input.records: claims[0] 'filing-tiktok-2': unknown relationship id 'no-such-relationship'",
     );
     expect((await post(server.url, `{ changes { totalCount } }`, {})).body.data.changes.totalCount).toBe(1);
   });
