@@ -95,7 +95,9 @@ export async function startHttpServer(opts: {
     express.json({ limit: "200kb" }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext(store, config.limits, { principal: principalOf(req.headers.authorization, config.auth) }),
+        createContext(store, config.limits, {
+          principal: await principalOf(req.headers.authorization, config.auth),
+        }),
     }),
   );
   app.use(errorMiddleware(reportError));
@@ -120,9 +122,9 @@ export async function startHttpServer(opts: {
  * The request's principal, for the GraphQL context. A refusal here is answered before any field
  * runs, so it carries its HTTP status itself: 401.
  */
-function principalOf(header: string | undefined, auth: AuthConfig): Principal | null {
+async function principalOf(header: string | undefined, auth: AuthConfig): Promise<Principal | null> {
   try {
-    const principal = authenticate(header, auth.keys);
+    const principal = await authenticate(header, auth.credentials);
     if (!principal && auth.readsNeedKey)
       throw new UnauthenticatedError("this server needs an API key for every request");
     return principal;

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { type ApiKey, parseApiKeys } from "./auth";
+import { type Credentials, jwtVerifier, parseApiKeys } from "./auth";
 import { ConfigInvalidError } from "../domain/errors";
 import type { RequestLimits } from "../graphql/limits";
 import type { Neo4jConfig } from "../store/neo4j/neo4j-config";
@@ -33,6 +33,12 @@ const envSchema = z
     // `name:role:sha256hex`, comma-separated: the hashes of the API keys that may write.
     API_KEYS: z.string().default(""),
     READS_NEED_KEY: z.enum(["true", "false"]).default("false"),
+    // JWTs from the operator's identity provider: a shared secret or a JWKS url, issuer and audience.
+    JWT_SECRET: z.string().min(32, "at least 32 characters").optional(),
+    JWT_JWKS_URL: z.url().optional(),
+    JWT_ISSUER: z.string().min(1).optional(),
+    JWT_AUDIENCE: z.string().min(1).optional(),
+    JWT_ROLE_CLAIM: z.string().min(1).default("role"),
     // Where the embedded store keeps its journal of recorded batches.
     DATA_DIR: z.string().min(1).optional(),
   })
@@ -52,7 +58,7 @@ export interface Config {
 }
 
 export interface AuthConfig {
-  readonly keys: readonly ApiKey[];
+  readonly credentials: Credentials;
   /** true: every request needs a valid key (of any role); false: reads are open. */
   readonly readsNeedKey: boolean;
 }
@@ -82,7 +88,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? null, database: e.NEO4J_DATABASE ?? null }
       : null,
     limits: { maxDepth: e.MAX_QUERY_DEPTH, maxCost: e.MAX_QUERY_COST, maxPageSize: e.MAX_PAGE_SIZE },
-    auth: { keys, readsNeedKey: e.READS_NEED_KEY === "true" },
+    auth: { credentials: { keys, verifyJwt: jwtSettings(e) }, readsNeedKey: e.READS_NEED_KEY === "true" },
     journalPath: join(e.DATA_DIR ?? DEFAULT_DATA_DIR, "journal.ndjson"),
   };
+}
+
+/** The JWT check the environment configures, or null; a half configuration is refused. */
+function jwtSettings(e: z.infer<typeof envSchema>): Credentials["verifyJwt"] {
+  const { JWT_SECRET: secret, JWT_JWKS_URL: jwksUrl, JWT_ISSUER: issuer, JWT_AUDIENCE: audience } = e;
+  if (!secret && !jwksUrl) {
+    if (issuer || audience)
+      throw new ConfigInvalidError(["JWT_ISSUER/JWT_AUDIENCE: set JWT_SECRET or JWT_JWKS_URL too"]);
+    return null;
+  }
+  const problems = [
+    ...(secret && jwksUrl ? ["JWT_SECRET and JWT_JWKS_URL: set one of them"] : []),
+    ...(issuer ? [] : ["JWT_ISSUER: required to accept JWTs"]),
+    ...(audience ? [] : ["JWT_AUDIENCE: required to accept JWTs"]),
+  ];
+  if (problems.length > 0) throw new ConfigInvalidError(problems);
+  const key = secret ? { secret } : { jwksUrl: jwksUrl! };
+  return jwtVerifier({ key, issuer: issuer!, audience: audience!, roleClaim: e.JWT_ROLE_CLAIM });
 }

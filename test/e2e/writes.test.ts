@@ -1,7 +1,9 @@
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import type { ChildProcess } from "node:child_process";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
 import { hashKey } from "../../src/server/auth";
@@ -181,4 +183,83 @@ describe("an acknowledged write survives the process", () => {
     const again = await post(third.url, TIKTOK_CLAIMS, {});
     expect(again.body.data.relationship.agreement.claims).toBe(3);
   }, 180_000);
+});
+
+describe("writes with JWTs from an identity provider", () => {
+  const secret = "a-shared-secret-of-at-least-32-characters";
+  const env = { JWT_SECRET: secret, JWT_ISSUER: "https://id.example", JWT_AUDIENCE: "company-graph" };
+  let server: TestServer;
+  beforeAll(async () => {
+    const store = new MemoryStore();
+    await store.load(loadSeed());
+    server = await startTestServer(store, env);
+  });
+  afterAll(() => server?.stop());
+
+  const token = (claims: Record<string, unknown>, options: { audience?: string; expires?: string } = {}) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("maria@example.org")
+      .setIssuer(env.JWT_ISSUER)
+      .setAudience(options.audience ?? env.JWT_AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(options.expires ?? "5m")
+      .sign(new TextEncoder().encode(secret));
+
+  it("records with an editor's token, and names its subject as the author", async () => {
+    const res = await post(server.url, RECORD, filing("jwt-1"), await token({ role: ["reader", "editor"] }));
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.recordBatch).toMatchObject({ by: "maria@example.org", claimIds: ["filing-tiktok"] });
+  });
+
+  it("refuses a token for another audience, an expired one and a reader's", async () => {
+    const wrongAudience = await post(
+      server.url,
+      RECORD,
+      filing("jwt-2"),
+      await token({ role: "editor" }, { audience: "x" }),
+    );
+    expect(wrongAudience.status).toBe(401);
+    expect(wrongAudience.body.errors?.[0]?.message).toMatch(/^the JWT is not valid: .*aud/);
+    const expired = await post(
+      server.url,
+      RECORD,
+      filing("jwt-3"),
+      await token({ role: "editor" }, { expires: "1s ago" }),
+    );
+    expect(expired.body.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    const reader = await post(server.url, RECORD, filing("jwt-4"), await token({ role: "reader" }));
+    expect(reader.body.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("checks tokens against the provider's JWKS url", async () => {
+    const { publicKey, privateKey } = await generateKeyPair("ES256");
+    const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid: "k1", alg: "ES256" }] };
+    const provider = http.createServer((_req, res) =>
+      res.setHeader("content-type", "application/json").end(JSON.stringify(jwks)),
+    );
+    await new Promise<void>((resolve) => provider.listen(0, "127.0.0.1", resolve));
+    const jwksUrl = `http://127.0.0.1:${(provider.address() as { port: number }).port}/jwks.json`;
+    const store = new MemoryStore();
+    await store.load(loadSeed());
+    const withJwks = await startTestServer(store, {
+      JWT_JWKS_URL: jwksUrl,
+      JWT_ISSUER: env.JWT_ISSUER,
+      JWT_AUDIENCE: env.JWT_AUDIENCE,
+    });
+    try {
+      const signed = await new SignJWT({ role: "admin" })
+        .setProtectedHeader({ alg: "ES256", kid: "k1" })
+        .setSubject("ops")
+        .setIssuer(env.JWT_ISSUER)
+        .setAudience(env.JWT_AUDIENCE)
+        .setExpirationTime("5m")
+        .sign(privateKey);
+      const res = await post(withJwks.url, RECORD, filing("jwks-1"), signed);
+      expect(res.body.data?.recordBatch).toMatchObject({ by: "ops" });
+    } finally {
+      await withJwks.stop();
+      provider.close();
+    }
+  });
 });
