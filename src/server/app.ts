@@ -93,12 +93,7 @@ export async function startHttpServer(opts: {
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: "200kb" }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext(store, config.limits, {
-          principal: await principalOf(req.headers.authorization, config.auth),
-        }),
-    }),
+    expressMiddleware(apollo, { context: async ({ req }) => requestContext(store, config, req.headers.authorization) }),
   );
   app.use(errorMiddleware(reportError));
 
@@ -116,6 +111,11 @@ export async function startHttpServer(opts: {
       await apollo.stop();
     },
   };
+}
+
+/** A GraphQL request's context: the store, the limits, and who is asking. */
+async function requestContext(store: GraphStore, config: Config, authorization: string | undefined): Promise<Context> {
+  return createContext(store, config.limits, { principal: await principalOf(authorization, config.auth) });
 }
 
 /**
