@@ -71,6 +71,11 @@ export interface Receipt {
   readonly lastSeq: number;
   readonly claimIds: readonly string[];
   readonly retractedIds: readonly string[];
+  /**
+   * Neo4j's bookmark of the write: a request that sends it back reads after it, whichever
+   * server replica answers (null on the embedded store, and on a retry's receipt).
+   */
+  readonly bookmark: string | null;
 }
 
 /** The changes a batch makes: each new claim recorded (and what it supersedes), each retraction. */
@@ -118,6 +123,7 @@ export function receiptOf(batch: PreparedBatch, firstSeq: number): Receipt {
     lastSeq: count === 0 ? 0 : firstSeq + count - 1,
     claimIds: batch.records.claims.map((claim) => claim.id),
     retractedIds: batch.retracted.map((claim) => claim.id),
+    bookmark: null,
   };
 }
 

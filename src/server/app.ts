@@ -11,6 +11,7 @@ import { UnauthenticatedError } from "../domain/errors";
 import type { Principal } from "../domain/roles";
 import { type Context, createContext } from "../graphql/context";
 import type { GraphStore } from "../store/graph-store";
+import { readAfter } from "../store/causal";
 import { authenticate } from "./auth";
 import type { AuthConfig, Config } from "./config";
 import { explorerRouter } from "./explorer/explorer-routes";
@@ -93,6 +94,7 @@ export async function startHttpServer(opts: {
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: "200kb" }),
+    (req, _res, next) => readAfter(bookmarksOf(req.headers[BOOKMARK_HEADER]), next),
     expressMiddleware(apollo, { context: async ({ req }) => requestContext(store, config, req.headers.authorization) }),
   );
   app.use(errorMiddleware(reportError));
@@ -132,4 +134,12 @@ async function principalOf(header: string | undefined, auth: AuthConfig): Promis
     if (!(err instanceof UnauthenticatedError)) throw err;
     throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 401 } } });
   }
+}
+
+/** The header a client sends a write's bookmark back in (see store/causal.ts). */
+const BOOKMARK_HEADER = "graph-bookmark";
+
+function bookmarksOf(header: string | string[] | undefined): string[] {
+  const values = Array.isArray(header) ? header : header ? [header] : [];
+  return values.flatMap((value) => value.split(/\s+/)).filter((bookmark) => bookmark !== "");
 }

@@ -10,6 +10,7 @@ import { hashKey } from "../../src/server/auth";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { monthly } from "../helpers/datasets";
 import { startTestServer, type TestServer } from "../helpers/http-server";
+import { postGraphQL } from "../helpers/post-graphql";
 import { servedUrl, startServerProcess } from "../helpers/server-process";
 
 const EDITOR_KEY = "editor-key-0123456789";
@@ -60,21 +61,8 @@ function filing(key: string, claimId = "filing-tiktok") {
   };
 }
 
-async function post(url: string, query: string, variables: unknown, key?: string) {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: res.status, body: (await res.json()) as Answer };
-}
-
-/** A GraphQL answer as JSON; the assertions check its shape. */
-interface Answer {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any JSON the query selected
-  data?: any;
-  errors?: { message: string; extensions?: { code?: string } }[];
-}
+const post = (url: string, query: string, variables: unknown, key?: string) =>
+  postGraphQL(url, query, variables, key ? { authorization: `Bearer ${key}` } : {});
 
 describe("writes over HTTP", () => {
   let server: TestServer;

@@ -62,6 +62,13 @@ export class ReceiptType {
 
   @Field(() => [ID])
   retractedIds!: string[];
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "On Neo4j, the write's bookmark: send it back in the Graph-Bookmark header and the request reads after this write, whichever server replica answers.",
+  })
+  bookmark!: string | null;
 }
 
 @ObjectType("Change", { simpleResolvers: true, description: "One entry of the change feed, in commit order." })

@@ -62,6 +62,7 @@ export function toReceipt(p: Props): Receipt {
     lastSeq: Number(p.lastSeq),
     claimIds: (p.claimIds as string[] | undefined) ?? [],
     retractedIds: (p.retractedIds as string[] | undefined) ?? [],
+    bookmark: null,
   };
 }
 

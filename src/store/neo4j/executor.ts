@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from "neo4j-driver";
-import { DomainError, StoreUnavailableError } from "../../domain/errors";
+import { BadInputError, DomainError, StoreUnavailableError } from "../../domain/errors";
+import { currentBookmarks } from "../causal";
 import { type Neo4jConfig, redactUri } from "./neo4j-config";
 
 export type { Neo4jRecord };
@@ -105,12 +106,17 @@ export class Neo4jExecutor {
   }
 
   /** Several statements in one read transaction. `work` may run again if the driver retries. */
-  readTx<T>(work: (run: RunQuery) => Promise<T>): Promise<T> {
-    return this.transaction("READ", work);
+  async readTx<T>(work: (run: RunQuery) => Promise<T>): Promise<T> {
+    return (await this.transaction("READ", work)).value;
   }
 
   /** Several statements in one write transaction: all of them commit, or none. */
-  writeTx<T>(work: (run: RunQuery) => Promise<T>): Promise<T> {
+  async writeTx<T>(work: (run: RunQuery) => Promise<T>): Promise<T> {
+    return (await this.writeTxWithBookmarks(work)).value;
+  }
+
+  /** Like writeTx, with the bookmarks of the committed transaction: hand them back to read after it. */
+  writeTxWithBookmarks<T>(work: (run: RunQuery) => Promise<T>): Promise<{ value: T; bookmarks: string[] }> {
     return this.transaction("WRITE", work);
   }
 
@@ -118,11 +124,15 @@ export class Neo4jExecutor {
     await this.driver.close();
   }
 
-  private async transaction<T>(mode: "READ" | "WRITE", work: (run: RunQuery) => Promise<T>): Promise<T> {
+  private async transaction<T>(
+    mode: "READ" | "WRITE",
+    work: (run: RunQuery) => Promise<T>,
+  ): Promise<{ value: T; bookmarks: string[] }> {
     const session = this.session(mode);
     try {
       const fn = (tx: ManagedTransaction) => work(this.runner(tx));
-      return await (mode === "READ" ? session.executeRead(fn) : session.executeWrite(fn));
+      const value = await (mode === "READ" ? session.executeRead(fn) : session.executeWrite(fn));
+      return { value, bookmarks: session.lastBookmarks() };
     } catch (err) {
       throw this.translate(err);
     } finally {
@@ -138,10 +148,13 @@ export class Neo4jExecutor {
     };
   }
 
+  /** A session that reads after the current request's bookmarks (see store/causal.ts). */
   private session(mode: "READ" | "WRITE"): Session {
+    const bookmarks = currentBookmarks();
     return this.driver.session({
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
       ...(this.cfg.database ? { database: this.cfg.database } : {}),
+      ...(bookmarks.length > 0 ? { bookmarks: [...bookmarks] } : {}),
     });
   }
 
@@ -160,6 +173,8 @@ export class Neo4jExecutor {
       return new StoreUnavailableError(`Neo4j at ${this.uri} is unavailable: ${reason(err)}`);
     }
     const code = errorCode(err);
+    if (code?.startsWith("Neo.ClientError.Transaction.InvalidBookmark"))
+      return new BadInputError("the bookmark is not one this database issued: send back a write's receipt.bookmark");
     return new DomainError("INTERNAL", `Neo4j query failed: ${oneLine(err)}`, {
       ...(code ? { neo4jCode: code } : {}),
       ...(gqlStatus(err) ? { gqlStatus: gqlStatus(err) } : {}),

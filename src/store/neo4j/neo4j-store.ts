@@ -236,7 +236,8 @@ export class Neo4jStore implements GraphStore {
   }
 
   async applyBatch(batch: PreparedBatch): Promise<Receipt> {
-    return this.db.writeTx((run) => writeBatch(run, batch));
+    const { value, bookmarks } = await this.db.writeTxWithBookmarks((run) => writeBatch(run, batch));
+    return { ...value, bookmark: bookmarks.join(" ") || null };
   }
 
   async listChanges(sinceSeq: number, page: PageRequest): Promise<Page<Change>> {

@@ -32,7 +32,8 @@ export function receiptQuery(key: string): CypherQuery {
 }
 
 export function writeReceiptQuery(receipt: Receipt): CypherQuery {
-  return { cypher: "CREATE (b:Batch) SET b = $props", params: { props: { ...receipt } } };
+  const { bookmark: _unknownYet, ...props } = receipt;
+  return { cypher: "CREATE (b:Batch) SET b = $props", params: { props } };
 }
 
 export function writeChangesQuery(changes: readonly Change[]): CypherQuery {
