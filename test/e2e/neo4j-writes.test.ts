@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
 import { hashKey } from "../../src/server/auth";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
-import { monthly } from "../helpers/datasets";
+import { filing } from "../helpers/batches";
 import { startTestServer, type TestServer } from "../helpers/http-server";
 import { neo4jTestConfig } from "../helpers/neo4j-server";
 import { postGraphQL } from "../helpers/post-graphql";
@@ -15,36 +15,6 @@ const API_KEYS = `ana:editor:${hashKey(EDITOR_KEY)}`;
 
 const RECORD = `mutation ($input: RecordBatchInput!) { recordBatch(input: $input) { key claimIds bookmark } }`;
 const CLAIMS = `{ relationship(id: "tiktok-buys-azure-openai-from-microsoft") { agreement { claims } claims { nodes { id } } } }`;
-
-function filing(key: string, claimId: string) {
-  return {
-    input: {
-      key,
-      records: {
-        sources: [
-          { id: "annual-filing", kind: "FILING", title: "A filing", publishedOn: "2025-01-31", language: "en" },
-        ],
-        evidence: [
-          {
-            ...{ id: "ev-annual-filing", source: "annual-filing", kind: "STATEMENT", quote: "Spend in the filing." },
-            ...{
-              gloss: "Spend in the filing.",
-              locator: "p. 40",
-              refersTo: { label: "2024" },
-              disclosure: "DISCLOSED",
-            },
-          },
-        ],
-        claims: [
-          {
-            ...{ id: claimId, relationship: "tiktok-buys-azure-openai-from-microsoft", source: "annual-filing" },
-            ...{ amount: monthly(50e6, 50e6, 50e6, "EXACT"), disclosure: "DISCLOSED", evidence: ["ev-annual-filing"] },
-          },
-        ],
-      },
-    },
-  };
-}
 
 const post = async (url: string, query: string, variables?: unknown, headers: Record<string, string> = {}) =>
   (await postGraphQL(url, query, variables, headers)).body;

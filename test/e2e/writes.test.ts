@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
 import { hashKey } from "../../src/server/auth";
 import { MemoryStore } from "../../src/store/memory/memory-store";
-import { monthly } from "../helpers/datasets";
+import { filing } from "../helpers/batches";
 import { startTestServer, type TestServer } from "../helpers/http-server";
 import { postGraphQL } from "../helpers/post-graphql";
 import { servedUrl, startServerProcess } from "../helpers/server-process";
@@ -29,37 +29,6 @@ const TIKTOK_CLAIMS = `query ($knownAt: LocalDate) {
     claims(knownAt: $knownAt) { nodes { id recordedBy source { id kind } } }
   }
 }`;
-
-/** A filing that puts TikTok's spend at US$50M a month: a second origin that disagrees. */
-function filing(key: string, claimId = "filing-tiktok") {
-  return {
-    input: {
-      key,
-      records: {
-        sources: [
-          { id: "annual-filing", kind: "FILING", title: "A filing", publishedOn: "2025-01-31", language: "en" },
-        ],
-        evidence: [
-          {
-            ...{ id: "ev-annual-filing", source: "annual-filing", kind: "STATEMENT", quote: "Spend in the filing." },
-            ...{
-              gloss: "Spend in the filing.",
-              locator: "p. 40",
-              refersTo: { label: "2024" },
-              disclosure: "DISCLOSED",
-            },
-          },
-        ],
-        claims: [
-          {
-            ...{ id: claimId, relationship: "tiktok-buys-azure-openai-from-microsoft", source: "annual-filing" },
-            ...{ amount: monthly(50e6, 50e6, 50e6, "EXACT"), disclosure: "DISCLOSED", evidence: ["ev-annual-filing"] },
-          },
-        ],
-      },
-    },
-  };
-}
 
 const post = (url: string, query: string, variables: unknown, key?: string) =>
   postGraphQL(url, query, variables, key ? { authorization: `Bearer ${key}` } : {});
