@@ -6,7 +6,6 @@
  * The batch's key is the hash of the files, so importing the same files again records nothing.
  * `--dry-run` checks everything and prints what would change, writing nothing.
  */
-import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
@@ -18,7 +17,7 @@ import type { GraphStore } from "../src/store/graph-store";
 import { MemoryStore } from "../src/store/memory/memory-store";
 import { prepareBatch, recordBatch } from "../src/store/record-batch";
 import type { DatasetFile } from "../src/domain/dataset";
-import { loadSeed, readDatasetFiles } from "./loader";
+import { batchOf, loadSeed, readDatasetFiles } from "./loader";
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -44,14 +43,6 @@ function readTarget(target: string): DatasetFile[] {
   } catch (err) {
     return fail(`${target}: ${err instanceof Error ? err.message : String(err)}`);
   }
-}
-
-/** All files as one batch, keyed by the hash of their content. */
-function batchOf(files: readonly DatasetFile[], by: string): BatchRequest {
-  const hash = createHash("sha256");
-  for (const file of files) hash.update(JSON.stringify(file.content));
-  const key = `import-${hash.digest("hex").slice(0, 32)}`;
-  return { key, by, at: new Date().toISOString(), files, retractions: [] };
 }
 
 /** Neo4j when NEO4J_URI is set; else the embedded store as `npm start` builds it: the seed and the journal. */

@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { BatchRequest } from "../src/domain/batch";
 import { type Dataset, type DatasetFile, parseDataset } from "../src/domain/dataset";
 import { SeedInvalidError } from "../src/domain/errors";
 
@@ -64,4 +66,21 @@ function locate(text: string, message: string): string {
   const line = before.split("\n").length;
   const column = pos - before.lastIndexOf("\n");
   return ` at line ${line}, column ${column}`;
+}
+
+/**
+ * The datasets the project ships beyond the article, recorded through the write path (as
+ * `npm run import` would) by `npm start` and `npm run seed`: the public reports of 2023-2025.
+ */
+export function shippedBatches(): BatchRequest[] {
+  const reports = fileURLToPath(new URL("./reports", import.meta.url));
+  return [batchOf(readDatasetFiles(reports), "seed")];
+}
+
+/** All files as one batch, keyed by the hash of their content: the same files are recorded once. */
+export function batchOf(files: readonly DatasetFile[], by: string): BatchRequest {
+  const hash = createHash("sha256");
+  for (const file of files) hash.update(JSON.stringify(file.content));
+  const key = `import-${hash.digest("hex").slice(0, 32)}`;
+  return { key, by, at: new Date().toISOString(), files, retractions: [] };
 }

@@ -4,9 +4,11 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { loadSeed } from "../../seed/loader";
 import { DomainError } from "../domain/errors";
 import { createStore } from "../store/create-store";
+import { MemoryStore } from "../store/memory/memory-store";
+import { fillEmbeddedStore } from "./embedded-store";
+import { createLogger } from "./logger";
 import type { GraphStore } from "../store/graph-store";
 import { loadConfig } from "./config";
 import { EXPORT_FORMATS, type ExportFile, type ExportFormat, type ExportParams, renderExport } from "./export-routes";
@@ -97,8 +99,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   let store: GraphStore | null = null;
   try {
-    store = await createStore(loadConfig());
-    if (store.name === "memory") await store.load(loadSeed());
+    const config = loadConfig();
+    store = await createStore(config);
+    if (store instanceof MemoryStore) await fillEmbeddedStore(store, config, createLogger("silent"));
     const file = await runExport(store, command);
     if (command.out) {
       writeFileSync(resolve(command.out), file.body);

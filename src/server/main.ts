@@ -1,10 +1,10 @@
 import "./runtime-env";
 import "reflect-metadata";
 import { DomainError } from "../domain/errors";
-import { loadSeed } from "../../seed/loader";
 import { createStore } from "../store/create-store";
 import { MemoryStore } from "../store/memory/memory-store";
 import { startHttpServer } from "./app";
+import { fillEmbeddedStore } from "./embedded-store";
 import { type Config, loadConfig } from "./config";
 import { createLogger } from "./logger";
 
@@ -23,17 +23,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   try {
     const store = await createStore(config);
-    if (store instanceof MemoryStore) {
-      const report = await store.load(loadSeed());
-      logger.info({ ...report }, "embedded store loaded from the seed");
-      const replayed = store.replayJournal();
-      logger.info({ batches: replayed.batches, journal: config.journalPath }, "recorded batches replayed");
-      if (replayed.tornTail !== null)
-        logger.warn(
-          { journal: config.journalPath, bytes: replayed.tornTail.length },
-          "the journal ends in a torn line (a write cut short, never acknowledged); skipped",
-        );
-    }
+    if (store instanceof MemoryStore) await fillEmbeddedStore(store, config, logger);
     await store.ping();
     const server = await startHttpServer({ store, config, logger });
     logger.info({ url: server.url, store: store.name }, `serving the company graph at ${server.url}`);

@@ -191,4 +191,11 @@ describe.each(loadedStoreFactories())("recording batches on %s", (_name, load) =
     expect((await refusal(retract("filing-acme"))).message).toContain("already retracted on 2025-04-01T09:00:00Z");
     expect((await refusal(retract(`claim-${TIKTOK}`, " "))).message).toContain("a retraction needs a reason");
   });
+
+  it("keeps the claims recorded through the write path when the dataset is loaded again", async () => {
+    const before = await relationship(TIKTOK);
+    await store.load(loadSeed());
+    expect(await relationship(TIKTOK)).toEqual(before);
+    expect(before!.agreement.claims).toBe(2);
+  });
 });

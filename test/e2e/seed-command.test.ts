@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
-import { seedDir } from "../../seed/loader";
+import { loadSeed, seedDir } from "../../seed/loader";
 import { neo4jTestConfig } from "../helpers/neo4j-server";
 
 const cfg = neo4jTestConfig();
@@ -43,11 +43,14 @@ describe.skipIf(!cfg)("npm run seed", () => {
     const first = await seed();
     expect(first.code, first.stderr).toBe(0);
     const counts = await store.counts();
-    expect(counts.companies).toBe(10);
+    // The article's 10 companies, and the 8 more the shipped reports name.
+    expect(counts.companies).toBe(18);
+    expect(first.stdout).toMatch(/^recorded import-[0-9a-f]+: 134 claims \(changes 1\.\.\d+\)$/m);
     for (const phase of ["sources", "evidence", "nodes", "relationships", "claims", "metrics"]) {
       expect(first.stdout).toMatch(new RegExp(`^${phase} ([\\d,]+)/\\1 \\(100%\\), [\\d,]+/s$`, "m"));
     }
-    expect(first.stdout).toContain(`relationships ${counts.relationships}/${counts.relationships} (100%)`);
+    const article = loadSeed().relationships.length;
+    expect(first.stdout).toContain(`relationships ${article}/${article} (100%)`);
     const second = await seed();
     expect(second.code, second.stderr).toBe(0);
     expect(await store.counts()).toEqual(counts);

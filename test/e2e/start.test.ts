@@ -19,7 +19,7 @@ describe("the start command", () => {
       body: JSON.stringify({ query: `{ company(id: "tiktok") { parent { id } } storeInfo { store companies } }` }),
     });
     expect(await res.json()).toEqual({
-      data: { company: { parent: { id: "bytedance" } }, storeInfo: { store: "memory", companies: 10 } },
+      data: { company: { parent: { id: "bytedance" } }, storeInfo: { store: "memory", companies: 18 } },
     });
     proc.child.kill("SIGTERM");
     expect(await proc.exited).toBe(0);

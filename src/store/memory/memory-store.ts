@@ -34,6 +34,7 @@ import { type Claim, listedClaims } from "../../domain/claims";
 import { type Journal } from "./journal";
 import {
   byRecordOrder,
+  claimsByRelationship,
   identityOf,
   type RelationshipIdentity,
   relationshipFromClaims,
@@ -221,6 +222,18 @@ export class MemoryStore implements GraphStore {
     return receipt;
   }
 
+  /**
+   * A dataset's relationships are views of its own claims; where the store holds more claims about
+   * one (recorded through the write path), the view is made again from all of them.
+   */
+  private remakeWithStoredClaims(d: Dataset): void {
+    const inDataset = claimsByRelationship(d.claims);
+    for (const r of d.relationships) {
+      const stored = this.claimsByRelationshipId.get(r.id)?.length ?? 0;
+      if (stored !== (inDataset.get(r.id)?.length ?? 0)) this.remake(r.id, identityOf(r));
+    }
+  }
+
   /** Remakes a relationship from all its claims; one whose claims are all withdrawn is dropped. */
   private remake(id: string, declared: RelationshipIdentity | undefined): void {
     const stored = this.graph.hasEdge(id) ? this.graph.getEdgeAttribute(id, "rel") : null;
@@ -270,6 +283,7 @@ export class MemoryStore implements GraphStore {
     this.assertLoadable(d);
     this.putRecords(d);
     this.loadClaims(d.claims);
+    this.remakeWithStoredClaims(d);
     return {
       nodes: d.companies.length + d.products.length + d.people.length,
       relationships: d.relationships.length,

@@ -43,7 +43,7 @@ export async function writeBatch(run: RunQuery, batch: PreparedBatch): Promise<R
   const [previous] = await exec(run, receiptQuery(batch.key));
   if (previous) return toReceipt(previous.get("props") as Props);
   await writeRecords(run, batch);
-  await remakeRelationships(run, batch);
+  await remakeRelationships(run, batch.affected, batch.records.identities);
   const firstSeq = (lock!.get("last") as number) + 1;
   const changes: Change[] = numberedChanges(batch, firstSeq);
   if (changes.length > 0) await exec(run, writeChangesQuery(changes));
@@ -86,10 +86,16 @@ async function writeRecords(run: RunQuery, batch: PreparedBatch): Promise<void> 
   for (const query of writes) if (query) await exec(run, query);
 }
 
-/** Each affected relationship from every claim about it; written by kind, or deleted when none is counted. */
-async function remakeRelationships(run: RunQuery, batch: PreparedBatch): Promise<void> {
-  const ids = batch.affected;
-  const identities = await identitiesOf(run, batch, ids);
+/**
+ * Each relationship from every claim about it, as this transaction sees them; written by kind, or
+ * deleted when no claim is counted. `declared`: identities of relationships not stored yet.
+ */
+export async function remakeRelationships(
+  run: RunQuery,
+  ids: readonly string[],
+  declared: readonly RelationshipIdentity[],
+): Promise<void> {
+  const identities = await identitiesOf(run, declared, ids);
   const claims = new Map(
     (await exec(run, claimsOfQuery(ids))).map((rec) => [
       rec.get("relationshipId") as string,
@@ -114,13 +120,13 @@ async function remakeRelationships(run: RunQuery, batch: PreparedBatch): Promise
 
 async function identitiesOf(
   run: RunQuery,
-  batch: PreparedBatch,
+  declared: readonly RelationshipIdentity[],
   ids: readonly string[],
 ): Promise<Map<string, RelationshipIdentity>> {
   const stored = (await exec(run, relationshipsByIdsQuery(ids))).map((rec) =>
     identityOf(relationshipFromColumns(rec.get("relationship") as unknown[])),
   );
-  return new Map([...stored, ...batch.records.identities].map((identity) => [identity.id, identity]));
+  return new Map([...stored, ...declared].map((identity) => [identity.id, identity]));
 }
 
 /** The sources the claims cite and every source those repeat, read in this transaction. */

@@ -34,7 +34,7 @@ import type {
   SourceFilter,
   StoreCounts,
 } from "../graph-store";
-import { loadInBatches, type LoadOptions } from "./batched-load";
+import { DEFAULT_LOAD_BATCH_SIZE, loadInBatches, type LoadOptions } from "./batched-load";
 import { Neo4jExecutor, type Neo4jExecutorOptions, type Neo4jRecord } from "./executor";
 import {
   nodeFromColumns,
@@ -49,10 +49,10 @@ import {
 } from "./mapping";
 import { claimsByIdsQuery, claimsOfQuery, listClaimsQuery, listSourcesQuery } from "./queries/claim-queries";
 import type { Change, PreparedBatch, Receipt } from "../../domain/batch";
-import { toReceipt, writeBatch } from "./batch-write";
-import { listChangesQuery, receiptQuery } from "./queries/batch-queries";
+import { remakeRelationships, toReceipt, writeBatch } from "./batch-write";
+import { listChangesQuery, receiptQuery, relationshipsWithOtherClaimsQuery } from "./queries/batch-queries";
 import type { Claim } from "../../domain/claims";
-import { byRecordOrder } from "../../domain/relationship-view";
+import { byRecordOrder, claimsByRelationship } from "../../domain/relationship-view";
 import {
   atRecordTime,
   listRelationshipsAtRecordTime,
@@ -321,6 +321,7 @@ export class Neo4jStore implements GraphStore {
    */
   async load(d: Dataset, options: LoadOptions = {}): Promise<LoadReport> {
     await loadInBatches(this.db, d, options);
+    await this.remakeWithStoredClaims(d);
     return {
       nodes: d.companies.length + d.products.length + d.people.length,
       relationships: d.relationships.length,
@@ -328,6 +329,20 @@ export class Neo4jStore implements GraphStore {
       claims: d.claims.length,
       metrics: d.metrics.length,
     };
+  }
+
+  /**
+   * A dataset's relationships are views of its own claims; where the store holds more claims about
+   * one (recorded through the write path), the view is made again from all of them.
+   */
+  private async remakeWithStoredClaims(d: Dataset): Promise<void> {
+    const inDataset = claimsByRelationship(d.claims);
+    const rows = d.relationships.map((r) => ({ id: r.id, claims: inDataset.get(r.id)?.length ?? 0 }));
+    for (let start = 0; start < rows.length; start += DEFAULT_LOAD_BATCH_SIZE) {
+      const query = relationshipsWithOtherClaimsQuery(rows.slice(start, start + DEFAULT_LOAD_BATCH_SIZE));
+      const stale = await this.read(query, (rec) => rec.get("id") as string);
+      if (stale.length > 0) await this.db.writeTx((run) => remakeRelationships(run, stale, []));
+    }
   }
 
   async clear(): Promise<void> {

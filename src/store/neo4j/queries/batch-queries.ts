@@ -53,3 +53,18 @@ export function deleteRelationshipsQuery(ids: readonly string[]): CypherQuery {
     params: { ids: [...ids] },
   };
 }
+
+/**
+ * Rows `id`: the relationships of `rows` about which the store holds another number of claims
+ * than `row.claims` (what a loaded dataset holds): their views are to be made again from all.
+ */
+export function relationshipsWithOtherClaimsQuery(rows: readonly { id: string; claims: number }[]): CypherQuery {
+  return {
+    cypher: `UNWIND $rows AS row
+      OPTIONAL MATCH (c:Claim {relationshipId: row.id})
+      WITH row, count(c) AS stored
+      WHERE stored <> row.claims
+      RETURN row.id AS id`,
+    params: { rows: rows.map((row) => ({ id: row.id, claims: cypherInt(row.claims) })) },
+  };
+}
