@@ -1,9 +1,15 @@
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import cytoscape from "cytoscape";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
+import { fillEmbeddedStore } from "../../src/server/embedded-store";
+import { createLogger } from "../../src/server/logger";
+import { Journal } from "../../src/store/memory/journal";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { startTestServer, type TestServer } from "../helpers/http-server";
 
@@ -35,8 +41,9 @@ const parser = new XMLParser({
 });
 
 function runCli(args: string[]): { status: number; stdout: string; stderr: string } {
-  // The embedded store with the seed, as on a fresh machine, whatever the test environment has set.
-  const { NEO4J_URI: _neo4j, ...env } = process.env;
+  // The embedded store as on a fresh machine, whatever the test environment has set.
+  const { NEO4J_URI: _neo4j, ...inherited } = process.env;
+  const env = { ...inherited, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "cg-export-cli-")) };
   try {
     const stdout = execFileSync("npx", ["tsx", "src/server/export-cli.ts", ...args], {
       cwd: ROOT,
@@ -223,7 +230,13 @@ describe("graph and matrix exports over HTTP, GraphQL and the command line", () 
   });
 
   it("the command line writes the same GraphML as the HTTP route and explains bad flags in one line", async () => {
-    const http = await server.get("/export/graph.graphml?center=microsoft&depth=2");
+    // The command line exports what npm start serves: the article and the shipped reports.
+    const journalPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cg-export-served-")), "journal.ndjson");
+    const served = new MemoryStore(new Journal(journalPath));
+    await fillEmbeddedStore(served, { journalPath }, createLogger("silent"));
+    const asServed = await startTestServer(served);
+    const http = await asServed.get("/export/graph.graphml?center=microsoft&depth=2");
+    await asServed.stop();
     const cli = runCli(["--format", "graphml", "--center", "microsoft", "--depth", "2"]);
     expect(cli.status).toBe(0);
     expect(cli.stdout).toBe(http.body);

@@ -1,4 +1,7 @@
 import type { ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { servedUrl, startServerProcess as start } from "../helpers/server-process";
 
@@ -9,7 +12,8 @@ describe("the start command", () => {
   });
 
   it("serves the seeded graph on the embedded store and stops cleanly", async () => {
-    const proc = start({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cg-start-"));
+    const proc = start({ PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent", DATA_DIR: dataDir });
     children.push(proc.child);
     const url = await servedUrl(proc);
     expect(url, proc.err()).toMatch(/^http:\/\/localhost:\d+\/graphql$/);
