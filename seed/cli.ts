@@ -11,6 +11,7 @@ import type { StoreCounts } from "../src/store/graph-store";
 import type { LoadProgress } from "../src/store/neo4j/batched-load";
 import { Neo4jStore } from "../src/store/neo4j/neo4j-store";
 import { loadConfig } from "../src/server/config";
+import { documentFolder } from "../src/server/held-texts";
 import { recordBatch } from "../src/store/record-batch";
 import { loadSeed, seedDir, shippedBatches } from "./loader";
 
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
     // The shipped reports go through the write path, once (their key is the hash of their files).
     if (process.argv[2] === undefined) {
       for (const batch of shippedBatches()) {
-        const receipt = await recordBatch(store, batch);
+        const receipt = await recordBatch(store, batch, documentFolder(config.documentsDir));
         console.log(
           `recorded ${receipt.key}: ${receipt.claimIds.length} claims (changes ${receipt.firstSeq}..${receipt.lastSeq})`,
         );

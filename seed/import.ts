@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import type { BatchRequest } from "../src/domain/batch";
 import { DomainError } from "../src/domain/errors";
 import { loadConfig } from "../src/server/config";
+import { documentFolder } from "../src/server/held-texts";
 import { createStore } from "../src/store/create-store";
 import type { GraphStore } from "../src/store/graph-store";
 import { MemoryStore } from "../src/store/memory/memory-store";
@@ -58,7 +59,7 @@ async function openStore(): Promise<GraphStore> {
 
 async function dryRun(store: GraphStore, request: BatchRequest): Promise<string> {
   if (await store.receiptFor(request.key)) return `already recorded as ${request.key}: nothing would change`;
-  const batch = await prepareBatch(store, request);
+  const batch = await prepareBatch(store, request, documentFolder(loadConfig().documentsDir));
   const { records } = batch;
   const counts = Object.entries(records)
     .map(([collection, list]) => `${list.length} ${collection === "identities" ? "relationships" : collection}`)
@@ -68,7 +69,7 @@ async function dryRun(store: GraphStore, request: BatchRequest): Promise<string>
 
 async function record(store: GraphStore, request: BatchRequest): Promise<string> {
   const before = await store.counts();
-  const receipt = await recordBatch(store, request);
+  const receipt = await recordBatch(store, request, documentFolder(loadConfig().documentsDir));
   const after = await store.counts();
   if (receipt.at !== request.at) return `already recorded as ${receipt.key} on ${receipt.at}: nothing changed`;
   const grown = Object.entries(after)

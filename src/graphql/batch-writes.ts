@@ -30,13 +30,17 @@ function write(ctx: Context, input: RecordBatchInput, by: string): Promise<Recei
   if (key === "" || key.length > MAX_KEY_LENGTH)
     throw new BadInputError(`key must be 1 to ${MAX_KEY_LENGTH} characters`, { argument: "key" });
   const at = new Date().toISOString();
-  return recordBatch(ctx.store, {
-    key,
-    by,
-    at,
-    files: [{ name: "input.records", content: stamped(input.records ?? {}, at, by) }],
-    retractions: input.retractions.map((r) => ({ claimId: r.claim, reason: r.reason })),
-  });
+  return recordBatch(
+    ctx.store,
+    {
+      key,
+      by,
+      at,
+      files: [{ name: "input.records", content: stamped(input.records ?? {}, at, by) }],
+      retractions: input.retractions.map((r) => ({ claimId: r.claim, reason: r.reason })),
+    },
+    ctx.heldTexts,
+  );
 }
 
 /** The records with every claim's recordedAt and recordedBy set by the server, whatever was sent. */

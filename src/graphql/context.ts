@@ -1,5 +1,6 @@
 import type { FieldNode } from "graphql";
 import type { GraphStore, PageContents } from "../store/graph-store";
+import { type HeldTexts, NO_HELD_TEXTS } from "../store/record-batch";
 import type { Principal } from "../domain/roles";
 import type { RequestLimits } from "./limits";
 import { createLoaders, type Loaders } from "./loaders/loaders";
@@ -19,15 +20,18 @@ export interface Context {
   readonly selectedContents: WeakMap<readonly FieldNode[], PageContents>;
   /** Who is asking (null: anonymous); mutations check its role. */
   readonly principal: Principal | null;
+  /** The held documents recorded quotes are checked against. */
+  readonly heldTexts: HeldTexts;
 }
 
 export function createContext(
   store: GraphStore,
   limits: RequestLimits,
-  options: { planReads?: boolean; principal?: Principal | null } = {},
+  options: { planReads?: boolean; principal?: Principal | null; heldTexts?: HeldTexts } = {},
 ): Context {
   return {
     principal: options.principal ?? null,
+    heldTexts: options.heldTexts ?? NO_HELD_TEXTS,
     store,
     loaders: createLoaders(store),
     limits,

@@ -13,6 +13,7 @@ import { type Context, createContext } from "../graphql/context";
 import type { GraphStore } from "../store/graph-store";
 import { readAfter } from "../store/causal";
 import { authenticate } from "./auth";
+import { documentFolder } from "./held-texts";
 import type { AuthConfig, Config } from "./config";
 import { explorerRouter } from "./explorer/explorer-routes";
 import { exportRouter } from "./export-routes";
@@ -117,7 +118,10 @@ export async function startHttpServer(opts: {
 
 /** A GraphQL request's context: the store, the limits, and who is asking. */
 async function requestContext(store: GraphStore, config: Config, authorization: string | undefined): Promise<Context> {
-  return createContext(store, config.limits, { principal: await principalOf(authorization, config.auth) });
+  return createContext(store, config.limits, {
+    principal: await principalOf(authorization, config.auth),
+    heldTexts: documentFolder(config.documentsDir),
+  });
 }
 
 /**

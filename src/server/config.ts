@@ -41,6 +41,8 @@ const envSchema = z
     JWT_ROLE_CLAIM: z.string().min(1).default("role"),
     // Where the embedded store keeps its journal of recorded batches.
     DATA_DIR: z.string().min(1).optional(),
+    // The held documents (a source's \`document\`) that recorded quotes are checked against.
+    DOCUMENTS_DIR: z.string().min(1).optional(),
   })
   .loose();
 
@@ -55,6 +57,8 @@ export interface Config {
   readonly auth: AuthConfig;
   /** The embedded store's journal of recorded batches. */
   readonly journalPath: string;
+  /** Where held documents are read from to check quotes (null: none is held here). */
+  readonly documentsDir: string | null;
 }
 
 export interface AuthConfig {
@@ -90,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     limits: { maxDepth: e.MAX_QUERY_DEPTH, maxCost: e.MAX_QUERY_COST, maxPageSize: e.MAX_PAGE_SIZE },
     auth: { credentials: { keys, verifyJwt: jwtSettings(e) }, readsNeedKey: e.READS_NEED_KEY === "true" },
     journalPath: join(e.DATA_DIR ?? DEFAULT_DATA_DIR, "journal.ndjson"),
+    documentsDir: e.DOCUMENTS_DIR ?? null,
   };
 }
 

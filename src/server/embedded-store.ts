@@ -3,6 +3,7 @@ import { DomainError } from "../domain/errors";
 import type { MemoryStore } from "../store/memory/memory-store";
 import { recordBatch } from "../store/record-batch";
 import type { Config } from "./config";
+import { documentFolder } from "./held-texts";
 import type { Logger } from "./logger";
 
 /**
@@ -12,7 +13,7 @@ import type { Logger } from "./logger";
  */
 export async function fillEmbeddedStore(
   store: MemoryStore,
-  config: Pick<Config, "journalPath">,
+  config: Pick<Config, "journalPath" | "documentsDir">,
   logger: Logger,
 ): Promise<void> {
   const report = await store.load(loadSeed());
@@ -26,7 +27,7 @@ export async function fillEmbeddedStore(
     );
   for (const batch of shippedBatches()) {
     try {
-      const receipt = await recordBatch(store, batch);
+      const receipt = await recordBatch(store, batch, documentFolder(config.documentsDir));
       logger.info({ key: receipt.key, claims: receipt.claimIds.length }, "shipped dataset recorded");
     } catch (err) {
       // Files changed after an earlier version was recorded: serve what the journal holds.

@@ -13,17 +13,26 @@ import type { GraphStore } from "./graph-store";
  * then does the store write it, all or nothing (GraphStore.applyBatch). A key already recorded
  * answers the first receipt and writes nothing.
  */
-export async function recordBatch(store: GraphStore, request: BatchRequest): Promise<Receipt> {
+export async function recordBatch(store: GraphStore, request: BatchRequest, texts: HeldTexts): Promise<Receipt> {
   const previous = await store.receiptFor(request.key);
   if (previous) return previous;
-  return store.applyBatch(await prepareBatch(store, request));
+  return store.applyBatch(await prepareBatch(store, request, texts));
 }
 
-export async function prepareBatch(store: GraphStore, request: BatchRequest): Promise<PreparedBatch> {
+/** The texts of the documents the server holds, by file name; null when it holds none by that name. */
+export interface HeldTexts {
+  textOf(document: string): string | null;
+}
+
+/** A server that holds no document: every quote that needs checking is refused. */
+export const NO_HELD_TEXTS: HeldTexts = { textOf: () => null };
+
+export async function prepareBatch(store: GraphStore, request: BatchRequest, texts: HeldTexts): Promise<PreparedBatch> {
   const read = readRecords(request.files);
   const stored = await storedReferences(store, read.records, request);
   const problems = [
     ...referenceProblems(read, stored),
+    ...quoteProblems(read.records, stored, texts),
     ...claimProblems(read.records, stored),
     ...retractionProblems(request, stored),
   ];
@@ -66,6 +75,21 @@ function batchRefused(problems: readonly string[]): BadInputError {
 
 function retract(claim: Claim, request: BatchRequest["retractions"][number], batch: BatchRequest): Claim {
   return { ...claim, retraction: { at: batch.at, by: batch.by, reason: request.reason } };
+}
+
+/** A quote from a source whose text is held must be verbatim in that text. */
+function quoteProblems(records: ParsedRecords, stored: StoredRecords, texts: HeldTexts): string[] {
+  const sources = new Map([...stored.sources, ...records.sources].map((source) => [source.id, source]));
+  return records.evidence.flatMap((evidence) => {
+    const document = sources.get(evidence.sourceId)?.document;
+    if (evidence.kind !== "QUOTE" || !document) return [];
+    const text = texts.textOf(document);
+    if (text === null)
+      return [`evidence '${evidence.id}': the text of '${document}' is not held here, so the quote cannot be checked`];
+    return text.includes(evidence.quote)
+      ? []
+      : [`evidence '${evidence.id}': the quote is not verbatim in '${document}'`];
+  });
 }
 
 /** Claims are immutable: a new claim's id must be new. */

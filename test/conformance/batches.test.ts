@@ -3,7 +3,7 @@ import { loadSeed } from "../../seed/loader";
 import type { BatchRequest } from "../../src/domain/batch";
 import type { DomainError } from "../../src/domain/errors";
 import type { GraphStore } from "../../src/store/graph-store";
-import { recordBatch } from "../../src/store/record-batch";
+import { NO_HELD_TEXTS, recordBatch } from "../../src/store/record-batch";
 import { monthly } from "../helpers/datasets";
 import { loadedStoreFactories } from "../helpers/stores";
 
@@ -89,7 +89,7 @@ describe.each(loadedStoreFactories())("recording batches on %s", (_name, load) =
 
   it("writes a batch whole and remakes the relationships its claims are about", async () => {
     const before = await store.counts();
-    const receipt = await recordBatch(store, filingBatch("filing-1"));
+    const receipt = await recordBatch(store, filingBatch("filing-1"), NO_HELD_TEXTS);
     expect(receipt).toMatchObject({
       key: "filing-1",
       firstSeq: 1,
@@ -114,7 +114,7 @@ describe.each(loadedStoreFactories())("recording batches on %s", (_name, load) =
 
   it("records a batch sent again once, and answers the first receipt", async () => {
     const before = await store.counts();
-    const again = await recordBatch(store, filingBatch("filing-1"));
+    const again = await recordBatch(store, filingBatch("filing-1"), NO_HELD_TEXTS);
     expect(again).toMatchObject({ key: "filing-1", firstSeq: 1, lastSeq: 2 });
     expect(await store.counts()).toEqual(before);
   });
@@ -124,7 +124,7 @@ describe.each(loadedStoreFactories())("recording batches on %s", (_name, load) =
     const broken = filingBatch("broken");
     const records = broken.files[0]!.content as { relationships: { from: string }[] };
     records.relationships[0]!.from = "no-such-company";
-    const err = await refusal(recordBatch(store, broken));
+    const err = await refusal(recordBatch(store, broken, NO_HELD_TEXTS));
     expect(err.code).toBe("BAD_USER_INPUT");
     expect(err.message).toContain(
       "filing: relationships[0] 'acme-retail-buys-azure-openai': unknown company id 'no-such-company' in 'from'",
@@ -141,23 +141,31 @@ describe.each(loadedStoreFactories())("recording batches on %s", (_name, load) =
       ...{ amount: monthly(19e6, 19e6, 19e6, "EXACT"), disclosure: "DISCLOSED", evidence: ["ev-annual-filing"] },
       ...{ recordedAt: "2025-03-01", recordedBy: "editor-1" },
     };
-    const fixed = await recordBatch(store, {
-      key: "fix-1",
-      by: "editor-1",
-      at: "2025-03-01T09:00:00Z",
-      retractions: [],
-      files: [{ name: "fix", content: { claims: [correction] } }],
-    });
+    const fixed = await recordBatch(
+      store,
+      {
+        key: "fix-1",
+        by: "editor-1",
+        at: "2025-03-01T09:00:00Z",
+        retractions: [],
+        files: [{ name: "fix", content: { claims: [correction] } }],
+      },
+      NO_HELD_TEXTS,
+    );
     expect(fixed).toMatchObject({ firstSeq: 3, lastSeq: 4 });
     expect((await relationship(TIKTOK))!.amount).toMatchObject({ low: 19e6, high: 19e6 });
 
-    const retracted = await recordBatch(store, {
-      key: "retract-1",
-      by: "admin-1",
-      at: "2025-04-01T09:00:00Z",
-      retractions: [{ claimId: "filing-acme", reason: "another company's spend" }],
-      files: [],
-    });
+    const retracted = await recordBatch(
+      store,
+      {
+        key: "retract-1",
+        by: "admin-1",
+        at: "2025-04-01T09:00:00Z",
+        retractions: [{ claimId: "filing-acme", reason: "another company's spend" }],
+        files: [],
+      },
+      NO_HELD_TEXTS,
+    );
     expect(retracted).toMatchObject({ firstSeq: 5, lastSeq: 5, retractedIds: ["filing-acme"] });
     // Its only claim withdrawn, Acme's purchase is no longer served now...
     expect(await relationship("acme-retail-buys-azure-openai")).toBeNull();
@@ -180,13 +188,17 @@ describe.each(loadedStoreFactories())("recording batches on %s", (_name, load) =
 
   it("refuses to retract what is not there or already withdrawn", async () => {
     const retract = (claimId: string, reason = "wrong") =>
-      recordBatch(store, {
-        key: `r-${claimId}`,
-        by: "a",
-        at: "2025-05-01",
-        retractions: [{ claimId, reason }],
-        files: [],
-      });
+      recordBatch(
+        store,
+        {
+          key: `r-${claimId}`,
+          by: "a",
+          at: "2025-05-01",
+          retractions: [{ claimId, reason }],
+          files: [],
+        },
+        NO_HELD_TEXTS,
+      );
     expect((await refusal(retract("no-such-claim"))).message).toContain("retractions 'no-such-claim': no such claim");
     expect((await refusal(retract("filing-acme"))).message).toContain("already retracted on 2025-04-01T09:00:00Z");
     expect((await refusal(retract(`claim-${TIKTOK}`, " "))).message).toContain("a retraction needs a reason");

@@ -233,7 +233,7 @@ describe("graph and matrix exports over HTTP, GraphQL and the command line", () 
     // The command line exports what npm start serves: the article and the shipped reports.
     const journalPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cg-export-served-")), "journal.ndjson");
     const served = new MemoryStore(new Journal(journalPath));
-    await fillEmbeddedStore(served, { journalPath }, createLogger("silent"));
+    await fillEmbeddedStore(served, { journalPath, documentsDir: null }, createLogger("silent"));
     const asServed = await startTestServer(served);
     const http = await asServed.get("/export/graph.graphml?center=microsoft&depth=2");
     await asServed.stop();

@@ -222,3 +222,66 @@ describe("writes with JWTs from an identity provider", () => {
     }
   });
 });
+
+describe("quotes from a held text", () => {
+  const documents = fs.mkdtempSync(path.join(os.tmpdir(), "cg-documents-"));
+  fs.writeFileSync(path.join(documents, "call-2025.txt"), "Our cloud revenue from TikTok grew again this quarter.\n");
+  let withTexts: TestServer;
+  let withoutTexts: TestServer;
+  beforeAll(async () => {
+    const serving = async (env: Record<string, string>) => {
+      const store = new MemoryStore();
+      await store.load(loadSeed());
+      return startTestServer(store, env);
+    };
+    withTexts = await serving({ API_KEYS, DOCUMENTS_DIR: documents });
+    withoutTexts = await serving({ API_KEYS });
+  });
+  afterAll(async () => {
+    await withTexts?.stop();
+    await withoutTexts?.stop();
+    fs.rmSync(documents, { recursive: true, force: true });
+  });
+
+  /** A call transcript the server holds, and a quote from it. */
+  const quoted = (key: string, quote: string) => ({
+    input: {
+      key,
+      records: {
+        sources: [
+          {
+            ...{ id: "earnings-call", kind: "COMPANY_STATEMENT", title: "Earnings call", publishedOn: "2025-01-30" },
+            ...{ language: "en", document: "call-2025.txt" },
+          },
+        ],
+        evidence: [
+          {
+            ...{ id: "ev-call", source: "earnings-call", kind: "QUOTE", quote, gloss: quote },
+            ...{ refersTo: { label: "Q4 2024" }, disclosure: "DISCLOSED" },
+          },
+        ],
+        claims: [
+          {
+            ...{ id: `call-${key}`, relationship: "tiktok-buys-azure-from-microsoft", source: "earnings-call" },
+            ...{ disclosure: "DISCLOSED", evidence: ["ev-call"] },
+          },
+        ],
+      },
+    },
+  });
+
+  it("records a quote that is verbatim in the held text, and refuses one that is not", async () => {
+    const verbatim = await post(withTexts.url, RECORD, quoted("q-1", "cloud revenue from TikTok grew"), EDITOR_KEY);
+    expect(verbatim.body.errors).toBeUndefined();
+    const altered = await post(withTexts.url, RECORD, quoted("q-2", "cloud revenue from TikTok doubled"), EDITOR_KEY);
+    expect(altered.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(altered.body.errors?.[0]?.message).toContain(
+      "evidence 'ev-call': the quote is not verbatim in 'call-2025.txt'",
+    );
+  });
+
+  it("refuses a quote it cannot check, where the text is not held", async () => {
+    const res = await post(withoutTexts.url, RECORD, quoted("q-3", "cloud revenue from TikTok grew"), EDITOR_KEY);
+    expect(res.body.errors?.[0]?.message).toContain("the text of 'call-2025.txt' is not held here");
+  });
+});
