@@ -25,22 +25,20 @@ export function retractClaim(ctx: Context, input: RecordBatchInput): Promise<Rec
   return write(ctx, input, principal.name);
 }
 
-function write(ctx: Context, input: RecordBatchInput, by: string): Promise<Receipt> {
+async function write(ctx: Context, input: RecordBatchInput, by: string): Promise<Receipt> {
   const key = input.key.trim();
   if (key === "" || key.length > MAX_KEY_LENGTH)
     throw new BadInputError(`key must be 1 to ${MAX_KEY_LENGTH} characters`, { argument: "key" });
   const at = new Date().toISOString();
-  return recordBatch(
-    ctx.store,
-    {
-      key,
-      by,
-      at,
-      files: [{ name: "input.records", content: stamped(input.records ?? {}, at, by) }],
-      retractions: input.retractions.map((r) => ({ claimId: r.claim, reason: r.reason })),
-    },
-    ctx.heldTexts,
+  const files = [{ name: "input.records", content: stamped(input.records ?? {}, at, by) }];
+  const retractions = input.retractions.map((r) => ({ claimId: r.claim, reason: r.reason }));
+  const receipt = await recordBatch(ctx.store, { key, by, at, files, retractions }, ctx.heldTexts);
+  const { claimIds, retractedIds, firstSeq, lastSeq } = receipt;
+  ctx.log.info(
+    { key, by, firstSeq, lastSeq, claims: claimIds.length, retracted: retractedIds.length },
+    "batch recorded",
   );
+  return receipt;
 }
 
 /** The records with every claim's recordedAt and recordedBy set by the server, whatever was sent. */

@@ -22,16 +22,26 @@ export interface Context {
   readonly principal: Principal | null;
   /** The held documents recorded quotes are checked against. */
   readonly heldTexts: HeldTexts;
+  /** The request's log (its lines carry the request id); silent outside a server. */
+  readonly log: RequestLog;
 }
+
+/** What resolvers log: one line per write, so that every write can be traced to its request. */
+export interface RequestLog {
+  info(fields: Record<string, unknown>, message: string): void;
+}
+
+const SILENT: RequestLog = { info: () => {} };
 
 export function createContext(
   store: GraphStore,
   limits: RequestLimits,
-  options: { planReads?: boolean; principal?: Principal | null; heldTexts?: HeldTexts } = {},
+  options: { planReads?: boolean; principal?: Principal | null; heldTexts?: HeldTexts; log?: RequestLog } = {},
 ): Context {
   return {
     principal: options.principal ?? null,
     heldTexts: options.heldTexts ?? NO_HELD_TEXTS,
+    log: options.log ?? SILENT,
     store,
     loaders: createLoaders(store),
     limits,

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -92,12 +93,7 @@ export async function startHttpServer(opts: {
   app.use(healthRouter(store, reportError));
   app.use("/export", exportRouter({ store, limits: config.limits, reportError }));
   app.use("/explorer", explorerRouter());
-  app.use(
-    GRAPHQL_PATH,
-    express.json({ limit: "200kb" }),
-    (req, _res, next) => readAfter(bookmarksOf(req.headers[BOOKMARK_HEADER]), next),
-    expressMiddleware(apollo, { context: async ({ req }) => requestContext(store, config, req.headers.authorization) }),
-  );
+  app.use(GRAPHQL_PATH, ...graphqlHandlers(apollo, store, config, logger));
   app.use(errorMiddleware(reportError));
 
   await new Promise<void>((resolve, reject) => {
@@ -116,12 +112,49 @@ export async function startHttpServer(opts: {
   };
 }
 
+/**
+ * The GraphQL route: a JSON body, the request id (the client's or a new one, sent back), reads
+ * after the bookmarks the request carries, then Apollo with the request's context.
+ */
+function graphqlHandlers(
+  apollo: ApolloServer<Context>,
+  store: GraphStore,
+  config: Config,
+  logger: Logger,
+): express.RequestHandler[] {
+  return [
+    express.json({ limit: "200kb" }),
+    (req, res, next) => {
+      res.setHeader("x-request-id", requestIdOf(req.headers["x-request-id"]));
+      readAfter(bookmarksOf(req.headers[BOOKMARK_HEADER]), next);
+    },
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) =>
+        requestContext(store, config, {
+          authorization: req.headers.authorization,
+          requestId: String(res.getHeader("x-request-id")),
+          logger,
+        }),
+    }),
+  ];
+}
+
 /** A GraphQL request's context: the store, the limits, and who is asking. */
-async function requestContext(store: GraphStore, config: Config, authorization: string | undefined): Promise<Context> {
+async function requestContext(
+  store: GraphStore,
+  config: Config,
+  request: { authorization: string | undefined; requestId: string; logger: Logger },
+): Promise<Context> {
   return createContext(store, config.limits, {
-    principal: await principalOf(authorization, config.auth),
+    principal: await principalOf(request.authorization, config.auth),
     heldTexts: documentFolder(config.documentsDir),
+    log: request.logger.child({ requestId: request.requestId }),
   });
+}
+
+/** The client's request id when it sent a sane one, else a new one: every answer carries it back. */
+function requestIdOf(header: string | string[] | undefined): string {
+  return typeof header === "string" && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
 }
 
 /**

@@ -9,6 +9,7 @@ import { loadSeed } from "../../seed/loader";
 import { hashKey } from "../../src/server/auth";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { filing } from "../helpers/batches";
+import { capturedLog } from "../helpers/captured-log";
 import { startTestServer, type TestServer } from "../helpers/http-server";
 import { postGraphQL } from "../helpers/post-graphql";
 import { servedUrl, startServerProcess } from "../helpers/server-process";
@@ -36,10 +37,11 @@ const post = (url: string, query: string, variables: unknown, key?: string) =>
 describe("writes over HTTP", () => {
   let server: TestServer;
   let store: MemoryStore;
+  const log = capturedLog();
   beforeAll(async () => {
     store = new MemoryStore();
     await store.load(loadSeed());
-    server = await startTestServer(store, { API_KEYS });
+    server = await startTestServer(store, { API_KEYS }, log.logger);
   });
   afterAll(() => server?.stop());
 
@@ -100,6 +102,18 @@ describe("writes over HTTP", () => {
       { seq: 1, kind: "RECORDED", claimId: "filing-tiktok", by: "ana", reason: null },
       { seq: 2, kind: "RETRACTED", claimId: "filing-tiktok", by: "root", reason: "the filing was misread" },
     ]);
+  });
+
+  it("logs every write once, with the request id the answer carries back", async () => {
+    const traced = await fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${EDITOR_KEY}`, "x-request-id": "req-42" },
+      body: JSON.stringify({ query: RECORD, variables: filing("k-traced", "filing-traced") }),
+    });
+    expect(traced.headers.get("x-request-id")).toBe("req-42");
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({ msg: "batch recorded", requestId: "req-42", key: "k-traced", by: "ana", claims: 1 }),
+    );
   });
 });
 
