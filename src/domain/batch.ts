@@ -1,5 +1,6 @@
 import type { Claim } from "./claims";
 import type { DatasetFile, ParsedRecords } from "./dataset";
+import { BadInputError } from "./errors";
 
 /**
  * The write path's vocabulary (DESIGN.md section 9): a batch of records written all or nothing,
@@ -78,6 +79,27 @@ export interface Receipt {
   readonly bookmark: string | null;
 }
 
+/**
+ * Claims a concurrent batch recorded (or retracted) between this one's check and its write: the
+ * store refuses the batch then, as the check would have.
+ */
+export function raceProblems(
+  batch: PreparedBatch,
+  recorded: (claimId: string) => boolean,
+  retracted: (claimId: string) => boolean,
+): string[] {
+  return [
+    ...batch.records.claims
+      .filter((claim) => recorded(claim.id))
+      .map(
+        (claim) => `claims '${claim.id}': already recorded; claims are immutable: record a new one that supersedes it`,
+      ),
+    ...batch.retracted
+      .filter((claim) => retracted(claim.id))
+      .map((claim) => `retractions '${claim.id}': already retracted`),
+  ];
+}
+
 /** The changes a batch makes: each new claim recorded (and what it supersedes), each retraction. */
 export function changesOf(
   key: string,
@@ -130,4 +152,11 @@ export function receiptOf(batch: PreparedBatch, firstSeq: number): Receipt {
 /** The batch's changes numbered from `firstSeq`. */
 export function numberedChanges(batch: PreparedBatch, firstSeq: number): Change[] {
   return batch.changes.map((change, index) => ({ ...change, seq: firstSeq + index, id: changeId(firstSeq + index) }));
+}
+
+/** A batch refused: every problem, nothing recorded. */
+export function batchRefused(problems: readonly string[]): BadInputError {
+  return new BadInputError(`the batch is invalid, nothing was recorded:\n  - ${problems.join("\n  - ")}`, {
+    problems: problems.join("\n"),
+  });
 }

@@ -1,10 +1,10 @@
 import type { BatchRequest, PreparedBatch, Receipt } from "../domain/batch";
-import { changesOf } from "../domain/batch";
+import { batchRefused, changesOf } from "../domain/batch";
 import type { Claim } from "../domain/claims";
 import { checkRecords, type ParsedRecords, readRecords, type StoredRecords } from "../domain/dataset";
 import type { GraphNode } from "../domain/entities";
 import { identityOf } from "../domain/relationship-view";
-import { BadInputError, SeedInvalidError } from "../domain/errors";
+import { SeedInvalidError } from "../domain/errors";
 import type { GraphStore } from "./graph-store";
 
 /**
@@ -65,12 +65,6 @@ function referenceProblems(read: ReturnType<typeof readRecords>, stored: StoredR
     if (err instanceof SeedInvalidError) return err.problems;
     throw err;
   }
-}
-
-function batchRefused(problems: readonly string[]): BadInputError {
-  return new BadInputError(`the batch is invalid, nothing was recorded:\n  - ${problems.join("\n  - ")}`, {
-    problems: problems.join("\n"),
-  });
 }
 
 function retract(claim: Claim, request: BatchRequest["retractions"][number], batch: BatchRequest): Claim {

@@ -210,4 +210,21 @@ describe.each(loadedStoreFactories())("recording batches on %s", (_name, load) =
     expect(await relationship(TIKTOK)).toEqual(before);
     expect(before!.agreement.claims).toBe(2);
   });
+
+  it("records one of two batches sent at once with the same new claim, and refuses the other", async () => {
+    const racing = (key: string) => {
+      const batch = filingBatch(key);
+      const records = batch.files[0]!.content as { claims: { id: string }[]; relationships: unknown[] };
+      records.claims = records.claims.slice(0, 1).map((claim) => ({ ...claim, id: "racing-claim" }));
+      records.relationships = [];
+      return recordBatch(store, batch, NO_HELD_TEXTS);
+    };
+    const outcomes = await Promise.allSettled([racing("race-a"), racing("race-b")]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
+    expect((refused.reason as DomainError).message).toContain("claims 'racing-claim': already recorded");
+    expect(
+      (await store.listClaims({ relationshipIds: [TIKTOK], includeWithdrawn: true }, {})).items.map((c) => c.id),
+    ).toContain("racing-claim");
+  });
 });

@@ -29,7 +29,15 @@ import type {
   SourceFilter,
   StoreCounts,
 } from "../graph-store";
-import { type Change, numberedChanges, type PreparedBatch, type Receipt, receiptOf } from "../../domain/batch";
+import {
+  batchRefused,
+  type Change,
+  numberedChanges,
+  type PreparedBatch,
+  raceProblems,
+  type Receipt,
+  receiptOf,
+} from "../../domain/batch";
 import { type Claim, listedClaims } from "../../domain/claims";
 import { type Journal } from "./journal";
 import {
@@ -190,6 +198,12 @@ export class MemoryStore implements GraphStore {
   async applyBatch(batch: PreparedBatch): Promise<Receipt> {
     const previous = this.receipts.get(batch.key);
     if (previous) return previous;
+    const raced = raceProblems(
+      batch,
+      (id) => this.claims.has(id),
+      (id) => Boolean(this.claims.get(id)?.retraction),
+    );
+    if (raced.length > 0) throw batchRefused(raced);
     this.journal?.append(batch);
     return this.applyPrepared(batch);
   }

@@ -1,5 +1,5 @@
 import type { Change, PreparedBatch, Receipt } from "../../domain/batch";
-import { numberedChanges, receiptOf } from "../../domain/batch";
+import { batchRefused, numberedChanges, raceProblems, receiptOf } from "../../domain/batch";
 import type { Claim } from "../../domain/claims";
 import { NODE_KINDS, type Relationship, RELATIONSHIP_KINDS, type Source } from "../../domain/entities";
 import {
@@ -19,7 +19,7 @@ import {
   writeChangesQuery,
   writeReceiptQuery,
 } from "./queries/batch-queries";
-import { claimsOfQuery } from "./queries/claim-queries";
+import { claimsByIdsQuery, claimsOfQuery } from "./queries/claim-queries";
 import type { CypherQuery } from "./queries/cypher-query";
 import {
   writeClaimsQuery,
@@ -42,6 +42,7 @@ export async function writeBatch(run: RunQuery, batch: PreparedBatch): Promise<R
   const [lock] = await exec(run, lockChangesQuery());
   const [previous] = await exec(run, receiptQuery(batch.key));
   if (previous) return toReceipt(previous.get("props") as Props);
+  await refuseRaces(run, batch);
   await writeRecords(run, batch);
   await remakeRelationships(run, batch.affected, batch.records.identities);
   const firstSeq = (lock!.get("last") as number) + 1;
@@ -51,6 +52,23 @@ export async function writeBatch(run: RunQuery, batch: PreparedBatch): Promise<R
   const receipt = receiptOf(batch, firstSeq);
   await exec(run, writeReceiptQuery(receipt));
   return receipt;
+}
+
+/** Claims a batch committed since this one was checked, read under the lock (see raceProblems). */
+async function refuseRaces(run: RunQuery, batch: PreparedBatch): Promise<void> {
+  const ids = [...batch.records.claims, ...batch.retracted].map((claim) => claim.id);
+  const stored = new Map(
+    (await exec(run, claimsByIdsQuery(ids))).map((rec) => {
+      const claim = toClaim(rec.get("props") as Props);
+      return [claim.id, claim];
+    }),
+  );
+  const raced = raceProblems(
+    batch,
+    (id) => stored.has(id),
+    (id) => Boolean(stored.get(id)?.retraction),
+  );
+  if (raced.length > 0) throw batchRefused(raced);
 }
 
 export function toReceipt(p: Props): Receipt {

@@ -21,6 +21,9 @@ function schemaStatements(): string[] {
     "CREATE INDEX claim_supersedes IF NOT EXISTS FOR (c:Claim) ON (c.supersedes)",
     // The write path: one receipt per batch key, the change feed read in order from a seq.
     "CREATE CONSTRAINT batch_key IF NOT EXISTS FOR (b:Batch) REQUIRE b.key IS UNIQUE",
+    // MERGE on a uniquely constrained property is safe under concurrency: two first batches on an
+    // empty store cannot both create the change counter, so its lock orders them too.
+    "CREATE CONSTRAINT sequence_name IF NOT EXISTS FOR (s:Sequence) REQUIRE s.name IS UNIQUE",
     "CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE",
     "CREATE INDEX change_seq IF NOT EXISTS FOR (c:Change) ON (c.seq)",
     // Search filters on `searchText CONTAINS $q`, which a text index answers.
