@@ -175,6 +175,13 @@ describe.each(loadedStoreFactories())("recording batches on %s", (_name, load) =
       by: "admin-1",
       reason: "another company's spend",
     });
+    // Record time: the retraction is seen from its day on; before, the claim was counted.
+    const acme = (knownAt: string) =>
+      store.listClaims({ relationshipIds: ["acme-retail-buys-azure-openai"], knownAt }, {});
+    expect((await acme("2025-03-31")).items.map((c) => c.id)).toEqual(["filing-acme"]);
+    expect((await acme("2025-04-01")).items).toEqual([]);
+    const [beforeFix] = await store.relationshipsOf(["tiktok"], { kinds: ["BUYS_FROM"], knownAt: "2025-02-15" }, {});
+    expect(beforeFix!.items.find((r) => r.id === TIKTOK)!.amount).toMatchObject({ low: 18e6, high: 50e6 });
     const changes = await store.listChanges(0, {});
     expect(changes.items.map((c) => [c.seq, c.kind, c.claimId])).toEqual([
       [1, "RECORDED", "filing-tiktok"],
