@@ -100,17 +100,20 @@ export const PATH_QUANTIFIERS: ReadonlyMap<number, string> = new Map(
  * claimsKnownAt (domain/claims.ts) on the claim bound to `c`: recorded by `$knownAt`, not retracted
  * by then, not superseded by a claim recorded by then. Record times compare by their date part.
  */
-function claimCounted(c: string): string {
+function claimCounted(c: ClaimVariable): string {
   return `(left(${c}.recordedAt, 10) <= $knownAt
   AND (${c}.retractedAt IS NULL OR left(${c}.retractedAt, 10) > $knownAt)
   AND NOT EXISTS { MATCH (later:Claim {supersedes: ${c}.id}) WHERE left(later.recordedAt, 10) <= $knownAt })`;
 }
 
+/** The variables a statement binds a claim to; spelled here, never from input. */
+type ClaimVariable = "c" | "n";
+
 /** A record time after every real one: "now" for the claim rules. */
 export const RECORD_TIME_NOW = "9999-12-31";
 
 /** The predicates of a ClaimFilter on the claim bound to `c`, reading `$relationshipIds`, `$sourceIds` and `$knownAt`. */
-export function claimPredicates(filter: ClaimFilter, c: string): string[] {
+export function claimPredicates(filter: ClaimFilter, c: ClaimVariable): string[] {
   const given = (list: readonly unknown[] | undefined) => list !== undefined && list.length > 0;
   return [
     ...(given(filter.relationshipIds) ? [`${c}.relationshipId IN $relationshipIds`] : []),
