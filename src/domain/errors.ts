@@ -10,6 +10,8 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "SEED_INVALID"
   | "STORE_UNAVAILABLE"
+  | "DEADLINE_EXCEEDED"
+  | "RATE_LIMITED"
   | "CONFIG_INVALID"
   | "INTERNAL";
 
@@ -49,6 +51,32 @@ export class ForbiddenError extends DomainError {
 export class StoreUnavailableError extends DomainError {
   constructor(message: string, details?: Record<string, unknown>) {
     super("STORE_UNAVAILABLE", message, details);
+  }
+}
+
+/** The request ran out of its time before its work was done; nothing was written. */
+export class DeadlineExceededError extends DomainError {
+  constructor(timeoutMs: number) {
+    super(
+      "DEADLINE_EXCEEDED",
+      `the request did not finish within its ${timeoutMs} ms; ask for less (smaller pages, fewer hops)`,
+      {
+        timeoutMs,
+      },
+    );
+  }
+}
+
+/** The client spent its budget of query cost; `retryAfterSeconds` says when enough is back. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    cost: number,
+  ) {
+    super("RATE_LIMITED", `rate limit reached: this request costs ${cost}; retry after ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+      cost,
+    });
   }
 }
 

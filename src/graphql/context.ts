@@ -24,6 +24,23 @@ export interface Context {
   readonly heldTexts: HeldTexts;
   /** The request's log (its lines carry the request id); silent outside a server. */
   readonly log: RequestLog;
+  /** Whose budget the request spends: the credential's name, else the client's address. */
+  readonly client: string;
+  /** What the request's log line says of the operation, filled in as it runs. */
+  readonly summary: RequestSummary;
+  /** The response cache's generation when the request started (see server/response-cache.ts). */
+  readonly cacheGeneration: number;
+  /** true: the request reads after a write's bookmark, so no cached answer will do. */
+  readonly readsAfterWrite: boolean;
+}
+
+export interface RequestSummary {
+  operation?: string;
+  cost?: number;
+  /** The first error's code, or OK. */
+  code?: string;
+  /** true: answered from the response cache. */
+  cached?: boolean;
 }
 
 /** What resolvers log: one line per write, so that every write can be traced to its request. */
@@ -36,9 +53,22 @@ const SILENT: RequestLog = { info: () => {} };
 export function createContext(
   store: GraphStore,
   limits: RequestLimits,
-  options: { planReads?: boolean; principal?: Principal | null; heldTexts?: HeldTexts; log?: RequestLog } = {},
+  options: {
+    planReads?: boolean;
+    principal?: Principal | null;
+    heldTexts?: HeldTexts;
+    log?: RequestLog;
+    client?: string;
+    summary?: RequestSummary;
+    cacheGeneration?: number;
+    readsAfterWrite?: boolean;
+  } = {},
 ): Context {
   return {
+    cacheGeneration: options.cacheGeneration ?? 0,
+    readsAfterWrite: options.readsAfterWrite ?? false,
+    client: options.client ?? "local",
+    summary: options.summary ?? {},
     principal: options.principal ?? null,
     heldTexts: options.heldTexts ?? NO_HELD_TEXTS,
     log: options.log ?? SILENT,

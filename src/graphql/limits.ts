@@ -9,4 +9,12 @@ export interface RequestLimits {
   readonly maxCost: number;
   /** Largest `first` a list accepts. */
   readonly maxPageSize: number;
+  /** Most lexical tokens a query may have (checked while parsing, before any tree is built). */
+  readonly maxTokens: number;
+  /** Most directives a query may use. */
+  readonly maxDirectives: number;
+  /** Longest query text accepted, in characters. */
+  readonly maxLength: number;
+  /** How long a request may run before its store work is refused (ms). */
+  readonly timeoutMs: number;
 }

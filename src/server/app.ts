@@ -1,30 +1,34 @@
-import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
-import { GraphQLError } from "graphql";
+import { GraphQLError, type GraphQLSchema } from "graphql";
 import { UnauthenticatedError } from "../domain/errors";
 import type { Principal } from "../domain/roles";
 import { type Context, createContext } from "../graphql/context";
 import type { GraphStore } from "../store/graph-store";
-import { readAfter } from "../store/causal";
+import { observedStore } from "../store/observed-store";
 import { authenticate } from "./auth";
 import { documentFolder } from "./held-texts";
 import type { AuthConfig, Config } from "./config";
 import { explorerRouter } from "./explorer/explorer-routes";
 import { exportRouter } from "./export-routes";
-import { createErrorReporter, errorMiddleware } from "./error-policy";
+import { createErrorReporter, type ErrorReporter, errorMiddleware } from "./error-policy";
 import { createFormatError } from "./format-error";
-import { costLimitPlugin, guardRules } from "./guards";
+import { costLimitPlugin, guardRules, queryLengthLimit } from "./guards";
 import { healthRouter } from "./health";
 import { ideAssetsRouter, ideLandingPagePlugin } from "./ide";
 import type { Logger } from "./logger";
+import { Metrics } from "./metrics";
+import { CostBudgets } from "./rate-limit";
+import { readsAfterWrite, summaryOf, trackRequests } from "./request-log";
+import { ResponseCache } from "./response-cache";
 import { getSchema } from "./schema";
+import { summaryPlugin } from "./summary-plugin";
+import { getOnly, graphqlErrorMiddleware, methodNotAllowed, notFound, requireJsonBody } from "./transport";
 
 const GRAPHQL_PATH = "/graphql";
 
@@ -50,51 +54,51 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Builds the Express app with Apollo, the IDE, health endpoints; listens on config.port (0: any). */
+/** What the GraphQL route is built from, made once per server. */
+interface GraphQLParts {
+  readonly schema: GraphQLSchema;
+  readonly store: GraphStore;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly reportError: ErrorReporter;
+  readonly cache: ResponseCache;
+  readonly budgets: CostBudgets | null;
+  readonly metrics: Metrics;
+}
+
+/**
+ * Builds the Express app with Apollo, the IDE, exports, the explorer, health and metrics; listens
+ * on config.port (0: any). Every route answers a client's mistake with a coded JSON error (the
+ * GraphQL route with GraphQL errors), never an HTML page.
+ */
 export async function startHttpServer(opts: {
   store: GraphStore;
   config: Config;
   logger: Logger;
 }): Promise<RunningServer> {
-  const { store, config, logger } = opts;
+  const { config, logger } = opts;
   const app = express();
   const httpServer = createServer(app);
-  const exposeInternals = config.env === "development";
+  const metrics = new Metrics();
   // One reporter for GraphQL and the plain routes: the same failure gets the same answer and one log line.
-  const reportError = createErrorReporter({ exposeInternals, logger });
-  const apollo = new ApolloServer<Context>({
-    schema: await getSchema(),
-    // The IDE needs introspection; the schema is public (it is committed in schema/).
-    introspection: true,
-    csrfPrevention: true,
-    // main.ts owns shutdown (server, then store); Apollo's own handler would re-raise the signal.
-    stopOnTerminationSignals: false,
-    validationRules: guardRules(config.limits),
-    includeStacktraceInErrorResponses: exposeInternals,
-    formatError: createFormatError(reportError),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      // The default cache-control plugin looks up a hint in an LRU cache for every field resolved,
-      // a tenth of a nested read's time, and nothing here sets a hint.
-      ApolloServerPluginCacheControlDisabled(),
-      costLimitPlugin(config.limits),
-      ideLandingPagePlugin({
-        endpoint: GRAPHQL_PATH,
-        assetsPrefix: "/ide-assets",
-        title: "Company graph API",
-        defaultQuery: DEFAULT_QUERY,
-      }),
-    ],
+  const reportError = createErrorReporter({
+    exposeInternals: config.env === "development",
+    logger,
+    counted: (code) => metrics.errorAnswered(code),
   });
+  const cache = new ResponseCache(config.caching, { privateAnswers: config.auth.readsNeedKey });
+  const store = observedStore(
+    opts.store,
+    metrics.storeObserver(opts.store.name, () => cache.invalidate()),
+  );
+  const budgets =
+    config.rateLimit.costPerSecond > 0 ? new CostBudgets(config.rateLimit, () => metrics.limited()) : null;
+  const schema = await getSchema();
+  const parts: GraphQLParts = { schema, store, config, logger, reportError, cache, budgets, metrics };
+  const apollo = createApollo(parts, httpServer);
   await apollo.start();
 
-  app.disable("x-powered-by");
-  app.use("/ide-assets", ideAssetsRouter());
-  app.use(healthRouter(store, reportError));
-  app.use("/export", exportRouter({ store, limits: config.limits, reportError }));
-  app.use("/explorer", explorerRouter());
-  app.use(GRAPHQL_PATH, ...graphqlHandlers(apollo, store, config, logger));
-  app.use(errorMiddleware(reportError));
+  mountRoutes(app, apollo, parts);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -112,49 +116,90 @@ export async function startHttpServer(opts: {
   };
 }
 
-/**
- * The GraphQL route: a JSON body, the request id (the client's or a new one, sent back), reads
- * after the bookmarks the request carries, then Apollo with the request's context.
- */
-function graphqlHandlers(
-  apollo: ApolloServer<Context>,
-  store: GraphStore,
-  config: Config,
-  logger: Logger,
-): express.RequestHandler[] {
-  return [
-    express.json({ limit: "200kb" }),
-    (req, res, next) => {
-      res.setHeader("x-request-id", requestIdOf(req.headers["x-request-id"]));
-      readAfter(bookmarksOf(req.headers[BOOKMARK_HEADER]), next);
-    },
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) =>
-        requestContext(store, config, {
-          authorization: req.headers.authorization,
-          requestId: String(res.getHeader("x-request-id")),
-          logger,
-        }),
-    }),
-  ];
+/** Every route, each answering a client's mistake with a coded error, then 404 for the rest. */
+function mountRoutes(app: express.Express, apollo: ApolloServer<Context>, parts: GraphQLParts): void {
+  app.disable("x-powered-by");
+  if (parts.config.trustProxy !== undefined) app.set("trust proxy", trustProxyValue(parts.config.trustProxy));
+  app.use(trackRequests({ logger: parts.logger, metrics: parts.metrics, timeoutMs: parts.config.limits.timeoutMs }));
+  app.use("/ide-assets", ideAssetsRouter());
+  app.use(healthRouter(parts.store, parts.reportError));
+  const operations = express.Router();
+  getOnly(operations, "/metrics", (req, res) => parts.metrics.handler(req, res));
+  app.use(operations);
+  app.use("/export", exportRouter({ store: parts.store, limits: parts.config.limits, reportError: parts.reportError }));
+  app.use("/explorer", explorerRouter());
+  app
+    .route(GRAPHQL_PATH)
+    // A GET carries its operation in the query string; Apollo's middleware still wants a body.
+    .get(noBody, queryLengthLimit(parts.config.limits), graphqlHandler(apollo, parts))
+    .post(
+      requireJsonBody(),
+      express.json({ limit: "200kb" }),
+      queryLengthLimit(parts.config.limits),
+      graphqlHandler(apollo, parts),
+    )
+    .all(methodNotAllowed(["GET", "POST"]));
+  app.use(GRAPHQL_PATH, graphqlErrorMiddleware(parts.reportError));
+  app.use(notFound());
+  app.use(errorMiddleware(parts.reportError));
 }
 
-/** A GraphQL request's context: the store, the limits, and who is asking. */
-async function requestContext(
-  store: GraphStore,
-  config: Config,
-  request: { authorization: string | undefined; requestId: string; logger: Logger },
-): Promise<Context> {
-  return createContext(store, config.limits, {
-    principal: await principalOf(request.authorization, config.auth),
-    heldTexts: documentFolder(config.documentsDir),
-    log: request.logger.child({ requestId: request.requestId }),
+function createApollo(parts: GraphQLParts, httpServer: Server): ApolloServer<Context> {
+  const { config, reportError } = parts;
+  const exposeInternals = config.env === "development";
+  return new ApolloServer<Context>({
+    schema: parts.schema,
+    // The IDE needs introspection; the schema is public (it is committed in schema/).
+    introspection: true,
+    csrfPrevention: true,
+    // main.ts owns shutdown (server, then store); Apollo's own handler would re-raise the signal.
+    stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: guardRules(config.limits),
+    includeStacktraceInErrorResponses: exposeInternals,
+    formatError: createFormatError(reportError),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      summaryPlugin(),
+      costLimitPlugin(config.limits, parts.budgets),
+      ...parts.cache.plugins(),
+      ideLandingPagePlugin({
+        endpoint: GRAPHQL_PATH,
+        assetsPrefix: "/ide-assets",
+        title: "Company graph API",
+        defaultQuery: DEFAULT_QUERY,
+      }),
+    ],
   });
 }
 
-/** The client's request id when it sent a sane one, else a new one: every answer carries it back. */
-function requestIdOf(header: string | string[] | undefined): string {
-  return typeof header === "string" && /^[\w.:-]{1,100}$/.test(header) ? header : randomUUID();
+/** Apollo with the request's context: who asks, whose budget, the cache generation it reads in. */
+function graphqlHandler(apollo: ApolloServer<Context>, parts: GraphQLParts): express.RequestHandler {
+  return expressMiddleware(apollo, {
+    context: async ({ req, res }) => {
+      const principal = await principalOf(req.headers.authorization, parts.config.auth);
+      return createContext(parts.store, parts.config.limits, {
+        principal,
+        heldTexts: documentFolder(parts.config.documentsDir),
+        log: parts.logger,
+        client: principal ? `key:${principal.name}` : `ip:${req.ip ?? "unknown"}`,
+        summary: summaryOf(res),
+        cacheGeneration: parts.cache.current,
+        readsAfterWrite: readsAfterWrite(res),
+      });
+    },
+  });
+}
+
+const noBody: express.RequestHandler = (req, _res, next) => {
+  req.body ??= {};
+  next();
+};
+
+/** TRUST_PROXY as Express takes it: a hop count, true/false, or addresses and subnets. */
+function trustProxyValue(value: string): boolean | number | string {
+  if (value === "true" || value === "false") return value === "true";
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /**
@@ -171,12 +216,4 @@ async function principalOf(header: string | undefined, auth: AuthConfig): Promis
     if (!(err instanceof UnauthenticatedError)) throw err;
     throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 401 } } });
   }
-}
-
-/** The header a client sends a write's bookmark back in (see store/causal.ts). */
-const BOOKMARK_HEADER = "graph-bookmark";
-
-function bookmarksOf(header: string | string[] | undefined): string[] {
-  const values = Array.isArray(header) ? header : header ? [header] : [];
-  return values.flatMap((value) => value.split(/\s+/)).filter((bookmark) => bookmark !== "");
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { type Credentials, jwtVerifier, parseApiKeys } from "./auth";
 import { ConfigInvalidError } from "../domain/errors";
 import type { RequestLimits } from "../graphql/limits";
+import type { RateLimitConfig } from "./rate-limit";
 import type { Neo4jConfig } from "../store/neo4j/neo4j-config";
 
 const port = z.coerce.number().int().min(0).max(65535);
@@ -30,6 +31,21 @@ const envSchema = z
     MAX_QUERY_DEPTH: positiveInt(50).default(12),
     MAX_QUERY_COST: positiveInt(10_000_000).default(50_000),
     MAX_PAGE_SIZE: positiveInt(10_000).default(100),
+    // Lexical bounds, checked before a query is even parsed into a tree or validated.
+    MAX_QUERY_TOKENS: positiveInt(1_000_000).default(2_000),
+    MAX_QUERY_DIRECTIVES: positiveInt(10_000).default(50),
+    MAX_QUERY_LENGTH: positiveInt(10_000_000).default(20_000),
+    // Every request ends by then: its store calls are refused and its Neo4j transactions time out.
+    REQUEST_TIMEOUT_MS: positiveInt(600_000).default(10_000),
+    // Per-client budgets of query cost: a steady rate and a burst (0: no limits).
+    RATE_LIMIT_COST_PER_SECOND: z.coerce.number().int().min(0).max(100_000_000).default(20_000),
+    RATE_LIMIT_BURST: z.coerce.number().int().min(0).max(1_000_000_000).default(100_000),
+    RATE_LIMIT_BURST_SECONDS: positiveInt(3_600).default(10),
+    // Express's trust proxy: which proxies' X-Forwarded-For names the client (for budgets per address).
+    TRUST_PROXY: z.string().min(1).optional(),
+    // Cache-Control max-age of reads (analytics get the shorter ANALYTICS_MAX_AGE); 0 turns caching off.
+    CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+    RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
     // `name:role:sha256hex`, comma-separated: the hashes of the API keys that may write.
     API_KEYS: z.string().default(""),
     READS_NEED_KEY: z.enum(["true", "false"]).default("false"),
@@ -59,6 +75,17 @@ export interface Config {
   readonly journalPath: string;
   /** Where held documents are read from to check quotes (null: none is held here). */
   readonly documentsDir: string | null;
+  readonly rateLimit: RateLimitConfig;
+  /** Express's `trust proxy` setting (undefined: the socket's address is the client's). */
+  readonly trustProxy: string | undefined;
+  readonly caching: CachingConfig;
+}
+
+export interface CachingConfig {
+  /** Cache-Control max-age of a read, in seconds (0: nothing is cached). */
+  readonly maxAgeSeconds: number;
+  /** The response cache's size; 0: no response cache. */
+  readonly responseCacheBytes: number;
 }
 
 export interface AuthConfig {
@@ -91,11 +118,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     neo4j: e.NEO4J_URI
       ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? null, database: e.NEO4J_DATABASE ?? null }
       : null,
-    limits: { maxDepth: e.MAX_QUERY_DEPTH, maxCost: e.MAX_QUERY_COST, maxPageSize: e.MAX_PAGE_SIZE },
+    limits: limitsOf(e),
     auth: { credentials: { keys, verifyJwt: jwtSettings(e) }, readsNeedKey: e.READS_NEED_KEY === "true" },
     journalPath: join(e.DATA_DIR ?? DEFAULT_DATA_DIR, "journal.ndjson"),
     documentsDir: e.DOCUMENTS_DIR ?? null,
+    rateLimit: rateLimitOf(e),
+    trustProxy: e.TRUST_PROXY,
+    caching: { maxAgeSeconds: e.CACHE_MAX_AGE_SECONDS, responseCacheBytes: e.RESPONSE_CACHE_MB * 1024 * 1024 },
   };
+}
+
+function limitsOf(e: z.infer<typeof envSchema>): RequestLimits {
+  return {
+    maxDepth: e.MAX_QUERY_DEPTH,
+    maxCost: e.MAX_QUERY_COST,
+    maxPageSize: e.MAX_PAGE_SIZE,
+    maxTokens: e.MAX_QUERY_TOKENS,
+    maxDirectives: e.MAX_QUERY_DIRECTIVES,
+    maxLength: e.MAX_QUERY_LENGTH,
+    timeoutMs: e.REQUEST_TIMEOUT_MS,
+  };
+}
+
+/** A budget smaller than the costliest query allowed would refuse that query for ever. */
+function rateLimitOf(e: z.infer<typeof envSchema>): RateLimitConfig {
+  const config = {
+    costPerSecond: e.RATE_LIMIT_COST_PER_SECOND,
+    burst: e.RATE_LIMIT_BURST,
+    burstSeconds: e.RATE_LIMIT_BURST_SECONDS,
+  };
+  if (config.costPerSecond > 0 && Math.max(config.costPerSecond, config.burst) < e.MAX_QUERY_COST) {
+    throw new ConfigInvalidError([
+      `RATE_LIMIT_BURST=${config.burst}: at least MAX_QUERY_COST (${e.MAX_QUERY_COST}), or the costliest queries could never run`,
+    ]);
+  }
+  return config;
 }
 
 /** The JWT check the environment configures, or null; a half configuration is refused. */

@@ -3,6 +3,8 @@ import type express from "express";
 import { GraphQLError } from "graphql";
 import { DomainError } from "../domain/errors";
 import type { Logger } from "./logger";
+import { summaryOf } from "./request-log";
+import { headersOf } from "./transport";
 
 /**
  * What a client learns about a failure, decided in one place for GraphQL and the plain HTTP routes:
@@ -11,8 +13,11 @@ import type { Logger } from "./logger";
  * | ---------------------------------------- | --------------------- | ------ | ---------------------- | ------ |
  * | DomainError BAD_USER_INPUT               | BAD_USER_INPUT        | 400    | its own                | no     |
  * | DomainError STORE_UNAVAILABLE            | STORE_UNAVAILABLE     | 503    | its own                | no     |
- * | HTTP error marked safe to expose (a      | NOT_FOUND (404) or    | its    | its own                | no     |
- * |   malformed JSON body, a body too large) | BAD_REQUEST           | status |                        |        |
+ * | DomainError DEADLINE_EXCEEDED            | DEADLINE_EXCEEDED     | 504    | its own                | no     |
+ * | DomainError RATE_LIMITED                 | RATE_LIMITED          | 429    | its own                | no     |
+ * | HTTP error marked safe to expose (a      | its code (see         | its    | its own                | no     |
+ * |   malformed JSON body, a body too large, | transportCode)        | status |                        |        |
+ * |   an unknown route, a wrong method)      |                       |        |                        |        |
  * | GraphQL error with a code (validation,   | its code              | 400 or | its own; argument      | no     |
  * |   parsing, cost, argument validation)    |                       | its    | validation lists the   |        |
  * |                                          |                       | http   | broken constraints     |        |
@@ -55,6 +60,16 @@ const CLIENT_STATUS: Partial<Record<DomainError["code"], number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   STORE_UNAVAILABLE: 503,
+  DEADLINE_EXCEEDED: 504,
+  RATE_LIMITED: 429,
+};
+
+/** Express's body parser names its failures by `type`; clients get a code per kind of mistake. */
+const BODY_PARSER_CODES: Readonly<Record<string, string>> = {
+  "entity.parse.failed": "MALFORMED_JSON",
+  "entity.too.large": "PAYLOAD_TOO_LARGE",
+  "encoding.unsupported": "UNSUPPORTED_MEDIA_TYPE",
+  "charset.unsupported": "UNSUPPORTED_MEDIA_TYPE",
 };
 
 /** Decides, without side effects, what the client sees for `err` and whether to log it. */
@@ -66,11 +81,13 @@ export function decideError(err: unknown, opts: ErrorPolicyOptions): ErrorDecisi
     return { code: cause.code, message: cause.message, status, details: scalars(cause.details), log: false, cause };
   }
   if (cause instanceof GraphQLError && isClientCode(cause.extensions.code)) {
-    return graphQLClientError(cause, cause.extensions.code);
+    const decision = graphQLClientError(cause, cause.extensions.code);
+    return opts.exposeInternals ? decision : { ...decision, message: withoutSuggestions(decision.message) };
   }
   if (isExposedHttpError(cause)) {
-    const code = cause.status === 404 ? "NOT_FOUND" : "BAD_REQUEST";
-    return { code, message: cause.message, status: cause.status, details: {}, log: false, cause };
+    const code = transportCode(cause);
+    const message = TRANSPORT_MESSAGES[code]?.(cause) ?? cause.message;
+    return { code, message, status: cause.status, details: {}, log: false, cause };
   }
   return internal(cause, undefined, opts);
 }
@@ -81,10 +98,13 @@ export type ErrorReporter = (err: unknown, where: string) => ClientError;
  * The policy with its side effect: logs what needs logging (once, here, so no caller forgets or
  * doubles it) and returns what the client may see. `where` names the request for the log.
  */
-export function createErrorReporter(opts: ErrorPolicyOptions & { readonly logger: Logger }): ErrorReporter {
+export function createErrorReporter(
+  opts: ErrorPolicyOptions & { readonly logger: Logger; readonly counted?: (code: string) => void },
+): ErrorReporter {
   return (err, where) => {
     const { log, cause, ...client } = decideError(err, opts);
     if (log) opts.logger.error({ err: cause, where }, `unexpected error in ${where}`);
+    opts.counted?.(client.code);
     return client;
   };
 }
@@ -104,7 +124,11 @@ function graphQLClientError(cause: GraphQLError, code: string): ErrorDecision {
 /** Answers an HTTP route's failure as `{ "error": { "code", "message", "details"? } }`. */
 export function sendError(req: express.Request, res: express.Response, err: unknown, reportError: ErrorReporter): void {
   const { code, message, status, details } = reportError(err, `${req.method} ${req.baseUrl}${req.path}`);
-  res.status(status).json({ error: { code, message, ...(Object.keys(details).length > 0 ? { details } : {}) } });
+  summaryOf(res).code = code;
+  res
+    .status(status)
+    .set(headersOf(err))
+    .json({ error: { code, message, ...(Object.keys(details).length > 0 ? { details } : {}) } });
 }
 
 /**
@@ -158,6 +182,28 @@ function isExposedHttpError(err: unknown): err is Error & { status: number } {
   if (!(err instanceof Error)) return false;
   const { expose, status } = err as { expose?: unknown; status?: unknown };
   return expose === true && typeof status === "number" && status >= 400 && status < 500;
+}
+
+/**
+ * graphql-js suggests names close to a misspelt one ('Did you mean "customers"?'), which lets
+ * anyone map a schema with introspection off; outside development the suggestion is cut.
+ */
+function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean .+\?$/, "");
+}
+
+/** Body parser messages in the words of this API (its own are terse: "request entity too large"). */
+const TRANSPORT_MESSAGES: Readonly<Record<string, (err: Error & { limit?: number }) => string>> = {
+  MALFORMED_JSON: (err) => `the body is not valid JSON: ${err.message}`,
+  PAYLOAD_TOO_LARGE: (err) => `the body is larger than the ${err.limit ?? "allowed"} bytes this server accepts`,
+};
+
+/** A transport error's own code, else the body parser's kind of failure, else one by status. */
+function transportCode(err: Error & { status: number }): string {
+  const { code, type } = err as { code?: unknown; type?: unknown };
+  if (typeof code === "string" && /^[A-Z_]+$/.test(code)) return code;
+  if (typeof type === "string" && BODY_PARSER_CODES[type]) return BODY_PARSER_CODES[type];
+  return err.status === 404 ? "NOT_FOUND" : "BAD_REQUEST";
 }
 
 function constraintMessages(errors: readonly ValidationError[]): string[] {

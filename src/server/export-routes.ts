@@ -1,4 +1,5 @@
 import express from "express";
+import { getOnly } from "./transport";
 import { buyerSupplierMatrix, matrixToCsv } from "../analytics/buyer-supplier-matrix";
 import { toCytoscapeJson, toGexf, toGraphML } from "../analytics/graph-export";
 import { checkKinds, relationshipGraph } from "../analytics/relationship-graph";
@@ -147,7 +148,7 @@ export function exportRouter(opts: {
 }): express.Router {
   const router = express.Router();
   const route = (path: string, format: ExportFormat) =>
-    router.get(path, async (req, res) => {
+    getOnly(router, path, async (req, res) => {
       try {
         const ctx = createContext(opts.store, opts.limits);
         const file = await renderExport(ctx.store, format, req.query as ExportParams);

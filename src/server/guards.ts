@@ -1,13 +1,31 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
 import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
-import { GraphQLError, type ValidationContext, type ValidationRule } from "graphql";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
+import {
+  type DocumentNode,
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  type GraphQLSchema,
+  type ValidationContext,
+  type ValidationRule,
+} from "graphql";
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
+import type express from "express";
+import { RateLimitedError } from "../domain/errors";
+import type { Context } from "../graphql/context";
 import type { RequestLimits } from "../graphql/limits";
+import type { CostBudgets } from "./rate-limit";
+import { TransportError } from "./transport";
 
 const MAX_ALIASES = 30;
 
-/** Depth and alias limits run as validation rules, before any resolver (or store call) runs. */
+/**
+ * Depth, alias and directive limits run as validation rules, before any resolver (or store call)
+ * runs. The token limit is graphql-js's own (`parseOptions.maxTokens`, see app.ts): the parser
+ * stops at the limit, so an oversized query is never turned into a tree at all.
+ */
 export function guardRules(limits: RequestLimits): ValidationRule[] {
   // Report instead of throwing: an error thrown inside validation becomes a masked 500, a reported
   // one a GRAPHQL_VALIDATION_FAILED with the limit in its message.
@@ -27,7 +45,22 @@ export function guardRules(limits: RequestLimits): ValidationRule[] {
       ...report,
     }),
     maxAliasesRule({ n: MAX_ALIASES, exposeLimits: true, ...report }),
+    maxDirectivesRule({ n: limits.maxDirectives, exposeLimits: true, ...report }),
   ];
+}
+
+/**
+ * The query text's length, checked before Apollo sees the request: a plugin's refusal before
+ * parsing would be answered 500 by Apollo, this one is a 400 with its own code.
+ */
+export function queryLengthLimit(limits: RequestLimits): express.RequestHandler {
+  return (req, _res, next) => {
+    const body = req.body as { query?: unknown } | undefined;
+    const query = req.method === "GET" ? req.query.query : body?.query;
+    if (typeof query !== "string" || query.length <= limits.maxLength) return next();
+    const message = `the query is ${query.length} characters long; the limit is ${limits.maxLength}`;
+    next(new TransportError(400, "QUERY_TOO_LONG", message));
+  };
 }
 
 /**
@@ -43,27 +76,72 @@ function pagedEstimator(maxPageSize: number): ComplexityEstimator {
   };
 }
 
-export function costLimitPlugin(limits: RequestLimits): ApolloServerPlugin {
-  const { maxCost, maxPageSize } = limits;
+/**
+ * Once the operation is known: its variables are checked against their types (a wrong type is the
+ * client's mistake, BAD_USER_INPUT, before anything else reads them), then its cost against the
+ * limit, then against the client's budget when rate limits are on.
+ */
+export function costLimitPlugin(limits: RequestLimits, budgets: CostBudgets | null): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [pagedEstimator(maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
-          });
-          if (cost > maxCost) {
+        async didResolveOperation({ request, document, schema, contextValue }) {
+          const variables = checkedVariables(schema, document, request.operationName, request.variables);
+          const cost = queryCost(schema, document, request.operationName, variables, limits);
+          contextValue.summary.cost = cost;
+          if (cost > limits.maxCost) {
             throw new GraphQLError(
-              `Query is too costly: its estimated cost is ${cost}, the limit is ${maxCost}. Ask for smaller pages (first) or fewer nested lists.`,
-              { extensions: { code: "QUERY_TOO_COSTLY", cost, maxCost, http: { status: 400 } } },
+              `Query is too costly: its estimated cost is ${cost}, the limit is ${limits.maxCost}. Ask for smaller pages (first) or fewer nested lists.`,
+              { extensions: { code: "QUERY_TOO_COSTLY", cost, maxCost: limits.maxCost, http: { status: 400 } } },
             );
           }
+          await budgets?.spend(contextValue.client, cost).catch(rateLimited);
         },
       };
     },
   };
+}
+
+function checkedVariables(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+  const operation = getOperationAST(document, operationName);
+  const checked = getVariableValues(schema, operation?.variableDefinitions ?? [], variables ?? {});
+  if (checked.errors) {
+    throw new GraphQLError(checked.errors.map((e) => e.message).join("; "), {
+      extensions: { code: "BAD_USER_INPUT", http: { status: 400 } },
+    });
+  }
+  return variables ?? {};
+}
+
+function queryCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+  limits: RequestLimits,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    operationName: operationName ?? undefined,
+    variables,
+    estimators: [pagedEstimator(limits.maxPageSize), simpleEstimator({ defaultComplexity: 1 })],
+  });
+}
+
+/** A spent budget is a 429 with Retry-After (Apollo sets the headers an error's `http` names). */
+function rateLimited(err: unknown): never {
+  if (!(err instanceof RateLimitedError)) throw err;
+  throw new GraphQLError(err.message, {
+    extensions: {
+      code: err.code,
+      ...err.details,
+      http: { status: 429, headers: new Map([["retry-after", String(err.retryAfterSeconds)]]) },
+    },
+  });
 }

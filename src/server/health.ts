@@ -1,6 +1,7 @@
 import { Router } from "express";
 import type { GraphStore } from "../store/graph-store";
 import type { ErrorReporter } from "./error-policy";
+import { getOnly } from "./transport";
 
 /**
  * GET /health says which dependency is down (always 200 when the process itself is fine, so it can
@@ -18,11 +19,11 @@ export function healthRouter(store: GraphStore, reportError: ErrorReporter): Rou
       return { ok: false as const, store: { name: store.name, status: "down" as const, error: message } };
     }
   };
-  router.get("/health", async (_req, res) => {
+  getOnly(router, "/health", async (_req, res) => {
     const result = await check();
     res.status(200).json({ status: result.ok ? "ok" : "degraded", dependencies: { store: result.store } });
   });
-  router.get("/ready", async (_req, res) => {
+  getOnly(router, "/ready", async (_req, res) => {
     const result = await check();
     res.status(result.ok ? 200 : 503).json({ ready: result.ok, store: result.store });
   });

@@ -11,6 +11,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import express from "express";
+import { getOnly } from "./transport";
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 
 const require = createRequire(import.meta.url);
@@ -39,7 +40,7 @@ const ASSETS = {
 export function ideAssetsRouter(): express.Router {
   const router = express.Router();
   for (const [name, file] of Object.entries(ASSETS)) {
-    router.get(`/${name}`, (_req, res, next) => {
+    getOnly(router, `/${name}`, (_req, res, next) => {
       res.type(name.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8");
       // File names are not versioned, so cache for a day and let ETag /
       // Last-Modified revalidate after a package upgrade, rather than `immutable`.

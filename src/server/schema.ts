@@ -1,6 +1,7 @@
 import "reflect-metadata";
-import { type GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { type GraphQLSchema, lexicographicSortSchema, printSchema, specifiedDirectives } from "graphql";
 import { buildSchema } from "type-graphql";
+import { cacheControlDirective } from "../graphql/cache-hints";
 import { resolvers } from "../graphql/resolvers";
 import { validateArgs } from "../graphql/validate-args";
 
@@ -12,6 +13,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers,
     // class-validator checks @ArgsType constraints, synchronously (see validate-args.ts).
     validateFn: validateArgs,
+    directives: [...specifiedDirectives, cacheControlDirective],
   });
   return cached;
 }

@@ -141,11 +141,13 @@ describe("one error policy for GraphQL and the HTTP routes", () => {
     expect(log.errors()[0]!.where).toBe("store health check");
   });
 
-  it("answers a malformed JSON body with a JSON 400 instead of Express's page with a stack", async () => {
+  it("answers a malformed JSON body with a GraphQL error and a 400 instead of Express's page with a stack", async () => {
     const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: "{" });
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    expect(await res.json()).toEqual({ error: { code: "BAD_REQUEST", message: expect.stringMatching(/JSON/) } });
+    expect(await res.json()).toEqual({
+      errors: [{ message: expect.stringMatching(/not valid JSON/), extensions: { code: "MALFORMED_JSON" } }],
+    });
     expect(log.errors()).toEqual([]);
   });
 

@@ -3,7 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalNeo4j, startLocalNeo4j } from "../../neo4j/launcher";
+import { Neo4jExecutor } from "../../src/store/neo4j/executor";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
+import { requestScope, withinRequest } from "../../src/store/request-scope";
 import { loadSeed } from "../../seed/loader";
 import { startTestServer, type TestServer } from "../helpers/http-server";
 import { neo4jTestConfig } from "../helpers/neo4j-server";
@@ -56,6 +58,22 @@ describe.skipIf(!cfg)("the API served from Neo4j over HTTP", () => {
     // The whole read is planned at the root: companies, their customers, those customers' suppliers.
     expect(large.cypher).toBe(1);
   });
+
+  it("gives a transaction the time its request has left, so Neo4j itself ends one that outlives it", async () => {
+    const executor = new Neo4jExecutor(cfg!);
+    try {
+      const slow = "UNWIND range(1, 500000000) AS n WITH n WHERE n % 7 = 0 RETURN count(n) AS c";
+      const scope = requestScope({ requestId: "slow-request", bookmarks: [], timeoutMs: 300 });
+      const read = withinRequest(scope, () => executor.read(slow, {}, (record) => record.get("c")));
+      await expect(read).rejects.toMatchObject({ code: "DEADLINE_EXCEEDED" });
+      const running = await executor.read("SHOW TRANSACTIONS YIELD metaData RETURN metaData", {}, (record) =>
+        record.get("metaData"),
+      );
+      expect(running.filter((metadata) => metadata?.requestId === "slow-request")).toEqual([]);
+    } finally {
+      await executor.close();
+    }
+  });
 });
 
 describe.skipIf(!cfg)("when Neo4j goes away under a running server", () => {
@@ -80,25 +98,98 @@ describe.skipIf(!cfg)("when Neo4j goes away under a running server", () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("answers with STORE_UNAVAILABLE and a failing readiness check, then recovers by itself", async () => {
+  it("fails fast with STORE_UNAVAILABLE once Neo4j is killed under concurrent reads, and recovers by itself", async () => {
     const query = `{ company(id: "tiktok") { parent { id } } }`;
     expect((await server.gql(query)).data).toEqual({ company: { parent: { id: "bytedance" } } });
     expect((await server.get("/ready")).status).toBe(200);
 
-    await neo4j!.stop();
+    const traffic = concurrentReads(server, query, 8);
+    await sleep(300);
+    process.kill(neo4j!.pid, "SIGKILL");
+    await neo4j!.exited;
     neo4j = null;
 
-    const down = await server.gql(query);
-    expect(down.errors?.[0]?.extensions?.code).toBe("STORE_UNAVAILABLE");
-    expect(down.errors?.[0]?.message).toMatch(/Neo4j at bolt:\/\/127\.0\.0\.1:\d+ is (unavailable|unreachable)/);
-    expect(JSON.stringify(down)).not.toMatch(/stacktrace|\n\s+at /);
+    const firstError = await traffic.firstError();
+    // Readiness turns at once: the circuit is open, /ready does not wait on the driver.
     const ready = await server.get("/ready");
     expect(ready.status).toBe(503);
-    const health = JSON.parse((await server.get("/health")).body);
-    expect(health).toMatchObject({ status: "degraded", dependencies: { store: { name: "neo4j", status: "down" } } });
+    expect(JSON.parse(ready.body)).toMatchObject({ ready: false, store: { name: "neo4j", status: "down" } });
+    await sleep(2_000);
+    const outage = await traffic.stop();
+
+    const errors = outage.filter((answer) => answer.code !== "OK");
+    expect(new Set(errors.map((answer) => answer.code))).toEqual(new Set(["STORE_UNAVAILABLE"]));
+    expect(errors[0]!.message).toMatch(/Neo4j at bolt:\/\/127\.0\.0\.1:\d+ is (unavailable|unreachable)/);
+    expect(JSON.stringify(errors)).not.toMatch(/stacktrace|\n\s+at /);
+    // The outage's answers, once it is known: many of them, each fast (the bound the circuit exists for).
+    const afterFirst = errors.filter((answer) => answer.startedAt > firstError.endedAt);
+    expect(afterFirst.length).toBeGreaterThan(20);
+    expect(
+      percentile(
+        afterFirst.map((answer) => answer.ms),
+        0.99,
+      ),
+    ).toBeLessThan(1_000);
 
     neo4j = await startLocalNeo4j({ dataDir, port });
+    await eventually(async () => (await server.gql(query)).data, { company: { parent: { id: "bytedance" } } });
     expect((await server.get("/ready")).status).toBe(200);
-    expect((await server.gql(query)).data).toEqual({ company: { parent: { id: "bytedance" } } });
   }, 180_000);
 });
+
+interface TimedAnswer {
+  readonly startedAt: number;
+  readonly endedAt: number;
+  readonly ms: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** `readers` clients reading `query` in a loop until stopped; every answer timed and coded. */
+function concurrentReads(server: TestServer, query: string, readers: number) {
+  const answers: TimedAnswer[] = [];
+  let running = true;
+  const reader = async () => {
+    while (running) {
+      const startedAt = performance.now();
+      const res = await server.gql(query);
+      const endedAt = performance.now();
+      const error = res.errors?.[0];
+      const code = error ? String(error.extensions?.code) : "OK";
+      answers.push({ startedAt, endedAt, ms: endedAt - startedAt, code, message: error?.message ?? "" });
+    }
+  };
+  const loops = Array.from({ length: readers }, reader);
+  return {
+    async firstError(): Promise<TimedAnswer> {
+      for (;;) {
+        const found = answers.find((answer) => answer.code !== "OK");
+        if (found) return found;
+        await sleep(20);
+      }
+    },
+    async stop(): Promise<TimedAnswer[]> {
+      running = false;
+      await Promise.all(loops);
+      return answers;
+    },
+  };
+}
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until `read` gives `expected` (the server is not restarted; it finds Neo4j again by itself). */
+async function eventually(read: () => Promise<unknown>, expected: unknown): Promise<void> {
+  let last: unknown;
+  for (let attempt = 0; attempt < 120; attempt++) {
+    last = await read().catch((err: unknown) => err);
+    if (JSON.stringify(last) === JSON.stringify(expected)) return;
+    await sleep(250);
+  }
+  expect(last).toEqual(expected);
+}

@@ -1,5 +1,4 @@
-import { pino } from "pino";
-import type { Logger } from "../../src/server/logger";
+import { createLogger, type Logger } from "../../src/server/logger";
 
 interface LogLine {
   readonly level: number;
@@ -18,7 +17,7 @@ export interface CapturedLog {
 /** A pino logger that keeps its JSON lines in memory, so a test can read what an operator would. */
 export function capturedLog(): CapturedLog {
   const lines: LogLine[] = [];
-  const logger = pino({ level: "info", base: undefined }, { write: (line: string) => lines.push(JSON.parse(line)) });
+  const logger = createLogger("info", { write: (line: string) => lines.push(JSON.parse(line)) });
   return {
     logger,
     lines,

@@ -1,9 +1,11 @@
 import { graphql, type GraphQLSchema } from "graphql";
 import { createContext } from "../../src/graphql/context";
+import { loadConfig } from "../../src/server/config";
 import { getSchema } from "../../src/server/schema";
 import type { GraphStore } from "../../src/store/graph-store";
 
-const TEST_LIMITS = { maxDepth: 12, maxCost: 50_000, maxPageSize: 100 } as const;
+/** The server's defaults. */
+const TEST_LIMITS = loadConfig({}).limits;
 
 let schema: GraphQLSchema | null = null;
 

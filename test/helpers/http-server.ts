@@ -29,7 +29,14 @@ export async function startTestServer(
   env: Record<string, string> = {},
   logger: Logger = createLogger("silent"),
 ): Promise<TestServer> {
-  const config: Config = loadConfig({ NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", ...env });
+  // Rate limits are off unless a test turns them on: tests send bursts from one address.
+  const config: Config = loadConfig({
+    NODE_ENV: "production",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    RATE_LIMIT_COST_PER_SECOND: "0",
+    ...env,
+  });
   const server = await startHttpServer({ store, config, logger });
   const origin = new URL(server.url).origin;
   return {

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Float, ID, Query, Resolver } from "type-graphql";
+import { Arg, Directive, Args, Ctx, Float, ID, Query, Resolver } from "type-graphql";
+import { ANALYTICS_HINT } from "../cache-hints";
 import { LocalDateResolver } from "graphql-scalars";
 import {
   type ChurnSimulation,
@@ -36,6 +37,7 @@ const optionalId = (id: string | null | undefined, what: string) => (id ? requir
 
 @Resolver()
 export class AnalyticsResolver {
+  @Directive(ANALYTICS_HINT)
   @Query(() => RevenueFlowReportType, {
     description:
       "Money into (IN) or out of (OUT) a company, per counterparty or corporate group, with stated and computed shares.",
@@ -63,6 +65,7 @@ export class AnalyticsResolver {
     });
   }
 
+  @Directive(ANALYTICS_HINT)
   @Query(() => ConcentrationReportType, {
     description: "Top-customer share, HHI and coverage of a supplier's line, with intervals.",
   })
@@ -89,6 +92,7 @@ export class AnalyticsResolver {
     });
   }
 
+  @Directive(ANALYTICS_HINT)
   @Query(() => RiskPathReportType, {
     description: "Ranked chains of relationships that put a supplier's revenue at risk, explained.",
   })
@@ -113,6 +117,7 @@ export class AnalyticsResolver {
     });
   }
 
+  @Directive(ANALYTICS_HINT)
   @Query(() => FlowPathReportType, { description: "Multi-hop paths money flows along, from one company to another." })
   flowPaths(
     @Arg("from", () => ID) from: string,
@@ -124,6 +129,7 @@ export class AnalyticsResolver {
     return flowPaths(storeAt(ctx, knownAt), { fromId: requireId(from, "from"), toId: requireId(to, "to"), ...bounds });
   }
 
+  @Directive(ANALYTICS_HINT)
   @Query(() => ChurnSimulationType, {
     description: "A supplier's line and concentration if the given customers leave.",
   })

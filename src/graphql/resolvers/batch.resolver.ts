@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Directive, Args, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { LIVE_HINT } from "../cache-hints";
 import type { Receipt } from "../../domain/batch";
 import { recordClaims, retractClaim, changesPage } from "../batch-writes";
 import type { Context } from "../context";
@@ -27,6 +28,7 @@ export class BatchResolver {
     return retractClaim(ctx, { key, retractions: [{ claim, reason }], records: null });
   }
 
+  @Directive(LIVE_HINT)
   @Query(() => ChangeConnection, {
     description:
       "Recorded, superseded and retracted claims in commit order, after `since`: how a client stays in sync.",

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { Arg, Directive, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import { ANALYTICS_HINT } from "../cache-hints";
 import { LocalDateResolver } from "graphql-scalars";
 import { buyerSupplierMatrix } from "../../analytics/buyer-supplier-matrix";
 import { relationshipGraph } from "../../analytics/relationship-graph";
@@ -13,6 +14,7 @@ import { BuyerSupplierMatrixType, RelationshipGraphType } from "../types/graph-v
 
 @Resolver()
 export class GraphViewResolver {
+  @Directive(ANALYTICS_HINT)
   @Query(() => RelationshipGraphType, {
     description: `Nodes and edges around the centres, breadth-first, deduplicated, with stable ids. depth ${GRAPH_DEPTH.min}..${GRAPH_DEPTH.max}, limit (nodes) ${GRAPH_LIMIT.min}..${GRAPH_LIMIT.max}.`,
   })
@@ -50,6 +52,7 @@ export class GraphViewResolver {
     });
   }
 
+  @Directive(ANALYTICS_HINT)
   @Query(() => BuyerSupplierMatrixType, {
     description: "Who buys from whom among up to 100 companies, with summed spend per pair and product.",
   })

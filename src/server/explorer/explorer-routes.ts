@@ -6,6 +6,7 @@
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import express from "express";
+import { getOnly } from "../transport";
 
 const require = createRequire(import.meta.url);
 
@@ -29,12 +30,12 @@ const CSP =
 /** Mount at `/explorer`: the page at `/explorer`, its files at `/explorer/<name>`. */
 export function explorerRouter(): express.Router {
   const router = express.Router();
-  router.get("/", (_req, res, next) => {
+  getOnly(router, "/", (_req, res, next) => {
     res.set("Content-Security-Policy", CSP).type("text/html; charset=utf-8");
     res.sendFile(here("./explorer.html"), { maxAge: 0 }, (err) => err && next(err));
   });
   for (const [name, { file, type }] of Object.entries(ASSETS)) {
-    router.get(`/${name}`, (_req, res, next) => {
+    getOnly(router, `/${name}`, (_req, res, next) => {
       res.type(type);
       res.sendFile(file, { maxAge: "1h" }, (err) => err && next(err));
     });

@@ -1,7 +1,8 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from "neo4j-driver";
-import { BadInputError, DomainError, StoreUnavailableError } from "../../domain/errors";
-import { currentBookmarks } from "../causal";
+import { BadInputError, DeadlineExceededError, DomainError, StoreUnavailableError } from "../../domain/errors";
+import { currentBookmarks, currentRequest } from "../request-scope";
 import { type Neo4jConfig, redactUri } from "./neo4j-config";
+import { OutageCircuit } from "./outage-circuit";
 
 export type { Neo4jRecord };
 export type Params = Record<string, unknown>;
@@ -31,16 +32,25 @@ const CONNECTION_ERROR_CODES = new Set([
   "Neo.TransientError.General.DatabaseUnavailable",
 ]);
 
+/** What Neo4j answers when a transaction outlives the timeout it was given. */
+const TIMEOUT_CODES = new Set([
+  "Neo.ClientError.Transaction.TransactionTimedOut",
+  "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration",
+]);
+
 /**
  * The only code that talks to the driver. Every statement runs in a managed transaction
  * (executeRead/executeWrite retry transient failures), sessions are always closed, and driver
  * errors leave as domain errors. The driver's pool drops broken connections and dials again, so a
- * server that comes back after a restart is used again without any state kept here.
+ * server that comes back after a restart is used again; while it is down, the outage circuit
+ * answers at once (see outage-circuit.ts). A transaction run for a request with a deadline is
+ * given the time left as its timeout, so Neo4j ends it too.
  */
 export class Neo4jExecutor {
   /** The URI without any user info, safe for messages and logs. */
   readonly uri: string;
   private readonly driver: Driver;
+  private readonly circuit: OutageCircuit;
 
   constructor(
     private readonly cfg: Neo4jConfig,
@@ -61,6 +71,7 @@ export class Neo4jExecutor {
     } catch (err) {
       throw new StoreUnavailableError(`Neo4j at ${this.uri} cannot be used: ${oneLine(err)}`);
     }
+    this.circuit = new OutageCircuit(() => this.probeNow(), `Neo4j at ${this.uri}`);
   }
 
   /** Fails with StoreUnavailableError ("... is unreachable: reason") when the server cannot be reached. */
@@ -78,9 +89,14 @@ export class Neo4jExecutor {
 
   /**
    * `RETURN 1` without the driver's retry loop, so a health check answers as fast as the server
-   * fails. One immediate second attempt covers a pooled connection that died with a restart.
+   * fails; at once while the store is known to be down.
    */
-  async probe(): Promise<void> {
+  probe(): Promise<void> {
+    return this.circuit.run(() => this.probeNow());
+  }
+
+  /** One immediate second attempt covers a pooled connection that died with a restart. */
+  private async probeNow(): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       const session = this.session("READ");
       try {
@@ -121,17 +137,26 @@ export class Neo4jExecutor {
   }
 
   async close(): Promise<void> {
+    this.circuit.dispose();
     await this.driver.close();
   }
 
-  private async transaction<T>(
+  private transaction<T>(
     mode: "READ" | "WRITE",
     work: (run: RunQuery) => Promise<T>,
   ): Promise<{ value: T; bookmarks: string[] }> {
+    return this.circuit.run(() => this.sessionTransaction(mode, work));
+  }
+
+  private async sessionTransaction<T>(
+    mode: "READ" | "WRITE",
+    work: (run: RunQuery) => Promise<T>,
+  ): Promise<{ value: T; bookmarks: string[] }> {
+    const config = transactionConfig();
     const session = this.session(mode);
     try {
       const fn = (tx: ManagedTransaction) => work(this.runner(tx));
-      const value = await (mode === "READ" ? session.executeRead(fn) : session.executeWrite(fn));
+      const value = await (mode === "READ" ? session.executeRead(fn, config) : session.executeWrite(fn, config));
       return { value, bookmarks: session.lastBookmarks() };
     } catch (err) {
       throw this.translate(err);
@@ -148,7 +173,7 @@ export class Neo4jExecutor {
     };
   }
 
-  /** A session that reads after the current request's bookmarks (see store/causal.ts). */
+  /** A session that reads after the current request's bookmarks (see store/request-scope.ts). */
   private session(mode: "READ" | "WRITE"): Session {
     const bookmarks = currentBookmarks();
     return this.driver.session({
@@ -173,6 +198,7 @@ export class Neo4jExecutor {
       return new StoreUnavailableError(`Neo4j at ${this.uri} is unavailable: ${reason(err)}`);
     }
     const code = errorCode(err);
+    if (code && TIMEOUT_CODES.has(code)) return new DeadlineExceededError(currentRequest()?.timeoutMs ?? 0);
     if (code?.startsWith("Neo.ClientError.Transaction.InvalidBookmark"))
       return new BadInputError("the bookmark is not one this database issued: send back a write's receipt.bookmark");
     return new DomainError("INTERNAL", `Neo4j query failed: ${oneLine(err)}`, {
@@ -180,6 +206,20 @@ export class Neo4jExecutor {
       ...(gqlStatus(err) ? { gqlStatus: gqlStatus(err) } : {}),
     });
   }
+}
+
+/**
+ * The time the current request has left, as the transaction's timeout, and its id as metadata
+ * (it shows in Neo4j's query log and `SHOW TRANSACTIONS`); nothing outside a request.
+ */
+function transactionConfig(): { timeout?: number; metadata?: Record<string, string> } {
+  const scope = currentRequest();
+  if (!scope) return {};
+  const metadata = { requestId: scope.requestId };
+  if (scope.deadline === null) return { metadata };
+  const remaining = scope.deadline - Date.now();
+  if (remaining <= 0) throw new DeadlineExceededError(scope.timeoutMs ?? 0);
+  return { timeout: remaining, metadata };
 }
 
 function errorCode(err: unknown): string | undefined {
