@@ -3,6 +3,9 @@
  * load per server. Quick (`npm run bench -- --quick` or BENCH_QUICK=1, for CI): 10,000 companies and
  * short durations, enough to prove every server starts and answers right; its times are not compared
  * with anything. BENCH_SIZES=1000,10000 overrides the sizes in either mode.
+ *
+ * Soak (`npm run bench -- soak`, soak.ts): this project's server on each store, 10,000 companies,
+ * 60 s of mixed reads and analytics at 50 connections; with `--quick` (or BENCH_QUICK=1) 10 s.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,19 +36,57 @@ const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "res
 const FULL_LOAD: LoadSettings = { connections: 10, durationSeconds: 20, sequentialRequests: 200, warmupRequests: 20 };
 const QUICK_LOAD: LoadSettings = { connections: 10, durationSeconds: 3, sequentialRequests: 30, warmupRequests: 5 };
 
+const SEED = 20_241_128;
+
+export type BenchMode = "compare" | "soak";
+
+/** `soak` anywhere in the arguments picks the soak mode; the other arguments are its options. */
+export function readMode(argv: readonly string[]): { readonly mode: BenchMode; readonly args: readonly string[] } {
+  return argv.includes("soak")
+    ? { mode: "soak", args: argv.filter((arg) => arg !== "soak") }
+    : { mode: "compare", args: argv };
+}
+
 export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
-  const quick = argv.includes("--quick") || env.BENCH_QUICK === "1";
-  const unknown = argv.filter((arg) => arg !== "--quick");
-  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(" ")} (only --quick is known)`);
+  const quick = readQuick(argv, env);
   return {
     quick,
-    seed: 20_241_128,
+    seed: SEED,
     sizes: env.BENCH_SIZES ? parseSizes(env.BENCH_SIZES) : quick ? [10_000] : [10_000, 100_000],
     load: quick ? QUICK_LOAD : FULL_LOAD,
     inProcessBudgetMs: quick ? 500 : 4_000,
     // A quick run must not replace the committed results of a full one.
     resultsFile: path.join(RESULTS_DIR, quick ? "quick.md" : "latest.md"),
   };
+}
+
+export interface SoakOptions {
+  readonly quick: boolean;
+  readonly seed: number;
+  readonly companies: number;
+  /** Concurrent connections, each sending the request mix in turn, back to back. */
+  readonly connections: number;
+  readonly durationSeconds: number;
+  readonly resultsFile: string;
+}
+
+export function readSoakOptions(argv: readonly string[], env: NodeJS.ProcessEnv): SoakOptions {
+  const quick = readQuick(argv, env);
+  return {
+    quick,
+    seed: SEED,
+    companies: 10_000,
+    connections: 50,
+    durationSeconds: quick ? 10 : 60,
+    resultsFile: path.join(RESULTS_DIR, quick ? "soak-quick.md" : "soak.md"),
+  };
+}
+
+/** `--quick` or BENCH_QUICK=1; any other argument is refused. */
+function readQuick(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  const unknown = argv.filter((arg) => arg !== "--quick");
+  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(" ")} (known: soak, --quick)`);
+  return argv.includes("--quick") || env.BENCH_QUICK === "1";
 }
 
 function parseSizes(text: string): number[] {

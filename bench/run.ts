@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: this project against its peers on the same generated graphs, and its own stores
  * against each other, all measured in one run (absolute times differ between machines; the ratios
- * to the floors and baselines of the same run are what carry over). See options.ts for the modes.
+ * to the floors and baselines of the same run are what carry over). See options.ts for the modes;
+ * `npm run bench -- soak` runs soak.ts instead: each store's server under a long mixed load.
  *
  * Neo4j: a private server in a temporary folder (with APOC, for the Neo4j GraphQL Library), stopped
  * at the end; or NEO4J_URI (with NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE) when
@@ -12,23 +13,23 @@
  */
 import "../src/server/runtime-env";
 import "reflect-metadata";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { GraphQLSchema } from "graphql";
-import prettier from "prettier";
 import { generateDataset } from "../seed/generator";
 import { getSchema } from "../src/server/schema";
 import { MemoryStore } from "../src/store/memory/memory-store";
 import { Neo4jStore } from "../src/store/neo4j/neo4j-store";
-import { type ScratchNeo4j, startScratchNeo4j } from "../neo4j/scratch";
+import type { ScratchNeo4j } from "../neo4j/scratch";
 import { benchApocJars, serverHasApoc } from "./apoc";
 import { comparePeers, type PeerResult } from "./compare-peers";
+import { describeEnvironment } from "./environment";
 import { measureLoads } from "./load-times";
 import { profileWorkloads } from "./query-plans";
 import { type MeasuredRows, memoryFootprint } from "./memory";
-import { type BenchOptions, readOptions } from "./options";
+import { type BenchOptions, readMode, readOptions, readSoakOptions } from "./options";
+import { neo4jLog, startPrivateNeo4j } from "./private-neo4j";
 import { renderReport } from "./report";
+import { writeResults } from "./results-file";
+import { runSoak } from "./soak";
 import { measureStores, type TimingRow } from "./store-workloads";
 import { companies } from "./table";
 import { expectedNestedIds } from "./workloads";
@@ -41,9 +42,11 @@ interface SizeResults {
 }
 
 async function main(): Promise<number> {
+  const { mode, args } = readMode(process.argv.slice(2));
+  if (mode === "soak") return runSoak(readSoakOptions(args, process.env));
   const started = Date.now();
-  const options = readOptions(process.argv.slice(2), process.env);
-  const environment = describeEnvironment(options);
+  const options = readOptions(args, process.env);
+  const environment = describeEnvironment(options.sizes, options.seed);
   console.log(environment);
   // Before anything else holds memory: the embedded store's footprint at the largest size.
   const footprint = await memoryFootprint(options.seed, Math.max(...options.sizes));
@@ -106,42 +109,14 @@ async function benchSize(size: number, options: BenchOptions, shared: Shared): P
   return { peers, timings, loads, plans };
 }
 
-/** The private Neo4j (with the APOC jars when Maven can fetch them), stopped on Ctrl-C too. */
+/** The private Neo4j (with the APOC jars when Maven can fetch them). */
 async function startNeo4j(): Promise<ScratchNeo4j> {
-  const log = (line: string) => console.log(`[neo4j] ${line}`);
   // A server named by NEO4J_URI has whatever plugins it has.
-  const apoc = process.env.NEO4J_URI ? { jars: [], problem: null } : benchApocJars(log);
-  if (apoc.problem) log(`no APOC, the Neo4j GraphQL Library will run without its compatibility check: ${apoc.problem}`);
-  const server = await startScratchNeo4j({ allowClearEnv: "NEO4J_BENCH_ALLOW_CLEAR", log, plugins: apoc.jars });
-  let stopping = false;
-  const stopOnSignal = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    console.error(`\n${signal}: stopping Neo4j`);
-    void server.stop().finally(() => process.exit(130));
-  };
-  process.once("SIGINT", stopOnSignal);
-  process.once("SIGTERM", stopOnSignal);
-  return server;
-}
-
-function describeEnvironment(options: BenchOptions): string {
-  const cpus = os.cpus();
-  const load = os.loadavg().map((l) => l.toFixed(1));
-  return [
-    `Node ${process.version}, ${cpus.length} CPUs (${cpus[0]?.model.trim() ?? "unknown"})`,
-    `load average ${load.join(" / ")} at start`,
-    `${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC`,
-    `sizes ${options.sizes.map(companies).join(", ")} companies, seed ${options.seed}`,
-  ].join(", ");
-}
-
-/** Formatted as the project formats Markdown, so that a committed result passes the format check. */
-async function writeResults(file: string, report: string): Promise<void> {
-  const formatted = await prettier.format(report, { ...(await prettier.resolveConfig(file)), filepath: file });
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, formatted);
-  console.log(`\n${formatted}\nWritten to ${path.relative(process.cwd(), file)}.`);
+  const apoc = process.env.NEO4J_URI ? { jars: [], problem: null } : benchApocJars(neo4jLog);
+  if (apoc.problem) {
+    neo4jLog(`no APOC, the Neo4j GraphQL Library will run without its compatibility check: ${apoc.problem}`);
+  }
+  return startPrivateNeo4j(apoc.jars);
 }
 
 main().then(
