@@ -18,6 +18,8 @@ export const PATH_FIRST = { min: 1, max: 50, default: 10 } as const satisfies In
 export const GRAPH_DEPTH = { min: 1, max: 4, default: 1 } as const satisfies IntBounds;
 /** Nodes in a relationship graph. */
 export const GRAPH_LIMIT = { min: 1, max: 2000, default: 200 } as const satisfies IntBounds;
+/** How many of the most connected nodes an overview asks for. */
+export const HUBS_FIRST = { min: 1, max: 100, default: 12 } as const satisfies IntBounds;
 /** Centres of one relationship graph, and companies of one matrix. */
 export const MAX_CENTERS = 100;
 /** A customer share (0..1] above which concentration is flagged. */

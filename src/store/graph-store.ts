@@ -107,6 +107,12 @@ export interface SearchHit {
   readonly matched: string;
 }
 
+/** A node and how many relationships it has (either direction, any kind, any status). */
+export interface ConnectedNode {
+  readonly node: GraphNode;
+  readonly relationships: number;
+}
+
 export interface LoadReport {
   readonly nodes: number;
   readonly relationships: number;
@@ -199,6 +205,8 @@ export interface GraphStore {
   listProducts(page: PageRequest): Promise<Page<Product>>;
   /** Case- and accent-insensitive match on names and aliases, best first. */
   search(text: string, kinds: readonly NodeKind[], limit: number): Promise<SearchHit[]>;
+  /** The `limit` nodes of these kinds (all kinds when empty) with the most relationships; ties by id. */
+  mostConnected(kinds: readonly NodeKind[], limit: number): Promise<ConnectedNode[]>;
 
   /**
    * For each node id, the page of its relationships that pass the filter (ordered by relationship

@@ -154,6 +154,8 @@ export function storeKnownAt(store: GraphStore, knownAt: string): GraphStore {
     listCompanies: (filter, page) => store.listCompanies(filter, page),
     listProducts: (page) => store.listProducts(page),
     search: (text, kinds, limit) => store.search(text, kinds, limit),
+    // How connected a node is counts every relationship stored, whatever its record time.
+    mostConnected: (kinds, limit) => store.mostConnected(kinds, limit),
     relationshipsOf: (nodeIds, filter, page, options) => store.relationshipsOf(nodeIds, known(filter), page, options),
     relationshipsByIds: async (ids) => {
       const stored = await store.relationshipsByIds(ids);

@@ -106,6 +106,24 @@ export function graphStoreSuite(name: string, factory: () => Promise<StoreFixtur
       expect((await store.search("a", [], 2)).length).toBe(2);
     });
 
+    it("ranks nodes by their number of relationships, either direction, ties by id", async () => {
+      const degree = new Map<string, number>();
+      for (const r of seed.relationships) {
+        for (const end of [r.from, r.to]) degree.set(end, (degree.get(end) ?? 0) + 1);
+      }
+      const companies = new Set(seed.companies.map((c) => c.id));
+      const expected = [...degree]
+        .filter(([id]) => companies.has(id))
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, 5);
+      const top = await store.mostConnected(["Company"], 5);
+      expect(top.map((hub) => [hub.node.id, hub.relationships])).toEqual(expected);
+      expect(top.every((hub) => hub.node.nodeKind === "Company")).toBe(true);
+      const anyKind = await store.mostConnected([], 1000);
+      expect(anyKind.length).toBe(seed.companies.length + seed.products.length + seed.people.length);
+      expect(await store.mostConnected(["Company"], 0)).toEqual([]);
+    });
+
     it("filters a node's relationships by kind, direction, product, status and date", async () => {
       const filter: RelationshipFilter = { kinds: ["BUYS_FROM"], direction: "IN", productIds: ["azure-openai"] };
       const [customers] = await store.relationshipsOf(["microsoft"], filter, {});

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
-import { Arg, Args, Ctx, ID, Info, Query, Resolver } from "type-graphql";
+import { Arg, Args, Ctx, ID, Info, Int, Query, Resolver } from "type-graphql";
+import { boundedInt, HUBS_FIRST, rangeText } from "../../domain/bounds";
 import type { NodeKind } from "../../domain/entities";
 import type { Context } from "../context";
 import { pageRequest, relationshipFilter, requireId } from "../arguments";
@@ -12,7 +13,7 @@ import { EntityType } from "../types/entity.type";
 import { NodeKindEnum } from "../types/enums";
 import { EvidenceType } from "../types/evidence.type";
 import { RelationshipType } from "../types/relationship.type";
-import { SearchConnectionType } from "../types/search.type";
+import { HubType, SearchConnectionType } from "../types/search.type";
 import { StoreInfoType } from "../types/store-info.type";
 
 @Resolver()
@@ -66,6 +67,18 @@ export class QueryResolver {
     @Ctx() ctx: Context,
   ) {
     return searchPage(ctx, text, kinds ?? [], args);
+  }
+
+  @Query(() => [HubType], {
+    description: `The most connected nodes (companies by default), most relationships first: where to start looking at a graph. first ${rangeText(HUBS_FIRST)}.`,
+  })
+  hubs(
+    @Arg("kinds", () => [NodeKindEnum], { defaultValue: ["Company"], description: "Only these kinds of node." })
+    kinds: NodeKind[],
+    @Arg("first", () => Int, { defaultValue: HUBS_FIRST.default }) first: number,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.store.mostConnected(kinds, boundedInt("first", first, HUBS_FIRST));
   }
 
   @Query(() => RelationshipType, { nullable: true })

@@ -26,3 +26,12 @@ export class SearchConnectionType {
   @Field(() => Int, { description: "Matches over all pages (up to the search ceiling)." })
   totalCount!: number;
 }
+
+@ObjectType("Hub", { simpleResolvers: true, description: "A node and how many relationships it has." })
+export class HubType {
+  @Field(() => EntityType)
+  node!: EntityType;
+
+  @Field(() => Int, { description: "Relationships of any kind and status, either direction." })
+  relationships!: number;
+}

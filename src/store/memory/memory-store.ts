@@ -16,6 +16,7 @@ import type {
   CompanyFilter,
   GraphStore,
   LoadReport,
+  ConnectedNode,
   NodeOfKind,
   Page,
   PageRequest,
@@ -104,6 +105,16 @@ export class MemoryStore implements GraphStore {
 
   async listProducts(page: PageRequest): Promise<Page<Product>> {
     return pageById(this.views().products, page.first, page.after);
+  }
+
+  async mostConnected(kinds: readonly NodeKind[], limit: number): Promise<ConnectedNode[]> {
+    const ranked: ConnectedNode[] = [];
+    this.graph.forEachNode((id, { node }) => {
+      if (kinds.length === 0 || kinds.includes(node.nodeKind))
+        ranked.push({ node, relationships: this.graph.degree(id) });
+    });
+    ranked.sort((a, b) => b.relationships - a.relationships || cmp(a.node.id, b.node.id));
+    return ranked.slice(0, Math.max(0, Math.trunc(limit)));
   }
 
   async search(text: string, kinds: readonly NodeKind[], limit: number): Promise<SearchHit[]> {

@@ -31,6 +31,7 @@ import type {
   RelationshipPage,
   RelationshipReadOptions,
   SearchHit,
+  ConnectedNode,
   SourceFilter,
   StoreCounts,
 } from "../graph-store";
@@ -80,6 +81,7 @@ import {
   selectedKinds,
 } from "./queries/relationship-queries";
 import { searchQuery } from "./queries/search-query";
+import { mostConnectedQuery } from "./queries/connected-query";
 import { planQuery } from "./queries/plan-query";
 import { ensureSchema } from "./schema";
 
@@ -130,6 +132,15 @@ export class Neo4jStore implements GraphStore {
 
   async listProducts(page: PageRequest): Promise<Page<Product>> {
     return this.readNodePage(listProductsQuery(page), page) as Promise<Page<Product>>;
+  }
+
+  async mostConnected(kinds: readonly NodeKind[], limit: number): Promise<ConnectedNode[]> {
+    const max = Math.trunc(limit);
+    if (!(max > 0)) return [];
+    return this.read(mostConnectedQuery(kinds, max), (rec) => ({
+      node: nodeFromRecord(rec),
+      relationships: rec.get("relationships") as number,
+    }));
   }
 
   async search(text: string, kinds: readonly NodeKind[], limit: number): Promise<SearchHit[]> {
