@@ -27,6 +27,9 @@ export default tseslint.config(
   {
     // The explorer runs in the browser, as a plain script served from the project's files.
     files: ["src/server/explorer/**/*.js"],
-    languageOptions: { globals: { ...globals.browser, cytoscape: "readonly" }, sourceType: "script" },
+    languageOptions: {
+      globals: { ...globals.browser, cytoscape: "readonly", cytoscapeFcose: "readonly", Plot: "readonly" },
+      sourceType: "script",
+    },
   },
 );

@@ -2,6 +2,8 @@ import { existsSync, mkdirSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { loadSeed } from "../../seed/loader";
+import { fillEmbeddedStore } from "../../src/server/embedded-store";
+import { createLogger } from "../../src/server/logger";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { startTestServer, type TestServer } from "./http-server";
 
@@ -44,7 +46,11 @@ export interface BrowserSession {
  * Registers the hooks of a browser test: a server on the seeded memory store, one Chromium for
  * the file, a fresh context per test, and the checks that the page stayed offline and did not throw.
  */
-export function useBrowserSession(viewport: { width: number; height: number }): BrowserSession {
+export function useBrowserSession(
+  viewport: { width: number; height: number },
+  /** "article": the article's dataset alone; "shipped": as `npm start` serves it, with the shipped reports. */
+  data: "article" | "shipped" = "article",
+): BrowserSession {
   const session = { external: [], pageErrors: [] } as unknown as BrowserSession;
   let browser: Browser;
   let context: BrowserContext;
@@ -55,7 +61,9 @@ export function useBrowserSession(viewport: { width: number; height: number }): 
         `Chromium not found at ${CHROMIUM} and CI is set: the browser tests are mandatory there. Install chromium or set CHROMIUM_PATH.`,
       );
     const store = new MemoryStore();
-    await store.load(loadSeed());
+    if (data === "shipped")
+      await fillEmbeddedStore(store, { journalPath: "(none)", documentsDir: null }, createLogger("silent"));
+    else await store.load(loadSeed());
     session.server = await startTestServer(store);
     session.origin = `http://127.0.0.1:${session.server.port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

@@ -1,0 +1,176 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { skipBrowserTier, useBrowserSession } from "../helpers/browser";
+import { postGraphQL } from "../helpers/post-graphql";
+
+/** What the page exposes for tests: the cytoscape instance and the explorer's state. */
+interface ExplorerWindow {
+  explorer: {
+    cy: {
+      getElementById(id: string): { length: number; emit(event: string): void };
+      nodes(): { map<T>(f: (n: { id(): string }) => T): T[] };
+    };
+    state: { pending: number };
+  };
+}
+
+const TIKTOK_EDGE = "tiktok-buys-azure-openai-from-microsoft";
+const INVESTMENT = "microsoft-invests-in-g42";
+
+/** Waits until the page has opened its view and no GraphQL request is in flight. */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => document.body.dataset.opened === "true" && (window as unknown as ExplorerWindow).explorer.state.pending === 0,
+    undefined,
+    { timeout: 20_000 },
+  );
+}
+
+// Returns nothing: handing a cytoscape collection back to the test would serialise a huge object graph.
+const tap = (page: Page, id: string) =>
+  page.evaluate((target) => {
+    (window as unknown as ExplorerWindow).explorer.cy.getElementById(target).emit("tap");
+  }, id);
+
+const drawn = (page: Page, id: string) =>
+  page.evaluate((target) => (window as unknown as ExplorerWindow).explorer.cy.getElementById(target).length > 0, id);
+
+const nodeIds = (page: Page) =>
+  page.evaluate(() =>
+    (window as unknown as ExplorerWindow).explorer.cy
+      .nodes()
+      .map((n) => n.id())
+      .sort(),
+  );
+
+/** Microsoft chosen in the list, then its Azure OpenAI line. */
+async function openAzureOpenAiLine(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/explorer`);
+  await settled(page);
+  await page.fill("#search-input", "microsoft");
+  await page.click('#search-results li[data-id="microsoft"]', { timeout: 15_000 });
+  await page.waitForSelector('#line-product option[value="azure-openai"]', { state: "attached", timeout: 15_000 });
+  await settled(page);
+  await page.selectOption("#line-product", "azure-openai");
+  await page.waitForSelector('[data-bar="tiktok"]', { state: "attached", timeout: 15_000 });
+  await settled(page);
+}
+
+/** TikTok's share of the line as the API gives it. */
+async function tiktokShare(url: string): Promise<{ low: number; high: number; display: string }> {
+  const query = `{ revenueFlows(company: "microsoft", product: "azure-openai") {
+    flows { counterpartyId share { low high display } } } }`;
+  const { body } = await postGraphQL(url, query);
+  return body.data.revenueFlows.flows.find((flow: { counterpartyId: string }) => flow.counterpartyId === "tiktok")
+    .share;
+}
+
+const percent = (share: number) => String(Math.round(share * 1000) / 10);
+
+describe.skipIf(skipBrowserTier("the explorer views browser test"))("explorer views in headless Chromium", () => {
+  const session = useBrowserSession({ width: 1500, height: 950 }, "shipped");
+
+  it("opens on something useful: the graph drawn, the most connected companies listed", async () => {
+    const { page } = session;
+    await page.goto(`${session.origin}/explorer`);
+    await settled(page);
+    const ids = await nodeIds(page);
+    expect(ids).toEqual(expect.arrayContaining(["microsoft", "tiktok", "openai", "bytedance", "g42"]));
+    expect(await page.textContent("#view-title")).toMatch(/^The whole graph: \d+ companies, \d+ relationships$/);
+    const listed = await page.$$eval("#search-results li[data-id]", (items) => items.map((li) => li.dataset.id));
+    expect(listed[0]).toBe("microsoft");
+    expect(await page.textContent("#search-results")).toContain("relationships");
+    await page.screenshot({ path: "test-output/explorer-overview.png" });
+  });
+
+  it("shows a revenue line as interval bars, with totals, and without a churned customer", async () => {
+    const { page } = session;
+    await openAzureOpenAiLine(page, session.origin);
+    const bar = await page.$eval('[data-bar="tiktok"]', (span) => ({ ...span.dataset, text: span.textContent }));
+    const share = await tiktokShare(session.server.url);
+    expect(bar).toMatchObject({ low: percent(share.low), high: percent(share.high), text: `TikTok: ${share.display}` });
+    expect(await page.$$eval("[data-testid=line-chart] svg rect", (rects) => rects.length)).toBeGreaterThan(3);
+    const totals = await page.textContent("[data-testid=line-totals]");
+    expect(totals).toContain("US$83.3M/month");
+    expect(totals).toContain("Remainder");
+
+    await page.check('input[data-customer="tiktok"]');
+    await page.waitForSelector("[data-testid=churn-result]", { timeout: 15_000 });
+    await settled(page);
+    expect(await page.textContent("[data-testid=churn-result]")).toMatch(
+      /^Without them: .+ remains; .*US\$20M\/month.* lost/,
+    );
+    expect(await page.$('[data-bar="tiktok"]')).toBeNull();
+    expect(await page.evaluate(() => location.hash)).toContain("lost=tiktok");
+    await page.screenshot({ path: "test-output/explorer-revenue-line.png" });
+  });
+
+  it("follows the date: before Microsoft's investment in G42, the investment is gone from the view", async () => {
+    const { page } = session;
+    await openAzureOpenAiLine(page, session.origin);
+    expect(await drawn(page, INVESTMENT)).toBe(true);
+    await page.fill("#as-of", "2024-02-29");
+    await page.waitForFunction(
+      (id) => !(window as unknown as ExplorerWindow).explorer.cy.getElementById(id).length,
+      INVESTMENT,
+      {
+        timeout: 15_000,
+      },
+    );
+    await settled(page);
+    expect(await page.textContent("#status")).toContain(INVESTMENT);
+    expect(await drawn(page, TIKTOK_EDGE)).toBe(true);
+    expect(await page.evaluate(() => location.hash)).toContain("asOf=2024-02-29");
+    await page.fill("#as-of", "");
+    await page.click("#dates-reset");
+    await page.waitForFunction(
+      (id) => (window as unknown as ExplorerWindow).explorer.cy.getElementById(id).length > 0,
+      INVESTMENT,
+      {
+        timeout: 15_000,
+      },
+    );
+    await page.screenshot({ path: "test-output/explorer-dates.png" });
+  });
+
+  it("lists an edge's claims with their sources, quotes, disclosure and independent origins", async () => {
+    const { page } = session;
+    await openAzureOpenAiLine(page, session.origin);
+    await tap(page, TIKTOK_EDGE);
+    await page.waitForSelector("[data-testid=claims] li[data-claim-id]", { timeout: 15_000 });
+    await settled(page);
+    const panel = (await page.textContent("#evidence-panel"))!;
+    expect(panel).toContain("TikTok — buys from — Microsoft");
+    expect(panel).toContain("quase US$ 20 milhões por mês");
+    expect(panel).toMatch(/\d+ claims? from \d+ independent origins?/);
+    expect(panel).toMatch(/confidence 0\.\d/);
+    expect(await page.getAttribute("#evidence-panel", "data-relationship-id")).toBe(TIKTOK_EDGE);
+    await page.screenshot({ path: "test-output/explorer-sources.png" });
+  });
+
+  it("reopens the same view from a copied URL", async () => {
+    const { page } = session;
+    await openAzureOpenAiLine(page, session.origin);
+    await page.fill("#as-of", "2024-09-30");
+    await settled(page);
+    await tap(page, TIKTOK_EDGE);
+    await page.waitForSelector("[data-testid=claims] li[data-claim-id]", { timeout: 15_000 });
+    await settled(page);
+    const url = page.url();
+    expect(url).toMatch(
+      /#centers=microsoft&asOf=2024-09-30&edge=tiktok-buys-azure-openai-from-microsoft&line=microsoft\/azure-openai$/,
+    );
+    const before = { nodes: await nodeIds(page), line: await page.textContent("[data-testid=line-totals]") };
+
+    const copy = await page.context().newPage();
+    await copy.goto(url);
+    await settled(copy);
+    await copy.waitForSelector("[data-testid=claims] li[data-claim-id]", { timeout: 15_000 });
+    expect(await nodeIds(copy)).toEqual(before.nodes);
+    expect(await copy.inputValue("#as-of")).toBe("2024-09-30");
+    expect(await copy.inputValue("#line-product")).toBe("azure-openai");
+    expect(await copy.textContent("[data-testid=line-totals]")).toBe(before.line);
+    expect(await copy.getAttribute("#evidence-panel", "data-relationship-id")).toBe(TIKTOK_EDGE);
+    await copy.screenshot({ path: "test-output/explorer-copied-url.png" });
+  });
+});
