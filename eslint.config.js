@@ -4,7 +4,16 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "neo4j/target/", "test-output/", ".scratch/", "test/operations/generated.ts"] },
+  {
+    ignores: [
+      "node_modules/",
+      "neo4j/target/",
+      "test-output/",
+      ".scratch/",
+      "test/operations/generated.ts",
+      "schema/client/index.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,6 +14,7 @@ import { observedStore } from "../store/observed-store";
 import { authenticate } from "./auth";
 import { documentFolder } from "./held-texts";
 import type { AuthConfig, Config } from "./config";
+import { corsMiddleware } from "./cors";
 import { explorerRouter } from "./explorer/explorer-routes";
 import { exportRouter } from "./export-routes";
 import { createErrorReporter, type ErrorReporter, errorMiddleware } from "./error-policy";
@@ -121,6 +122,7 @@ function mountRoutes(app: express.Express, apollo: ApolloServer<Context>, parts:
   app.disable("x-powered-by");
   if (parts.config.trustProxy !== undefined) app.set("trust proxy", trustProxyValue(parts.config.trustProxy));
   app.use(trackRequests({ logger: parts.logger, metrics: parts.metrics, timeoutMs: parts.config.limits.timeoutMs }));
+  app.use([GRAPHQL_PATH, "/export"], corsMiddleware(parts.config.cors));
   app.use("/ide-assets", ideAssetsRouter());
   app.use(healthRouter(parts.store, parts.reportError));
   const operations = express.Router();

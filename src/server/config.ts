@@ -4,6 +4,7 @@ import { z } from "zod";
 import { type Credentials, jwtVerifier, parseApiKeys } from "./auth";
 import { ConfigInvalidError } from "../domain/errors";
 import type { RequestLimits } from "../graphql/limits";
+import { type CorsConfig, parseOrigins } from "./cors";
 import type { RateLimitConfig } from "./rate-limit";
 import type { Neo4jConfig } from "../store/neo4j/neo4j-config";
 
@@ -46,6 +47,8 @@ const envSchema = z
     // Cache-Control max-age of reads (analytics get the shorter ANALYTICS_MAX_AGE); 0 turns caching off.
     CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
     RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(64),
+    // Other origins whose pages may call the API, comma-separated (https://app.example.com).
+    CORS_ORIGINS: z.string().default(""),
     // `name:role:sha256hex`, comma-separated: the hashes of the API keys that may write.
     API_KEYS: z.string().default(""),
     READS_NEED_KEY: z.enum(["true", "false"]).default("false"),
@@ -79,6 +82,7 @@ export interface Config {
   /** Express's `trust proxy` setting (undefined: the socket's address is the client's). */
   readonly trustProxy: string | undefined;
   readonly caching: CachingConfig;
+  readonly cors: CorsConfig;
 }
 
 export interface CachingConfig {
@@ -125,7 +129,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimit: rateLimitOf(e),
     trustProxy: e.TRUST_PROXY,
     caching: { maxAgeSeconds: e.CACHE_MAX_AGE_SECONDS, responseCacheBytes: e.RESPONSE_CACHE_MB * 1024 * 1024 },
+    cors: corsOf(e),
   };
+}
+
+/** The origins named, plus any local port in development (a dev server on localhost:3000). */
+function corsOf(e: z.infer<typeof envSchema>): CorsConfig {
+  const { origins, invalid } = parseOrigins(e.CORS_ORIGINS);
+  if (invalid.length > 0) {
+    throw new ConfigInvalidError(
+      invalid.map((entry) => `CORS_ORIGINS: ${JSON.stringify(entry)} is not an origin such as https://app.example.com`),
+    );
+  }
+  return { origins, anyLocalPort: e.NODE_ENV === "development" };
 }
 
 function limitsOf(e: z.infer<typeof envSchema>): RequestLimits {

@@ -68,7 +68,7 @@ async function tiktokShare(url: string): Promise<{ low: number; high: number; di
 const percent = (share: number) => String(Math.round(share * 1000) / 10);
 
 describe.skipIf(skipBrowserTier("the explorer views browser test"))("explorer views in headless Chromium", () => {
-  const session = useBrowserSession({ width: 1500, height: 950 }, "shipped");
+  const session = useBrowserSession({ width: 1500, height: 950 }, { data: "shipped" });
 
   it("opens on something useful: the graph drawn, the most connected companies listed", async () => {
     const { page } = session;

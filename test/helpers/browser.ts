@@ -48,8 +48,12 @@ export interface BrowserSession {
  */
 export function useBrowserSession(
   viewport: { width: number; height: number },
-  /** "article": the article's dataset alone; "shipped": as `npm start` serves it, with the shipped reports. */
-  data: "article" | "shipped" = "article",
+  options: {
+    /** "article": the article's dataset alone; "shipped": as `npm start` serves it, with the shipped reports. */
+    data?: "article" | "shipped";
+    /** The server's environment, read when it starts (after the hooks registered before this call). */
+    env?: () => Record<string, string>;
+  } = {},
 ): BrowserSession {
   const session = { external: [], pageErrors: [] } as unknown as BrowserSession;
   let browser: Browser;
@@ -61,10 +65,10 @@ export function useBrowserSession(
         `Chromium not found at ${CHROMIUM} and CI is set: the browser tests are mandatory there. Install chromium or set CHROMIUM_PATH.`,
       );
     const store = new MemoryStore();
-    if (data === "shipped")
+    if (options.data === "shipped")
       await fillEmbeddedStore(store, { journalPath: "(none)", documentsDir: null }, createLogger("silent"));
     else await store.load(loadSeed());
-    session.server = await startTestServer(store);
+    session.server = await startTestServer(store, options.env?.() ?? {});
     session.origin = `http://127.0.0.1:${session.server.port}`;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     mkdirSync("test-output", { recursive: true });
