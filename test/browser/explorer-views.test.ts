@@ -148,6 +148,19 @@ describe.skipIf(skipBrowserTier("the explorer views browser test"))("explorer vi
     await page.screenshot({ path: "test-output/explorer-sources.png" });
   });
 
+  it("marks the claims that disagree when sources conflict on an amount", async () => {
+    const { page } = session;
+    const { body } = await postGraphQL(session.server.url, `{ conflicts(first: 1) { nodes { id } } }`);
+    const conflicting: string = body.data.conflicts.nodes[0].id;
+    await page.goto(`${session.origin}/explorer#centers=microsoft&edge=${conflicting}`);
+    await settled(page);
+    await page.waitForSelector("[data-testid=claims] li[data-claim-id]", { timeout: 15_000 });
+    expect(await page.getAttribute("[data-testid=agreement]", "class")).toContain("conflict");
+    expect(await page.textContent("[data-testid=agreement]")).toMatch(/they disagree \(gap \d+%\)/);
+    expect(await page.$$eval("li.claim.conflict", (claims) => claims.length)).toBeGreaterThan(0);
+    await page.screenshot({ path: "test-output/explorer-conflict.png" });
+  });
+
   it("reopens the same view from a copied URL", async () => {
     const { page } = session;
     await openAzureOpenAiLine(page, session.origin);
@@ -157,6 +170,14 @@ describe.skipIf(skipBrowserTier("the explorer views browser test"))("explorer vi
     await page.waitForSelector("[data-testid=claims] li[data-claim-id]", { timeout: 15_000 });
     await settled(page);
     const url = page.url();
+    const graphml = await page.getAttribute("#download-graphml", "href");
+    expect(graphml).toBe("/export/graph.graphml?center=microsoft&depth=1&asOf=2024-09-30");
+    expect(await page.getAttribute("#download-csv", "href")).toMatch(
+      /^\/export\/matrix\.csv\?companies=[a-z0-9,-]*microsoft/,
+    );
+    const download = await page.request.get(session.origin + graphml!);
+    expect(download.status()).toBe(200);
+    expect(await download.text()).toContain("<graphml");
     expect(url).toMatch(
       /#centers=microsoft&asOf=2024-09-30&edge=tiktok-buys-azure-openai-from-microsoft&line=microsoft\/azure-openai$/,
     );

@@ -60,10 +60,14 @@
     var graph = dates(new URLSearchParams({ center: view.centers.join(","), depth: String(view.depth) }));
     var matrix = dates(new URLSearchParams({ companies: drawnCompanies.slice(0, 100).join(",") }));
     var ready = view.centers.length > 0;
+    // Commas need no escaping in a query string; kept readable for whoever copies the link.
+    var query = function (params) {
+      return params.toString().replace(/%2C/g, ",");
+    };
     return {
-      graphml: ready ? "/export/graph.graphml?" + graph : null,
-      cyjs: ready ? "/export/graph.cyjs?" + graph : null,
-      csv: drawnCompanies.length > 0 ? "/export/matrix.csv?" + matrix : null,
+      graphml: ready ? "/export/graph.graphml?" + query(graph) : null,
+      cyjs: ready ? "/export/graph.cyjs?" + query(graph) : null,
+      csv: drawnCompanies.length > 0 ? "/export/matrix.csv?" + query(matrix) : null,
     };
   }
 
