@@ -166,12 +166,14 @@ describe.skipIf(skipBrowserTier("the explorer views browser test"))("explorer vi
     await openAzureOpenAiLine(page, session.origin);
     await page.fill("#as-of", "2024-09-30");
     await settled(page);
+    await page.selectOption("#depth", "2");
+    await settled(page);
     await tap(page, TIKTOK_EDGE);
     await page.waitForSelector("[data-testid=claims] li[data-claim-id]", { timeout: 15_000 });
     await settled(page);
     const url = page.url();
     const graphml = await page.getAttribute("#download-graphml", "href");
-    expect(graphml).toBe("/export/graph.graphml?center=microsoft&depth=1&asOf=2024-09-30");
+    expect(graphml).toBe("/export/graph.graphml?center=microsoft&depth=2&asOf=2024-09-30");
     expect(await page.getAttribute("#download-csv", "href")).toMatch(
       /^\/export\/matrix\.csv\?companies=[a-z0-9,-]*microsoft/,
     );
@@ -179,7 +181,7 @@ describe.skipIf(skipBrowserTier("the explorer views browser test"))("explorer vi
     expect(download.status()).toBe(200);
     expect(await download.text()).toContain("<graphml");
     expect(url).toMatch(
-      /#centers=microsoft&asOf=2024-09-30&edge=tiktok-buys-azure-openai-from-microsoft&line=microsoft\/azure-openai$/,
+      /#centers=microsoft&depth=2&asOf=2024-09-30&edge=tiktok-buys-azure-openai-from-microsoft&line=microsoft\/azure-openai$/,
     );
     const before = { nodes: await nodeIds(page), line: await page.textContent("[data-testid=line-totals]") };
 
@@ -189,6 +191,7 @@ describe.skipIf(skipBrowserTier("the explorer views browser test"))("explorer vi
     await copy.waitForSelector("[data-testid=claims] li[data-claim-id]", { timeout: 15_000 });
     expect(await nodeIds(copy)).toEqual(before.nodes);
     expect(await copy.inputValue("#as-of")).toBe("2024-09-30");
+    expect(await copy.inputValue("#depth")).toBe("2");
     expect(await copy.inputValue("#line-product")).toBe("azure-openai");
     expect(await copy.textContent("[data-testid=line-totals]")).toBe(before.line);
     expect(await copy.getAttribute("#evidence-panel", "data-relationship-id")).toBe(TIKTOK_EDGE);

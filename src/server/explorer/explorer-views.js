@@ -28,7 +28,8 @@
     cy.elements().remove();
     $("view-title").textContent = "";
     main.renderResults($("search-input").value);
-    return main.expand(id).then(function () {
+    var drawing = state.view.depth > 1 ? main.loadGraph([id], { depth: state.view.depth }) : main.expand(id);
+    return drawing.then(function () {
       cy.getElementById(id).addClass("center");
       return Promise.all([loadRiskPaths(id, true), loadLines(id)]);
     });
@@ -226,6 +227,12 @@
       setDates($("as-of").value, $("known-at").value).catch(function () {});
     });
   });
+  // How many hops around the centres are drawn.
+  $("depth").addEventListener("change", function (ev) {
+    state.view.depth = Number(ev.target.value);
+    main.saveView();
+    if (state.view.centers.length) redraw().catch(function () {});
+  });
   $("dates-reset").addEventListener("click", function () {
     $("as-of").value = "";
     $("known-at").value = "";
@@ -268,6 +275,7 @@
   function open() {
     var view = state.view;
     $("as-of").value = view.asOf;
+    $("depth").value = String(view.depth);
     $("known-at").value = view.knownAt;
     clearSources();
     var line = view.line;
