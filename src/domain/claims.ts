@@ -1,6 +1,6 @@
 import type { DateSpan, Disclosure, RelationshipStatus } from "./entities";
-import type { Interval } from "./interval";
-import { convertPeriod, type Money, type Period, qualifierFor } from "./money";
+import { type Interval, UNBOUNDED } from "./interval";
+import { convertPeriod, type Money, type Period, type Qualifier, qualifierFor } from "./money";
 
 /**
  * What several sources say about one relationship, and the rules that turn their claims into the
@@ -108,7 +108,11 @@ export function reconcileAmounts(amounts: readonly Money[], period: Period, curr
   const bounds = conflicting
     ? hull(comparable)
     : { low: highestLow, high: lowestHigh, estimate: estimateWithin(comparable, highestLow, lowestHigh) };
-  const qualifier = conflicting ? "RANGE" : comparable.length === 1 ? comparable[0]!.qualifier : qualifierFor(bounds);
+  const qualifier = conflicting
+    ? hullQualifier(bounds)
+    : comparable.length === 1
+      ? comparable[0]!.qualifier
+      : qualifierFor(bounds);
   return {
     amount: { ...bounds, qualifier, period, currency },
     conflicting,
@@ -129,6 +133,11 @@ function hull(amounts: readonly Interval[]): Interval {
     high: Math.max(...amounts.map((m) => m.high)),
     estimate: null,
   };
+}
+
+/** Claims that disagree say only "somewhere in the hull": a range, or "at least" when one has no top. */
+function hullQualifier(bounds: Interval): Qualifier {
+  return bounds.high === UNBOUNDED ? "AT_LEAST" : "RANGE";
 }
 
 /** The mean of the estimates that fall within the agreed bounds; null when none does. */

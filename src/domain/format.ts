@@ -28,8 +28,12 @@ export function formatMoney(m: Money): string {
       return `≥ ${cur}${compactNumber(m.low)}${per}`;
     case "AT_MOST":
       return `≤ ${cur}${compactNumber(m.high)}${per}`;
-    default:
-      return m.estimate !== null ? `≈ ${cur}${compactNumber(m.estimate)}${per} (${bounds})` : `${cur}${bounds}${per}`;
+    default: {
+      // A range whose top is open reads as "at least" its bottom, never as a missing number.
+      const range = bounds ?? `≥ ${compactNumber(m.low)}`;
+      if (m.estimate !== null) return `≈ ${cur}${compactNumber(m.estimate)}${per} (${range})`;
+      return bounds === null ? `≥ ${cur}${compactNumber(m.low)}${per}` : `${cur}${bounds}${per}`;
+    }
   }
 }
 

@@ -148,6 +148,18 @@ describe.skipIf(skipBrowserTier("the explorer views browser test"))("explorer vi
     await page.screenshot({ path: "test-output/explorer-sources.png" });
   });
 
+  it("reaches an edge's sources by keyboard, from the centre's list of relationships", async () => {
+    const { page } = session;
+    await openAzureOpenAiLine(page, session.origin);
+    const item = page.locator(`#edge-list li[data-edge-id="${TIKTOK_EDGE}"]`);
+    expect(await item.textContent()).toContain("TikTok");
+    await item.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("[data-testid=claims] li[data-claim-id]", { timeout: 15_000 });
+    expect(await page.getAttribute("#evidence-panel", "data-relationship-id")).toBe(TIKTOK_EDGE);
+    expect(await page.evaluate(() => location.hash)).toContain(`edge=tiktok-buys-azure-openai-from-microsoft`);
+  });
+
   it("marks the claims that disagree when sources conflict on an amount", async () => {
     const { page } = session;
     const { body } = await postGraphQL(session.server.url, `{ conflicts(first: 1) { nodes { id } } }`);

@@ -8,6 +8,7 @@ import {
   lineageOf,
   reconcileAmounts,
 } from "../../src/domain/claims";
+import { formatMoney } from "../../src/domain/format";
 import { UNBOUNDED } from "../../src/domain/interval";
 import { type Money, money } from "../../src/domain/money";
 
@@ -26,6 +27,18 @@ describe("reconciling amounts", () => {
     expect(r.conflicting).toBe(true);
     expect(r.amount).toMatchObject({ low: 18e6, high: 40e6, estimate: null, qualifier: "RANGE" });
     expect(r.gap).toBeCloseTo((30e6 - 20e6) / 30e6);
+  });
+
+  it("says 'at least' when the claims disagree and one of them has no upper bound", () => {
+    const atMost = money(0, 99e9, null, "AT_MOST", "TOTAL");
+    const atLeast = money(9.5e9, UNBOUNDED, null, "AT_LEAST", "TOTAL");
+    const about = money(12.35e9, 13.65e9, 13e9, "APPROXIMATE", "TOTAL");
+    const r = reconcileAmounts([atMost, atLeast, about, money(100e9, UNBOUNDED, null, "AT_LEAST", "TOTAL")], "TOTAL")!;
+    expect(r.conflicting).toBe(true);
+    expect(r.amount).toMatchObject({ low: 0, high: UNBOUNDED, qualifier: "AT_LEAST" });
+    expect(formatMoney(r.amount)).toBe("≥ US$0");
+    // A range whose top is open never prints a missing number.
+    expect(formatMoney(money(1e9, UNBOUNDED, 2e9, "APPROXIMATE", "TOTAL"))).toBe("≈ US$2B (≥ 1B)");
   });
 
   it("puts amounts per the asked period, and leaves out what cannot be compared", () => {

@@ -191,6 +191,7 @@
     main.saveView();
     cy.edges().removeClass("selected-edge");
     cy.getElementById(edgeId).addClass("selected-edge");
+    renderEdgeList();
     var panel = $("evidence-panel");
     panel.setAttribute("data-relationship-id", edgeId);
     return api.gql(Q.sources, { id: edgeId, knownAt: state.view.knownAt || null }).then(function (data) {
@@ -198,6 +199,35 @@
       Explorer.sources.render(panel, data.relationship);
     });
   }
+
+  // ------------------------------------------------------------ the centre's relationships
+
+  /**
+   * The drawn relationships of the first centre as a list: what the canvas shows, reachable by
+   * keyboard (Enter or Space shows an edge's sources) and by screen readers.
+   */
+  function renderEdgeList() {
+    var list = $("edge-list");
+    list.textContent = "";
+    var centre = state.view.centers[0];
+    var node = centre ? cy.getElementById(centre) : null;
+    $("edges-company").textContent = node && node.length ? "of " + node.data("label") : "";
+    if (!node || !node.length) return;
+    node.connectedEdges().forEach(function (edge) {
+      var other = edge.source().id() === centre ? edge.target() : edge.source();
+      var item = el("li", { "data-edge-id": edge.id(), tabindex: "0", role: "button" }, [
+        other.data("label"),
+        el("span", { className: "meta", text: edge.data("display") }),
+      ]);
+      if (state.view.edge === edge.id()) item.className = "active";
+      list.appendChild(item);
+    });
+  }
+
+  main.onActivate($("edge-list"), "li[data-edge-id]", function (item) {
+    showSources(item.getAttribute("data-edge-id")).catch(function () {});
+  });
+  main.onDrawn(renderEdgeList);
 
   // ------------------------------------------------------------ time
 

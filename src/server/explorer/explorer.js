@@ -100,6 +100,9 @@
 
   // ------------------------------------------------------------ drawing
 
+  /** Told after every answer merged into the drawing. */
+  var drawnListeners = [];
+
   function loadGraph(centers, options) {
     var variables = Object.assign(
       { centers: centers, depth: options.depth || 1, limit: options.limit || 300 },
@@ -116,6 +119,9 @@
       }
       if (state.pending <= 1) setStatus(state.lastChange || "");
       saveView();
+      drawnListeners.forEach(function (listener) {
+        listener();
+      });
       if (change.added.length > 0 || firstDraw) return Explorer.graph.layout(cy, firstDraw);
     });
   }
@@ -242,6 +248,9 @@
     loadHubs: loadHubs,
     onActivate: onActivate,
     renderResults: renderResults,
+    onDrawn: function (listener) {
+      drawnListeners.push(listener);
+    },
   };
   // selectCompany and the rest are defined in explorer-views.js, which runs next.
   function selectCompany(id) {
