@@ -1,9 +1,9 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import responseCachePlugin from "@apollo/server-plugin-response-cache";
 import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
 import type { Context } from "../graphql/context";
+import { cachePolicyPlugin } from "./cache-policy";
 import type { CachingConfig } from "./config";
 
 /**
@@ -40,12 +40,16 @@ export class ResponseCache {
   }
 
   plugins(): ApolloServerPlugin<Context>[] {
-    if (this.config.maxAgeSeconds === 0) return [ApolloServerPluginCacheControlDisabled()];
-    const cacheControl = ApolloServerPluginCacheControl({ defaultMaxAge: this.config.maxAgeSeconds });
-    const policy = cachePolicyRules(this.options.privateAnswers);
-    if (this.config.responseCacheBytes === 0) return [cacheControl, policy];
+    // Apollo's own cache-control plugin is replaced by the policy read from the document (cache-policy.ts).
+    const disabled = ApolloServerPluginCacheControlDisabled();
+    if (this.config.maxAgeSeconds === 0) return [disabled];
+    const policy = cachePolicyPlugin({
+      defaultMaxAge: this.config.maxAgeSeconds,
+      privateAnswers: this.options.privateAnswers,
+    });
+    if (this.config.responseCacheBytes === 0) return [disabled, policy];
     return [
-      cacheControl,
+      disabled,
       policy,
       responseCachePlugin<Context>({
         cache: this.entries,
@@ -55,21 +59,4 @@ export class ResponseCache {
       }),
     ];
   }
-}
-
-/**
- * What hints cannot say: a write's answer is never cached, and when every read needs a key, no
- * shared cache (a CDN, a proxy) may keep an answer, only the client's own.
- */
-function cachePolicyRules(privateAnswers: boolean): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation, overallCachePolicy }) {
-          if (operation?.operation !== "query") overallCachePolicy.restrict({ maxAge: 0 });
-          if (privateAnswers) overallCachePolicy.restrict({ scope: "PRIVATE" });
-        },
-      };
-    },
-  };
 }
