@@ -2,7 +2,6 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const tsx = `${root}node_modules/.bin/tsx`;
 
 export interface ServerProcess {
   readonly child: ChildProcess;
@@ -11,9 +10,13 @@ export interface ServerProcess {
   err(): string;
 }
 
-/** Runs `npm start`'s entry point as a user would, in its own process. */
+/**
+ * Runs `npm start`'s entry point as a user would, in its own process: one Node process with tsx's
+ * loader, not the tsx command, which runs the server in a child of its own that would outlive a
+ * SIGKILL sent to `child` (a crash test would then crash nothing, and leave a server behind).
+ */
 export function startServerProcess(env: Record<string, string>): ServerProcess {
-  const child = spawn(tsx, ["src/server/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
     cwd: root,
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
