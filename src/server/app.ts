@@ -11,6 +11,7 @@ import type { Principal } from "../domain/roles";
 import { type Context, createContext } from "../graphql/context";
 import type { GraphStore } from "../store/graph-store";
 import { observedStore } from "../store/observed-store";
+import type { HeldTexts } from "../store/record-batch";
 import { authenticate } from "./auth";
 import { documentFolder } from "./held-texts";
 import type { AuthConfig, Config } from "./config";
@@ -58,6 +59,7 @@ export interface RunningServer {
 /** What the GraphQL route is built from, made once per server. */
 interface GraphQLParts {
   readonly schema: GraphQLSchema;
+  readonly heldTexts: HeldTexts;
   readonly store: GraphStore;
   readonly config: Config;
   readonly logger: Logger;
@@ -95,7 +97,8 @@ export async function startHttpServer(opts: {
   const budgets =
     config.rateLimit.costPerSecond > 0 ? new CostBudgets(config.rateLimit, () => metrics.limited()) : null;
   const schema = await getSchema();
-  const parts: GraphQLParts = { schema, store, config, logger, reportError, cache, budgets, metrics };
+  const heldTexts = documentFolder(config.documentsDir);
+  const parts: GraphQLParts = { schema, heldTexts, store, config, logger, reportError, cache, budgets, metrics };
   const apollo = createApollo(parts, httpServer);
   await apollo.start();
 
@@ -182,7 +185,7 @@ function graphqlHandler(apollo: ApolloServer<Context>, parts: GraphQLParts): exp
       const principal = await principalOf(req.headers.authorization, parts.config.auth);
       return createContext(parts.store, parts.config.limits, {
         principal,
-        heldTexts: documentFolder(parts.config.documentsDir),
+        heldTexts: parts.heldTexts,
         log: parts.logger,
         client: principal ? `key:${principal.name}` : `ip:${req.ip ?? "unknown"}`,
         summary: summaryOf(res),

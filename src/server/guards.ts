@@ -4,10 +4,10 @@ import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
 import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import {
   type DocumentNode,
-  getOperationAST,
   getVariableValues,
   GraphQLError,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type ValidationContext,
   type ValidationRule,
 } from "graphql";
@@ -85,8 +85,8 @@ export function costLimitPlugin(limits: RequestLimits, budgets: CostBudgets | nu
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, contextValue }) {
-          const variables = checkedVariables(schema, document, request.operationName, request.variables);
+        async didResolveOperation({ request, operation, document, schema, contextValue }) {
+          const variables = checkedVariables(schema, operation, request.variables);
           const cost = queryCost(schema, document, request.operationName, variables, limits);
           contextValue.summary.cost = cost;
           if (cost > limits.maxCost) {
@@ -102,13 +102,12 @@ export function costLimitPlugin(limits: RequestLimits, budgets: CostBudgets | nu
   };
 }
 
+/** The operation Apollo resolved (null only for a document it refused before this hook). */
 function checkedVariables(
   schema: GraphQLSchema,
-  document: DocumentNode,
-  operationName: string | null | undefined,
+  operation: OperationDefinitionNode | undefined,
   variables: Record<string, unknown> | undefined,
 ): Record<string, unknown> {
-  const operation = getOperationAST(document, operationName);
   const checked = getVariableValues(schema, operation?.variableDefinitions ?? [], variables ?? {});
   if (checked.errors) {
     throw new GraphQLError(checked.errors.map((e) => e.message).join("; "), {

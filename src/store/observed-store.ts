@@ -2,11 +2,14 @@ import { DeadlineExceededError } from "../domain/errors";
 import type { GraphStore } from "./graph-store";
 import { currentRequest, type RequestScope } from "./request-scope";
 
+/** The port methods that change what reads answer: never abandoned, and each one is told. */
+const WRITES: ReadonlySet<string> = new Set<keyof GraphStore>(["applyBatch", "load", "clear"]);
+
 /** What the server learns from every store call (metrics, the response cache). */
 export interface StoreObserver {
   /** After each port call: which, how long it took, whether it failed. */
   called(method: string, seconds: number, failed: boolean): void;
-  /** After a batch was applied: answers read before it may be stale now. */
+  /** After a write (a batch applied, a dataset loaded, the store cleared): earlier answers may be stale. */
   wrote(): void;
 }
 
@@ -37,9 +40,10 @@ async function observedCall<T>(method: string, call: () => Promise<T>, observer:
   const started = performance.now();
   let failed = true;
   try {
-    const result = await (method === "applyBatch" ? call() : withinDeadline(scope, call));
+    const writes = WRITES.has(method);
+    const result = await (writes ? call() : withinDeadline(scope, call));
     failed = false;
-    if (method === "applyBatch") observer.wrote();
+    if (writes) observer.wrote();
     return result;
   } finally {
     observer.called(method, (performance.now() - started) / 1000, failed);

@@ -11,6 +11,7 @@ import {
 import { formatMoney } from "../../src/domain/format";
 import { UNBOUNDED } from "../../src/domain/interval";
 import { type Money, money } from "../../src/domain/money";
+import { aClaim } from "../helpers/claims";
 
 const monthly = (low: number, high: number, estimate: number | null = null): Money =>
   money(low, high, estimate, estimate === null ? "RANGE" : "APPROXIMATE", "MONTH");
@@ -115,24 +116,15 @@ describe("independent origins", () => {
 });
 
 describe("what the graph knew", () => {
-  const claim = (id: string, recordedAt: string, extra: Partial<Claim> = {}): Claim => ({
-    id,
-    relationshipId: "tiktok-buys-azure-openai-from-microsoft",
-    sourceId: "s",
-    amount: null,
-    refersTo: { from: null, to: null, label: "undated" },
-    began: null,
-    ended: null,
-    status: "CURRENT",
-    disclosure: "REPORTED",
-    confidence: 0.8,
-    evidenceIds: [],
-    recordedAt,
-    recordedBy: "test",
-    supersedes: null,
-    retraction: null,
-    ...extra,
-  });
+  const claim = (id: string, recordedAt: string, extra: Partial<Claim> = {}): Claim =>
+    aClaim({
+      id,
+      relationshipId: "tiktok-buys-azure-openai-from-microsoft",
+      sourceId: "s",
+      recordedAt,
+      confidence: 0.8,
+      ...extra,
+    });
   const first = claim("c1", "2024-08-01");
   const correction = claim("c2", "2024-09-01", { supersedes: "c1" });
   const retracted = claim("c3", "2024-08-15", { retraction: { at: "2024-10-01", by: "editor", reason: "wrong" } });

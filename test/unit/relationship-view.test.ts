@@ -7,6 +7,7 @@ import {
   relationshipFromClaims,
   type SourceFacts,
 } from "../../src/domain/relationship-view";
+import { aClaim } from "../helpers/claims";
 
 const identity: RelationshipIdentity = {
   id: "t-buys",
@@ -27,24 +28,7 @@ const sources = new Map<string, SourceFacts>([
 ]);
 
 function claim(id: string, sourceId: string, recordedAt: string, extra: Partial<Claim> = {}): Claim {
-  return {
-    id,
-    relationshipId: "t-buys",
-    sourceId,
-    amount: null,
-    refersTo: { from: null, to: null, label: "undated" },
-    began: null,
-    ended: null,
-    status: "CURRENT",
-    disclosure: "REPORTED",
-    confidence: 0.5,
-    evidenceIds: [`ev-${id}`],
-    recordedAt,
-    recordedBy: "test",
-    supersedes: null,
-    retraction: null,
-    ...extra,
-  };
+  return aClaim({ id, relationshipId: "t-buys", sourceId, recordedAt, evidenceIds: [`ev-${id}`], ...extra });
 }
 
 const march = { from: "2024-03-01", to: "2024-03-31", label: "March 2024" };
