@@ -9,15 +9,14 @@
 
   var queries = {
     overview:
-      "query ExplorerOverview($first: Int!, $kinds: [NodeKind!]!) {" +
+      "query ExplorerOverview($first: Int!) {" +
       "  storeInfo { companies products people relationships }" +
-      "  hubs(first: $first, kinds: $kinds) { node { id } relationships }" +
+      "  hubs(first: $first) { relationships node { id name ... on Company { kind country } } }" +
       "}",
     search:
       "query ExplorerSearch($text: String!) {" +
       "  search(text: $text, kinds: [Company], first: 12) { hits { node { id name ... on Company { kind country } } } }" +
       "}",
-    hubs: "query ExplorerHubs { hubs(first: 12) { relationships node { id name ... on Company { kind country } } } }",
     graph:
       "query ExplorerGraph($centers: [ID!]!, $depth: Int, $limit: Int, $asOf: LocalDate, $knownAt: LocalDate) {" +
       "  relationshipGraph(centers: $centers, depth: $depth, limit: $limit, asOf: $asOf, knownAt: $knownAt) {" +
@@ -62,7 +61,7 @@
       "    agreement { claims independentOrigins conflicting gap reconciled { display } }" +
       "    claims(knownAt: $knownAt, first: 50) { nodes {" +
       "      id status disclosure confidence began ended recordedAt recordedBy supersedes" +
-      "      amount { display low high }" +
+      "      amount { display low high period currency }" +
       "      refersTo { label }" +
       "      source { id title publisher publishedOn kind language url derivedFrom { id } }" +
       "      evidence { id kind quote gloss locator source { language } }" +
@@ -113,9 +112,6 @@
     /** Told of every change: `{ pending }` or `{ error }`. */
     onActivity: function (listener) {
       listeners.push(listener);
-    },
-    pending: function () {
-      return pending;
     },
   };
 })((window.Explorer = window.Explorer || {}));

@@ -17,8 +17,14 @@
     return node;
   }
 
+  /** An API enum in words: BUYS_FROM -> "buys from", CUSTOMER_BUILDS_COMPETING -> "customer builds competing". */
+  function words(value) {
+    return value.toLowerCase().replace(/_/g, " ");
+  }
+
   Explorer.dom = {
     el: el,
+    words: words,
     byId: function (id) {
       return document.getElementById(id);
     },

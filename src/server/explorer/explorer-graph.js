@@ -19,19 +19,6 @@
     PARTNERS_WITH: "partnership",
   };
 
-  var SHORT_KIND = {
-    BUYS_FROM: "buys from",
-    SUBSIDIARY_OF: "subsidiary of",
-    COMPETES_WITH: "competes with",
-    PARTNERS_WITH: "partners with",
-    INVESTS_IN: "invests in",
-    TAKES_REVENUE_SHARE: "takes revenue share",
-    OFFERS: "offers",
-    BUILT_ON: "built on",
-    LEADS: "leads",
-    USES_MODEL: "uses model",
-  };
-
   /** Zoomed in this far, every edge shows its label. */
   var LABEL_ZOOM = 1.25;
 
@@ -136,19 +123,24 @@
       ev.target.removeClass("hovered");
     });
     cy.on("zoom", function () {
-      labelByZoom(cy);
+      // Every edge's class changes only when the zoom crosses the threshold, not on every step.
+      if (zoomedIn(cy) !== cy.scratch("_labelled")) labelByZoom(cy, cy.edges());
     });
     return cy;
   }
 
-  function labelByZoom(cy) {
-    var zoomed = cy.zoom() >= LABEL_ZOOM;
-    cy.edges().toggleClass("labelled", zoomed);
+  function zoomedIn(cy) {
+    return cy.zoom() >= LABEL_ZOOM;
+  }
+
+  function labelByZoom(cy, edges) {
+    cy.scratch("_labelled", zoomedIn(cy));
+    edges.toggleClass("labelled", zoomedIn(cy));
   }
 
   /** What an edge's label says: the amount for money, else the kind (and its amount, if any). */
   function edgeDisplay(edge) {
-    var kind = SHORT_KIND[edge.kind] || edge.kind;
+    var kind = Explorer.dom.words(edge.kind);
     var text =
       edge.kind === "BUYS_FROM"
         ? (edge.productId ? edge.productId + ": " : "") + (edge.amountLabel || "amount unknown")
@@ -160,11 +152,15 @@
     return text;
   }
 
+  function isEnded(edge) {
+    return edge.status === "FORMER" || !!edge.validTo;
+  }
+
   function edgeClasses(edge) {
     return [
       edge.kind.toLowerCase(),
       FAMILY[edge.kind] || "other",
-      edge.status === "FORMER" || edge.validTo ? "ended" : "",
+      isEnded(edge) ? "ended" : "",
       edge.validFrom ? "dated" : "",
     ]
       .join(" ")
@@ -191,8 +187,8 @@
         var data = Object.assign({}, e, { display: edgeDisplay(e) });
         var existing = cy.getElementById(e.id);
         if (existing.length) {
-          existing.data(data);
-          existing.classes(edgeClasses(e) + (existing.hasClass("selected-edge") ? " selected-edge" : ""));
+          // An id keeps its kind; only whether it ended or has a known start can change.
+          existing.data(data).toggleClass("ended", isEnded(e)).toggleClass("dated", !!e.validFrom);
           return;
         }
         if (!cy.getElementById(e.source).length || !cy.getElementById(e.target).length) return;
@@ -202,7 +198,7 @@
         node.data("degree", node.degree(false));
       });
     });
-    labelByZoom(cy);
+    labelByZoom(cy, added.edges());
     return { added: added, removed: removed };
   }
 
@@ -272,7 +268,6 @@
   }
 
   Explorer.graph = {
-    SHORT_KIND: SHORT_KIND,
     createGraph: createGraph,
     merge: merge,
     layout: layout,

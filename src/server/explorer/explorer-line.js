@@ -7,9 +7,7 @@
 (function (Explorer) {
   "use strict";
 
-  var el = function (tag, attrs, children) {
-    return Explorer.dom.el(tag, attrs, children);
-  };
+  var el = Explorer.dom.el;
 
   /** Percent, for axis and labels. */
   function pct(value) {
@@ -30,7 +28,6 @@
           low: pct(share.low),
           high: pct(share.high === null ? share.low : share.high),
           estimate: pct(share.estimate),
-          open: share.high === null,
           label: share.display,
         };
       });

@@ -6,13 +6,16 @@
 (function (Explorer) {
   "use strict";
 
-  var el = function (tag, attrs, children) {
-    return Explorer.dom.el(tag, attrs, children);
-  };
+  var el = Explorer.dom.el;
+  var words = Explorer.dom.words;
 
-  /** Whether two amount intervals cannot both be right (an open high reaches any amount above the low). */
+  /**
+   * Whether two amounts cannot both be right (an open high reaches any amount above the low).
+   * Only amounts per the same period and currency are compared; the agreement line above gives the
+   * server's verdict over all of them.
+   */
   function disjoint(a, b) {
-    if (!a || !b) return false;
+    if (!a || !b || a.period !== b.period || a.currency !== b.currency) return false;
     var aHigh = a.high === null ? Infinity : a.high;
     var bHigh = b.high === null ? Infinity : b.high;
     return aHigh < b.low || bHigh < a.low;
@@ -33,7 +36,7 @@
 
   function sourceLine(source) {
     var when = source.publishedOn || "undated";
-    var parts = [source.publisher, when, source.kind.toLowerCase().replace(/_/g, " ")].filter(Boolean);
+    var parts = [source.publisher, when, words(source.kind)].filter(Boolean);
     return source.title + " (" + parts.join(", ") + ")";
   }
 
@@ -53,7 +56,7 @@
     var facts = [
       claim.amount ? claim.amount.display : "no amount",
       "refers to " + claim.refersTo.label,
-      claim.disclosure.toLowerCase().replace(/_/g, " "),
+      words(claim.disclosure),
       "confidence " + claim.confidence,
       claim.began ? "began " + claim.began : null,
       claim.ended ? "ended " + claim.ended : null,
@@ -105,10 +108,10 @@
     panel.textContent = "";
     panel.appendChild(el("h2", { text: "Sources" }));
     if (!relationship) {
-      panel.appendChild(el("p", { className: "muted", text: "This relationship is not in the graph at this date." }));
+      panel.appendChild(el("p", { className: "muted", text: "This relationship is no longer in the graph." }));
       return;
     }
-    var kind = Explorer.graph.SHORT_KIND[relationship.kind] || relationship.kind;
+    var kind = words(relationship.kind);
     var title = relationship.from.name + " — " + kind + " — " + relationship.to.name;
     panel.appendChild(el("p", { className: "edge-title", text: title }));
     if (relationship.amount) panel.appendChild(el("p", { className: "amount", text: relationship.amount.display }));

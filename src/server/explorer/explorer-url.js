@@ -15,9 +15,18 @@
     });
   }
 
+  /** The hash as text; a malformed escape (a mangled link) opens the default view instead of failing. */
+  function decodeHash(hash) {
+    try {
+      return decodeURIComponent(hash.replace(/^#/, ""));
+    } catch {
+      return "";
+    }
+  }
+
   /** The view a hash describes; `#tiktok` (an id alone) is a view centred on it. */
   function parse(hash) {
-    var text = decodeURIComponent((hash || "").replace(/^#/, ""));
+    var text = decodeHash(hash || "");
     var view = { centers: [], depth: 1, asOf: "", knownAt: "", edge: "", line: null, lost: [] };
     if (ID.test(text)) {
       view.centers = [text];

@@ -20,11 +20,9 @@
     state.view.edge = "";
     state.view.line = { company: id, product: "" };
     state.view.lost = [];
-    state.expanded = [];
     state.activePath = null;
     clearSources();
-    Explorer.graph.highlight(cy, []);
-    state.highlighted = [];
+    setHighlight([]);
     cy.elements().remove();
     $("view-title").textContent = "";
     main.renderResults($("search-input").value);
@@ -47,7 +45,7 @@
         })
         .join(" → ");
       var item = el("li", { "data-path-id": path.id, tabindex: "0", role: "button" }, [
-        el("span", { className: "kind", text: path.kind.replace(/_/g, " ").toLowerCase() }),
+        el("span", { className: "kind", text: Explorer.dom.words(path.kind) }),
         el("span", { className: "route", text: route }),
         path.revenueAtRisk ? el("span", { className: "amount", text: "At risk: " + path.revenueAtRisk.display }) : null,
         el("span", { className: "why", text: path.explanation }),
@@ -116,11 +114,16 @@
       return node.id;
     });
     return (missing ? main.loadGraph(centers, { depth: 1 }) : Promise.resolve()).then(function () {
-      state.highlighted = Explorer.graph.highlight(cy, ids);
-      var box = $("highlighted");
-      box.setAttribute("data-highlighted", state.highlighted.join(","));
-      box.textContent = state.highlighted.length ? "Highlighted: " + state.highlighted.join(", ") : "";
+      setHighlight(ids);
     });
+  }
+
+  /** Marks `ids` on the canvas and says which in the box beside the paths (empty: clears both). */
+  function setHighlight(ids) {
+    state.highlighted = Explorer.graph.highlight(cy, ids);
+    var box = $("highlighted");
+    box.setAttribute("data-highlighted", state.highlighted.join(","));
+    box.textContent = state.highlighted.length ? "Highlighted: " + state.highlighted.join(", ") : "";
   }
 
   main.onActivate($("risk-paths"), "li[data-path-id]", function (item) {
@@ -130,9 +133,10 @@
   // ------------------------------------------------------------ revenue line
 
   /** The products the company offers, as choices of line. */
+  /** The company's products as choices of line, asked beside the line itself (which needs none of them). */
   function loadLines(companyId) {
     var select = $("line-product");
-    return api.gql(Q.lines, { company: companyId }).then(function (data) {
+    var choices = api.gql(Q.lines, { company: companyId }).then(function (data) {
       select.textContent = "";
       select.appendChild(el("option", { value: "", text: "all products" }));
       var products = data.company ? data.company.products.nodes : [];
@@ -142,8 +146,8 @@
       var wanted = state.view.line && state.view.line.company === companyId ? state.view.line.product : "";
       select.value = wanted;
       $("line-company").textContent = data.company ? data.company.name : companyId;
-      return loadLine();
     });
+    return Promise.all([choices, loadLine()]);
   }
 
   function loadLine() {
@@ -261,7 +265,10 @@
   $("depth").addEventListener("change", function (ev) {
     state.view.depth = Number(ev.target.value);
     main.saveView();
-    if (state.view.centers.length) redraw().catch(function () {});
+    // Only the drawing depends on the depth; paths, line and sources stay as they are.
+    if (state.view.centers.length) {
+      main.loadGraph(state.view.centers, { depth: state.view.depth, replace: true }).catch(function () {});
+    }
   });
   $("dates-reset").addEventListener("click", function () {
     $("as-of").value = "";
@@ -295,7 +302,7 @@
       ev.preventDefault();
       $("search-input").focus();
     } else if (ev.key === "Escape") {
-      state.highlighted = Explorer.graph.highlight(cy, []);
+      setHighlight([]);
     }
   });
 

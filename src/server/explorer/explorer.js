@@ -19,8 +19,6 @@
   var state = {
     /** What the URL says: centres, depth, dates, selected edge, revenue line, churned customers. */
     view: Explorer.url.parse(location.hash),
-    /** Node ids whose neighbourhood has been drawn. */
-    expanded: [],
     searchHits: [],
     hubs: [],
     riskCompany: null,
@@ -126,9 +124,21 @@
     });
   }
 
+  /** The store's counts and its most connected companies: asked once, for the overview and the list. */
+  var hubsAnswer = null;
+  function hubsAndCounts() {
+    hubsAnswer =
+      hubsAnswer ||
+      api.gql(Q.overview, { first: 100 }).catch(function (err) {
+        hubsAnswer = null; // asked again next time
+        throw err;
+      });
+    return hubsAnswer;
+  }
+
   /** Opening without centres: the most connected companies, or the whole graph when it is small. */
   function overview() {
-    return api.gql(Q.overview, { first: 100, kinds: ["Company"] }).then(function (data) {
+    return hubsAndCounts().then(function (data) {
       var info = data.storeInfo;
       var hubIds = data.hubs.map(function (hub) {
         return hub.node.id;
@@ -146,7 +156,6 @@
   function expand(id) {
     return loadGraph([id], { depth: 1 }).then(function () {
       cy.getElementById(id).addClass("expanded");
-      if (state.expanded.indexOf(id) < 0) state.expanded.push(id);
     });
   }
 
@@ -198,8 +207,8 @@
   }
 
   function loadHubs() {
-    return api.gql(Q.hubs, {}).then(function (data) {
-      state.hubs = data.hubs;
+    return hubsAndCounts().then(function (data) {
+      state.hubs = data.hubs.slice(0, OVERVIEW_HUBS);
       if ($("search-input").value.trim() === "") renderResults("");
     });
   }
@@ -238,7 +247,6 @@
   Explorer.main = {
     state: state,
     cy: cy,
-    setStatus: setStatus,
     dates: dates,
     saveView: saveView,
     loadGraph: loadGraph,
