@@ -11,12 +11,12 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { BatchRequest } from "../src/domain/batch";
 import { DomainError } from "../src/domain/errors";
-import { loadConfig } from "../src/server/config";
+import { type Config, loadConfig } from "../src/server/config";
 import { documentFolder } from "../src/server/held-texts";
 import { createStore } from "../src/store/create-store";
 import type { GraphStore } from "../src/store/graph-store";
 import { MemoryStore } from "../src/store/memory/memory-store";
-import { prepareBatch, recordBatch } from "../src/store/record-batch";
+import { type HeldTexts, prepareBatch, recordBatch } from "../src/store/record-batch";
 import type { DatasetFile } from "../src/domain/dataset";
 import { batchOf, loadSeed, readDatasetFiles } from "./loader";
 
@@ -28,9 +28,11 @@ async function main(): Promise<void> {
   const target = positionals[0];
   if (!target || positionals.length > 1) fail("usage: npm run import -- <file or folder> [--dry-run] [--by <name>]");
   const request = batchOf(readTarget(target), values.by!);
-  const store = await openStore();
+  const config = loadConfig();
+  const texts = documentFolder(config.documentsDir);
+  const store = await openStore(config);
   try {
-    console.log(values["dry-run"] ? await dryRun(store, request) : await record(store, request));
+    console.log(values["dry-run"] ? await dryRun(store, request, texts) : await record(store, request, texts));
   } finally {
     await store.close();
   }
@@ -47,8 +49,7 @@ function readTarget(target: string): DatasetFile[] {
 }
 
 /** Neo4j when NEO4J_URI is set; else the embedded store as `npm start` builds it: the seed and the journal. */
-async function openStore(): Promise<GraphStore> {
-  const config = loadConfig();
+async function openStore(config: Config): Promise<GraphStore> {
   const store = await createStore(config);
   if (store instanceof MemoryStore) {
     await store.load(loadSeed());
@@ -57,9 +58,9 @@ async function openStore(): Promise<GraphStore> {
   return store;
 }
 
-async function dryRun(store: GraphStore, request: BatchRequest): Promise<string> {
+async function dryRun(store: GraphStore, request: BatchRequest, texts: HeldTexts): Promise<string> {
   if (await store.receiptFor(request.key)) return `already recorded as ${request.key}: nothing would change`;
-  const batch = await prepareBatch(store, request, documentFolder(loadConfig().documentsDir));
+  const batch = await prepareBatch(store, request, texts);
   const { records } = batch;
   const counts = Object.entries(records)
     .map(([collection, list]) => `${list.length} ${collection === "identities" ? "relationships" : collection}`)
@@ -67,9 +68,9 @@ async function dryRun(store: GraphStore, request: BatchRequest): Promise<string>
   return `would record ${request.key}: ${counts}; ${batch.affected.length} relationships remade, ${batch.changes.length} changes (nothing written)`;
 }
 
-async function record(store: GraphStore, request: BatchRequest): Promise<string> {
+async function record(store: GraphStore, request: BatchRequest, texts: HeldTexts): Promise<string> {
   const before = await store.counts();
-  const receipt = await recordBatch(store, request, documentFolder(loadConfig().documentsDir));
+  const receipt = await recordBatch(store, request, texts);
   const after = await store.counts();
   if (receipt.at !== request.at) return `already recorded as ${receipt.key} on ${receipt.at}: nothing changed`;
   const grown = Object.entries(after)

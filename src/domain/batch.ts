@@ -79,6 +79,15 @@ export interface Receipt {
   readonly bookmark: string | null;
 }
 
+/** Claims are immutable: a new claim's id must be new (checked before a write, and again in it). */
+export function alreadyRecorded(claims: readonly Claim[], recorded: (claimId: string) => boolean): string[] {
+  return claims
+    .filter((claim) => recorded(claim.id))
+    .map(
+      (claim) => `claims '${claim.id}': already recorded; claims are immutable: record a new one that supersedes it`,
+    );
+}
+
 /**
  * Claims a concurrent batch recorded (or retracted) between this one's check and its write: the
  * store refuses the batch then, as the check would have.
@@ -89,11 +98,7 @@ export function raceProblems(
   retracted: (claimId: string) => boolean,
 ): string[] {
   return [
-    ...batch.records.claims
-      .filter((claim) => recorded(claim.id))
-      .map(
-        (claim) => `claims '${claim.id}': already recorded; claims are immutable: record a new one that supersedes it`,
-      ),
+    ...alreadyRecorded(batch.records.claims, recorded),
     ...batch.retracted
       .filter((claim) => retracted(claim.id))
       .map((claim) => `retractions '${claim.id}': already retracted`),

@@ -29,6 +29,24 @@ export function identityOf(r: Relationship): RelationshipIdentity {
 /** What the view needs of a source: when it was published and what it repeats. */
 export type SourceFacts = Pick<Source, "id" | "publishedOn" | "derivedFrom">;
 
+/**
+ * Each source the claims cite, and every source those repeat, as far as the lineage goes: read
+ * level by level through `fetch` (a store, or a transaction under way).
+ */
+export async function sourceLineage(
+  claims: readonly Claim[],
+  fetch: (ids: readonly string[]) => Promise<readonly (SourceFacts | null)[]>,
+): Promise<Map<string, SourceFacts>> {
+  const facts = new Map<string, SourceFacts>();
+  let pending = [...new Set(claims.map((claim) => claim.sourceId))];
+  while (pending.length > 0) {
+    const found = await fetch(pending);
+    for (const source of found) if (source) facts.set(source.id, source);
+    pending = [...new Set(found.flatMap((source) => source?.derivedFrom ?? []))].filter((id) => !facts.has(id));
+  }
+  return facts;
+}
+
 /** Claims grouped by the relationship they are about, each group in the order given. */
 export function claimsByRelationship(claims: readonly Claim[]): Map<string, Claim[]> {
   const groups = new Map<string, Claim[]>();

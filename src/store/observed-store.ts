@@ -1,6 +1,6 @@
 import { DeadlineExceededError } from "../domain/errors";
 import type { GraphStore } from "./graph-store";
-import { currentRequest, type RequestScope } from "./request-scope";
+import { currentRequest, remainingMs, type RequestScope } from "./request-scope";
 
 /** The port methods that change what reads answer: never abandoned, and each one is told. */
 const WRITES: ReadonlySet<string> = new Set<keyof GraphStore>(["applyBatch", "load", "clear"]);
@@ -50,14 +50,12 @@ async function observedCall<T>(method: string, call: () => Promise<T>, observer:
   }
 }
 
-function withinDeadline<T>(scope: RequestScope | undefined, call: () => Promise<T>): Promise<T> {
-  if (!scope || scope.deadline === null) return call();
-  const timeoutMs = scope.timeoutMs ?? 0;
-  const remaining = scope.deadline - Date.now();
-  if (remaining <= 0) return Promise.reject(new DeadlineExceededError(timeoutMs));
+async function withinDeadline<T>(scope: RequestScope | undefined, call: () => Promise<T>): Promise<T> {
+  const remaining = scope ? remainingMs(scope) : null;
+  if (remaining === null) return call();
   let timer: NodeJS.Timeout | undefined;
   const expired = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => reject(new DeadlineExceededError(timeoutMs)), remaining);
+    timer = setTimeout(() => reject(new DeadlineExceededError(scope!.timeoutMs ?? 0)), remaining);
   });
   return Promise.race([call(), expired]).finally(() => clearTimeout(timer));
 }

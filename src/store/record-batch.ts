@@ -1,5 +1,5 @@
-import type { BatchRequest, PreparedBatch, Receipt } from "../domain/batch";
-import { batchRefused, changesOf } from "../domain/batch";
+import type { BatchRequest, PreparedBatch, Receipt, RetractionRequest } from "../domain/batch";
+import { alreadyRecorded, batchRefused, changesOf } from "../domain/batch";
 import type { Claim } from "../domain/claims";
 import { checkRecords, type ParsedRecords, readRecords, type StoredRecords } from "../domain/dataset";
 import type { GraphNode } from "../domain/entities";
@@ -33,7 +33,7 @@ export async function prepareBatch(store: GraphStore, request: BatchRequest, tex
   const problems = [
     ...referenceProblems(read, stored),
     ...quoteProblems(read.records, stored, texts),
-    ...claimProblems(read.records, stored),
+    ...alreadyRecorded(read.records.claims, storedClaim(stored)),
     ...retractionProblems(request, stored),
   ];
   if (problems.length > 0) throw batchRefused(problems);
@@ -67,17 +67,23 @@ function referenceProblems(read: ReturnType<typeof readRecords>, stored: StoredR
   }
 }
 
-function retract(claim: Claim, request: BatchRequest["retractions"][number], batch: BatchRequest): Claim {
+function retract(claim: Claim, request: RetractionRequest, batch: BatchRequest): Claim {
   return { ...claim, retraction: { at: batch.at, by: batch.by, reason: request.reason } };
 }
 
 /** A quote from a source whose text is held must be verbatim in that text. */
 function quoteProblems(records: ParsedRecords, stored: StoredRecords, texts: HeldTexts): string[] {
   const sources = new Map([...stored.sources, ...records.sources].map((source) => [source.id, source]));
+  // Each held document is read once per batch, however many quotes it backs.
+  const read = new Map<string, string | null>();
+  const textOf = (document: string) => {
+    if (!read.has(document)) read.set(document, texts.textOf(document));
+    return read.get(document)!;
+  };
   return records.evidence.flatMap((evidence) => {
     const document = sources.get(evidence.sourceId)?.document;
     if (evidence.kind !== "QUOTE" || !document) return [];
-    const text = texts.textOf(document);
+    const text = textOf(document);
     if (text === null)
       return [`evidence '${evidence.id}': the text of '${document}' is not held here, so the quote cannot be checked`];
     return text.includes(evidence.quote)
@@ -86,14 +92,10 @@ function quoteProblems(records: ParsedRecords, stored: StoredRecords, texts: Hel
   });
 }
 
-/** Claims are immutable: a new claim's id must be new. */
-function claimProblems(records: ParsedRecords, stored: StoredRecords): string[] {
-  const storedIds = new Set(stored.claims.map((claim) => claim.id));
-  return records.claims
-    .filter((claim) => storedIds.has(claim.id))
-    .map(
-      (claim) => `claims '${claim.id}': already recorded; claims are immutable: record a new one that supersedes it`,
-    );
+/** Whether a claim id is among the stored claims the batch's references were read with. */
+function storedClaim(stored: StoredRecords): (claimId: string) => boolean {
+  const ids = new Set(stored.claims.map((claim) => claim.id));
+  return (claimId) => ids.has(claimId);
 }
 
 function retractionProblems(request: BatchRequest, stored: StoredRecords): string[] {

@@ -1,8 +1,7 @@
-import type { Claim } from "../domain/claims";
 import { checkDate } from "../domain/dates";
 import type { Relationship } from "../domain/entities";
 import { NOT_COUNTED, partsView } from "../domain/relationship-parts";
-import { identityOf, relationshipFromClaims, type SourceFacts } from "../domain/relationship-view";
+import { identityOf, relationshipFromClaims, sourceLineage } from "../domain/relationship-view";
 import type {
   GraphStore,
   Page,
@@ -41,18 +40,6 @@ function claimPart(filter: RelationshipFilter): RelationshipFilter {
   return { ...filter, knownAt: null };
 }
 
-/** Each source the claims cite, and every source those repeat, as far as the lineage goes. */
-async function sourceFactsOf(store: GraphStore, claims: readonly Claim[]): Promise<Map<string, SourceFacts>> {
-  const facts = new Map<string, SourceFacts>();
-  let pending = [...new Set(claims.map((claim) => claim.sourceId))];
-  while (pending.length > 0) {
-    const found = await store.sourcesByIds(pending);
-    for (const source of found) if (source) facts.set(source.id, source);
-    pending = [...new Set(found.flatMap((source) => source?.derivedFrom ?? []))].filter((id) => !facts.has(id));
-  }
-  return facts;
-}
-
 /** The relationships as the claims known at `knownAt` make them; absent when none was known then. */
 async function remadeAt(
   store: GraphStore,
@@ -60,7 +47,7 @@ async function remadeAt(
   knownAt: string,
 ): Promise<Map<string, Relationship>> {
   const claims = await store.claimsOf(relationships.map((r) => r.id));
-  const sources = await sourceFactsOf(store, claims.flat());
+  const sources = await sourceLineage(claims.flat(), (ids) => store.sourcesByIds(ids));
   const remade = new Map<string, Relationship>();
   relationships.forEach((r, index) => {
     const view = relationshipFromClaims(identityOf(r), claims[index]!, sources, knownAt);

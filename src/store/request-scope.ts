@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { DeadlineExceededError } from "../domain/errors";
 
 /**
  * What the store layer knows of the request it works for, kept for the request's whole
@@ -47,6 +48,17 @@ export function requestScope(request: {
 /** The current request's scope, if the caller runs inside one. */
 export function currentRequest(): RequestScope | undefined {
   return scopes.getStore();
+}
+
+/**
+ * The time `scope` has left in ms (null: no deadline); DEADLINE_EXCEEDED once it has none left,
+ * so that no store work starts after the deadline.
+ */
+export function remainingMs(scope: RequestScope): number | null {
+  if (scope.deadline === null) return null;
+  const remaining = scope.deadline - Date.now();
+  if (remaining <= 0) throw new DeadlineExceededError(scope.timeoutMs ?? 0);
+  return remaining;
 }
 
 /** The bookmarks the current request reads after (none outside one). */

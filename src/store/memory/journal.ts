@@ -2,6 +2,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, tr
 import { dirname } from "node:path";
 import type { PreparedBatch } from "../../domain/batch";
 import { DomainError } from "../../domain/errors";
+import { highFromNullable, highOrNull } from "../../domain/interval";
 
 /**
  * The embedded store's durability: every batch it acknowledges is first appended to this file as
@@ -48,11 +49,16 @@ function parseLine(line: string, where: string): PreparedBatch {
   }
 }
 
-/** JSON has no Infinity; an unbounded `high` is written as the string "Infinity". */
-function keepInfinity(_key: string, value: unknown): unknown {
-  return value === Infinity ? "Infinity" : value;
+/**
+ * JSON has no Infinity: an amount's unbounded `high` is written as null and read back as
+ * unbounded, by the domain's own conversions (domain/interval.ts). Lines written before, with the
+ * string "Infinity", still read the same.
+ */
+function keepInfinity(key: string, value: unknown): unknown {
+  return key === "high" && typeof value === "number" ? highOrNull({ high: value }) : value;
 }
 
 function restoreInfinity(key: string, value: unknown): unknown {
-  return key === "high" && value === "Infinity" ? Infinity : value;
+  if (key !== "high" || (value !== null && value !== "Infinity")) return value;
+  return highFromNullable(null);
 }

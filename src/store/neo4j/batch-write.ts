@@ -1,15 +1,14 @@
 import type { Change, PreparedBatch, Receipt } from "../../domain/batch";
 import { batchRefused, numberedChanges, raceProblems, receiptOf } from "../../domain/batch";
-import type { Claim } from "../../domain/claims";
-import { NODE_KINDS, type Relationship, RELATIONSHIP_KINDS, type Source } from "../../domain/entities";
+import { NODE_KINDS, type Relationship, RELATIONSHIP_KINDS } from "../../domain/entities";
 import {
   identityOf,
   type RelationshipIdentity,
   relationshipFromClaims,
-  type SourceFacts,
+  sourceLineage,
 } from "../../domain/relationship-view";
-import { writeRelationships } from "./batched-load";
-import type { Neo4jRecord, RunQuery } from "./executor";
+import { runQuery, writeRelationships } from "./batched-load";
+import type { RunQuery } from "./executor";
 import { relationshipFromColumns, toClaim, toSource } from "./mapping";
 import {
   advanceChangesQuery,
@@ -20,7 +19,6 @@ import {
   writeReceiptQuery,
 } from "./queries/batch-queries";
 import { claimsByIdsQuery, claimsOfQuery } from "./queries/claim-queries";
-import type { CypherQuery } from "./queries/cypher-query";
 import {
   writeClaimsQuery,
   writeEvidenceQuery,
@@ -39,18 +37,18 @@ type Props = Record<string, unknown>;
  * transaction sees them, then the changes and the receipt. A key already recorded writes nothing.
  */
 export async function writeBatch(run: RunQuery, batch: PreparedBatch): Promise<Receipt> {
-  const [lock] = await exec(run, lockChangesQuery());
-  const [previous] = await exec(run, receiptQuery(batch.key));
+  const [lock] = await runQuery(run, lockChangesQuery());
+  const [previous] = await runQuery(run, receiptQuery(batch.key));
   if (previous) return toReceipt(previous.get("props") as Props);
   await refuseRaces(run, batch);
   await writeRecords(run, batch);
   await remakeRelationships(run, batch.affected, batch.records.identities);
   const firstSeq = (lock!.get("last") as number) + 1;
   const changes: Change[] = numberedChanges(batch, firstSeq);
-  if (changes.length > 0) await exec(run, writeChangesQuery(changes));
-  await exec(run, advanceChangesQuery(firstSeq - 1 + changes.length));
+  if (changes.length > 0) await runQuery(run, writeChangesQuery(changes));
+  await runQuery(run, advanceChangesQuery(firstSeq - 1 + changes.length));
   const receipt = receiptOf(batch, firstSeq);
-  await exec(run, writeReceiptQuery(receipt));
+  await runQuery(run, writeReceiptQuery(receipt));
   return receipt;
 }
 
@@ -58,7 +56,7 @@ export async function writeBatch(run: RunQuery, batch: PreparedBatch): Promise<R
 async function refuseRaces(run: RunQuery, batch: PreparedBatch): Promise<void> {
   const ids = [...batch.records.claims, ...batch.retracted].map((claim) => claim.id);
   const stored = new Map(
-    (await exec(run, claimsByIdsQuery(ids))).map((rec) => {
+    (await runQuery(run, claimsByIdsQuery(ids))).map((rec) => {
       const claim = toClaim(rec.get("props") as Props);
       return [claim.id, claim];
     }),
@@ -84,10 +82,6 @@ export function toReceipt(p: Props): Receipt {
   };
 }
 
-function exec(run: RunQuery, query: CypherQuery): Promise<Neo4jRecord[]> {
-  return run(query.cypher, query.params);
-}
-
 async function writeRecords(run: RunQuery, batch: PreparedBatch): Promise<void> {
   const { records } = batch;
   const nodes = [...records.companies, ...records.products, ...records.people];
@@ -101,7 +95,7 @@ async function writeRecords(run: RunQuery, batch: PreparedBatch): Promise<void> 
     records.metrics.length > 0 ? writeMetricsQuery("MERGE", records.metrics) : null,
     writeClaimsQuery("MERGE", [...records.claims, ...batch.retracted]),
   ];
-  for (const query of writes) if (query) await exec(run, query);
+  for (const query of writes) if (query) await runQuery(run, query);
 }
 
 /**
@@ -115,12 +109,14 @@ export async function remakeRelationships(
 ): Promise<void> {
   const identities = await identitiesOf(run, declared, ids);
   const claims = new Map(
-    (await exec(run, claimsOfQuery(ids))).map((rec) => [
+    (await runQuery(run, claimsOfQuery(ids))).map((rec) => [
       rec.get("relationshipId") as string,
       (rec.get("claims") as Props[]).map(toClaim),
     ]),
   );
-  const sources = await sourceFacts(run, [...claims.values()].flat());
+  const sources = await sourceLineage([...claims.values()].flat(), async (ids) =>
+    (await runQuery(run, sourcesByIdsQuery(ids))).map((rec) => toSource(rec.get("props") as Props)),
+  );
   const views: Relationship[] = [];
   const gone: string[] = [];
   for (const id of ids) {
@@ -129,7 +125,7 @@ export async function remakeRelationships(
     if (view) views.push(view);
     else gone.push(id);
   }
-  if (gone.length > 0) await exec(run, deleteRelationshipsQuery(gone));
+  if (gone.length > 0) await runQuery(run, deleteRelationshipsQuery(gone));
   for (const kind of RELATIONSHIP_KINDS) {
     const ofKind = views.filter((view) => view.kind === kind);
     if (ofKind.length > 0) await writeRelationships(run, kind, ofKind, RELATIONSHIP_KINDS);
@@ -141,22 +137,8 @@ async function identitiesOf(
   declared: readonly RelationshipIdentity[],
   ids: readonly string[],
 ): Promise<Map<string, RelationshipIdentity>> {
-  const stored = (await exec(run, relationshipsByIdsQuery(ids))).map((rec) =>
+  const stored = (await runQuery(run, relationshipsByIdsQuery(ids))).map((rec) =>
     identityOf(relationshipFromColumns(rec.get("relationship") as unknown[])),
   );
   return new Map([...stored, ...declared].map((identity) => [identity.id, identity]));
-}
-
-/** The sources the claims cite and every source those repeat, read in this transaction. */
-async function sourceFacts(run: RunQuery, claims: readonly Claim[]): Promise<Map<string, SourceFacts>> {
-  const facts = new Map<string, SourceFacts>();
-  let pending = [...new Set(claims.map((claim) => claim.sourceId))];
-  while (pending.length > 0) {
-    const found: Source[] = (await exec(run, sourcesByIdsQuery(pending))).map((rec) =>
-      toSource(rec.get("props") as Props),
-    );
-    for (const source of found) facts.set(source.id, source);
-    pending = [...new Set(found.flatMap((source) => source.derivedFrom))].filter((id) => !facts.has(id));
-  }
-  return facts;
 }

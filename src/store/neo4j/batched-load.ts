@@ -136,7 +136,8 @@ function statements<T>(rows: readonly T[], build: (batch: T[]) => CypherQuery): 
   return part(rows, (run, batch) => runQuery(run, build(batch)));
 }
 
-function runQuery(run: RunQuery, query: CypherQuery) {
+/** Runs one prepared query inside the transaction under way. */
+export function runQuery(run: RunQuery, query: CypherQuery) {
   return run(query.cypher, query.params);
 }
 

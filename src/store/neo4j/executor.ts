@@ -1,6 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type Record as Neo4jRecord, type Session } from "neo4j-driver";
 import { BadInputError, DeadlineExceededError, DomainError, StoreUnavailableError } from "../../domain/errors";
-import { currentBookmarks, currentRequest } from "../request-scope";
+import { currentBookmarks, currentRequest, remainingMs } from "../request-scope";
 import { type Neo4jConfig, redactUri } from "./neo4j-config";
 import { OutageCircuit } from "./outage-circuit";
 
@@ -216,10 +216,8 @@ function transactionConfig(): { timeout?: number; metadata?: Record<string, stri
   const scope = currentRequest();
   if (!scope) return {};
   const metadata = { requestId: scope.requestId };
-  if (scope.deadline === null) return { metadata };
-  const remaining = scope.deadline - Date.now();
-  if (remaining <= 0) throw new DeadlineExceededError(scope.timeoutMs ?? 0);
-  return { timeout: remaining, metadata };
+  const remaining = remainingMs(scope);
+  return remaining === null ? { metadata } : { timeout: remaining, metadata };
 }
 
 function errorCode(err: unknown): string | undefined {

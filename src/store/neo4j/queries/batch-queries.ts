@@ -1,8 +1,8 @@
 import type { Change, Receipt } from "../../../domain/batch";
-import { RELATIONSHIP_KINDS } from "../../../domain/entities";
 import type { PageRequest } from "../../graph-store";
 import { cypherInt } from "../executor";
-import type { CypherQuery } from "./cypher-query";
+import { cypher, type CypherQuery } from "./cypher-query";
+import { relationshipByIdUnion } from "./relationship-queries";
 import { listNodesQuery } from "./node-queries";
 
 /*
@@ -47,11 +47,13 @@ export function listChangesQuery(sinceSeq: number, page: PageRequest): CypherQue
 
 /** Deletes the relationships with these ids, whatever their type. */
 export function deleteRelationshipsQuery(ids: readonly string[]): CypherQuery {
-  const byType = RELATIONSHIP_KINDS.map((kind) => `MATCH ()-[r:${kind} {id: id}]->() RETURN r`).join("\nUNION ALL\n");
-  return {
-    cypher: `UNWIND $ids AS id CALL (id) {\n${byType}\n} DELETE r`,
-    params: { ids: [...ids] },
-  };
+  const text = cypher`
+    UNWIND $ids AS id
+    CALL (id) {
+      ${relationshipByIdUnion("id")}
+    }
+    DELETE r`;
+  return { cypher: text, params: { ids: [...ids] } };
 }
 
 /**

@@ -20,8 +20,9 @@ export function selectedKinds(filter: RelationshipFilter): RelationshipKind[] {
 /**
  * Every relationship with id `idExpression` whatever its type, as rows `r, fromId, toId`. A UNION of
  * one MATCH per type, because an id is indexed per type and an untyped pattern would scan them all.
+ * The types are the domain's fixed list; `idExpression` is a variable the caller binds, never input.
  */
-function relationshipByIdUnion(idExpression: string): string {
+export function relationshipByIdUnion(idExpression: string): string {
   return RELATIONSHIP_KINDS.map(
     (kind) => `MATCH (a)-[r:${kind} {id: ${idExpression}}]->(b) RETURN r, a.id AS fromId, b.id AS toId`,
   ).join("\nUNION ALL\n");
