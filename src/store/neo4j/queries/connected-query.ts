@@ -8,6 +8,7 @@ import { cypher, type CypherQuery, listOrNull } from "./cypher-query";
  * each node's degree store, without reading the relationships.
  */
 export function mostConnectedQuery(kinds: readonly NodeKind[], limit: number): CypherQuery {
+  // Types cannot be parameters: these are the domain's fixed list, never a caller's text.
   const types = RELATIONSHIP_KINDS.join("|");
   const text = cypher`
     MATCH (n:Entity)
