@@ -2,7 +2,7 @@ import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { Claim } from "../src/domain/claims";
-import type { Dataset } from "../src/domain/dataset";
+import { type Dataset, viewsOf } from "../src/domain/dataset";
 import type {
   Company,
   Evidence,
@@ -53,6 +53,7 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
     url: null,
     document: null,
     derivedFrom: [],
+    derivations: [],
   };
   const evidence: Evidence[] = [];
   const statedBy = (sourceId: string, id: string, what: string, from: string | null, to: string | null): Evidence => {
@@ -298,12 +299,17 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
   const otherSources = secondOpinionSources(source);
   claims.push(...secondOpinions(claims, otherSources, { float, pick, statedBy }));
   const sources = [source, ...otherSources];
-  const sourceFacts = new Map(sources.map((s) => [s.id, s]));
-  const claimsOf = claimsByRelationship(claims);
-  const relationships = identities.flatMap(
-    (identity) => relationshipFromClaims(identity, claimsOf.get(identity.id)!, sourceFacts, null) ?? [],
-  );
-  return { sources, evidence, companies, products, people: [], relationships, claims, metrics };
+  return {
+    sources,
+    evidence,
+    companies,
+    products,
+    people: [],
+    ...viewsOf(identities, claims, sources),
+    claims,
+    metrics,
+    derivations: [],
+  };
 }
 
 const GENERATOR = "generator";
@@ -321,7 +327,7 @@ type Stated = Partial<Pick<Claim, "amount" | "status" | "confidence">> & {
 
 /** A wire service that repeats the generated dataset, and a filing that is an origin of its own. */
 function secondOpinionSources(origin: Source): [Source, Source] {
-  const base = { language: "en", publisher: null, url: null, document: null };
+  const base = { language: "en", publisher: null, url: null, document: null, derivations: [] };
   return [
     {
       ...base,

@@ -57,16 +57,27 @@ export interface BuyerSupplierMatrixOptions {
 }
 
 /**
- * A spend on the matrix period. No amount, or a one-off total, says nothing about a rate: both are
- * "undisclosed" (0 to unbounded) rather than zero, so sums stay honest.
+ * A spend on the matrix period, in the cell's currency. No amount, a one-off total or an amount in
+ * another currency says nothing about this rate: each is "undisclosed" (0 to unbounded) rather than
+ * zero, so sums stay honest and never fail.
  */
 function spendPer(r: Relationship, period: Period, currency: string): Money {
-  if (r.amount && r.amount.period !== "TOTAL") return r.amount;
-  return undisclosedMoney(period, r.amount?.currency ?? currency);
+  if (r.amount && r.amount.period !== "TOTAL" && r.amount.currency === currency) return r.amount;
+  return undisclosedMoney(period, currency);
+}
+
+/** The currency most of the cell's rates are in (then the first in alphabetical order); USD without any. */
+function cellCurrency(rels: readonly Relationship[]): string {
+  const counts = new Map<string, number>();
+  for (const r of rels)
+    if (r.amount && r.amount.period !== "TOTAL")
+      counts.set(r.amount.currency, (counts.get(r.amount.currency) ?? 0) + 1);
+  const ranked = [...counts.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  return ranked[0]?.[0] ?? "USD";
 }
 
 function sumOf(rels: readonly Relationship[], period: Period): Money {
-  const currency = rels.find((r) => r.amount)?.amount?.currency ?? "USD";
+  const currency = cellCurrency(rels);
   return sumMoney(
     rels.map((r) => spendPer(r, period, currency)),
     period,

@@ -1,6 +1,5 @@
-import type { DateSpan, Disclosure, RelationshipStatus } from "./entities";
-import { type Interval, UNBOUNDED } from "./interval";
-import { convertPeriod, type Money, type Period, type Qualifier, qualifierFor } from "./money";
+import type { DateSpan, Disclosure, RelationshipStatus, Source } from "./entities";
+import type { Money } from "./money";
 
 /**
  * What several sources say about one relationship, and the rules that turn their claims into the
@@ -81,75 +80,18 @@ export function claimAsKnownAt(claim: Claim, knownAt: string | null): Claim {
   return { ...claim, retraction: null };
 }
 
-export interface ReconciledAmount {
-  /** Where the claims overlap, their intersection; where they do not, the hull (lowest low to highest high). */
-  readonly amount: Money;
-  /** Some two claims cannot both be right. */
-  readonly conflicting: boolean;
-  /**
-   * How far apart the claims are, 0 when they overlap: the gap between the highest low and the lowest
-   * high, over the highest low. Conflicts rank by it.
-   */
-  readonly gap: number;
-  /** Amounts left out: in another currency, or a total that cannot be put per `period` (or the reverse). */
-  readonly incomparable: number;
-}
-
-/**
- * One amount from several claims' amounts, per `period` in `currency`. An undisclosed amount (0 to
- * unbounded) agrees with everything and narrows nothing. Null when no amount is comparable.
- */
-export function reconcileAmounts(amounts: readonly Money[], period: Period, currency = "USD"): ReconciledAmount | null {
-  const comparable = amounts.flatMap((m) => comparableAmount(m, period, currency));
-  if (comparable.length === 0) return null;
-  const highestLow = Math.max(...comparable.map((m) => m.low));
-  const lowestHigh = Math.min(...comparable.map((m) => m.high));
-  const conflicting = highestLow > lowestHigh;
-  const bounds = conflicting
-    ? hull(comparable)
-    : { low: highestLow, high: lowestHigh, estimate: estimateWithin(comparable, highestLow, lowestHigh) };
-  const qualifier = conflicting
-    ? hullQualifier(bounds)
-    : comparable.length === 1
-      ? comparable[0]!.qualifier
-      : qualifierFor(bounds);
-  return {
-    amount: { ...bounds, qualifier, period, currency },
-    conflicting,
-    gap: conflicting ? (highestLow - lowestHigh) / highestLow : 0,
-    incomparable: amounts.length - comparable.length,
-  };
-}
-
-function comparableAmount(m: Money, period: Period, currency: string): Money[] {
-  if (m.currency !== currency) return [];
-  if ((m.period === "TOTAL") !== (period === "TOTAL")) return [];
-  return [convertPeriod(m, period)];
-}
-
-function hull(amounts: readonly Interval[]): Interval {
-  return {
-    low: Math.min(...amounts.map((m) => m.low)),
-    high: Math.max(...amounts.map((m) => m.high)),
-    estimate: null,
-  };
-}
-
-/** Claims that disagree say only "somewhere in the hull": a range, or "at least" when one has no top. */
-function hullQualifier(bounds: Interval): Qualifier {
-  return bounds.high === UNBOUNDED ? "AT_LEAST" : "RANGE";
-}
-
-/** The mean of the estimates that fall within the agreed bounds; null when none does. */
-function estimateWithin(amounts: readonly Interval[], low: number, high: number): number | null {
-  const inside = amounts.flatMap((m) =>
-    m.estimate !== null && m.estimate >= low && m.estimate <= high ? [m.estimate] : [],
-  );
-  return inside.length === 0 ? null : inside.reduce((sum, value) => sum + value, 0) / inside.length;
-}
-
 /** The sources each source repeats or cites (empty for an original one). */
 export type DerivedFrom = (sourceId: string) => readonly string[];
+
+/** What a source repeats as known at `knownAt`: its own `derivedFrom`, and the derivations recorded by then. */
+export function derivedFromAt(
+  source: Pick<Source, "derivedFrom" | "derivations"> | undefined,
+  knownAt: string | null,
+): string[] {
+  if (!source) return [];
+  const learnt = source.derivations.filter((d) => recordedBy(d.recordedAt, knownAt)).map((d) => d.derivedFrom);
+  return learnt.length === 0 ? [...source.derivedFrom] : [...new Set([...source.derivedFrom, ...learnt])];
+}
 
 /** A source and every source it traces back to through `derivedFrom`, sorted. Cycles end where they close. */
 export function lineageOf(sourceId: string, derivedFrom: DerivedFrom): string[] {
@@ -173,8 +115,14 @@ export function independentOrigins(sourceIds: readonly string[], derivedFrom: De
   return originGroups(sourceIds, derivedFrom).length;
 }
 
+/** Sources that tell one story: the sources themselves, and every source they trace back to. */
+export interface OriginGroup {
+  readonly sources: readonly string[];
+  readonly lineage: ReadonlySet<string>;
+}
+
 /** The sources grouped so that two whose lineages meet, directly or through a third, are in one group. */
-function originGroups(sourceIds: readonly string[], derivedFrom: DerivedFrom): string[][] {
+export function originGroups(sourceIds: readonly string[], derivedFrom: DerivedFrom): OriginGroup[] {
   const groups: { lineage: Set<string>; sources: string[] }[] = [];
   for (const sourceId of new Set(sourceIds)) {
     const merged = { lineage: new Set(lineageOf(sourceId, derivedFrom)), sources: [sourceId] };
@@ -185,7 +133,7 @@ function originGroups(sourceIds: readonly string[], derivedFrom: DerivedFrom): s
     }
     groups.push(merged);
   }
-  return groups.map((group) => group.sources.sort());
+  return groups.map((group) => ({ sources: group.sources.sort(), lineage: group.lineage }));
 }
 
 /**
@@ -202,8 +150,10 @@ export function combinedConfidence(
     claims.map((claim) => claim.sourceId),
     derivedFrom,
   );
-  const wrong = groups.reduce((product, sources) => {
-    const surest = Math.max(...claims.filter((claim) => sources.includes(claim.sourceId)).map((c) => c.confidence));
+  const wrong = groups.reduce((product, group) => {
+    const surest = Math.max(
+      ...claims.filter((claim) => group.sources.includes(claim.sourceId)).map((c) => c.confidence),
+    );
     return product * (1 - clampConfidence(surest));
   }, 1);
   // Rounded so that one origin's 0.3 comes back as 0.3, not 0.30000000000000004.

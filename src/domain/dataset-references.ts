@@ -82,6 +82,7 @@ export function checkReferences(
   const relationshipIds = refs.unique("relationships", d.identities);
   refs.unique("claims", d.claims);
   refs.unique("metrics", d.metrics);
+  refs.unique("derivations", d.derivations);
 
   checkEvidenceKinds(d, stored, refs);
   for (const s of d.sources) {
@@ -96,6 +97,14 @@ export function checkReferences(
     ["people", d.people],
   ] as const) {
     for (const node of list) refs.needEvidence(collection, node.id, node.evidenceIds);
+  }
+  for (const derivation of d.derivations) {
+    for (const [field, id] of [
+      ["source", derivation.sourceId],
+      ["derivedFrom", derivation.derivedFrom],
+    ] as const)
+      if (!sourceIds.has(id)) refs.report("derivations", derivation.id, `unknown source id '${id}' in '${field}'`);
+    refs.needEvidence("derivations", derivation.id, derivation.evidenceIds);
   }
   checkRelationshipReferences(d.identities, refs);
   checkClaimReferences(d, stored, relationshipIds, refs);

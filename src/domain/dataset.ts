@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   type Company,
+  type Derivation,
   DISCLOSURES,
   EVIDENCE_KINDS,
   type Evidence,
@@ -40,9 +41,16 @@ export interface Dataset {
    * every claim is retracted or superseded is not among them.
    */
   readonly relationships: readonly Relationship[];
+  /**
+   * Relationships whose every claim is withdrawn now: no current read shows them, a read at an
+   * earlier record time remakes them from their claims.
+   */
+  readonly withdrawn: readonly RelationshipIdentity[];
   /** What each source says about each relationship. */
   readonly claims: readonly Claim[];
   readonly metrics: readonly Metric[];
+  /** Lineage recorded after the fact: which source repeats which, from when (see entities.ts). */
+  readonly derivations: readonly Derivation[];
 }
 
 /** A dataset with nothing in it, its lists fresh for filling. */
@@ -54,8 +62,10 @@ function emptyDataset(): Building {
     products: [],
     people: [],
     relationships: [],
+    withdrawn: [],
     claims: [],
     metrics: [],
+    derivations: [],
   };
 }
 
@@ -191,7 +201,21 @@ const schemas = {
       evidence: z.array(slug).min(1, "every metric needs at least one evidence id"),
     })
     .strict(),
+  derivations: z
+    .object({
+      id: slug,
+      source: slug,
+      derivedFrom: slug,
+      reason: text,
+      evidence: z.array(slug).default([]),
+      recordedAt: recordTime,
+      recordedBy: text,
+    })
+    .strict(),
 } as const;
+
+/** The collections whose records carry who recorded them and when: the write path stamps these. */
+export const STAMPED_COLLECTIONS = ["claims", "derivations"] as const;
 
 type Collection = keyof typeof schemas;
 const COLLECTIONS = Object.keys(schemas) as Collection[];
@@ -222,8 +246,25 @@ function toMoney(m: z.infer<typeof moneyInput>): Money {
 export function parseDataset(files: readonly DatasetFile[]): Dataset {
   const read = readRecords(files);
   checkRecords(read, NOTHING_STORED);
-  const { identities, ...dataset } = read.records;
-  return { ...dataset, relationships: viewsOf(identities, dataset.claims, dataset.sources) };
+  const { identities, ...records } = read.records;
+  const dataset = { ...records, sources: withDerivations(records.sources, records.derivations) };
+  return { ...dataset, ...viewsOf(identities, dataset.claims, dataset.sources) };
+}
+
+/** Each source with the derivations recorded about it (in record order). */
+export function withDerivations(sources: readonly Source[], derivations: readonly Derivation[]): Source[] {
+  if (derivations.length === 0) return [...sources];
+  return sources.map((source) => {
+    const learnt = derivations.filter((d) => d.sourceId === source.id);
+    if (learnt.length === 0) return source;
+    const merged = new Map([...source.derivations, ...learnt].map((d) => [d.id, d]));
+    return {
+      ...source,
+      derivations: [...merged.values()].sort((a, b) =>
+        a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.id < b.id ? -1 : 1,
+      ),
+    };
+  });
 }
 
 /** Records already stored that new records may refer to (none for a whole dataset). */
@@ -272,7 +313,7 @@ export function readRecords(files: readonly DatasetFile[]): ReadRecords {
     }
   }
 
-  const { relationships: _views, ...records } = out;
+  const { relationships: _views, withdrawn: _withdrawn, ...records } = out;
   return { records, where, problems };
 }
 
@@ -286,17 +327,22 @@ export function checkRecords(read: ReadRecords, stored: StoredRecords): void {
   if (problems.length > 0) throw new SeedInvalidError(problems);
 }
 
-/** The relationships the claims make now, in file order. */
-function viewsOf(
+/** The relationships the claims make now, in file order, and those whose every claim is withdrawn. */
+export function viewsOf(
   identities: readonly RelationshipIdentity[],
   claims: readonly Claim[],
   sources: readonly Source[],
-): Relationship[] {
+): Pick<Dataset, "relationships" | "withdrawn"> {
   const claimsOf = claimsByRelationship(claims);
   const sourceFacts = new Map(sources.map((source) => [source.id, source]));
-  return identities.flatMap(
-    (identity) => relationshipFromClaims(identity, claimsOf.get(identity.id) ?? [], sourceFacts, null) ?? [],
-  );
+  const relationships: Relationship[] = [];
+  const withdrawn: RelationshipIdentity[] = [];
+  for (const identity of identities) {
+    const view = relationshipFromClaims(identity, claimsOf.get(identity.id) ?? [], sourceFacts, null);
+    if (view) relationships.push(view);
+    else withdrawn.push(identity);
+  }
+  return { relationships, withdrawn };
 }
 
 function formatIssue(issue: z.core.$ZodIssue): string {
@@ -310,13 +356,13 @@ type Building = { -readonly [K in keyof Dataset]: Dataset[K] extends readonly (i
 /** A dataset being parsed: relationships are identities until their claims are all read. */
 type Parsing = Building & { identities: RelationshipIdentity[] };
 /** Records as read: relationships are identities, their views not made yet. */
-export type ParsedRecords = Omit<Parsing, "relationships">;
+export type ParsedRecords = Omit<Parsing, "relationships" | "withdrawn">;
 
 function addRecord(out: Parsing, collection: Collection, data: Parsed[Collection], at: string, problems: string[]) {
   const report: Problems = (problem) => problems.push(`${at}: ${problem}`);
   switch (collection) {
     case "sources":
-      return void out.sources.push(data as Parsed["sources"]);
+      return void out.sources.push({ ...(data as Parsed["sources"]), derivations: [] });
     case "evidence":
       return void out.evidence.push(toEvidence(data as Parsed["evidence"], report));
     case "companies":
@@ -329,6 +375,8 @@ function addRecord(out: Parsing, collection: Collection, data: Parsed[Collection
       return void out.claims.push(toClaim(data as Parsed["claims"], report));
     case "metrics":
       return void out.metrics.push(toMetric(data as Parsed["metrics"], report));
+    case "derivations":
+      return void out.derivations.push(toDerivation(data as Parsed["derivations"], report));
   }
 }
 
@@ -366,6 +414,12 @@ function toClaim(c: Parsed["claims"], report: Problems): Claim {
   if (c.supersedes === c.id) report("a claim cannot supersede itself");
   const { relationship, source, evidence, amount: _amount, ...rest } = c;
   return { ...rest, relationshipId: relationship, sourceId: source, amount, evidenceIds: evidence };
+}
+
+function toDerivation(d: Parsed["derivations"], report: Problems): Derivation {
+  if (d.source === d.derivedFrom) report("a source cannot be derived from itself");
+  const { source, evidence, ...rest } = d;
+  return { ...rest, sourceId: source, evidenceIds: evidence };
 }
 
 function toMetric(m: Parsed["metrics"], report: Problems): Metric {

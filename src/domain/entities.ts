@@ -46,6 +46,23 @@ export interface Source {
    * origin (see claims.ts); an empty list means the source is an origin of its own.
    */
   readonly derivedFrom: readonly string[];
+  /** Lineage learnt after the source was recorded, each counted from its own record time on. */
+  readonly derivations: readonly Derivation[];
+}
+
+/**
+ * A recorded fact about lineage: from `recordedAt` on, `sourceId` counts as repeating
+ * `derivedFrom` (an article found to rewrite a report). Before then, reads at an earlier record
+ * time count the two as independent, as the graph did.
+ */
+export interface Derivation {
+  readonly id: string;
+  readonly sourceId: string;
+  readonly derivedFrom: string;
+  readonly reason: string;
+  readonly evidenceIds: readonly string[];
+  readonly recordedAt: string;
+  readonly recordedBy: string;
 }
 
 /**
@@ -171,10 +188,14 @@ export interface Agreement {
   readonly claims: number;
   /** Sources that trace back to one origin count once (see claims.ts). */
   readonly independentOrigins: number;
-  /** Some two claims' amounts cannot both be right: the amount shown is their hull. */
+  /** Some origins' amounts cannot all be right: the amount shown is the consensus (see fusion.ts). */
   readonly conflicting: boolean;
-  /** How far apart the amounts are (0 when they agree); conflicts rank by it. */
+  /** How far the farthest dissenting origin lies from the amount shown (0 when none dissents); conflicts rank by it. */
   readonly gap: number;
+  /** The claims whose origin's amount lies outside the amount shown, or whose origin's root contradicts them. */
+  readonly dissent: readonly string[];
+  /** The claims whose amount is in another currency or kind of period, so never compared. */
+  readonly incomparable: readonly string[];
 }
 
 export const QUANTITY_UNITS = ["FRACTION", "COUNT", "MULTIPLIER"] as const;

@@ -42,7 +42,14 @@ const NOT_READ: { readonly [P in RelationshipPart]: Relationship[P] } = {
   confidence: Number.NaN,
   evidenceIds: [],
   note: null,
-  agreement: { claims: Number.NaN, independentOrigins: Number.NaN, conflicting: false, gap: Number.NaN },
+  agreement: {
+    claims: Number.NaN,
+    independentOrigins: Number.NaN,
+    conflicting: false,
+    gap: Number.NaN,
+    dissent: [],
+    incomparable: [],
+  },
   firstReported: null,
   lastReported: null,
 };

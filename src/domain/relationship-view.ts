@@ -1,13 +1,6 @@
-import {
-  type Claim,
-  claimsKnownAt,
-  combinedConfidence,
-  type DerivedFrom,
-  independentOrigins,
-  type ReconciledAmount,
-  reconcileAmounts,
-} from "./claims";
+import { type Claim, claimsKnownAt, combinedConfidence, type DerivedFrom, derivedFromAt } from "./claims";
 import type { Agreement, DateSpan, Relationship, Source } from "./entities";
+import { type Fusion, fuseClaims } from "./fusion";
 
 /**
  * A relationship as the API serves it is a view of its claims (DESIGN.md section 9): this file is
@@ -26,8 +19,8 @@ export function identityOf(r: Relationship): RelationshipIdentity {
   return { id, kind, from, to, productId, market, role, purpose, note };
 }
 
-/** What the view needs of a source: when it was published and what it repeats. */
-export type SourceFacts = Pick<Source, "id" | "publishedOn" | "derivedFrom">;
+/** What the view needs of a source: when it was published and what it repeats (and since when). */
+export type SourceFacts = Pick<Source, "id" | "publishedOn" | "derivedFrom" | "derivations">;
 
 /**
  * Each source the claims cite, and every source those repeat, as far as the lineage goes: read
@@ -42,7 +35,8 @@ export async function sourceLineage(
   while (pending.length > 0) {
     const found = await fetch(pending);
     for (const source of found) if (source) facts.set(source.id, source);
-    pending = [...new Set(found.flatMap((source) => source?.derivedFrom ?? []))].filter((id) => !facts.has(id));
+    const repeated = found.flatMap((source) => (source ? derivedFromAt(source, null) : []));
+    pending = [...new Set(repeated)].filter((id) => !facts.has(id));
   }
   return facts;
 }
@@ -75,44 +69,48 @@ export function relationshipFromClaims(
 ): Relationship | null {
   const known = claimsKnownAt(claims, knownAt).sort(byRecordOrder);
   if (known.length === 0) return null;
-  const derivedFrom: DerivedFrom = (id) => sources.get(id)?.derivedFrom ?? [];
-  const reconciled = reconcileClaimAmounts(known);
+  const derivedFrom = lineageAt(sources, knownAt);
+  const fusion = fuseClaims(known, derivedFrom);
   const published = known.flatMap((claim) => sources.get(claim.sourceId)?.publishedOn ?? []).sort();
   return {
     ...identity,
-    amount: reconciled?.amount ?? null,
+    amount: fusion.amount,
     status: latestWord(known, sources).status,
     validFrom: earliest(known.map((claim) => claim.began)),
     validTo: latest(known.map((claim) => claim.ended)),
     confidence: combinedConfidence(known, derivedFrom)!,
     evidenceIds: [...new Set(known.flatMap((claim) => claim.evidenceIds))],
-    agreement: agreementOf(known, reconciled, derivedFrom),
+    agreement: agreementOf(known, fusion),
     firstReported: published[0] ?? null,
     lastReported: published.at(-1) ?? null,
     knownAt,
   };
 }
 
-/** The claims' amounts reconciled per the period and currency of the first claim that states one. */
-function reconcileClaimAmounts(known: readonly Claim[]): ReconciledAmount | null {
-  const amounts = known.flatMap((claim) => claim.amount ?? []);
-  const first = amounts[0];
-  return first ? reconcileAmounts(amounts, first.period, first.currency) : null;
+/** What each source repeats as the graph knew it at `knownAt`. */
+export function lineageAt(sources: ReadonlyMap<string, SourceFacts>, knownAt: string | null): DerivedFrom {
+  return (id) => derivedFromAt(sources.get(id), knownAt);
 }
 
-function agreementOf(
-  known: readonly Claim[],
-  reconciled: ReconciledAmount | null,
-  derivedFrom: DerivedFrom,
-): Agreement {
+/** The fusion of a relationship's claims known at `knownAt`, with every claim's verdict (see fusion.ts). */
+export function fusionAt(
+  claims: readonly Claim[],
+  sources: ReadonlyMap<string, SourceFacts>,
+  knownAt: string | null,
+): Fusion {
+  return fuseClaims(claimsKnownAt(claims, knownAt).sort(byRecordOrder), lineageAt(sources, knownAt));
+}
+
+function agreementOf(known: readonly Claim[], fusion: Fusion): Agreement {
+  const withVerdict = (...verdicts: string[]) =>
+    known.filter((claim) => verdicts.includes(fusion.verdicts.get(claim.id)!)).map((claim) => claim.id);
   return {
     claims: known.length,
-    independentOrigins: independentOrigins(
-      known.map((claim) => claim.sourceId),
-      derivedFrom,
-    ),
-    conflicting: reconciled?.conflicting ?? false,
-    gap: reconciled?.gap ?? 0,
+    independentOrigins: fusion.origins.length,
+    conflicting: fusion.conflicting,
+    gap: fusion.gap,
+    dissent: withVerdict("DISSENTS", "COPY_DISAGREES").sort(),
+    incomparable: withVerdict("INCOMPARABLE").sort(),
   };
 }
 

@@ -1,6 +1,7 @@
 import { isSlug, type RelationshipKind } from "../domain/entities";
 import { BadInputError } from "../domain/errors";
 import type { Direction, PageRequest, RelationshipFilter } from "../store/graph-store";
+import type { Clock } from "./clock";
 import type { Context } from "./context";
 import type { ListField } from "./list-fields";
 import type { AnyRelationshipArgs, PageArgs, RelationshipArgs } from "./types/args";
@@ -30,10 +31,12 @@ export function pageRequest(ctx: Context, args: PageArgs): PageRequest {
   return { first: args.first, after: decodeCursor(args.after) };
 }
 
+/** The store filter of a list's arguments, read at `clock` (its own asOf and knownAt, or those it inherits). */
 export function relationshipFilter(
   args: RelationshipArgs & Partial<Pick<AnyRelationshipArgs, "kinds">>,
   kinds: readonly RelationshipKind[] | null,
   direction: Direction,
+  clock: Clock,
 ): RelationshipFilter {
   args.product?.forEach((p) => requireId(p, "product"));
   return {
@@ -41,12 +44,12 @@ export function relationshipFilter(
     direction,
     productIds: args.product ?? [],
     statuses: args.status ?? [],
-    asOf: args.asOf ?? null,
-    knownAt: args.knownAt ?? null,
+    asOf: clock.asOf,
+    knownAt: clock.knownAt,
   };
 }
 
-/** The filter of a list field (see list-fields.ts) with its arguments. */
-export function listFilter(field: ListField, args: RelationshipArgs): RelationshipFilter {
-  return relationshipFilter(args, field.kinds, field.direction);
+/** The filter of a list field (see list-fields.ts) with its arguments, at `clock`. */
+export function listFilter(field: ListField, args: RelationshipArgs, clock: Clock): RelationshipFilter {
+  return relationshipFilter(args, field.kinds, field.direction, clock);
 }

@@ -1,7 +1,10 @@
+import type { GraphQLResolveInfo } from "graphql";
 import { conflicts } from "../analytics/conflicts";
+import { type Clock, type ClockArgs, clockOf } from "./clock";
 import { type Claim, claimAsKnownAt, claimsKnownAt, listedClaims } from "../domain/claims";
-import type { DateSpan, Relationship } from "../domain/entities";
-import { periodsSpokenOf } from "../domain/relationship-view";
+import type { DateSpan, Relationship, Source } from "../domain/entities";
+import { fusionAt, periodsSpokenOf, sourceLineage } from "../domain/relationship-view";
+import type { Fusion } from "../domain/fusion";
 import { checkDate } from "../domain/dates";
 import type { GraphStore, Page } from "../store/graph-store";
 import { graphKnownAt } from "../store/record-time";
@@ -17,9 +20,12 @@ import { type Connection, toConnection } from "./types/connection.type";
  * record time asked for (a later retraction not yet visible).
  */
 
-/** The graph as known at `knownAt`, or as now. */
-export function storeAt(ctx: Context, knownAt: string | null | undefined): GraphStore {
-  return graphKnownAt(ctx.store, knownAt);
+/**
+ * The graph as known at the field's record time, or as now. The field's clock (its own asOf and
+ * knownAt, or those it inherits) then holds for everything nested under it (see clock.ts).
+ */
+export function storeAt(ctx: Context, info: GraphQLResolveInfo, own: ClockArgs): GraphStore {
+  return graphKnownAt(ctx.store, clockOf(ctx, info, own).knownAt);
 }
 
 function asSeenAt(page: Page<Claim>, knownAt: string | null): Page<Claim> {
@@ -42,13 +48,28 @@ export async function claimsOfRelationship(
   return toConnection(asSeenAt(pageById(listed, page.first, page.after), knownAt));
 }
 
+/**
+ * How `r`'s claims fuse at the record time `r` was read at: each origin's voice and each claim's
+ * verdict (see domain/fusion.ts), from its claims and every source they trace back to.
+ */
+export async function fusionOf(ctx: Context, r: Relationship): Promise<Fusion> {
+  const claims = await ctx.loaders.claimsOf.load(r.id);
+  const sources = await sourceLineage(claims, async (ids) => {
+    const found = await ctx.loaders.source.loadMany(ids);
+    // A failed read is an error in the answer, never a source that repeats nothing.
+    for (const source of found) if (source instanceof Error) throw source;
+    return found as (Source | null)[];
+  });
+  return fusionAt(claims, sources, r.knownAt);
+}
+
 /** The times the claims counted in `r` speak of (see periodsSpokenOf). */
 export async function periodsOf(ctx: Context, r: Relationship): Promise<DateSpan[]> {
   return periodsSpokenOf(claimsKnownAt(await ctx.loaders.claimsOf.load(r.id), r.knownAt));
 }
 
-export async function claimsPage(ctx: Context, args: ClaimsArgs): Promise<Connection<Claim>> {
-  const knownAt = checkDate("knownAt", args.knownAt);
+export async function claimsPage(ctx: Context, args: ClaimsArgs, clock: Clock): Promise<Connection<Claim>> {
+  const { knownAt } = clock;
   const filter = {
     relationshipIds: args.relationship ? [requireId(args.relationship, "relationship")] : [],
     sourceIds: args.source ? [requireId(args.source, "source")] : [],
@@ -62,7 +83,11 @@ export async function sourcesPage(ctx: Context, args: SourcesArgs) {
   return toConnection(await ctx.store.listSources({ kinds: args.kinds ?? [] }, pageRequest(ctx, args)));
 }
 
-export async function conflictsPage(ctx: Context, args: ConflictsArgs): Promise<Connection<Relationship>> {
-  const input = { knownAt: args.knownAt, asOf: args.asOf, kinds: args.kinds ?? [] };
+export async function conflictsPage(
+  ctx: Context,
+  args: ConflictsArgs,
+  clock: Clock,
+): Promise<Connection<Relationship>> {
+  const input = { knownAt: clock.knownAt, asOf: clock.asOf, kinds: args.kinds ?? [] };
   return toConnection(await conflicts(ctx.store, input, pageRequest(ctx, args)));
 }

@@ -2,6 +2,7 @@ import type { FieldNode } from "graphql";
 import type { GraphStore, PageContents } from "../store/graph-store";
 import { type HeldTexts, NO_HELD_TEXTS } from "../store/record-batch";
 import type { Principal } from "../domain/roles";
+import type { Clock } from "./clock";
 import type { RequestLimits } from "./limits";
 import { createLoaders, type Loaders } from "./loaders/loaders";
 
@@ -16,6 +17,8 @@ export interface Context {
    * level with every part: the same answers, which the tests hold equal.
    */
   readonly planReads: boolean;
+  /** The clock each field that set one reads at, by response path (see clock.ts). */
+  readonly clocks: Map<string, Clock>;
   /** What a list field's selection reads of its pages, per merged field nodes (one entry per list in the query). */
   readonly selectedContents: WeakMap<readonly FieldNode[], PageContents>;
   /** Who is asking (null: anonymous); mutations check its role. */
@@ -77,5 +80,6 @@ export function createContext(
     limits,
     planReads: options.planReads ?? true,
     selectedContents: new WeakMap(),
+    clocks: new Map(),
   };
 }

@@ -11,12 +11,14 @@ import type {
   RelationshipFilter,
   RelationshipPage,
 } from "../store/graph-store";
-import { pageRequest, requireId } from "./arguments";
+import { pageRequest, relationshipFilter, requireId } from "./arguments";
 import type { Context } from "./context";
 import { planUnderConnection, planUnderField } from "./plan/plan-lists";
 import { readPlanned } from "./plan/read-planned";
 import { selectedContents } from "./plan/selected-parts";
-import type { PageArgs } from "./types/args";
+import type { AnyRelationshipArgs, PageArgs, RelationshipArgs } from "./types/args";
+import { type Clock, type ClockArgs, clockOf } from "./clock";
+import type { ListField } from "./list-fields";
 import { type Connection, toConnection } from "./types/connection.type";
 
 /**
@@ -48,16 +50,22 @@ export async function companiesPage(
   return (await readPlanned(ctx, { kind: "companies", filter, page }, lists)) as Page<Company>;
 }
 
-/** What a list field's resolver asks of the store: the filter, the page its arguments give, the parts it selects. */
+/**
+ * What a list field's resolver asks of the store: which relationships (the list field's, or for a
+ * generic list the kinds its arguments name), the filter and page its arguments give at the
+ * field's clock, and the parts it selects.
+ */
 export interface ListRead {
-  readonly filter: RelationshipFilter;
-  readonly args: PageArgs;
+  readonly field: Pick<ListField, "direction"> & { readonly kinds: ListField["kinds"] | null };
+  readonly args: RelationshipArgs & Partial<Pick<AnyRelationshipArgs, "kinds">>;
   readonly info: GraphQLResolveInfo;
 }
 
 /** The page of `nodeId`'s relationships a list field reads, through the request's loaders. */
 function loadList(ctx: Context, nodeId: string, read: ListRead): Promise<RelationshipPage> {
-  return ctx.loaders.relationshipsOf(read.filter, pageRequest(ctx, read.args), contentsOf(ctx, read.info)).load(nodeId);
+  const { field, args, info } = read;
+  const filter = relationshipFilter(args, field.kinds, field.direction, clockOf(ctx, info, args));
+  return ctx.loaders.relationshipsOf(filter, pageRequest(ctx, args), contentsOf(ctx, info)).load(nodeId);
 }
 
 /** What the field's selection reads of its pages; everything when reads are not planned. */
@@ -113,31 +121,42 @@ export function evidenceByIds(ctx: Context, ids: readonly string[]): Promise<Evi
   return loadPresent(ctx.loaders.evidence, ids);
 }
 
-/** The parent rule's reads, through the request's loaders (one batch per level of a query). */
-function parentsThroughLoaders(ctx: Context, asOf: string | null): ReadRelationships {
-  const loader = ctx.loaders.relationshipsOf(parentFilter(asOf), {});
-  return async (ids) => (await loader.loadMany(ids)).map((page) => (page instanceof Error ? [] : page.items));
+/** The parent rule's reads at `clock`, through the request's loaders (one batch per level of a query). */
+function parentsThroughLoaders(ctx: Context, clock: Clock): ReadRelationships {
+  const loader = ctx.loaders.relationshipsOf({ ...parentFilter(clock.asOf), knownAt: clock.knownAt }, {});
+  return async (ids) =>
+    (await loader.loadMany(ids)).map((page) => {
+      // A failed read is an error in the answer, never a company without a parent.
+      if (page instanceof Error) throw page;
+      return page.items;
+    });
 }
 
-async function groupChainOf(ctx: Context, companyId: string, asOf: string | null): Promise<GroupChain> {
-  const chains = await groupChains(parentsThroughLoaders(ctx, asOf), [companyId], asOf);
+async function groupChainOf(ctx: Context, companyId: string, clock: Clock): Promise<GroupChain> {
+  const chains = await groupChains(parentsThroughLoaders(ctx, clock), [companyId], clock.asOf);
   return chains.get(companyId)!;
 }
 
-/** The parent company on `asOf` (see the parent rule in domain/groups.ts). */
-export async function parentOf(ctx: Context, companyId: string, asOf: string | null): Promise<GraphNode | null> {
-  const { ids } = await groupChainOf(ctx, companyId, asOf);
+/** The parent company at `clock` (see the parent rule in domain/groups.ts). */
+export async function parentOf(ctx: Context, companyId: string, clock: Clock): Promise<GraphNode | null> {
+  const { ids } = await groupChainOf(ctx, companyId, clock);
   return ids.length > 1 ? ctx.loaders.node.load(ids[1]!) : null;
 }
 
-/** The top of the company's group on `asOf`; a company without a parent is its own top. */
-export async function ultimateParentOf(
-  ctx: Context,
-  companyId: string,
-  asOf: string | null,
-): Promise<GraphNode | null> {
-  const { ids } = await groupChainOf(ctx, companyId, asOf);
+/** The top of the company's group at `clock`; a company without a parent is its own top. */
+export async function ultimateParentOf(ctx: Context, companyId: string, clock: Clock): Promise<GraphNode | null> {
+  const { ids } = await groupChainOf(ctx, companyId, clock);
   return ctx.loaders.node.load(ids.at(-1)!);
+}
+
+/** A relationship by id as known at the clock of the field that asks (see clock.ts). */
+export function relationshipAt(ctx: Context, info: GraphQLResolveInfo, id: string, own: ClockArgs = {}) {
+  return ctx.loaders.relationshipAt(clockOf(ctx, info, own).knownAt).load(id);
+}
+
+/** The relationships with these ids that exist at the asking field's record time, in order. */
+export function relationshipsAt(ctx: Context, info: GraphQLResolveInfo, ids: readonly string[]) {
+  return loadPresent(ctx.loaders.relationshipAt(clockOf(ctx, info).knownAt), ids);
 }
 
 const SEARCH_CEILING = 500;

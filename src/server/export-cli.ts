@@ -18,8 +18,8 @@ import { EXPORT_FORMATS, type ExportFile, type ExportFormat, type ExportParams, 
  * HTTP export routes, from the embedded store with the seed (or Neo4j when NEO4J_URI is set).
  */
 
-export const USAGE = `usage: npm run export -- --format cyjs|graphml|gexf --center ID[,ID...] [--depth 1-4] [--kinds KIND,...] [--as-of YYYY-MM-DD] [--limit 1-2000] [--out FILE]
-       npm run export -- --format csv --companies ID,ID,... [--product ID] [--period MONTH|QUARTER|YEAR] [--status STATUS,...] [--as-of YYYY-MM-DD] [--out FILE]`;
+export const USAGE = `usage: npm run export -- --format cyjs|graphml|gexf --center ID[,ID...] [--depth 1-4] [--kinds KIND,...] [--as-of YYYY-MM-DD] [--known-at YYYY-MM-DD] [--limit 1-2000] [--out FILE]
+       npm run export -- --format csv --companies ID,ID,... [--product ID] [--period MONTH|QUARTER|YEAR] [--status STATUS,...] [--as-of YYYY-MM-DD] [--known-at YYYY-MM-DD] [--out FILE]`;
 
 /** A mistake on the command line: reported in one line, exit code 2. */
 export class UsageError extends Error {}
@@ -44,6 +44,8 @@ export function parseExportArgs(argv: readonly string[]): ExportCommand {
         depth: { type: "string" },
         kinds: { type: "string", multiple: true },
         "as-of": { type: "string" },
+        // Record time: the graph as its claims stood that day (see store/record-time.ts).
+        "known-at": { type: "string" },
         limit: { type: "string" },
         companies: { type: "string", multiple: true },
         product: { type: "string" },
@@ -76,8 +78,12 @@ export function parseExportArgs(argv: readonly string[]): ExportCommand {
       format === "csv" ? "--companies is required for --format csv" : `--center is required for --format ${format}`,
     );
   }
-  const { format: _f, out, help: _h, "as-of": asOf, ...rest } = values;
-  const params: ExportParams = { ...(rest as ExportParams), ...(asOf !== undefined ? { asOf: asOf as string } : {}) };
+  const { format: _f, out, help: _h, "as-of": asOf, "known-at": knownAt, ...rest } = values;
+  const params: ExportParams = {
+    ...(rest as ExportParams),
+    ...(asOf !== undefined ? { asOf: asOf as string } : {}),
+    ...(knownAt !== undefined ? { knownAt: knownAt as string } : {}),
+  };
   return { format: format as ExportFormat, params, out: (out as string | undefined) ?? null };
 }
 

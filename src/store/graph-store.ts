@@ -16,6 +16,7 @@ import type {
 import type { Change, PreparedBatch, Receipt } from "../domain/batch";
 import type { Claim } from "../domain/claims";
 import type { RelationshipPart } from "../domain/relationship-parts";
+import type { RelationshipIdentity } from "../domain/relationship-view";
 
 /** Which end of a relationship the asking node is on. OUT: node is `from`; IN: node is `to`. */
 export const DIRECTIONS = ["OUT", "IN", "BOTH"] as const;
@@ -50,8 +51,16 @@ export interface ClaimFilter {
   readonly includeWithdrawn?: boolean;
 }
 
+/** Withdrawn relationships with one of `ids`, or with an end among `nodeIds`; every one when neither is given. */
+export interface WithdrawnSelection {
+  readonly ids?: readonly string[];
+  readonly nodeIds?: readonly string[];
+}
+
 export interface SourceFilter {
   readonly kinds?: readonly SourceKind[];
+  /** Only sources that repeat one of these directly (their derivedFrom, or a derivation recorded since). */
+  readonly derivesFrom?: readonly string[];
 }
 
 /**
@@ -219,6 +228,11 @@ export interface GraphStore {
     options?: RelationshipReadOptions,
   ): Promise<RelationshipPage[]>;
   relationshipsByIds(ids: readonly string[]): Promise<(Relationship | null)[]>;
+  /**
+   * Relationships whose every claim is withdrawn now (see WithdrawnSelection), ordered by id. No
+   * current read shows them; store/record-time.ts remakes them for reads at earlier record times.
+   */
+  withdrawnRelationships(select: WithdrawnSelection): Promise<RelationshipIdentity[]>;
   /** All relationships passing the filter, across the graph (for analytics and exports). */
   listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>>;
 

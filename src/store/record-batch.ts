@@ -45,15 +45,36 @@ export async function prepareBatch(store: GraphStore, request: BatchRequest, tex
     ),
   );
   const claims = read.records.claims;
+  const relearnt = await relationshipsCitingCopiesOf(
+    store,
+    read.records.derivations.map((d) => d.sourceId),
+  );
   return {
     key: request.key,
     by: request.by,
     at: request.at,
     records: read.records,
     retracted,
-    affected: [...new Set([...claims, ...retracted].map((claim) => claim.relationshipId))].sort(),
+    affected: [...new Set([...claims, ...retracted].map((claim) => claim.relationshipId).concat(relearnt))].sort(),
     changes: changesOf(request.key, request.by, request.at, claims, retracted),
   };
+}
+
+/**
+ * The relationships with a claim from one of these sources or from a source that repeats one of
+ * them, however indirectly: a lineage learnt about the sources changes their origins.
+ */
+async function relationshipsCitingCopiesOf(store: GraphStore, sourceIds: readonly string[]): Promise<string[]> {
+  const lineage = new Set(sourceIds);
+  let frontier = [...lineage];
+  while (frontier.length > 0) {
+    const copies = (await store.listSources({ derivesFrom: frontier }, {})).items.map((source) => source.id);
+    frontier = copies.filter((id) => !lineage.has(id));
+    frontier.forEach((id) => lineage.add(id));
+  }
+  if (lineage.size === 0) return [];
+  const claims = await store.listClaims({ sourceIds: [...lineage], includeWithdrawn: true }, {});
+  return [...new Set(claims.items.map((claim) => claim.relationshipId))];
 }
 
 /** What the dataset rules find wrong with the records, among their own and the stored ones. */
@@ -131,13 +152,19 @@ async function storedReferences(
       ...records.evidence.map((e) => e.sourceId),
       ...records.claims.map((c) => c.sourceId),
       ...records.sources.flatMap((s) => s.derivedFrom),
+      ...records.derivations.flatMap((d) => [d.sourceId, d.derivedFrom]),
     ],
     own(records.sources),
   );
   const evidence = missing(
-    [...records.claims, ...records.metrics, ...records.companies, ...records.products, ...records.people].flatMap(
-      (r) => r.evidenceIds,
-    ),
+    [
+      ...records.claims,
+      ...records.metrics,
+      ...records.companies,
+      ...records.products,
+      ...records.people,
+      ...records.derivations,
+    ].flatMap((r) => r.evidenceIds),
     own(records.evidence),
   );
   const relationships = missing(
@@ -148,11 +175,13 @@ async function storedReferences(
     ...records.claims.flatMap((c) => [c.id, c.supersedes]),
     ...request.retractions.map((r) => r.claimId),
   ].filter((id): id is string => id !== null);
-  const [foundNodes, foundSources, foundEvidence, foundRelationships, foundClaims] = await Promise.all([
+  const [foundNodes, foundSources, foundEvidence, foundRelationships, withdrawn, foundClaims] = await Promise.all([
     store.nodesByIds(nodes),
     store.sourcesByIds(sources),
     store.evidenceByIds(evidence),
     store.relationshipsByIds(relationships),
+    // A claim may bring a withdrawn relationship back.
+    relationships.length > 0 ? store.withdrawnRelationships({ ids: relationships }) : [],
     store.claimsByIds([...new Set(claims)]),
   ]);
   const present = <T>(list: readonly (T | null)[]) => list.filter((x): x is T => x !== null);
@@ -160,7 +189,7 @@ async function storedReferences(
     nodes: present(foundNodes),
     sources: present(foundSources),
     evidence: present(foundEvidence),
-    relationships: present(foundRelationships).map(identityOf),
+    relationships: [...present(foundRelationships).map(identityOf), ...withdrawn],
     claims: present(foundClaims),
   };
 }

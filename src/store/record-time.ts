@@ -1,7 +1,12 @@
 import { checkDate } from "../domain/dates";
 import type { Relationship } from "../domain/entities";
 import { NOT_COUNTED, partsView } from "../domain/relationship-parts";
-import { identityOf, relationshipFromClaims, sourceLineage } from "../domain/relationship-view";
+import {
+  identityOf,
+  type RelationshipIdentity,
+  relationshipFromClaims,
+  sourceLineage,
+} from "../domain/relationship-view";
 import type {
   GraphStore,
   Page,
@@ -22,7 +27,8 @@ import { byId, matchesFilter, pageById } from "./relationship-filter";
  * and only then applies what depends on the claims (status, validity, conflicts) and pages. Each
  * adapter hands a read with `knownAt` to the functions here.
  *
- * A relationship whose every claim is withdrawn now is not stored, so no record time shows it.
+ * A relationship whose every claim is withdrawn now is no longer part of the graph, but the store
+ * keeps its identity (withdrawnRelationships), so a record time before the withdrawal shows it.
  */
 
 /** The part of a filter that a relationship's claims cannot change. */
@@ -35,29 +41,31 @@ function structuralPart(filter: RelationshipFilter): RelationshipFilter {
   };
 }
 
-/** The rest of the filter, applied to the remade relationships. */
-function claimPart(filter: RelationshipFilter): RelationshipFilter {
+/** The whole filter but its record time, applied to the remade relationships. */
+function withoutRecordTime(filter: RelationshipFilter): RelationshipFilter {
   return { ...filter, knownAt: null };
 }
 
 /** The relationships as the claims known at `knownAt` make them; absent when none was known then. */
 async function remadeAt(
   store: GraphStore,
-  relationships: readonly Relationship[],
+  identities: readonly RelationshipIdentity[],
   knownAt: string,
 ): Promise<Map<string, Relationship>> {
-  const claims = await store.claimsOf(relationships.map((r) => r.id));
+  const unique = [...new Map(identities.map((identity) => [identity.id, identity])).values()];
+  const claims = await store.claimsOf(unique.map((identity) => identity.id));
   const sources = await sourceLineage(claims.flat(), (ids) => store.sourcesByIds(ids));
   const remade = new Map<string, Relationship>();
-  relationships.forEach((r, index) => {
-    const view = relationshipFromClaims(identityOf(r), claims[index]!, sources, knownAt);
-    if (view) remade.set(r.id, view);
+  unique.forEach((identity, index) => {
+    const view = relationshipFromClaims(identity, claims[index]!, sources, knownAt);
+    if (view) remade.set(identity.id, view);
   });
   return remade;
 }
 
-function uniqueById(relationships: readonly Relationship[]): Relationship[] {
-  return [...new Map(relationships.map((r) => [r.id, r])).values()];
+/** Whether a relationship is one of `nodeId`'s (either end). */
+function touches(identity: RelationshipIdentity, nodeId: string): boolean {
+  return identity.from === nodeId || identity.to === nodeId;
 }
 
 /** relationshipsOf with `filter.knownAt` set, for any store. */
@@ -69,12 +77,16 @@ export async function relationshipsOfAtRecordTime(
   options: RelationshipReadOptions = {},
 ): Promise<RelationshipPage[]> {
   const candidates = await store.relationshipsOf(nodeIds, structuralPart(filter), {});
-  const remade = await remadeAt(store, uniqueById(candidates.flatMap((p) => p.items)), filter.knownAt);
+  const withdrawn = await store.withdrawnRelationships({ nodeIds });
+  const live = candidates.flatMap((p) => p.items.map(identityOf));
+  const remade = await remadeAt(store, [...live, ...withdrawn], filter.knownAt);
   const view = partsView(options.parts);
   const pages = candidates.map((candidate, index) => {
-    const kept = candidate.items.flatMap((r) => remade.get(r.id) ?? []);
+    const nodeId = nodeIds[index]!;
+    const ids = [...candidate.items, ...withdrawn.filter((identity) => touches(identity, nodeId))].map((r) => r.id);
+    const kept = [...new Set(ids)].flatMap((id) => remade.get(id) ?? []).sort(byId);
     const paged = pageById(
-      kept.filter((r) => matchesFilter(r, nodeIds[index]!, claimPart(filter))),
+      kept.filter((r) => matchesFilter(r, nodeId, withoutRecordTime(filter))),
       page.first,
       page.after,
     );
@@ -105,9 +117,24 @@ export async function listRelationshipsAtRecordTime(
   page: PageRequest,
 ): Promise<Page<Relationship>> {
   const candidates = await store.listRelationships(structuralPart(filter), {});
-  const remade = await remadeAt(store, candidates.items, filter.knownAt);
-  const kept = [...remade.values()].filter((r) => matchesFilter(r, null, claimPart(filter))).sort(byId);
+  const withdrawn = await store.withdrawnRelationships({});
+  const remade = await remadeAt(store, [...candidates.items.map(identityOf), ...withdrawn], filter.knownAt);
+  const kept = [...remade.values()].filter((r) => matchesFilter(r, null, withoutRecordTime(filter))).sort(byId);
   return pageById(kept, page.first, page.after);
+}
+
+/** relationshipsByIds at record time `knownAt`: withdrawn relationships too, as they were then. */
+export async function relationshipsByIdsAt(
+  store: GraphStore,
+  ids: readonly string[],
+  knownAt: string,
+): Promise<(Relationship | null)[]> {
+  const stored = (await store.relationshipsByIds(ids)).filter((r): r is Relationship => r !== null);
+  const found = new Set(stored.map((r) => r.id));
+  const missing = ids.filter((id) => !found.has(id));
+  const withdrawn = missing.length > 0 ? await store.withdrawnRelationships({ ids: missing }) : [];
+  const remade = await remadeAt(store, [...stored.map(identityOf), ...withdrawn], knownAt);
+  return ids.map((id) => remade.get(id) ?? null);
 }
 
 /** Whether a read asks for a record time: then the adapter hands it to the functions above. */
@@ -144,15 +171,8 @@ export function storeKnownAt(store: GraphStore, knownAt: string): GraphStore {
     // How connected a node is counts every relationship stored, whatever its record time.
     mostConnected: (kinds, limit) => store.mostConnected(kinds, limit),
     relationshipsOf: (nodeIds, filter, page, options) => store.relationshipsOf(nodeIds, known(filter), page, options),
-    relationshipsByIds: async (ids) => {
-      const stored = await store.relationshipsByIds(ids);
-      const remade = await remadeAt(
-        store,
-        stored.filter((r): r is Relationship => r !== null),
-        knownAt,
-      );
-      return stored.map((r) => (r ? (remade.get(r.id) ?? null) : null));
-    },
+    relationshipsByIds: (ids) => relationshipsByIdsAt(store, ids, knownAt),
+    withdrawnRelationships: (select) => store.withdrawnRelationships(select),
     listRelationships: (filter, page) => store.listRelationships(known(filter), page),
     evidenceByIds: (ids) => store.evidenceByIds(ids),
     sourcesByIds: (ids) => store.sourcesByIds(ids),

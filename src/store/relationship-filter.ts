@@ -1,6 +1,7 @@
 import { type Relationship, SYMMETRIC_KINDS } from "../domain/entities";
 import { isValidAt } from "../domain/validity";
-import type { RelationshipFilter } from "./graph-store";
+import type { RelationshipIdentity } from "../domain/relationship-view";
+import type { RelationshipFilter, WithdrawnSelection } from "./graph-store";
 
 /**
  * The meaning of a RelationshipFilter, as seen from `nodeId`, on a relationship already seen at the
@@ -30,6 +31,15 @@ export function matchesFilter(r: Relationship, nodeId: string | null, f: Relatio
   if (f.statuses && f.statuses.length > 0 && !f.statuses.includes(r.status)) return false;
   if (f.conflicting && !r.agreement.conflicting) return false;
   return isValidAt(r, f.asOf);
+}
+
+/** Whether a withdrawn relationship is among those `select` asks for. */
+export function isSelected(identity: RelationshipIdentity, select: WithdrawnSelection): boolean {
+  if (!select.ids && !select.nodeIds) return true;
+  return (
+    (select.ids?.includes(identity.id) ?? false) ||
+    (select.nodeIds?.some((id) => id === identity.from || id === identity.to) ?? false)
+  );
 }
 
 /** Whether the filter asks more than which kinds and which end: an index on both answers the rest. */

@@ -393,6 +393,8 @@ function moneyGraph(ids: readonly string[], buys: readonly (readonly [string, st
     products: [],
     people: [],
     relationships: buys.map(rel),
+    withdrawn: [],
+    derivations: [],
     claims: [],
     metrics: [],
   };

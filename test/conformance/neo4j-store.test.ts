@@ -342,6 +342,7 @@ function syntheticDataset(n: number): Dataset {
         url: null,
         document: null,
         derivedFrom: [],
+        derivations: [],
       },
     ],
     evidence: [

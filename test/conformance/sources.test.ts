@@ -19,6 +19,7 @@ function withWireReport(): Dataset {
     url: "https://example.org/wire",
     document: null,
     derivedFrom: [],
+    derivations: [],
   };
   const article = { ...seed.sources[0]!, derivedFrom: ["wire-report"] };
   return { ...seed, sources: [article, wire] };

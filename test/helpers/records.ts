@@ -39,7 +39,7 @@ export function relationshipRecord(
     confidence: 1,
     evidenceIds: [],
     note: null,
-    agreement: { claims: 1, independentOrigins: 1, conflicting: false, gap: 0 },
+    agreement: { claims: 1, independentOrigins: 1, conflicting: false, gap: 0, dissent: [], incomparable: [] },
     firstReported: null,
     lastReported: null,
     knownAt: null,

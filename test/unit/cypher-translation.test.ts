@@ -85,6 +85,7 @@ function source(id: string): Source {
     url: null,
     document: null,
     derivedFrom: [],
+    derivations: [],
   };
 }
 
@@ -140,7 +141,7 @@ function relationship(id: string, from = "acme", to = "globex"): Relationship {
     confidence: 0.9,
     evidenceIds: ["e-1"],
     note: null,
-    agreement: { claims: 2, independentOrigins: 1, conflicting: true, gap: 0.5 },
+    agreement: { claims: 2, independentOrigins: 1, conflicting: true, gap: 0.5, dissent: ["c-2"], incomparable: [] },
     firstReported: "2023-02-01",
     lastReported: "2023-03-01",
     knownAt: null,
@@ -668,7 +669,11 @@ describe("load and clear, one batch each", () => {
               "props": {
                 "agreementClaims": 2,
                 "agreementConflicting": true,
+                "agreementDissent": [
+                  "c-2",
+                ],
                 "agreementGap": 0.5,
+                "agreementIncomparable": [],
                 "agreementOrigins": 1,
                 "amountCurrency": "USD",
                 "amountLow": 1000000,
@@ -693,7 +698,11 @@ describe("load and clear, one batch each", () => {
               "props": {
                 "agreementClaims": 2,
                 "agreementConflicting": true,
+                "agreementDissent": [
+                  "c-2",
+                ],
                 "agreementGap": 0.5,
+                "agreementIncomparable": [],
                 "agreementOrigins": 1,
                 "amountCurrency": "USD",
                 "amountLow": 1000000,

@@ -22,9 +22,9 @@ const identity: RelationshipIdentity = {
 };
 
 const sources = new Map<string, SourceFacts>([
-  ["report", { id: "report", publishedOn: "2024-04-01", derivedFrom: [] }],
-  ["wire", { id: "wire", publishedOn: "2024-04-03", derivedFrom: ["report"] }],
-  ["filing", { id: "filing", publishedOn: "2025-02-01", derivedFrom: [] }],
+  ["report", { id: "report", publishedOn: "2024-04-01", derivedFrom: [], derivations: [] }],
+  ["wire", { id: "wire", publishedOn: "2024-04-03", derivedFrom: ["report"], derivations: [] }],
+  ["filing", { id: "filing", publishedOn: "2025-02-01", derivedFrom: [], derivations: [] }],
 ]);
 
 function claim(id: string, sourceId: string, recordedAt: string, extra: Partial<Claim> = {}): Claim {
@@ -66,7 +66,7 @@ describe("a relationship made from its claims", () => {
     });
   });
 
-  it("reconciles amounts per the first stated period, counts origins and combines confidence", () => {
+  it("fuses amounts per the weightiest period, counts origins and combines confidence", () => {
     const claims = [
       claim("a", "report", "2024-04-01", { amount: money(18e6, 20e6, 20e6, "APPROXIMATE", "MONTH"), confidence: 0.8 }),
       claim("b", "wire", "2024-04-03", { amount: money(216e6, 240e6, 240e6, "APPROXIMATE", "YEAR"), confidence: 0.9 }),
@@ -74,7 +74,15 @@ describe("a relationship made from its claims", () => {
     ];
     const r = relationshipFromClaims(identity, claims, sources, null)!;
     expect(r.amount).toMatchObject({ low: 19e6, high: 20e6, estimate: 20e6, period: "MONTH" });
-    expect(r.agreement).toEqual({ claims: 3, independentOrigins: 2, conflicting: false, gap: 0 });
+    // MONTH is said with weight 0.8 + 0.5, YEAR with 0.9: the wire's 216M-240M a year is 18M-20M a month.
+    expect(r.agreement).toEqual({
+      claims: 3,
+      independentOrigins: 2,
+      conflicting: false,
+      gap: 0,
+      dissent: [],
+      incomparable: [],
+    });
     // The wire repeats the report: that origin counts at 0.9; the filing adds its own 0.5.
     expect(r.confidence).toBeCloseTo(1 - 0.1 * 0.5);
     expect(r).toMatchObject({ firstReported: "2024-04-01", lastReported: "2025-02-01" });

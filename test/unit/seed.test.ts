@@ -117,7 +117,14 @@ describe("seed dataset", () => {
     // The article dates the spend (March 2024) but not when the purchases began.
     expect(tiktok?.validFrom).toBeNull();
     expect(tiktok).toMatchObject({ firstReported: "2024-08-01", lastReported: "2024-08-01", knownAt: null });
-    expect(tiktok?.agreement).toEqual({ claims: 1, independentOrigins: 1, conflicting: false, gap: 0 });
+    expect(tiktok?.agreement).toEqual({
+      claims: 1,
+      independentOrigins: 1,
+      conflicting: false,
+      gap: 0,
+      dissent: [],
+      incomparable: [],
+    });
     expect(seed.claims.find((c) => c.relationshipId === tiktok?.id)?.refersTo).toEqual({
       from: "2024-03-01",
       to: "2024-03-31",

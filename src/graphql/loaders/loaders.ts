@@ -8,6 +8,7 @@ import type {
   RelationshipFilter,
   RelationshipPage,
 } from "../../store/graph-store";
+import { storeKnownAt } from "../../store/record-time";
 
 /**
  * Per-request batching: every lookup made while resolving one level of a query becomes one store
@@ -17,7 +18,8 @@ import type {
  */
 export interface Loaders {
   node: DataLoader<string, GraphNode | null>;
-  relationship: DataLoader<string, Relationship | null>;
+  /** Relationships by id as known at record time `knownAt` (now when null); withdrawn ones too before their withdrawal. */
+  relationshipAt(knownAt: string | null): DataLoader<string, Relationship | null>;
   evidence: DataLoader<string, Evidence | null>;
   source: DataLoader<string, Source | null>;
   metrics: DataLoader<string, Metric[]>;
@@ -47,6 +49,7 @@ const AFTER_THIS_TURN = { batchScheduleFn: (dispatch: () => void) => setImmediat
 
 export function createLoaders(store: GraphStore): Loaders {
   const relationshipLoaders = new Map<string, DataLoader<string, RelationshipPage>>();
+  const byIdLoaders = new Map<string, DataLoader<string, Relationship | null>>();
   const known = new Map<string, GraphNode>();
   const node = new DataLoader<string, GraphNode | null>(async (ids) => {
     const nodes = await store.nodesByIds(ids);
@@ -61,7 +64,15 @@ export function createLoaders(store: GraphStore): Loaders {
     node,
     primeNode,
     knownNode: (id) => known.get(id),
-    relationship: new DataLoader((ids) => store.relationshipsByIds(ids), AFTER_THIS_TURN),
+    relationshipAt(knownAt) {
+      let loader = byIdLoaders.get(knownAt ?? "");
+      if (!loader) {
+        const read = knownAt ? storeKnownAt(store, knownAt) : store;
+        loader = new DataLoader((ids) => read.relationshipsByIds(ids), AFTER_THIS_TURN);
+        byIdLoaders.set(knownAt ?? "", loader);
+      }
+      return loader;
+    },
     evidence: new DataLoader((ids) => store.evidenceByIds(ids), AFTER_THIS_TURN),
     source: new DataLoader((ids) => store.sourcesByIds(ids), AFTER_THIS_TURN),
     metrics: new DataLoader((ids) => store.metricsOf(ids), AFTER_THIS_TURN),

@@ -12,6 +12,7 @@ import type { Context } from "../context";
 import { type ListField, listFieldOf } from "../list-fields";
 import { loaderKey } from "../loaders/loaders";
 import { listFilter, pageRequest } from "../arguments";
+import { type Clock, clockOf, nestedClock } from "../clock";
 import type { PageArgs, RelationshipArgs } from "../types/args";
 import { selectedContents } from "./selected-parts";
 import { connectionItems, fieldsOf, selectedChildren, selectionSetsOf } from "./selections";
@@ -32,12 +33,13 @@ function planLists(
   info: GraphQLResolveInfo,
   type: NodeKind,
   selections: readonly SelectionSetNode[],
+  clock: Clock,
 ): PlannedList[] {
   const objectType = info.schema.getType(type) as GraphQLObjectType;
   const planned = new Map<string, { request: Request; endType: NodeKind; under: SelectionSetNode[] }>();
   for (const fields of byResponseKey(fieldsOf(info, objectType, selections))) {
     const listField = listFieldOf(type, fields[0]!.name.value);
-    const page = listField && requestOf(ctx, info, objectType, fields[0]!, listField);
+    const page = listField && requestOf(ctx, info, objectType, fields[0]!, listField, clock);
     if (!listField || !page) continue;
     const request = { ...page, ...selectedContents(info, fields) };
     const key = loaderKey(request.filter, request.page, request);
@@ -47,8 +49,13 @@ function planLists(
   }
   return [...planned.values()].map(({ request, endType, under }) => ({
     ...request,
-    next: under.length > 0 ? planLists(ctx, info, endType, under) : [],
+    next: under.length > 0 ? planLists(ctx, info, endType, under, clockOfFilter(request.filter)) : [],
   }));
+}
+
+/** The clock a planned list reads at, which the lists under it inherit. */
+function clockOfFilter(filter: PlannedList["filter"]): Clock {
+  return { asOf: filter.asOf ?? null, knownAt: filter.knownAt ?? null };
 }
 
 type Request = Omit<PlannedList, "next">;
@@ -72,11 +79,12 @@ function requestOf(
   objectType: GraphQLObjectType,
   field: FieldNode,
   listField: ListField,
+  outer: Clock,
 ): Pick<PlannedList, "filter" | "page"> | null {
   const definition = objectType.getFields()[field.name.value]!;
   const args = getArgumentValues(definition, field, info.variableValues) as unknown as RelationshipArgs & PageArgs;
   try {
-    return { filter: listFilter(listField, args), page: pageRequest(ctx, args) };
+    return { filter: listFilter(listField, args, nestedClock(outer, args)), page: pageRequest(ctx, args) };
   } catch (error) {
     if (error instanceof DomainError) return null;
     throw error;
@@ -85,12 +93,12 @@ function requestOf(
 
 /** Lists planned under the nodes a root field returns: the field's own selection (`company(id) {…}`). */
 export function planUnderField(ctx: Context, info: GraphQLResolveInfo, type: NodeKind): PlannedList[] {
-  return planLists(ctx, info, type, selectionSetsOf(info.fieldNodes));
+  return planLists(ctx, info, type, selectionSetsOf(info.fieldNodes), clockOf(ctx, info));
 }
 
 /** Lists planned under the items of a root connection: `companies { nodes {…} edges { node {…} } }`. */
 export function planUnderConnection(ctx: Context, info: GraphQLResolveInfo, type: NodeKind): PlannedList[] {
-  return planLists(ctx, info, type, selectionSetsOf(connectionItems(info, info.fieldNodes)));
+  return planLists(ctx, info, type, selectionSetsOf(connectionItems(info, info.fieldNodes)), clockOf(ctx, info));
 }
 
 /** The selections on the other end of a list's items: `nodes { <end> {…} }` and `edges { node { <end> {…} } }`. */

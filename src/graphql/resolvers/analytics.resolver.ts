@@ -1,4 +1,5 @@
-import { Arg, Directive, Args, Ctx, Float, ID, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Directive, Args, Ctx, Float, ID, Info, Query, Resolver } from "type-graphql";
 import { ANALYTICS_HINT } from "../cache-hints";
 import { LocalDateResolver } from "graphql-scalars";
 import {
@@ -54,8 +55,9 @@ export class AnalyticsResolver {
     @Arg("period", () => PeriodEnum, { defaultValue: "MONTH", description: "What every amount is re-expressed per." })
     period: Period,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RevenueFlowReport> {
-    return revenueFlows(storeAt(ctx, knownAt), {
+    return revenueFlows(storeAt(ctx, info, { asOf, knownAt }), {
       companyId: requireId(company, "company"),
       productId: optionalId(product, "product"),
       direction: direction as "IN" | "OUT",
@@ -82,8 +84,9 @@ export class AnalyticsResolver {
     threshold: number,
     @Arg("rollUpGroups", () => Boolean, { defaultValue: false }) rollUpGroups: boolean,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ConcentrationReport> {
-    return customerConcentration(storeAt(ctx, knownAt), {
+    return customerConcentration(storeAt(ctx, info, { asOf, knownAt }), {
       companyId: requireId(company, "company"),
       productId: optionalId(product, "product"),
       asOf,
@@ -107,9 +110,10 @@ export class AnalyticsResolver {
     })
     threshold: number,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<RiskPathReport> {
     const { knownAt, ...bounds } = search;
-    return competitiveRiskPaths(storeAt(ctx, knownAt), {
+    return competitiveRiskPaths(storeAt(ctx, info, { asOf: bounds.asOf, knownAt }), {
       companyId: requireId(company, "company"),
       kinds,
       ...bounds,
@@ -124,9 +128,14 @@ export class AnalyticsResolver {
     @Arg("to", () => ID) to: string,
     @Args(() => PathSearchArgs) search: PathSearchArgs,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<FlowPathReport> {
     const { knownAt, ...bounds } = search;
-    return flowPaths(storeAt(ctx, knownAt), { fromId: requireId(from, "from"), toId: requireId(to, "to"), ...bounds });
+    return flowPaths(storeAt(ctx, info, { asOf: bounds.asOf, knownAt }), {
+      fromId: requireId(from, "from"),
+      toId: requireId(to, "to"),
+      ...bounds,
+    });
   }
 
   @Directive(ANALYTICS_HINT)
@@ -146,8 +155,9 @@ export class AnalyticsResolver {
     })
     rollUpGroups: boolean,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ChurnSimulation> {
-    return simulateChurn(storeAt(ctx, knownAt), {
+    return simulateChurn(storeAt(ctx, info, { asOf, knownAt }), {
       companyId: requireId(company, "company"),
       lostCustomerIds: lostCustomers.map((id) => requireId(id, "lostCustomers")),
       productId: optionalId(product, "product"),

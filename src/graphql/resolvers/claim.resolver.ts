@@ -1,10 +1,12 @@
-import { Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
+import { clockOf } from "../clock";
 import type { Claim } from "../../domain/claims";
 import type { Evidence, Relationship } from "../../domain/entities";
 import type { Money } from "../../domain/money";
 import { claimsPage, conflictsPage, sourcesPage } from "../claim-reads";
 import type { Context } from "../context";
-import { evidenceByIds } from "../reads";
+import { evidenceByIds, relationshipAt } from "../reads";
 import { MoneyType } from "../types/amount.type";
 import { ClaimsArgs, ConflictsArgs, SourcesArgs } from "../types/args";
 import { ClaimType } from "../types/claim.type";
@@ -16,10 +18,11 @@ import { RelationshipType } from "../types/relationship.type";
 export class ClaimResolver {
   @FieldResolver(() => RelationshipType, {
     nullable: true,
-    description: "The relationship the claim is about, as the graph holds it now (null once every claim is withdrawn).",
+    description:
+      "The relationship the claim is about, at the record time this answer reads (null while no claim about it is counted then).",
   })
-  relationship(@Root() c: Claim, @Ctx() ctx: Context): Promise<Relationship | null> {
-    return ctx.loaders.relationship.load(c.relationshipId);
+  relationship(@Root() c: Claim, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<Relationship | null> {
+    return relationshipAt(ctx, info, c.relationshipId);
   }
 
   @FieldResolver(() => SourceType)
@@ -43,8 +46,8 @@ export class ClaimQueryResolver {
   @Query(() => ClaimConnection, {
     description: "Claims ordered by id: those counted at knownAt (now by default), optionally with withdrawn ones.",
   })
-  claims(@Args(() => ClaimsArgs) args: ClaimsArgs, @Ctx() ctx: Context) {
-    return claimsPage(ctx, args);
+  claims(@Args(() => ClaimsArgs) args: ClaimsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return claimsPage(ctx, args, clockOf(ctx, info, args));
   }
 
   @Query(() => SourceConnection, { description: "The sources the graph's claims come from, ordered by id." })
@@ -56,7 +59,7 @@ export class ClaimQueryResolver {
     description:
       "Relationships whose claims disagree on the amount, as known at knownAt, ranked by how far apart the claims are (agreement.gap).",
   })
-  conflicts(@Args(() => ConflictsArgs) args: ConflictsArgs, @Ctx() ctx: Context) {
-    return conflictsPage(ctx, args);
+  conflicts(@Args(() => ConflictsArgs) args: ConflictsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return conflictsPage(ctx, args, clockOf(ctx, info, args));
   }
 }

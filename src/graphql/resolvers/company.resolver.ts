@@ -4,9 +4,9 @@ import { LocalDateResolver } from "graphql-scalars";
 import type { Company, Evidence, Metric } from "../../domain/entities";
 import type { Context } from "../context";
 import { evidenceByIds, linksOf, parentOf, relationshipsOf, ultimateParentOf } from "../reads";
-import { listFilter, relationshipFilter } from "../arguments";
 import { LIST_FIELDS } from "../list-fields";
-import { AnyRelationshipArgs, RelationshipArgs } from "../types/args";
+import { AnyRelationshipArgs, ClockArgsType, RelationshipArgs } from "../types/args";
+import { clockOf } from "../clock";
 import { CompanyType } from "../types/company.type";
 import {
   BuyRelationshipConnection,
@@ -29,7 +29,7 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return relationshipsOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.customers, args), args, info });
+    return relationshipsOf(ctx, c.id, { field: LIST_FIELDS.Company.customers, args, info });
   }
 
   @FieldResolver(() => BuyRelationshipConnection, { description: "Who this company buys from (money flows out)." })
@@ -39,7 +39,7 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return relationshipsOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.suppliers, args), args, info });
+    return relationshipsOf(ctx, c.id, { field: LIST_FIELDS.Company.suppliers, args, info });
   }
 
   @FieldResolver(() => CompanyType, {
@@ -48,10 +48,11 @@ export class CompanyResolver {
   })
   parent(
     @Root() c: Company,
-    @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
+    @Args(() => ClockArgsType) clock: ClockArgsType,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return parentOf(ctx, c.id, asOf ?? null);
+    return parentOf(ctx, c.id, clockOf(ctx, info, clock));
   }
 
   @FieldResolver(() => CompanyType, {
@@ -60,10 +61,11 @@ export class CompanyResolver {
   })
   ultimateParent(
     @Root() c: Company,
-    @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
+    @Args(() => ClockArgsType) clock: ClockArgsType,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ultimateParentOf(ctx, c.id, asOf ?? null);
+    return ultimateParentOf(ctx, c.id, clockOf(ctx, info, clock));
   }
 
   @FieldResolver(() => CompanyLinkConnection)
@@ -73,7 +75,7 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.subsidiaries, args), args, info });
+    return linksOf(ctx, c.id, { field: LIST_FIELDS.Company.subsidiaries, args, info });
   }
 
   @FieldResolver(() => CompanyLinkConnection, {
@@ -85,7 +87,7 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.competitors, args), args, info });
+    return linksOf(ctx, c.id, { field: LIST_FIELDS.Company.competitors, args, info });
   }
 
   @FieldResolver(() => CompanyLinkConnection)
@@ -95,7 +97,7 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.partners, args), args, info });
+    return linksOf(ctx, c.id, { field: LIST_FIELDS.Company.partners, args, info });
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products this company offers." })
@@ -105,7 +107,7 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.products, args), args, info });
+    return linksOf(ctx, c.id, { field: LIST_FIELDS.Company.products, args, info });
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products (models) this company uses, and for what." })
@@ -115,7 +117,7 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.modelsUsed, args), args, info });
+    return linksOf(ctx, c.id, { field: LIST_FIELDS.Company.modelsUsed, args, info });
   }
 
   @FieldResolver(() => PersonLinkConnection, { description: "People who lead this company, with their role." })
@@ -125,7 +127,7 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, c.id, { filter: listFilter(LIST_FIELDS.Company.people, args), args, info });
+    return linksOf(ctx, c.id, { field: LIST_FIELDS.Company.people, args, info });
   }
 
   @FieldResolver(() => RelationshipConnection, { description: "Every relationship of this company, filtered." })
@@ -136,7 +138,7 @@ export class CompanyResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return relationshipsOf(ctx, c.id, { filter: relationshipFilter(args, null, direction), args, info });
+    return relationshipsOf(ctx, c.id, { field: { kinds: null, direction }, args, info });
   }
 
   @FieldResolver(() => [MetricType], { description: "Figures and events about this company." })

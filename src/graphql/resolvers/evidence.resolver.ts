@@ -1,12 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { Evidence, Metric, Quantity, Source } from "../../domain/entities";
+import type { Derivation, Evidence, Metric, Quantity, Source } from "../../domain/entities";
 import type { Money } from "../../domain/money";
 import type { Context } from "../context";
 import { evidenceByIds, loadPresent, nodeById } from "../reads";
 import { MoneyType, QuantityType } from "../types/amount.type";
 import { CompanyType, ProductType } from "../types/company.type";
 import { EntityType } from "../types/entity.type";
-import { EvidenceType, SourceType } from "../types/evidence.type";
+import { DerivationType, EvidenceType, SourceType } from "../types/evidence.type";
 import { MetricType } from "../types/metric.type";
 
 @Resolver(() => EvidenceType)
@@ -26,11 +26,37 @@ export class SourceResolver {
     return loadPresent(ctx.loaders.source, s.derivedFrom);
   }
 
+  @FieldResolver(() => [DerivationType], {
+    description:
+      "Lineage recorded about this source after it was recorded, each counted from its own record time on (see knownAt).",
+  })
+  derivations(@Root() s: Source): readonly Derivation[] {
+    return s.derivations;
+  }
+
   @FieldResolver(() => Boolean, {
     description: "Whether the text is held, so that quotes from it are checked against it.",
   })
   textHeld(@Root() s: Source): boolean {
     return s.document !== null;
+  }
+}
+
+@Resolver(() => DerivationType)
+export class DerivationResolver {
+  @FieldResolver(() => SourceType, { description: "The source found to repeat another." })
+  source(@Root() d: Derivation, @Ctx() ctx: Context) {
+    return ctx.loaders.source.load(d.sourceId);
+  }
+
+  @FieldResolver(() => SourceType, { description: "The source it repeats." })
+  derivedFrom(@Root() d: Derivation, @Ctx() ctx: Context) {
+    return ctx.loaders.source.load(d.derivedFrom);
+  }
+
+  @FieldResolver(() => [EvidenceType])
+  evidence(@Root() d: Derivation, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return evidenceByIds(ctx, d.evidenceIds);
   }
 }
 

@@ -1,4 +1,5 @@
-import { Arg, Directive, Ctx, ID, Int, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Directive, Ctx, ID, Info, Int, Query, Resolver } from "type-graphql";
 import { ANALYTICS_HINT } from "../cache-hints";
 import { LocalDateResolver } from "graphql-scalars";
 import { buyerSupplierMatrix } from "../../analytics/buyer-supplier-matrix";
@@ -42,8 +43,9 @@ export class GraphViewResolver {
     })
     limit: number | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return relationshipGraph(storeAt(ctx, knownAt), {
+    return relationshipGraph(storeAt(ctx, info, { asOf, knownAt }), {
       centers: centers.map((c) => requireId(c, "center")),
       depth,
       kinds,
@@ -78,8 +80,9 @@ export class GraphViewResolver {
     })
     status: RelationshipStatus[] | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return buyerSupplierMatrix(storeAt(ctx, knownAt), {
+    return buyerSupplierMatrix(storeAt(ctx, info, { asOf, knownAt }), {
       companies: companies.map((c) => requireId(c, "company")),
       productId: product ? requireId(product, "product") : null,
       asOf,

@@ -4,7 +4,7 @@ import { AnalyticsResolver } from "./analytics.resolver";
 import { BatchResolver } from "./batch.resolver";
 import { ClaimQueryResolver, ClaimResolver } from "./claim.resolver";
 import { CompanyResolver } from "./company.resolver";
-import { EvidenceResolver, MetricResolver, SourceResolver } from "./evidence.resolver";
+import { DerivationResolver, EvidenceResolver, MetricResolver, SourceResolver } from "./evidence.resolver";
 import { GraphViewResolver } from "./graph-view.resolver";
 import { PersonResolver, ProductResolver } from "./product.resolver";
 import { QueryResolver } from "./query.resolver";
@@ -15,6 +15,7 @@ import {
   PersonLinkResolver,
   ProductLinkResolver,
   RelationshipResolver,
+  AgreementResolver,
 } from "./relationship.resolver";
 import { reportFieldResolvers } from "./report-fields.resolver";
 
@@ -31,6 +32,8 @@ export const resolvers: NonEmptyArray<ClassType> = [
   PersonLinkResolver,
   EvidenceResolver,
   SourceResolver,
+  DerivationResolver,
+  AgreementResolver,
   ClaimResolver,
   ClaimQueryResolver,
   BatchResolver,

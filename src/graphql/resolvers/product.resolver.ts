@@ -2,7 +2,6 @@ import type { GraphQLResolveInfo } from "graphql";
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { Evidence, Metric, Person, Product } from "../../domain/entities";
 import type { Context } from "../context";
-import { listFilter } from "../arguments";
 import { evidenceByIds, linksOf } from "../reads";
 import { LIST_FIELDS } from "../list-fields";
 import { RelationshipArgs } from "../types/args";
@@ -20,7 +19,7 @@ export class ProductResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, p.id, { filter: listFilter(LIST_FIELDS.Product.offeredBy, args), args, info });
+    return linksOf(ctx, p.id, { field: LIST_FIELDS.Product.offeredBy, args, info });
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products this one is built on (its upstream)." })
@@ -30,7 +29,7 @@ export class ProductResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, p.id, { filter: listFilter(LIST_FIELDS.Product.builtOn, args), args, info });
+    return linksOf(ctx, p.id, { field: LIST_FIELDS.Product.builtOn, args, info });
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products built on this one (its downstream)." })
@@ -40,7 +39,7 @@ export class ProductResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, p.id, { filter: listFilter(LIST_FIELDS.Product.usedIn, args), args, info });
+    return linksOf(ctx, p.id, { field: LIST_FIELDS.Product.usedIn, args, info });
   }
 
   @FieldResolver(() => CompanyLinkConnection, { description: "Companies that use this product as a model." })
@@ -50,7 +49,7 @@ export class ProductResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, p.id, { filter: listFilter(LIST_FIELDS.Product.usedBy, args), args, info });
+    return linksOf(ctx, p.id, { field: LIST_FIELDS.Product.usedBy, args, info });
   }
 
   @FieldResolver(() => [MetricType])
@@ -73,7 +72,7 @@ export class PersonResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, p.id, { filter: listFilter(LIST_FIELDS.Person.leads, args), args, info });
+    return linksOf(ctx, p.id, { field: LIST_FIELDS.Person.leads, args, info });
   }
 
   @FieldResolver(() => [EvidenceType])

@@ -4,7 +4,9 @@ import { boundedInt, HUBS_FIRST, rangeText } from "../../domain/bounds";
 import type { NodeKind } from "../../domain/entities";
 import type { Context } from "../context";
 import { pageRequest, relationshipFilter, requireId } from "../arguments";
-import { companiesPage, nodeOfKind, searchPage } from "../reads";
+import { companiesPage, nodeOfKind, relationshipAt, searchPage } from "../reads";
+import { clockOf } from "../clock";
+import { LocalDateResolver } from "graphql-scalars";
 import { AnyRelationshipArgs, CompaniesArgs, PageArgs } from "../types/args";
 import { CompanyType, PersonType, ProductType } from "../types/company.type";
 import { toConnection } from "../types/connection.type";
@@ -81,16 +83,29 @@ export class QueryResolver {
     return ctx.store.mostConnected(kinds, boundedInt("first", first, HUBS_FIRST));
   }
 
-  @Query(() => RelationshipType, { nullable: true })
-  relationship(@Arg("id", () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.loaders.relationship.load(requireId(id));
+  @Query(() => RelationshipType, {
+    nullable: true,
+    description:
+      "A relationship by id, as known at knownAt (now by default): one withdrawn since is still shown at a record time before its withdrawal.",
+  })
+  relationship(
+    @Arg("id", () => ID) id: string,
+    @Arg("knownAt", () => LocalDateResolver, { nullable: true, description: "Record time (see Relationship.knownAt)." })
+    knownAt: string | null,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    return relationshipAt(ctx, info, requireId(id), { knownAt });
   }
 
   @Query(() => RelationshipConnection, { description: "Relationships across the whole graph, ordered by id." })
-  async relationships(@Args(() => AnyRelationshipArgs) args: AnyRelationshipArgs, @Ctx() ctx: Context) {
-    return toConnection(
-      await ctx.store.listRelationships(relationshipFilter(args, null, "BOTH"), pageRequest(ctx, args)),
-    );
+  async relationships(
+    @Args(() => AnyRelationshipArgs) args: AnyRelationshipArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    const filter = relationshipFilter(args, null, "BOTH", clockOf(ctx, info, args));
+    return toConnection(await ctx.store.listRelationships(filter, pageRequest(ctx, args)));
   }
 
   @Query(() => EvidenceType, { nullable: true })

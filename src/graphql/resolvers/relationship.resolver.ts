@@ -1,10 +1,11 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { DateSpan, Evidence, Relationship } from "../../domain/entities";
 import type { Money } from "../../domain/money";
-import { claimsOfRelationship, periodsOf } from "../claim-reads";
+import { claimsOfRelationship, fusionOf, periodsOf } from "../claim-reads";
+import type { OriginVoice } from "../../domain/fusion";
 import type { Context } from "../context";
 import { ClaimListArgs } from "../types/args";
-import { AgreementType } from "../types/claim.type";
+import { AgreementType, ClaimVerdictType, OriginVoiceType } from "../types/claim.type";
 import { ClaimConnection } from "../types/connections";
 import { evidenceByIds, type Link, nodeById } from "../reads";
 import { MoneyType } from "../types/amount.type";
@@ -26,7 +27,7 @@ export class FactResolver {
   @FieldResolver(() => AgreementType, {
     description: "How the claims behind it agree, and the amount they reconcile to.",
   })
-  agreement(@Root() r: Relationship): AgreementType {
+  agreement(@Root() r: Relationship): ServedAgreement {
     return agreementOf(r);
   }
 
@@ -151,6 +152,26 @@ export class PersonLinkResolver {
   }
 }
 
-function agreementOf(r: Relationship): AgreementType {
-  return { ...r.agreement, reconciled: r.amount };
+/** The agreement as served, holding its relationship for the fields worked out on demand. */
+type ServedAgreement = AgreementType & { readonly relationship: Relationship };
+
+function agreementOf(r: Relationship): ServedAgreement {
+  return { ...r.agreement, reconciled: r.amount, relationship: r };
+}
+
+@Resolver(() => AgreementType)
+export class AgreementResolver {
+  @FieldResolver(() => [OriginVoiceType], {
+    description:
+      "Each independent origin, the amount it speaks for, its weight, and whether it holds the reconciled amount.",
+  })
+  async origins(@Root() agreement: ServedAgreement, @Ctx() ctx: Context): Promise<OriginVoice[]> {
+    return [...(await fusionOf(ctx, agreement.relationship)).origins];
+  }
+
+  @FieldResolver(() => [ClaimVerdictType], { description: "Every counted claim's verdict, by claim id." })
+  async verdicts(@Root() agreement: ServedAgreement, @Ctx() ctx: Context) {
+    const { verdicts } = await fusionOf(ctx, agreement.relationship);
+    return [...verdicts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([claimId, verdict]) => ({ claimId, verdict }));
+  }
 }

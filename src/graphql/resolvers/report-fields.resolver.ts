@@ -1,4 +1,5 @@
-import { type ClassType, Ctx, FieldResolver, ID, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { type ClassType, Ctx, FieldResolver, ID, Info, Resolver, Root } from "type-graphql";
 import type {
   ChurnSimulation,
   ConcentrationReport,
@@ -12,7 +13,7 @@ import type {
 } from "../../analytics";
 import type { Relationship } from "../../domain/entities";
 import type { Context } from "../context";
-import { evidenceByIds, loadPresent, nodeById, nodesByIds } from "../reads";
+import { evidenceByIds, nodeById, nodesByIds, relationshipAt, relationshipsAt } from "../reads";
 import {
   ChurnSimulationType,
   ConcentrationReportType,
@@ -92,8 +93,8 @@ function hopResolver(target: ClassType) {
     }
 
     @FieldResolver(() => RelationshipType)
-    relationship(@Root() hop: PathHop, @Ctx() ctx: Context) {
-      return ctx.loaders.relationship.load(hop.relationshipId);
+    relationship(@Root() hop: PathHop, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+      return relationshipAt(ctx, info, hop.relationshipId);
     }
   }
   return HopResolver;
@@ -116,9 +117,9 @@ class RevenueFlowResolver {
     return nodesByIds(ctx, flow.productIds);
   }
 
-  @FieldResolver(() => [RelationshipType])
-  relationships(@Root() flow: RevenueFlow, @Ctx() ctx: Context): Promise<Relationship[]> {
-    return loadPresent(ctx.loaders.relationship, flow.relationshipIds);
+  @FieldResolver(() => [RelationshipType], { description: "As known at the report's record time." })
+  relationships(@Root() flow: RevenueFlow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return relationshipsAt(ctx, info, flow.relationshipIds);
   }
 }
 

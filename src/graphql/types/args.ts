@@ -28,6 +28,23 @@ export class PageArgs {
   after?: string | null;
 }
 
+/** The two clocks a field may set for itself and everything nested under it (see graphql/clock.ts). */
+@ArgsType()
+export class ClockArgsType {
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description: "Valid time: as things stood on this day. Holds for everything nested under this field.",
+  })
+  asOf?: string | null;
+
+  @Field(() => LocalDateResolver, {
+    nullable: true,
+    description:
+      "Record time: as the graph knew it that day (claims recorded by then, not withdrawn by then). Holds for everything nested under this field.",
+  })
+  knownAt?: string | null;
+}
+
 /** Filters shared by every list of relationships. */
 @ArgsType()
 export class RelationshipArgs extends PageArgs {

@@ -3,7 +3,8 @@ import { LocalDateResolver } from "graphql-scalars";
 import type { DateSpan, Disclosure, RelationshipStatus } from "../../domain/entities";
 import type { Money } from "../../domain/money";
 import { MoneyType } from "./amount.type";
-import { DisclosureEnum, StatusEnum } from "./enums";
+import { DisclosureEnum, StatusEnum, VerdictEnum } from "./enums";
+import type { Verdict } from "../../domain/fusion";
 import { DateSpanType } from "./evidence.type";
 
 @ObjectType("Retraction", {
@@ -75,19 +76,75 @@ export class AgreementType {
   independentOrigins!: number;
 
   @Field(() => Boolean, {
-    description: "Whether some two claims' amounts cannot both be right; the reconciled amount is then their hull.",
+    description:
+      "Whether some independent origins' amounts cannot all be right; the reconciled amount is then the consensus, and the others dissent.",
   })
   conflicting!: boolean;
 
   @Field(() => Float, {
     description:
-      "How far apart the amounts are: the gap between the highest low and the lowest high over the highest low (0 when they agree).",
+      "How far the farthest dissenting origin lies from the reconciled amount, over the larger of the two lows (0 when none dissents).",
   })
   gap!: number;
 
   @Field(() => MoneyType, {
     nullable: true,
-    description: "The amount the claims agree on: their intersection, or their hull when they conflict.",
+    description:
+      "The amount served: where the origins overlap, their intersection; where they do not, the interval held by the largest weight of origins (the consensus). Copies of one origin never narrow it.",
   })
   reconciled!: Money | null;
+
+  @Field(() => [ID], {
+    description:
+      "The claims outside the reconciled amount: their origin dissents, or their own origin's root contradicts them.",
+  })
+  dissent!: readonly string[];
+
+  @Field(() => [ID], {
+    description: "The claims in another currency or kind of period than the reconciled amount: listed, never compared.",
+  })
+  incomparable!: readonly string[];
+}
+
+@ObjectType("OriginVoice", {
+  simpleResolvers: true,
+  description:
+    "One independent origin behind a relationship, and the amount it speaks for: its root's claim, else the hull of its copies'.",
+})
+export class OriginVoiceType {
+  @Field(() => ID, { description: "The root source the origin's sources trace back to." })
+  originId!: string;
+
+  @Field(() => [ID], { description: "The sources of its counted claims." })
+  sourceIds!: readonly string[];
+
+  @Field(() => [ID])
+  claimIds!: readonly string[];
+
+  @Field(() => MoneyType, { nullable: true, description: "What it says, in the relationship's currency and period." })
+  amount!: Money | null;
+
+  @Field(() => String, { description: "ROOT, COPIES, or NONE when it states no comparable amount." })
+  speaksThrough!: string;
+
+  @Field(() => Float, { description: "Its surest claim's confidence: its weight in the consensus." })
+  weight!: number;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "Whether it holds the reconciled amount (null: no comparable amount).",
+  })
+  agrees!: boolean | null;
+}
+
+@ObjectType("ClaimVerdict", {
+  simpleResolvers: true,
+  description: "What one counted claim is to the reconciled amount.",
+})
+export class ClaimVerdictType {
+  @Field(() => ID)
+  claimId!: string;
+
+  @Field(() => VerdictEnum)
+  verdict!: Verdict;
 }

@@ -8,6 +8,7 @@ import {
   SOURCE_KINDS,
   STATUSES,
 } from "../../domain/entities";
+import { VERDICTS } from "../../domain/fusion";
 import { PERIODS, QUALIFIERS } from "../../domain/money";
 import { DIRECTIONS } from "../../store/graph-store";
 
@@ -26,6 +27,7 @@ export const StatusEnum = enumOf(STATUSES);
 export const QuantityUnitEnum = enumOf(QUANTITY_UNITS);
 export const NodeKindEnum = enumOf(NODE_KINDS);
 export const DirectionEnum = enumOf(DIRECTIONS);
+export const VerdictEnum = enumOf(VERDICTS);
 
 registerEnumType(QualifierEnum, {
   name: "Qualifier",
@@ -47,6 +49,11 @@ registerEnumType(EvidenceKindEnum, {
     "QUOTE: verbatim words of a source whose text is held (checked against it); STATEMENT: the recorder's own words, with a locator.",
 });
 registerEnumType(RelationshipKindEnum, { name: "RelationshipKind" });
+registerEnumType(VerdictEnum, {
+  name: "Verdict",
+  description:
+    "What a claim is to the amount served: AGREES (its origin holds it), DISSENTS (its origin lies outside it), COPY_DISAGREES (a copy its own origin's root contradicts), INCOMPARABLE (another currency or kind of period), NO_AMOUNT.",
+});
 registerEnumType(StatusEnum, { name: "RelationshipStatus" });
 registerEnumType(QuantityUnitEnum, {
   name: "QuantityUnit",

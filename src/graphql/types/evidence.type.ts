@@ -42,6 +42,25 @@ export class SourceType {
   document!: string | null;
 }
 
+@ObjectType("Derivation", {
+  simpleResolvers: true,
+  description:
+    "Lineage learnt after a source was recorded: from recordedAt on, the source counts as repeating derivedFrom (one origin with it).",
+})
+export class DerivationType {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: "Why the source is taken to repeat the other." })
+  reason!: string;
+
+  @Field(() => String, { description: "Record time: when the graph learnt it." })
+  recordedAt!: string;
+
+  @Field(() => String)
+  recordedBy!: string;
+}
+
 @ObjectType("Evidence", {
   simpleResolvers: true,
   description:

@@ -54,12 +54,12 @@
       "}",
     sources:
       "query ExplorerSources($id: ID!, $knownAt: LocalDate) {" +
-      "  relationship(id: $id) {" +
+      "  relationship(id: $id, knownAt: $knownAt) {" +
       "    id kind status validFrom validTo startKnown confidence firstReported lastReported" +
       "    from { id name } to { id name }" +
       "    amount { display }" +
-      "    agreement { claims independentOrigins conflicting gap reconciled { display } }" +
-      "    claims(knownAt: $knownAt, first: 50) { nodes {" +
+      "    agreement { claims independentOrigins conflicting gap reconciled { display } dissent incomparable }" +
+      "    claims(first: 50) { nodes {" +
       "      id status disclosure confidence began ended recordedAt recordedBy supersedes" +
       "      amount { display low high period currency }" +
       "      refersTo { label }" +

@@ -1,38 +1,14 @@
 /*
  * What stands behind one relationship: its claims, each with its source, the quote or the
  * recorder's statement, disclosure and confidence; how many independent origins they come from;
- * and, when their amounts cannot all be right, which ones disagree.
+ * and, as the server fused them, which claims dissent from the amount shown and which are in
+ * another currency or period.
  */
 (function (Explorer) {
   "use strict";
 
   var el = Explorer.dom.el;
   var words = Explorer.dom.words;
-
-  /**
-   * Whether two amounts cannot both be right (an open high reaches any amount above the low).
-   * Only amounts per the same period and currency are compared; the agreement line above gives the
-   * server's verdict over all of them.
-   */
-  function disjoint(a, b) {
-    if (!a || !b || a.period !== b.period || a.currency !== b.currency) return false;
-    var aHigh = a.high === null ? Infinity : a.high;
-    var bHigh = b.high === null ? Infinity : b.high;
-    return aHigh < b.low || bHigh < a.low;
-  }
-
-  /** The claims whose amount no other claim's amount can agree with. */
-  function conflictingIds(claims) {
-    return claims
-      .filter(function (claim) {
-        return claims.some(function (other) {
-          return other !== claim && disjoint(claim.amount, other.amount);
-        });
-      })
-      .map(function (claim) {
-        return claim.id;
-      });
-  }
 
   function sourceLine(source) {
     var when = source.publishedOn || "undated";
@@ -52,7 +28,17 @@
     return el("p", { className: "statement", "data-evidence-id": evidence.id, text: evidence.quote + where });
   }
 
-  function claimCard(claim, conflicting) {
+  /** The note under a claim the server did not count towards the amount shown, or null. */
+  function verdictNote(claim, agreement) {
+    if (agreement.dissent.indexOf(claim.id) >= 0)
+      return el("p", { className: "conflict-note", text: "Dissents from the amount shown." });
+    if (agreement.incomparable.indexOf(claim.id) >= 0)
+      return el("p", { className: "muted small", text: "In another currency or period: not compared." });
+    return null;
+  }
+
+  function claimCard(claim, agreement) {
+    var conflicting = agreement.dissent.indexOf(claim.id) >= 0;
     var facts = [
       claim.amount ? claim.amount.display : "no amount",
       "refers to " + claim.refersTo.label,
@@ -64,7 +50,7 @@
     var card = el("li", { className: "claim" + (conflicting ? " conflict" : ""), "data-claim-id": claim.id }, [
       el("p", { className: "source", text: sourceLine(claim.source) }),
       el("p", { className: "facts", text: facts.filter(Boolean).join(" · ") }),
-      conflicting ? el("p", { className: "conflict-note", text: "Disagrees with another source's amount." }) : null,
+      verdictNote(claim, agreement),
     ]);
     claim.evidence.forEach(function (evidence) {
       card.appendChild(evidenceBlock(evidence));
@@ -85,7 +71,8 @@
     if (agreement.conflicting) {
       text += "; they disagree (gap " + Math.round(agreement.gap * 100) + "%)";
     }
-    if (agreement.reconciled) text += "; reconciled: " + agreement.reconciled.display;
+    if (agreement.reconciled)
+      text += (agreement.conflicting ? "; consensus: " : "; reconciled: ") + agreement.reconciled.display;
     return el("p", {
       className: "agreement" + (agreement.conflicting ? " conflict" : ""),
       "data-testid": "agreement",
@@ -117,11 +104,9 @@
     if (relationship.amount) panel.appendChild(el("p", { className: "amount", text: relationship.amount.display }));
     panel.appendChild(validityLine(relationship));
     panel.appendChild(agreementLine(relationship));
-    var claims = relationship.claims.nodes;
-    var conflicts = conflictingIds(claims);
     var list = el("ol", { className: "claims", "data-testid": "claims" });
-    claims.forEach(function (claim) {
-      list.appendChild(claimCard(claim, conflicts.indexOf(claim.id) >= 0));
+    relationship.claims.nodes.forEach(function (claim) {
+      list.appendChild(claimCard(claim, relationship.agreement));
     });
     panel.appendChild(list);
   }

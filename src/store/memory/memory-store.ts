@@ -2,6 +2,7 @@ import { MultiDirectedGraph } from "graphology";
 import type { Dataset } from "../../domain/dataset";
 import type {
   Company,
+  Derivation,
   Evidence,
   GraphNode,
   Metric,
@@ -29,7 +30,9 @@ import type {
   SearchHit,
   SourceFilter,
   StoreCounts,
+  WithdrawnSelection,
 } from "../graph-store";
+import { isSelected } from "../relationship-filter";
 import {
   batchRefused,
   type Change,
@@ -39,7 +42,8 @@ import {
   type Receipt,
   receiptOf,
 } from "../../domain/batch";
-import { type Claim, listedClaims } from "../../domain/claims";
+import { type Claim, derivedFromAt, listedClaims } from "../../domain/claims";
+import { withDerivations } from "../../domain/dataset";
 import { type Journal } from "./journal";
 import {
   byRecordOrder,
@@ -73,6 +77,8 @@ export class MemoryStore implements GraphStore {
   private claimsByRelationshipId = new Map<string, Claim[]>();
   private receipts = new Map<string, Receipt>();
   private changes: Change[] = [];
+  /** Relationships whose every claim is withdrawn: kept for reads at earlier record times. */
+  private withdrawn = new Map<string, RelationshipIdentity>();
 
   /** With a journal, every acknowledged batch is on disk first (see journal.ts). */
   constructor(private readonly journal: Journal | null = null) {}
@@ -179,8 +185,17 @@ export class MemoryStore implements GraphStore {
 
   async listSources(filter: SourceFilter, page: PageRequest): Promise<Page<Source>> {
     const kinds = filter.kinds ?? [];
-    const sources = [...this.sources.values()].filter((s) => kinds.length === 0 || kinds.includes(s.kind));
+    const cited = filter.derivesFrom ?? [];
+    const sources = [...this.sources.values()].filter(
+      (s) =>
+        (kinds.length === 0 || kinds.includes(s.kind)) &&
+        (cited.length === 0 || derivedFromAt(s, null).some((id) => cited.includes(id))),
+    );
     return pageById(sources.sort(byId), page.first, page.after);
+  }
+
+  async withdrawnRelationships(select: WithdrawnSelection): Promise<RelationshipIdentity[]> {
+    return [...this.withdrawn.values()].filter((identity) => isSelected(identity, select)).sort(byId);
   }
 
   async claimsOf(relationshipIds: readonly string[]): Promise<Claim[][]> {
@@ -236,7 +251,7 @@ export class MemoryStore implements GraphStore {
 
   private applyPrepared(batch: PreparedBatch): Receipt {
     const { identities, claims, ...records } = batch.records;
-    this.putRecords({ ...records, relationships: [] });
+    this.putRecords({ ...records, relationships: [], withdrawn: [] });
     this.loadClaims([...claims, ...batch.retracted]);
     const declared = new Map(identities.map((identity) => [identity.id, identity]));
     for (const id of batch.affected) this.remake(id, declared.get(id));
@@ -259,14 +274,17 @@ export class MemoryStore implements GraphStore {
     }
   }
 
-  /** Remakes a relationship from all its claims; one whose claims are all withdrawn is dropped. */
+  /** Remakes a relationship from all its claims; one whose claims are all withdrawn is kept as withdrawn. */
   private remake(id: string, declared: RelationshipIdentity | undefined): void {
     const stored = this.graph.hasEdge(id) ? this.graph.getEdgeAttribute(id, "rel") : null;
-    const identity = declared ?? (stored && identityOf(stored));
+    const identity = declared ?? (stored && identityOf(stored)) ?? this.withdrawn.get(id);
     if (!identity) return;
     const view = relationshipFromClaims(identity, this.claimsByRelationshipId.get(id) ?? [], this.sources, null);
     if (stored) this.graph.dropEdge(id);
-    if (view) this.graph.addDirectedEdgeWithKey(id, view.from, view.to, { rel: view });
+    if (view) {
+      this.graph.addDirectedEdgeWithKey(id, view.from, view.to, { rel: view });
+      this.withdrawn.delete(id);
+    } else this.withdrawn.set(id, identity);
     this.sorted = null;
     this.adjacencyIndex = null;
   }
@@ -335,9 +353,22 @@ export class MemoryStore implements GraphStore {
     }
   }
 
-  /** Sources, evidence, nodes, relationship views and metrics, each replacing a record with its id. */
+  /**
+   * Sources, evidence, nodes, relationship views and metrics, each replacing a record with its id;
+   * derivations join the source they are about (a source recorded again keeps those it had).
+   */
   private putRecords(d: Omit<Dataset, "claims">): void {
-    for (const s of d.sources) this.sources.set(s.id, s);
+    const joined = (s: Source, more: readonly Derivation[]) => withDerivations([s], more)[0]!;
+    for (const s of d.sources)
+      this.sources.set(s.id, joined({ ...s, derivations: this.sources.get(s.id)?.derivations ?? [] }, s.derivations));
+    for (const derivation of d.derivations) {
+      const source = this.sources.get(derivation.sourceId);
+      if (source) this.sources.set(source.id, joined(source, [derivation]));
+    }
+    for (const identity of d.withdrawn) {
+      if (this.graph.hasEdge(identity.id)) this.graph.dropEdge(identity.id);
+      this.withdrawn.set(identity.id, identity);
+    }
     for (const e of d.evidence) this.evidence.set(e.id, e);
     for (const node of [...d.companies, ...d.products, ...d.people]) {
       this.graph.mergeNode(node.id, { node, keys: searchKeys(node.name, node.aliases) });
@@ -345,6 +376,7 @@ export class MemoryStore implements GraphStore {
     for (const rel of d.relationships) {
       // An id that now connects other nodes is replaced, not duplicated.
       if (this.graph.hasEdge(rel.id)) this.graph.dropEdge(rel.id);
+      this.withdrawn.delete(rel.id);
       this.graph.addDirectedEdgeWithKey(rel.id, rel.from, rel.to, { rel });
     }
     for (const m of d.metrics) {
@@ -386,6 +418,7 @@ export class MemoryStore implements GraphStore {
     this.claims.clear();
     this.claimsByRelationshipId.clear();
     this.receipts.clear();
+    this.withdrawn.clear();
     this.changes = [];
     this.sorted = null;
     this.adjacencyIndex = null;

@@ -9,7 +9,8 @@ import {
 } from "../../domain/relationship-view";
 import { runQuery, writeRelationships } from "./batched-load";
 import type { RunQuery } from "./executor";
-import { relationshipFromColumns, toClaim, toSource } from "./mapping";
+import { relationshipFromColumns, toClaim, toIdentity, toSource } from "./mapping";
+import { forgetWithdrawnQuery, withdrawnRelationshipsQuery, writeWithdrawnQuery } from "./queries/withdrawn-queries";
 import {
   advanceChangesQuery,
   deleteRelationshipsQuery,
@@ -21,6 +22,7 @@ import {
 import { claimsByIdsQuery, claimsOfQuery } from "./queries/claim-queries";
 import {
   writeClaimsQuery,
+  writeDerivationsQuery,
   writeEvidenceQuery,
   writeMetricsQuery,
   writeNodesOfKindQuery,
@@ -93,6 +95,7 @@ async function writeRecords(run: RunQuery, batch: PreparedBatch): Promise<void> 
       return ofKind.length > 0 ? writeNodesOfKindQuery(kind, "MERGE", ofKind) : null;
     }),
     records.metrics.length > 0 ? writeMetricsQuery("MERGE", records.metrics) : null,
+    records.derivations.length > 0 ? writeDerivationsQuery("MERGE", records.derivations) : null,
     writeClaimsQuery("MERGE", [...records.claims, ...batch.retracted]),
   ];
   for (const query of writes) if (query) await runQuery(run, query);
@@ -100,7 +103,7 @@ async function writeRecords(run: RunQuery, batch: PreparedBatch): Promise<void> 
 
 /**
  * Each relationship from every claim about it, as this transaction sees them; written by kind, or
- * deleted when no claim is counted. `declared`: identities of relationships not stored yet.
+ * kept as withdrawn when no claim is counted. `declared`: identities of relationships not stored yet.
  */
 export async function remakeRelationships(
   run: RunQuery,
@@ -118,20 +121,24 @@ export async function remakeRelationships(
     (await runQuery(run, sourcesByIdsQuery(ids))).map((rec) => toSource(rec.get("props") as Props)),
   );
   const views: Relationship[] = [];
-  const gone: string[] = [];
-  for (const id of ids) {
-    const identity = identities.get(id);
-    const view = identity ? relationshipFromClaims(identity, claims.get(id) ?? [], sources, null) : null;
+  const gone: RelationshipIdentity[] = [];
+  for (const identity of ids.flatMap((id) => identities.get(id) ?? [])) {
+    const view = relationshipFromClaims(identity, claims.get(identity.id) ?? [], sources, null);
     if (view) views.push(view);
-    else gone.push(id);
+    else gone.push(identity);
   }
-  if (gone.length > 0) await runQuery(run, deleteRelationshipsQuery(gone));
+  if (gone.length > 0) {
+    await runQuery(run, deleteRelationshipsQuery(gone.map((identity) => identity.id)));
+    await runQuery(run, writeWithdrawnQuery(gone));
+  }
+  if (views.length > 0) await runQuery(run, forgetWithdrawnQuery(views.map((view) => view.id)));
   for (const kind of RELATIONSHIP_KINDS) {
     const ofKind = views.filter((view) => view.kind === kind);
     if (ofKind.length > 0) await writeRelationships(run, kind, ofKind, RELATIONSHIP_KINDS);
   }
 }
 
+/** The identities of `ids`: declared by the batch, else stored as edges, else stored as withdrawn. */
 async function identitiesOf(
   run: RunQuery,
   declared: readonly RelationshipIdentity[],
@@ -140,5 +147,8 @@ async function identitiesOf(
   const stored = (await runQuery(run, relationshipsByIdsQuery(ids))).map((rec) =>
     identityOf(relationshipFromColumns(rec.get("relationship") as unknown[])),
   );
-  return new Map([...stored, ...declared].map((identity) => [identity.id, identity]));
+  const withdrawn = (await runQuery(run, withdrawnRelationshipsQuery({ ids }))).map((rec) =>
+    toIdentity(rec.get("props") as Props),
+  );
+  return new Map([...withdrawn, ...stored, ...declared].map((identity) => [identity.id, identity]));
 }

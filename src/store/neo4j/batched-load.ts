@@ -20,9 +20,13 @@ import {
   writeEvidenceQuery,
   writeMetricsQuery,
   writeClaimsQuery,
+  writeDerivationsQuery,
   writeNodesOfKindQuery,
   writeSourcesQuery,
 } from "./queries/load-queries";
+import { deleteRelationshipsQuery } from "./queries/batch-queries";
+import { writeWithdrawnQuery } from "./queries/withdrawn-queries";
+import type { RelationshipIdentity } from "../../domain/relationship-view";
 
 /**
  * How a dataset goes into Neo4j: in batches, each its own transaction, so that memory stays flat
@@ -44,7 +48,8 @@ import {
 export const DEFAULT_LOAD_BATCH_SIZE = 10_000;
 
 /** The steps of a load, in the order it runs them. */
-export type LoadPhase = "sources" | "evidence" | "nodes" | "relationships" | "claims" | "metrics";
+export type LoadPhase =
+  "sources" | "derivations" | "evidence" | "nodes" | "relationships" | "withdrawn" | "claims" | "metrics";
 
 /** Reported after each committed batch: `done` of the phase's `total` rows are stored. */
 export interface LoadProgress {
@@ -96,6 +101,7 @@ export async function loadInBatches(db: Neo4jExecutor, dataset: Dataset, options
     }
   };
   await phase("sources", [statements(d.sources, (b) => writeSourcesQuery(mode("Source"), b))]);
+  await phase("derivations", [statements(d.derivations, (b) => writeDerivationsQuery(mode("Derivation"), b))]);
   await phase("evidence", [statements(d.evidence, (b) => writeEvidenceQuery(mode("Evidence"), b))]);
   await phase(
     "nodes",
@@ -115,6 +121,7 @@ export async function loadInBatches(db: Neo4jExecutor, dataset: Dataset, options
       ),
     ),
   );
+  await phase("withdrawn", [part(d.withdrawn, keepWithdrawn)]);
   await phase("claims", [statements(d.claims, (b) => writeClaimsQuery(mode("Claim"), b))]);
   await phase("metrics", [statements(d.metrics, (b) => writeMetricsQuery(mode("Metric"), b))]);
 }
@@ -136,6 +143,12 @@ function statements<T>(rows: readonly T[], build: (batch: T[]) => CypherQuery): 
   return part(rows, (run, batch) => runQuery(run, build(batch)));
 }
 
+/** Relationships whose every claim is withdrawn: no longer edges, kept by identity. */
+async function keepWithdrawn(run: RunQuery, batch: readonly RelationshipIdentity[]): Promise<void> {
+  await runQuery(run, deleteRelationshipsQuery(batch.map((identity) => identity.id)));
+  await runQuery(run, writeWithdrawnQuery(batch));
+}
+
 /** Runs one prepared query inside the transaction under way. */
 export function runQuery(run: RunQuery, query: CypherQuery) {
   return run(query.cypher, query.params);
@@ -153,6 +166,8 @@ function lastOfEachId(d: Dataset) {
     // One id space across kinds: a node given as a Company and then as a Product is a Product.
     entities: last<GraphNode>([...d.companies, ...d.products, ...d.people]),
     relationships: last(d.relationships),
+    withdrawn: last(d.withdrawn),
+    derivations: last(d.derivations),
     claims: last(d.claims),
     metrics: last(d.metrics),
   };

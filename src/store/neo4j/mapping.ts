@@ -1,4 +1,5 @@
 import type {
+  Derivation,
   Company,
   DateSpan,
   Disclosure,
@@ -25,6 +26,7 @@ import { highFromNullable, highOrNull } from "../../domain/interval";
 import type { Money, Period, Qualifier } from "../../domain/money";
 import { RELATIONSHIP_PARTS, type RelationshipPart, unreadRelationship } from "../../domain/relationship-parts";
 import { searchKeys } from "../../domain/text";
+import type { RelationshipIdentity } from "../../domain/relationship-view";
 
 /**
  * How domain objects live in Neo4j, both ways. Dates stay ISO strings (they compare correctly as
@@ -80,6 +82,8 @@ export function relationshipProps(r: Relationship): Props {
     agreementOrigins: r.agreement.independentOrigins,
     agreementConflicting: r.agreement.conflicting,
     agreementGap: r.agreement.gap,
+    agreementDissent: [...r.agreement.dissent],
+    agreementIncomparable: [...r.agreement.incomparable],
     firstReported: r.firstReported,
     lastReported: r.lastReported,
   };
@@ -215,7 +219,14 @@ const PART_PROPERTIES: { readonly [P in RelationshipPart]: readonly string[] } =
   confidence: ["confidence"],
   evidenceIds: ["evidenceIds"],
   note: ["note"],
-  agreement: ["agreementClaims", "agreementOrigins", "agreementConflicting", "agreementGap"],
+  agreement: [
+    "agreementClaims",
+    "agreementOrigins",
+    "agreementConflicting",
+    "agreementGap",
+    "agreementDissent",
+    "agreementIncomparable",
+  ],
   firstReported: ["firstReported"],
   lastReported: ["lastReported"],
 };
@@ -299,6 +310,8 @@ const PART_READERS: { readonly [P in RelationshipPart]: (p: Props) => Relationsh
     independentOrigins: num(p.agreementOrigins),
     conflicting: p.agreementConflicting === true,
     gap: num(p.agreementGap),
+    dissent: strList(p.agreementDissent),
+    incomparable: strList(p.agreementIncomparable),
   }),
   firstReported: (p) => optStr(p.firstReported),
   lastReported: (p) => optStr(p.lastReported),
@@ -332,7 +345,50 @@ export function toSource(p: Props): Source {
     document: optStr(p.document),
     kind: str(p.kind) as SourceKind,
     derivedFrom: strList(p.derivedFrom),
+    // Read alongside the source (see SOURCE_PROJECTION), in record order.
+    derivations: ((p.derivations as Props[] | undefined) ?? []).map(toDerivation).sort(byRecordTime),
   };
+}
+
+function toDerivation(p: Props): Derivation {
+  return {
+    id: str(p.id),
+    sourceId: str(p.sourceId),
+    derivedFrom: str(p.derivedFrom),
+    reason: str(p.reason),
+    evidenceIds: strList(p.evidenceIds),
+    recordedAt: str(p.recordedAt),
+    recordedBy: str(p.recordedBy),
+  };
+}
+
+function byRecordTime(a: Derivation, b: Derivation): number {
+  return a.recordedAt < b.recordedAt ? -1 : a.recordedAt > b.recordedAt ? 1 : a.id < b.id ? -1 : 1;
+}
+
+/** A withdrawn relationship keeps its identity only (see withdrawn-queries.ts). */
+export function withdrawnProps(identity: RelationshipIdentity): Props {
+  const { id, kind, from, to, productId, market, role, purpose, note } = identity;
+  return { id, kind, from, to, productId, market, role, purpose, note };
+}
+
+export function toIdentity(p: Props): RelationshipIdentity {
+  return {
+    id: str(p.id),
+    kind: str(p.kind) as RelationshipKind,
+    from: str(p.from),
+    to: str(p.to),
+    productId: optStr(p.productId),
+    market: optStr(p.market),
+    role: optStr(p.role),
+    purpose: optStr(p.purpose),
+    note: optStr(p.note),
+  };
+}
+
+/** A derivation is a record of its own, read with the source it is about. */
+export function derivationProps(d: Derivation): Props {
+  return { ...d, evidenceIds: [...d.evidenceIds] };
 }
 
 export function toClaim(p: Props): Claim {

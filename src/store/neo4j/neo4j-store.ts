@@ -33,6 +33,7 @@ import type {
   SearchHit,
   ConnectedNode,
   SourceFilter,
+  WithdrawnSelection,
   StoreCounts,
 } from "../graph-store";
 import { DEFAULT_LOAD_BATCH_SIZE, loadInBatches, type LoadOptions } from "./batched-load";
@@ -46,8 +47,11 @@ import {
   toNode,
   toChange,
   toClaim,
+  toIdentity,
   toSource,
 } from "./mapping";
+import { withdrawnRelationshipsQuery } from "./queries/withdrawn-queries";
+import type { RelationshipIdentity } from "../../domain/relationship-view";
 import { claimsByIdsQuery, claimsOfQuery, listClaimsQuery, listSourcesQuery } from "./queries/claim-queries";
 import type { Change, PreparedBatch, Receipt } from "../../domain/batch";
 import { remakeRelationships, toReceipt, writeBatch } from "./batch-write";
@@ -187,6 +191,10 @@ export class Neo4jStore implements GraphStore {
       relationshipFromColumns(rec.get("relationship") as unknown[]),
     );
     return inOrder(ids, found);
+  }
+
+  async withdrawnRelationships(select: WithdrawnSelection): Promise<RelationshipIdentity[]> {
+    return this.read(withdrawnRelationshipsQuery(select), (rec) => toIdentity(rec.get("props") as Props));
   }
 
   async listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>> {

@@ -13,6 +13,14 @@ function schemaStatements(): string[] {
     "CREATE CONSTRAINT evidence_id IF NOT EXISTS FOR (n:Evidence) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE",
     "CREATE CONSTRAINT metric_id IF NOT EXISTS FOR (n:Metric) REQUIRE n.id IS UNIQUE",
+    // Derivations are read with their source, and looked up by the source they say it repeats.
+    "CREATE CONSTRAINT derivation_id IF NOT EXISTS FOR (n:Derivation) REQUIRE n.id IS UNIQUE",
+    "CREATE INDEX derivation_source IF NOT EXISTS FOR (d:Derivation) ON (d.sourceId)",
+    "CREATE INDEX derivation_derived_from IF NOT EXISTS FOR (d:Derivation) ON (d.derivedFrom)",
+    // Withdrawn relationships are found by id and by either end (see withdrawn-queries.ts).
+    "CREATE CONSTRAINT withdrawn_id IF NOT EXISTS FOR (w:WithdrawnRelationship) REQUIRE w.id IS UNIQUE",
+    "CREATE INDEX withdrawn_from IF NOT EXISTS FOR (w:WithdrawnRelationship) ON (w.from)",
+    "CREATE INDEX withdrawn_to IF NOT EXISTS FOR (w:WithdrawnRelationship) ON (w.to)",
     "CREATE INDEX metric_subject IF NOT EXISTS FOR (m:Metric) ON (m.subjectId)",
     // Claims are read by relationship (claimsOf), by source, and through who supersedes them.
     "CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE",

@@ -39,6 +39,13 @@ export function listClaimsQuery(filter: ClaimFilter, page: PageRequest): CypherQ
 }
 
 export function listSourcesQuery(filter: SourceFilter, page: PageRequest): CypherQuery {
-  const conditions = filter.kinds && filter.kinds.length > 0 ? ["n.kind IN $kinds"] : [];
-  return listNodesQuery("Source", conditions, { kinds: listOrNull(filter.kinds) }, page);
+  const conditions = [
+    filter.kinds && filter.kinds.length > 0 ? "n.kind IN $kinds" : null,
+    filter.derivesFrom && filter.derivesFrom.length > 0
+      ? `(any(cited IN coalesce(n.derivedFrom, []) WHERE cited IN $derivesFrom)
+          OR EXISTS { MATCH (d:Derivation {sourceId: n.id}) WHERE d.derivedFrom IN $derivesFrom })`
+      : null,
+  ].filter((condition): condition is string => condition !== null);
+  const params = { kinds: listOrNull(filter.kinds), derivesFrom: listOrNull(filter.derivesFrom) };
+  return listNodesQuery("Source", conditions, params, page);
 }

@@ -1,5 +1,6 @@
 import type { Claim } from "../../../domain/claims";
 import {
+  type Derivation,
   type Evidence,
   type GraphNode,
   type Metric,
@@ -11,7 +12,16 @@ import {
   type Source,
 } from "../../../domain/entities";
 import { cypherInt, type Params } from "../executor";
-import { claimProps, compact, evidenceProps, metricProps, nodeProps, relationshipProps, sourceProps } from "../mapping";
+import {
+  claimProps,
+  compact,
+  derivationProps,
+  evidenceProps,
+  metricProps,
+  nodeProps,
+  relationshipProps,
+  sourceProps,
+} from "../mapping";
 import { cypher, type CypherQuery, spelledFrom } from "./cypher-query";
 
 /*
@@ -30,7 +40,7 @@ import { cypher, type CypherQuery, spelledFrom } from "./cypher-query";
 export type WriteMode = "CREATE" | "MERGE";
 
 /** Labels of the records other than graph nodes; spelled here, never from input. */
-type RecordLabel = "Source" | "Evidence" | "Metric" | "Claim";
+type RecordLabel = "Source" | "Evidence" | "Metric" | "Claim" | "Derivation";
 
 function writeRecordsQuery(label: RecordLabel, variable: string, mode: WriteMode, rows: Params[]): CypherQuery {
   const write = mode === "CREATE" ? `CREATE (${variable}:${label})` : `MERGE (${variable}:${label} {id: row.id})`;
@@ -43,6 +53,15 @@ export function writeSourcesQuery(mode: WriteMode, sources: readonly Source[]): 
     "s",
     mode,
     sources.map((s) => compact(sourceProps(s))),
+  );
+}
+
+export function writeDerivationsQuery(mode: WriteMode, derivations: readonly Derivation[]): CypherQuery {
+  return writeRecordsQuery(
+    "Derivation",
+    "d",
+    mode,
+    derivations.map((d) => compact(derivationProps(d))),
   );
 }
 
@@ -90,7 +109,9 @@ export function writeNodesOfKindQuery(kind: NodeKind, mode: WriteMode, nodes: re
  * the same on an empty store and on a big one.
  */
 export function storeContentsQuery(): CypherQuery {
-  const labels = ["Entity", "Source", "Evidence", "Metric", "Claim"].map((label) => `${label}: COUNT { (:${label}) }`);
+  const labels = ["Entity", "Source", "Evidence", "Metric", "Claim", "Derivation"].map(
+    (label) => `${label}: COUNT { (:${label}) }`,
+  );
   const types = RELATIONSHIP_KINDS.map((kind) => `${kind}: COUNT { ()-[:${kind}]->() }`);
   const text = cypher`
     RETURN {

@@ -32,9 +32,14 @@ export function evidenceByIdsQuery(ids: readonly string[]): CypherQuery {
   };
 }
 
+/** A source's properties with the derivations recorded about it (see toSource). */
+function sourceProjection(variable: "s" | "n"): string {
+  return `${variable} {.*, derivations: COLLECT { MATCH (d:Derivation {sourceId: ${variable}.id}) RETURN properties(d) }}`;
+}
+
 export function sourcesByIdsQuery(ids: readonly string[]): CypherQuery {
   return {
-    cypher: "UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN properties(s) AS props",
+    cypher: `UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN ${sourceProjection("s")} AS props`,
     params: { ids: unique(ids) },
   };
 }
@@ -98,7 +103,7 @@ export function listNodesQuery(
     CALL () {
       MATCH (n:${kind})${whereClause([...conditions, idAfter("n", page.after, "after")])}
       WITH n ORDER BY n.id ${first === null ? "" : "LIMIT $limit"}
-      RETURN collect(properties(n)) AS items
+      RETURN collect(${kind === "Source" ? sourceProjection("n") : "properties(n)"}) AS items
     }
     RETURN totalCount, items`;
   const params = {

@@ -3,7 +3,8 @@ RETURN {
   Source: COUNT { (:Source) },
   Evidence: COUNT { (:Evidence) },
   Metric: COUNT { (:Metric) },
-  Claim: COUNT { (:Claim) }
+  Claim: COUNT { (:Claim) },
+  Derivation: COUNT { (:Derivation) }
 } AS labels, {
   BUYS_FROM: COUNT { ()-[:BUYS_FROM]->() },
   SUBSIDIARY_OF: COUNT { ()-[:SUBSIDIARY_OF]->() },

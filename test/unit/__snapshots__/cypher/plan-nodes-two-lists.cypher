@@ -35,7 +35,7 @@ CALL () {
         MATCH (n)-[r:COMPETES_WITH]-(m) RETURN r, m
       }
       WITH r, m ORDER BY r.id
-      RETURN collect([[type(r), startNode(r).id, endNode(r).id, r.id, r.productId, r.amountLow, r.amountHigh, r.amountEstimate, r.amountQualifier, r.amountPeriod, r.amountCurrency, r.market, r.role, r.purpose, r.status, r.validFrom, r.validTo, r.confidence, r.evidenceIds, r.note, r.agreementClaims, r.agreementOrigins, r.agreementConflicting, r.agreementGap, r.firstReported, r.lastReported], m.id, m]) AS rows
+      RETURN collect([[type(r), startNode(r).id, endNode(r).id, r.id, r.productId, r.amountLow, r.amountHigh, r.amountEstimate, r.amountQualifier, r.amountPeriod, r.amountCurrency, r.market, r.role, r.purpose, r.status, r.validFrom, r.validTo, r.confidence, r.evidenceIds, r.note, r.agreementClaims, r.agreementOrigins, r.agreementConflicting, r.agreementGap, r.agreementDissent, r.agreementIncomparable, r.firstReported, r.lastReported], m.id, m]) AS rows
     }
     WITH *, COUNT { MATCH (n)-[r:COMPETES_WITH]-(m) } AS totalCount
     WITH *, [] AS nested

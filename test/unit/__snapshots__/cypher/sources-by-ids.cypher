@@ -1,1 +1,1 @@
-UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN properties(s) AS props
+UNWIND $ids AS id MATCH (s:Source {id: id}) RETURN s {.*, derivations: COLLECT { MATCH (d:Derivation {sourceId: s.id}) RETURN properties(d) }} AS props
