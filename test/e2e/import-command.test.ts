@@ -64,14 +64,14 @@ describe.skipIf(!cfg)("npm run import on Neo4j", () => {
     const before = await store.counts();
     const dry = await importCommand([reports, "--dry-run"], env);
     expect(dry.code, dry.stderr).toBe(0);
-    expect(dry.stdout).toMatch(/^would record import-[0-9a-f]+: 136 sources, 147 evidence, .* 134 claims/m);
+    expect(dry.stdout).toMatch(/^would record import-[0-9a-f]+: 136 sources, 147 evidence, .* 132 claims/m);
     expect(await store.counts()).toEqual(before);
 
     const first = await importCommand([reports], env);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toMatch(/^recorded import-[0-9a-f]+ on neo4j: changes 1\.\.\d+; /m);
     const counts = await store.counts();
-    expect(counts.claims).toBe(before.claims + 134);
+    expect(counts.claims).toBe(before.claims + 132);
     await reportsShow(store);
 
     const second = await importCommand([reports], env);
@@ -112,7 +112,7 @@ describe("npm run import on the embedded store", () => {
       });
       const body = (await answer.json()) as { data: { company: { name: string }; changes: { totalCount: number } } };
       expect(body.data.company.name).toMatch(/AT&T/);
-      expect(body.data.changes.totalCount).toBeGreaterThanOrEqual(134);
+      expect(body.data.changes.totalCount).toBeGreaterThanOrEqual(132);
     } finally {
       proc.child.kill("SIGKILL");
     }

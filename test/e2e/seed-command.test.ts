@@ -45,7 +45,7 @@ describe.skipIf(!cfg)("npm run seed", () => {
     const counts = await store.counts();
     // The article's 10 companies, and the 8 more the shipped reports name.
     expect(counts.companies).toBe(18);
-    expect(first.stdout).toMatch(/^recorded import-[0-9a-f]+: 134 claims \(changes 1\.\.\d+\)$/m);
+    expect(first.stdout).toMatch(/^recorded import-[0-9a-f]+: 132 claims \(changes 1\.\.\d+\)$/m);
     for (const phase of ["sources", "evidence", "nodes", "relationships", "claims", "metrics"]) {
       expect(first.stdout).toMatch(new RegExp(`^${phase} ([\\d,]+)/\\1 \\(100%\\), [\\d,]+/s$`, "m"));
     }

@@ -133,6 +133,65 @@ describe("seed dataset", () => {
   });
 });
 
+describe("seed dataset: what the article dates and who says what", () => {
+  const seed: Dataset = loadSeed();
+  const claim = (id: string) => seed.claims.find((c) => c.id === id)!;
+  const evidence = (id: string) => seed.evidence.find((e) => e.id === id)!;
+  const metric = (id: string) => seed.metrics.find((m) => m.id === id);
+  const UNDATED = { from: null, to: null };
+
+  it("dates Intuit's Amazon servers before its Q1 2024 Azure OpenAI spend, below a disclosed fact's confidence", () => {
+    // "anteriormente pagava principalmente": before the spend the article places in Q1 2024, start not given.
+    expect(claim("claim-intuit-bought-aws-from-amazon")).toMatchObject({
+      status: "FORMER",
+      refersTo: { from: null, to: "2023-12-31" },
+      began: null,
+      ended: null,
+      confidence: 0.8,
+    });
+  });
+
+  it("leaves undated what the article does not date", () => {
+    // "originalmente" and "conquistou" carry no time.
+    expect(evidence("ev-tiktok-formerly-rival-clouds").refersTo).toMatchObject(UNDATED);
+    expect(evidence("ev-microsoft-wins-share").refersTo).toMatchObject(UNDATED);
+    for (const id of ["claim-microsoft-competes-with-amazon-in-cloud", "claim-microsoft-competes-with-oracle-in-cloud"])
+      expect(claim(id).refersTo).toMatchObject(UNDATED);
+    expect(metric("microsoft-cloud-share-gains")!.refersTo).toMatchObject(UNDATED);
+  });
+
+  it("tells Walmart's statement from the article's description of it", () => {
+    // "O Walmart, cliente de longa data ..., disse que está usando a tecnologia ...": Walmart said the second
+    // half, in the present tense; the first is the article's.
+    expect(claim("claim-walmart-uses-azure-openai-for-recommendations")).toMatchObject({
+      disclosure: "DISCLOSED",
+      refersTo: { from: "2024-01-01", to: "2024-12-31" },
+    });
+    expect(claim("claim-walmart-buys-azure-from-microsoft")).toMatchObject({
+      disclosure: "REPORTED",
+      evidenceIds: ["ev-walmart-longtime-cloud-customer"],
+    });
+    expect(evidence("ev-walmart-longtime-cloud-customer")).toMatchObject({
+      quote: "O Walmart, cliente de longa data dos serviços em nuvem da Microsoft",
+      disclosure: "REPORTED",
+    });
+  });
+
+  it("stores the Copilot doubling once, as the 10,000-seat customers Nadella spoke of", () => {
+    const doublings = seed.metrics.filter((m) => m.quantity?.unit === "MULTIPLIER");
+    expect(doublings.map((m) => m.id)).toEqual(["copilot-10k-seat-customers-growth-2024-q2"]);
+    expect(doublings[0]!.evidenceIds).toEqual(["ev-copilot-10k-seats-doubled", "ev-copilot-subscriptions-doubled"]);
+    expect(metric("copilot-subscriptions-growth-2024-q2")).toBeUndefined();
+  });
+
+  it("keeps the article's own words for TikTok's share", () => {
+    const share = metric("tiktok-share-of-azure-openai-revenue-2024-03")!;
+    expect(share.description).toContain("quase 25%");
+    // "quase 25%": nearly 25% is 0.9 × 25% to 25%.
+    expect(share.quantity).toMatchObject({ estimate: 0.25, low: 0.225, high: 0.25, qualifier: "APPROXIMATE" });
+  });
+});
+
 describe("broken seed inputs are refused with file, record and problem", () => {
   const temps: string[] = [];
   afterEach(() => {
