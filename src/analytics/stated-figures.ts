@@ -54,29 +54,37 @@ export function statedTotalOf(
   };
 }
 
+/**
+ * The share stated for a counterparty: every figure given for the time the picked one speaks of,
+ * side by side ("nearly 25%" beside "about a quarter"), spanning them all, so that one wording
+ * never narrows another.
+ */
 function statedShareOf(
   metrics: readonly Metric[],
   productId: string | null,
   counterpartyId: string,
   asOf: string | null,
 ): StatedShare | null {
-  const m = pickMetric(
-    metrics.filter(
-      (x) =>
-        x.kind === METRIC_KINDS.customerShare &&
-        x.productId === productId &&
-        x.counterpartyId === counterpartyId &&
-        x.quantity?.unit === "FRACTION",
-    ),
-    asOf,
+  const shares = metrics.filter(
+    (x) =>
+      x.kind === METRIC_KINDS.customerShare &&
+      x.productId === productId &&
+      x.counterpartyId === counterpartyId &&
+      x.quantity?.unit === "FRACTION",
   );
-  if (!m) return null;
-  const q = m.quantity!;
+  const picked = pickMetric(shares, asOf);
+  if (!picked) return null;
+  const same = shares.filter((m) => m.refersTo.from === picked.refersTo.from).sort((a, b) => a.id.localeCompare(b.id));
+  const estimates = same.flatMap((m) => (m.quantity!.estimate === null ? [] : [m.quantity!.estimate]));
   return {
-    share: { low: q.low, high: q.high, estimate: q.estimate },
-    metricIds: [m.id],
-    evidenceIds: m.evidenceIds,
-    refersTo: m.refersTo,
+    share: {
+      low: Math.min(...same.map((m) => m.quantity!.low)),
+      high: Math.max(...same.map((m) => m.quantity!.high)),
+      estimate: estimates.length === 0 ? null : estimates.reduce((sum, e) => sum + e, 0) / estimates.length,
+    },
+    metricIds: same.map((m) => m.id),
+    evidenceIds: [...new Set(same.flatMap((m) => m.evidenceIds))],
+    refersTo: picked.refersTo,
   };
 }
 

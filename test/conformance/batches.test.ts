@@ -181,7 +181,10 @@ describe.each(loadedStoreFactories())("recording batches on %s", (_name, load) =
     expect((await acme("2025-03-31")).items.map((c) => c.id)).toEqual(["filing-acme"]);
     expect((await acme("2025-04-01")).items).toEqual([]);
     const [beforeFix] = await store.relationshipsOf(["tiktok"], { kinds: ["BUYS_FROM"], knownAt: "2025-02-15" }, {});
-    expect(beforeFix!.items.find((r) => r.id === TIKTOK)!.amount).toMatchObject({ low: 18e6, high: 50e6 });
+    // Before the fix, the filing's 50M (confidence 1) outweighed the article's 18M-20M (0.8), which dissented.
+    const tiktokBeforeFix = beforeFix!.items.find((r) => r.id === TIKTOK)!;
+    expect(tiktokBeforeFix.amount).toMatchObject({ low: 50e6, high: 50e6 });
+    expect(tiktokBeforeFix.agreement.dissent).toEqual(["claim-tiktok-buys-azure-openai-from-microsoft"]);
     const changes = await store.listChanges(0, {});
     expect(changes.items.map((c) => [c.seq, c.kind, c.claimId])).toEqual([
       [1, "RECORDED", "filing-tiktok"],

@@ -10,7 +10,8 @@ import { loadedStoreFactories } from "../helpers/stores";
 /**
  * Three purchases from `m`, told by three sources over a year of record time:
  * - t's spend: a news report (2024-04-01), a wire repeating it (2024-04-02), and a filing
- *   (2025-02-01) that puts it far higher: two origins, and a conflict from the filing's day on;
+ *   (2025-02-01) that puts it far higher: two origins, and a conflict from the filing's day on,
+ *   which the filing wins (confidence 1 against the report's 0.8: the root speaks for its wire);
  * - w's spend: the report says at least 1M and that it began in 2023; a filing says exactly 5M
  *   (2025-02-01) and is retracted (2025-03-01);
  * - x's spend: the report says 10M (2024-04-01), then corrects itself to 12M (2024-05-01).
@@ -86,8 +87,15 @@ describe.each(loadedStoreFactories())("claims on %s", (_name, load) => {
     const now = await customersOf();
     expect([...now.keys()]).toEqual(["t", "w", "x"]);
     const t = now.get("t")!;
-    expect(t.agreement).toEqual({ claims: 3, independentOrigins: 2, conflicting: true, gap: (30e6 - 20e6) / 30e6 });
-    expect(t.amount).toMatchObject({ low: 18e6, high: 40e6, estimate: null, qualifier: "RANGE" });
+    expect(t.agreement).toEqual({
+      claims: 3,
+      independentOrigins: 2,
+      conflicting: true,
+      gap: (30e6 - 20e6) / 30e6,
+      dissent: ["t-report", "t-wire"],
+      incomparable: [],
+    });
+    expect(t.amount).toMatchObject({ low: 30e6, high: 40e6, estimate: null, qualifier: "RANGE" });
     // The wire repeats the report: their origin counts once, at its surest (0.9), with the filing's 1.
     expect(t.confidence).toBe(1);
     expect(t).toMatchObject({ firstReported: "2024-04-01", lastReported: "2025-02-01", validFrom: null });
@@ -102,7 +110,14 @@ describe.each(loadedStoreFactories())("claims on %s", (_name, load) => {
   it("answer as of a record time: only claims recorded by then, not withdrawn by then", async () => {
     expect((await customersOf({ knownAt: "2024-03-31" })).size).toBe(0);
     const april = await customersOf({ knownAt: "2024-04-15" });
-    expect(april.get("t")!.agreement).toEqual({ claims: 2, independentOrigins: 1, conflicting: false, gap: 0 });
+    expect(april.get("t")!.agreement).toEqual({
+      claims: 2,
+      independentOrigins: 1,
+      conflicting: false,
+      gap: 0,
+      dissent: [],
+      incomparable: [],
+    });
     expect(april.get("t")!.knownAt).toBe("2024-04-15");
     expect(april.get("x")!.amount).toMatchObject({ low: 10e6, high: 10e6 });
     // Between the filing and its retraction, w's figure narrowed to the filing's exact 5M.
@@ -192,7 +207,7 @@ describe.each(loadedStoreFactories())("claims on %s", (_name, load) => {
           nodes: [
             {
               id: "t-buys",
-              agreement: { conflicting: true, independentOrigins: 2, reconciled: { low: 18e6, high: 40e6 } },
+              agreement: { conflicting: true, independentOrigins: 2, reconciled: { low: 30e6, high: 40e6 } },
               claims: {
                 nodes: [
                   { id: "t-filing", source: { id: "filing" }, amount: { low: 30e6, high: 40e6 } },
