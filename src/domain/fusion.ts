@@ -4,7 +4,7 @@ import { convertPeriod, type Money, PERIODS, type Period, type Qualifier, qualif
 
 /**
  * Fusion by origin: how the counted claims about one relationship become the amount it serves,
- * and what each claim's part in it is (DESIGN.md section 9, docs/claims-fusion.md).
+ * and what each claim's part in it is (docs/claims-fusion.md).
  *
  * 1. Claims of sources whose lineages meet are one origin, and one voice: the origin's root
  *    source speaks when it has a claim; else the hull of its copies' claims does. A copy never
