@@ -2,9 +2,10 @@ import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { Claim } from "../src/domain/claims";
-import { type Dataset, viewsOf } from "../src/domain/dataset";
+import { type Dataset, viewsOf, withDerivations } from "../src/domain/dataset";
 import type {
   Company,
+  Derivation,
   Evidence,
   Metric,
   Product,
@@ -12,11 +13,7 @@ import type {
   RelationshipStatus,
   Source,
 } from "../src/domain/entities";
-import {
-  claimsByRelationship,
-  type RelationshipIdentity,
-  relationshipFromClaims,
-} from "../src/domain/relationship-view";
+import { claimsByRelationship, type RelationshipIdentity } from "../src/domain/relationship-view";
 import { UNBOUNDED } from "../src/domain/interval";
 import type { Money, Period } from "../src/domain/money";
 
@@ -297,18 +294,21 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
   }
 
   const otherSources = secondOpinionSources(source);
-  claims.push(...secondOpinions(claims, otherSources, { float, pick, statedBy }));
-  const sources = [source, ...otherSources];
+  const draws = { float, pick, statedBy };
+  claims.push(...secondOpinions(claims, otherSources, draws));
+  const later = lateArrivals(claims, source, otherSources[1], draws);
+  const sources = withDerivations([source, ...otherSources, ...later.sources], later.derivations);
+  const allClaims = [...claims.map((claim) => later.retracted.get(claim.id) ?? claim), ...later.claims];
   return {
     sources,
     evidence,
     companies,
     products,
     people: [],
-    ...viewsOf(identities, claims, sources),
-    claims,
+    ...viewsOf(identities, allClaims, sources),
+    claims: allClaims,
     metrics,
-    derivations: [],
+    derivations: later.derivations,
   };
 }
 
@@ -381,6 +381,69 @@ function secondOpinions(claims: readonly Claim[], [wire, filing]: [Source, Sourc
     }
   }
   return more;
+}
+
+/**
+ * The harder cases of fusion, on every generated graph: a reprint of the filing that the graph only
+ * learns later to be one (a derivation recorded 2025-03-01), a digest giving figures in euros, and now
+ * and then a purchase whose only claim is retracted, so that the relationship is withdrawn and shows
+ * only at earlier record times.
+ */
+function lateArrivals(
+  claims: readonly Claim[],
+  origin: Source,
+  filing: Source,
+  draws: Draws,
+): { sources: Source[]; claims: Claim[]; derivations: Derivation[]; retracted: Map<string, Claim> } {
+  const base = { language: "en", publisher: null, url: null, document: null, derivedFrom: [], derivations: [] };
+  const reprint: Source = {
+    ...base,
+    id: `${origin.id}-reprint`,
+    kind: "NEWS",
+    title: "A reprint",
+    publishedOn: "2025-02-10",
+  };
+  const digest: Source = {
+    ...base,
+    id: `${origin.id}-digest`,
+    kind: "NEWS",
+    title: "A digest in euros",
+    publishedOn: "2024-10-01",
+  };
+  const lineageEvidence = draws.statedBy(
+    reprint.id,
+    `${reprint.id}-lineage`,
+    "the reprint copies the filing",
+    null,
+    null,
+  );
+  const derivation: Derivation = {
+    id: `${reprint.id}-repeats-filing`,
+    sourceId: reprint.id,
+    derivedFrom: filing.id,
+    reason: "word for word the filing's figures",
+    evidenceIds: [lineageEvidence.id],
+    recordedAt: "2025-03-01",
+    recordedBy: GENERATOR,
+  };
+  const more: Claim[] = [];
+  const retracted = new Map<string, Claim>();
+  const perRelationship = claimsByRelationship(claims);
+  for (const claim of claims.filter((c) => c.amount !== null && c.amount.qualifier !== "UNDISCLOSED")) {
+    const roll = draws.float();
+    if (claim.sourceId === filing.id && claim.retraction === null && roll < 0.5) {
+      more.push({ ...restated(claim, reprint, 1.02, draws, "2025-02-15"), confidence: 0.6 });
+    } else if (claim.sourceId === origin.id && roll < 0.1) {
+      const euros = restated(claim, digest, 1, draws, "2024-10-01");
+      more.push({ ...euros, amount: { ...euros.amount!, currency: "EUR" }, confidence: 0.3 });
+    } else if (claim.sourceId === origin.id && roll < 0.13 && perRelationship.get(claim.relationshipId)!.length === 1) {
+      retracted.set(claim.id, {
+        ...claim,
+        retraction: { at: "2025-05-01", by: GENERATOR, reason: "the company denied it" },
+      });
+    }
+  }
+  return { sources: [reprint, digest], claims: more, derivations: [derivation], retracted };
 }
 
 /** `claim`'s figure times `factor`, said by `source` and recorded on `recordedAt`. */

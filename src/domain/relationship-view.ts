@@ -88,7 +88,7 @@ export function relationshipFromClaims(
 }
 
 /** What each source repeats as the graph knew it at `knownAt`. */
-export function lineageAt(sources: ReadonlyMap<string, SourceFacts>, knownAt: string | null): DerivedFrom {
+function lineageAt(sources: ReadonlyMap<string, SourceFacts>, knownAt: string | null): DerivedFrom {
   return (id) => derivedFromAt(sources.get(id), knownAt);
 }
 

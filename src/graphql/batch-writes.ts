@@ -1,4 +1,5 @@
 import type { Receipt } from "../domain/batch";
+import { STAMPED_COLLECTIONS } from "../domain/dataset";
 import { BadInputError } from "../domain/errors";
 import { requireRole } from "../domain/roles";
 import { recordBatch } from "../store/record-batch";
@@ -41,16 +42,17 @@ async function write(ctx: Context, input: RecordBatchInput, by: string): Promise
   return receipt;
 }
 
-/** The records with every claim's recordedAt and recordedBy set by the server, whatever was sent. */
+/** The records with every claim's and derivation's recordedAt and recordedBy set by the server, whatever was sent. */
 function stamped(records: Record<string, unknown>, at: string, by: string): Record<string, unknown> {
-  const claims = records.claims;
-  if (!Array.isArray(claims)) return records;
-  return {
-    ...records,
-    claims: claims.map((claim: unknown) =>
-      typeof claim === "object" && claim !== null ? { ...claim, recordedAt: at, recordedBy: by } : claim,
-    ),
-  };
+  const out = { ...records };
+  for (const collection of STAMPED_COLLECTIONS) {
+    const list = records[collection];
+    if (!Array.isArray(list)) continue;
+    out[collection] = list.map((record: unknown) =>
+      typeof record === "object" && record !== null ? { ...record, recordedAt: at, recordedBy: by } : record,
+    );
+  }
+  return out;
 }
 
 export async function changesPage(ctx: Context, args: ChangesArgs) {

@@ -14,7 +14,7 @@ export interface Clock {
   readonly knownAt: string | null;
 }
 
-export const NOW: Clock = { asOf: null, knownAt: null };
+const NOW: Clock = { asOf: null, knownAt: null };
 
 /** What a field says of the clock: its arguments, where given. */
 export interface ClockArgs {

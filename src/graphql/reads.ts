@@ -3,14 +3,7 @@ import { groupChains, parentFilter, type ReadRelationships } from "../analytics/
 import type { Company, Evidence, GraphNode, NodeKind, Relationship } from "../domain/entities";
 import { BadInputError } from "../domain/errors";
 import type { GroupChain } from "../domain/groups";
-import type {
-  CompanyFilter,
-  Page,
-  PageContents,
-  PageRequest,
-  RelationshipFilter,
-  RelationshipPage,
-} from "../store/graph-store";
+import type { CompanyFilter, Page, PageContents, PageRequest, RelationshipPage } from "../store/graph-store";
 import { pageRequest, relationshipFilter, requireId } from "./arguments";
 import type { Context } from "./context";
 import { planUnderConnection, planUnderField } from "./plan/plan-lists";

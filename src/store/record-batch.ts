@@ -135,6 +135,28 @@ async function storedReferences(
   records: ParsedRecords,
   request: BatchRequest,
 ): Promise<StoredRecords> {
+  const { nodes, sources, evidence, relationships, claims } = referencedIds(records, request);
+  const [foundNodes, foundSources, foundEvidence, foundRelationships, withdrawn, foundClaims] = await Promise.all([
+    store.nodesByIds(nodes),
+    store.sourcesByIds(sources),
+    store.evidenceByIds(evidence),
+    store.relationshipsByIds(relationships),
+    // A claim may bring a withdrawn relationship back.
+    relationships.length > 0 ? store.withdrawnRelationships({ ids: relationships }) : [],
+    store.claimsByIds(claims),
+  ]);
+  const present = <T>(list: readonly (T | null)[]) => list.filter((x): x is T => x !== null);
+  return {
+    nodes: present(foundNodes),
+    sources: present(foundSources),
+    evidence: present(foundEvidence),
+    relationships: [...present(foundRelationships).map(identityOf), ...withdrawn],
+    claims: present(foundClaims),
+  };
+}
+
+/** The ids of stored records the batch refers to and does not hold itself, per kind of record. */
+function referencedIds(records: ParsedRecords, request: BatchRequest) {
   const own = <T extends { id: string }>(list: readonly T[]) => new Set(list.map((record) => record.id));
   const missing = (ids: Iterable<string | null>, held: Set<string>) => [
     ...new Set([...ids].filter((id): id is string => id !== null && !held.has(id))),
@@ -175,21 +197,5 @@ async function storedReferences(
     ...records.claims.flatMap((c) => [c.id, c.supersedes]),
     ...request.retractions.map((r) => r.claimId),
   ].filter((id): id is string => id !== null);
-  const [foundNodes, foundSources, foundEvidence, foundRelationships, withdrawn, foundClaims] = await Promise.all([
-    store.nodesByIds(nodes),
-    store.sourcesByIds(sources),
-    store.evidenceByIds(evidence),
-    store.relationshipsByIds(relationships),
-    // A claim may bring a withdrawn relationship back.
-    relationships.length > 0 ? store.withdrawnRelationships({ ids: relationships }) : [],
-    store.claimsByIds([...new Set(claims)]),
-  ]);
-  const present = <T>(list: readonly (T | null)[]) => list.filter((x): x is T => x !== null);
-  return {
-    nodes: present(foundNodes),
-    sources: present(foundSources),
-    evidence: present(foundEvidence),
-    relationships: [...present(foundRelationships).map(identityOf), ...withdrawn],
-    claims: present(foundClaims),
-  };
+  return { nodes, sources, evidence, relationships, claims: [...new Set(claims)] };
 }

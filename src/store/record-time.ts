@@ -124,7 +124,7 @@ export async function listRelationshipsAtRecordTime(
 }
 
 /** relationshipsByIds at record time `knownAt`: withdrawn relationships too, as they were then. */
-export async function relationshipsByIdsAt(
+async function relationshipsByIdsAt(
   store: GraphStore,
   ids: readonly string[],
   knownAt: string,

@@ -1,4 +1,3 @@
-import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type Claim, claimsKnownAt, combinedConfidence, independentOrigins, lineageOf } from "../../src/domain/claims";
 import { aClaim } from "../helpers/claims";

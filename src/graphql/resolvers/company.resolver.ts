@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
-import { LocalDateResolver } from "graphql-scalars";
 import type { Company, Evidence, Metric } from "../../domain/entities";
 import type { Context } from "../context";
 import { evidenceByIds, linksOf, parentOf, relationshipsOf, ultimateParentOf } from "../reads";

@@ -11,7 +11,7 @@ import type {
   RiskPath,
   RiskPathReport,
 } from "../../analytics";
-import type { Relationship } from "../../domain/entities";
+
 import type { Context } from "../context";
 import { evidenceByIds, nodeById, nodesByIds, relationshipAt, relationshipsAt } from "../reads";
 import {
