@@ -14,6 +14,7 @@ import {
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import type express from "express";
 import { RateLimitedError } from "../domain/errors";
+import { deeperThan } from "../domain/json-depth";
 import type { Context } from "../graphql/context";
 import type { RequestLimits } from "../graphql/limits";
 import type { CostBudgets } from "./rate-limit";
@@ -61,6 +62,35 @@ export function queryLengthLimit(limits: RequestLimits): express.RequestHandler 
     const message = `the query is ${query.length} characters long; the limit is ${limits.maxLength}`;
     next(new TransportError(400, "QUERY_TOO_LONG", message));
   };
+}
+
+/**
+ * JSON nested deeper than MAX_JSON_DEPTH is refused with JSON_TOO_DEEP before Apollo, argument
+ * validation or a log line walks it (those walks recurse and would overflow the stack). A POST body
+ * is measured as parsed; a GET's `variables` and `extensions` as if they were in a body, so a
+ * request gets the same verdict either way. A GET parameter that is not JSON is left to Apollo,
+ * which refuses it with BAD_REQUEST.
+ */
+export function jsonDepthLimit(limits: RequestLimits): express.RequestHandler {
+  const max = limits.maxJsonDepth;
+  const refusal = () =>
+    new TransportError(400, "JSON_TOO_DEEP", `the request's JSON is nested deeper than ${max} levels, the limit`);
+  return (req, _res, next) => {
+    if (req.method !== "GET") return next(deeperThan(req.body, max) ? refusal() : undefined);
+    for (const name of ["variables", "extensions"]) {
+      const raw = req.query[name];
+      if (typeof raw === "string" && deeperThan(parsedOrNull(raw), max - 1)) return next(refusal());
+    }
+    next();
+  };
+}
+
+function parsedOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 /**
