@@ -1,4 +1,5 @@
 import type { Receipt } from "../domain/batch";
+import type { DatasetFile } from "../domain/dataset";
 import { BadInputError } from "../domain/errors";
 import { requireRole } from "../domain/roles";
 import { recordBatch } from "../store/record-batch";
@@ -30,7 +31,7 @@ async function write(ctx: Context, input: RecordBatchInput, by: string): Promise
   if (key === "" || key.length > MAX_KEY_LENGTH)
     throw new BadInputError(`key must be 1 to ${MAX_KEY_LENGTH} characters`, { argument: "key" });
   const at = new Date().toISOString();
-  const files = [{ name: "input.records", content: stamped(input.records ?? {}, at, by) }];
+  const files = [recordsFile(input, at, by)];
   const retractions = input.retractions.map((r) => ({ claimId: r.claim, reason: r.reason }));
   const receipt = await recordBatch(ctx.store, { key, by, at, files, retractions }, ctx.heldTexts);
   const { claimIds, retractedIds, firstSeq, lastSeq } = receipt;
@@ -41,6 +42,25 @@ async function write(ctx: Context, input: RecordBatchInput, by: string): Promise
   return receipt;
 }
 
+/**
+ * The batch's records as the file the write path reads, named after the field they came in: the
+ * typed `records` and the JSON `recordsJson` go through the same checks from here on.
+ */
+function recordsFile(input: RecordBatchInput, at: string, by: string): DatasetFile {
+  if (input.records && input.recordsJson)
+    throw new BadInputError("send records or recordsJson, not both", { argument: "recordsJson" });
+  const [name, records] = input.recordsJson
+    ? ["input.recordsJson", input.recordsJson]
+    : ["input.records", input.records ?? {}];
+  return { name, content: stamped(records, at, by) };
+}
+
+/** What the server sets on every recorded claim, whatever was sent: when, and who. */
+const stampOf = (at: string, by: string) => ({ recordedAt: at, recordedBy: by });
+
+/** The claim fields the server sets, which the typed input therefore leaves out. */
+export const STAMPED_CLAIM_FIELDS: readonly string[] = Object.keys(stampOf("", ""));
+
 /** The records with every claim's recordedAt and recordedBy set by the server, whatever was sent. */
 function stamped(records: Record<string, unknown>, at: string, by: string): Record<string, unknown> {
   const claims = records.claims;
@@ -48,7 +68,7 @@ function stamped(records: Record<string, unknown>, at: string, by: string): Reco
   return {
     ...records,
     claims: claims.map((claim: unknown) =>
-      typeof claim === "object" && claim !== null ? { ...claim, recordedAt: at, recordedBy: by } : claim,
+      typeof claim === "object" && claim !== null ? { ...claim, ...stampOf(at, by) } : claim,
     ),
   };
 }
