@@ -153,8 +153,8 @@ function mountRoutes(app: express.Express, apollo: ApolloServer<Context>, parts:
     .post(
       requireJsonBody(),
       express.json({ limit: "200kb" }),
-      jsonDepthLimit(parts.config.limits),
       queryLengthLimit(parts.config.limits),
+      jsonDepthLimit(parts.config.limits),
       graphqlHandler(apollo, parts),
     )
     .all(methodNotAllowed(["GET", "POST"]));

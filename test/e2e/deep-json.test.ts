@@ -109,6 +109,20 @@ describe("JSON nested deep, over HTTP", () => {
     },
   );
 
+  it("refuses a document whose values nest deeper than the limit, before the parser recurses into them", async () => {
+    for (const depth of [65, 1_990]) {
+      const res = await fetch(server.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query: `{ company(id: ${nested(depth)}) { id } }` }),
+      }).then(answerOf);
+      expectRefused(res, 400, "JSON_TOO_DEEP");
+    }
+    // Brackets inside a string are text, not nesting: this id reaches the resolver, which refuses it.
+    const text = await server.gql(`{ company(id: "${nested(100)}") { id } }`);
+    expect(text.errors?.[0]?.message).toMatch(/is not a valid id/);
+  });
+
   it("draws the line at MAX_JSON_DEPTH: 64 levels pass, 65 do not, by POST and by GET alike", async () => {
     // The body is 2 levels around extensions.deep, and so around the GET's variables.id.
     const within = requests(server.url, 62);
