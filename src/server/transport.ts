@@ -98,7 +98,9 @@ const UNPARSABLE: Readonly<Record<string, readonly [status: number, code: string
  */
 export function answerUnparsableRequests(server: Server): void {
   server.on("clientError", (err: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable || err.code === "ECONNRESET") return void socket.destroy();
+    // As Node does: nothing more to say on a socket that is gone or already answering.
+    const answering = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+    if (!socket.writable || answering || err.code === "ECONNRESET") return void socket.destroy();
     const [status, code, message] = UNPARSABLE[err.code ?? ""] ?? [400, "BAD_REQUEST", "the request is not valid HTTP"];
     const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
     socket.end(
