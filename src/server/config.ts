@@ -148,7 +148,15 @@ function corsOf(e: z.infer<typeof envSchema>): CorsConfig {
   return { origins, anyLocalPort: e.NODE_ENV === "development" };
 }
 
+/** A document's selections, its arguments and their values all count towards its nesting. */
+const ARGUMENT_NESTING = 8;
+
 function limitsOf(e: z.infer<typeof envSchema>): RequestLimits {
+  if (e.MAX_JSON_DEPTH < e.MAX_QUERY_DEPTH + ARGUMENT_NESTING) {
+    throw new ConfigInvalidError([
+      `MAX_JSON_DEPTH=${e.MAX_JSON_DEPTH}: at least MAX_QUERY_DEPTH + ${ARGUMENT_NESTING} (${e.MAX_QUERY_DEPTH + ARGUMENT_NESTING}), or queries as deep as allowed would be refused`,
+    ]);
+  }
   return {
     maxDepth: e.MAX_QUERY_DEPTH,
     maxCost: e.MAX_QUERY_COST,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
 import { hashKey } from "../../src/server/auth";
+import { loadConfig } from "../../src/server/config";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { type CapturedLog, capturedLog } from "../helpers/captured-log";
 import { startTestServer, type TestServer } from "../helpers/http-server";
@@ -160,5 +161,18 @@ describe("JSON at the deepest MAX_JSON_DEPTH allows", () => {
     expect(claimId.body.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
     expectRefused(await requests(server.url, 1_000).extensions(), 400, "JSON_TOO_DEEP");
     expect(log.errors()).toEqual([]);
+  });
+});
+
+describe("MAX_JSON_DEPTH", () => {
+  it("is 64 unless set, at most 1000, and leaves room for a query as deep as MAX_QUERY_DEPTH allows", () => {
+    expect(loadConfig({}).limits.maxJsonDepth).toBe(64);
+    expect(loadConfig({ MAX_JSON_DEPTH: "1000" }).limits.maxJsonDepth).toBe(1000);
+    expect(() => loadConfig({ MAX_JSON_DEPTH: "1001" })).toThrow(/MAX_JSON_DEPTH="1001"/);
+    // 12 levels of selections, and 8 for the arguments of the deepest: 20.
+    expect(() => loadConfig({ MAX_JSON_DEPTH: "19" })).toThrow(
+      /MAX_JSON_DEPTH=19: at least MAX_QUERY_DEPTH \+ 8 \(20\)/,
+    );
+    expect(loadConfig({ MAX_JSON_DEPTH: "20" }).limits.maxJsonDepth).toBe(20);
   });
 });
