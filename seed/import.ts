@@ -18,7 +18,7 @@ import type { GraphStore } from "../src/store/graph-store";
 import { MemoryStore } from "../src/store/memory/memory-store";
 import { type HeldTexts, prepareBatch, recordBatch } from "../src/store/record-batch";
 import type { DatasetFile } from "../src/domain/dataset";
-import { batchOf, loadSeed, readDatasetFiles } from "./loader";
+import { batchOf, loadSeed, parseDatasetJson, readDatasetFiles } from "./loader";
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
 function readTarget(target: string): DatasetFile[] {
   if (statSync(target, { throwIfNoEntry: false })?.isDirectory()) return readDatasetFiles(target);
   try {
-    return [{ name: basename(target), content: JSON.parse(readFileSync(target, "utf8")) as unknown }];
+    return [{ name: basename(target), content: parseDatasetJson(readFileSync(target, "utf8")) }];
   } catch (err) {
     return fail(`${target}: ${err instanceof Error ? err.message : String(err)}`);
   }

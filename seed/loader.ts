@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { BatchRequest } from "../src/domain/batch";
 import { type Dataset, type DatasetFile, parseDataset } from "../src/domain/dataset";
 import { SeedInvalidError } from "../src/domain/errors";
+import { DEFAULT_MAX_JSON_DEPTH, deeperThan } from "../src/domain/json-depth";
 
 /** Absolute path of the bundled seed dataset (one JSON file per collection). */
 export function seedDir(): string {
@@ -36,16 +37,32 @@ export function readDatasetFiles(dir: string): DatasetFile[] {
       problems.push(`${name}: cannot read the file: ${errorMessage(err)}`);
       continue;
     }
-    // A byte-order mark is not JSON, but editors add it; it carries no content.
-    if (raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1);
     try {
-      files.push({ name, content: JSON.parse(raw) as unknown });
+      files.push({ name, content: parseDatasetJson(raw) });
     } catch (err) {
-      problems.push(`${name}: invalid JSON${locate(raw, errorMessage(err))}: ${errorMessage(err)}`);
+      problems.push(`${name}: ${errorMessage(err)}`);
     }
   }
   if (problems.length > 0) throw new SeedInvalidError(problems);
   return files;
+}
+
+/**
+ * One dataset file's JSON. A value nested deeper than any dataset needs is refused here, before
+ * the key's hash or the loader walks it (both recurse and would overflow the stack).
+ */
+export function parseDatasetJson(text: string): unknown {
+  // A byte-order mark is not JSON, but editors add it; it carries no content.
+  const raw = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let content: unknown;
+  try {
+    content = JSON.parse(raw) as unknown;
+  } catch (err) {
+    throw new Error(`invalid JSON${locate(raw, errorMessage(err))}: ${errorMessage(err)}`, { cause: err });
+  }
+  if (deeperThan(content, DEFAULT_MAX_JSON_DEPTH))
+    throw new Error(`nested deeper than ${DEFAULT_MAX_JSON_DEPTH} levels; a dataset file needs far fewer`);
+  return content;
 }
 
 /** Reads and validates a dataset folder (the bundled seed by default); throws SeedInvalidError on any problem. */

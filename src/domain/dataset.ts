@@ -81,9 +81,11 @@ const recordTime = z.union([isoDate, z.iso.datetime()]);
 const text = z.string().trim().min(1);
 const nullableText = text.nullable().default(null);
 
+// Titled: the API's typed input names each shape after its title (see record-inputs.ts).
 const dateSpanInput = z
   .object({ from: isoDate.nullable().default(null), to: isoDate.nullable().default(null), label: text })
-  .strict();
+  .strict()
+  .meta({ title: "DateSpan" });
 
 const amountInput = z
   .object({
@@ -103,8 +105,12 @@ const moneyInput = amountInput
       .regex(/^[A-Z]{3}$/)
       .default("USD"),
   })
-  .strict();
-const quantityInput = amountInput.extend({ unit: z.enum(QUANTITY_UNITS) }).strict();
+  .strict()
+  .meta({ title: "Money" });
+const quantityInput = amountInput
+  .extend({ unit: z.enum(QUANTITY_UNITS) })
+  .strict()
+  .meta({ title: "Quantity" });
 
 const nodeInput = {
   id: slug,
@@ -217,6 +223,8 @@ const schemas = {
 /** The collections whose records carry who recorded them and when: the write path stamps these. */
 export const STAMPED_COLLECTIONS = ["claims", "derivations"] as const;
 
+/** What each collection's records must be: the loader's check, and the API's typed input. */
+export { schemas as RECORD_SCHEMAS };
 type Collection = keyof typeof schemas;
 const COLLECTIONS = Object.keys(schemas) as Collection[];
 

@@ -1,5 +1,5 @@
 import type { Receipt } from "../domain/batch";
-import { STAMPED_COLLECTIONS } from "../domain/dataset";
+import { type DatasetFile, STAMPED_COLLECTIONS } from "../domain/dataset";
 import { BadInputError } from "../domain/errors";
 import { requireRole } from "../domain/roles";
 import { recordBatch } from "../store/record-batch";
@@ -31,7 +31,7 @@ async function write(ctx: Context, input: RecordBatchInput, by: string): Promise
   if (key === "" || key.length > MAX_KEY_LENGTH)
     throw new BadInputError(`key must be 1 to ${MAX_KEY_LENGTH} characters`, { argument: "key" });
   const at = new Date().toISOString();
-  const files = [{ name: "input.records", content: stamped(input.records ?? {}, at, by) }];
+  const files = [recordsFile(input, at, by)];
   const retractions = input.retractions.map((r) => ({ claimId: r.claim, reason: r.reason }));
   const receipt = await recordBatch(ctx.store, { key, by, at, files, retractions }, ctx.heldTexts);
   const { claimIds, retractedIds, firstSeq, lastSeq } = receipt;
@@ -42,14 +42,33 @@ async function write(ctx: Context, input: RecordBatchInput, by: string): Promise
   return receipt;
 }
 
-/** The records with every claim's and derivation's recordedAt and recordedBy set by the server, whatever was sent. */
+/**
+ * The batch's records as the file the write path reads, named after the field they came in: the
+ * typed `records` and the JSON `recordsJson` go through the same checks from here on.
+ */
+function recordsFile(input: RecordBatchInput, at: string, by: string): DatasetFile {
+  if (input.records && input.recordsJson)
+    throw new BadInputError("send records or recordsJson, not both", { argument: "recordsJson" });
+  const [name, records] = input.recordsJson
+    ? ["input.recordsJson", input.recordsJson]
+    : ["input.records", input.records ?? {}];
+  return { name, content: stamped(records, at, by) };
+}
+
+/** What the server sets on every recorded claim and derivation, whatever was sent: when, and who. */
+const stampOf = (at: string, by: string) => ({ recordedAt: at, recordedBy: by });
+
+/** The fields the server sets, which the typed input therefore leaves out of every stamped collection. */
+export const STAMPED_FIELDS: readonly string[] = Object.keys(stampOf("", ""));
+
+/** The records with every claim's and derivation's recordedAt and recordedBy set by the server. */
 function stamped(records: Record<string, unknown>, at: string, by: string): Record<string, unknown> {
   const out = { ...records };
   for (const collection of STAMPED_COLLECTIONS) {
     const list = records[collection];
     if (!Array.isArray(list)) continue;
     out[collection] = list.map((record: unknown) =>
-      typeof record === "object" && record !== null ? { ...record, recordedAt: at, recordedBy: by } : record,
+      typeof record === "object" && record !== null ? { ...record, ...stampOf(at, by) } : record,
     );
   }
   return out;

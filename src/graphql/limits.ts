@@ -15,6 +15,8 @@ export interface RequestLimits {
   readonly maxDirectives: number;
   /** Longest query text accepted, in characters. */
   readonly maxLength: number;
+  /** Deepest JSON a request may carry (a POST body; a GET's variables and extensions, as if in a body). */
+  readonly maxJsonDepth: number;
   /** How long a request may run before its store work is refused (ms). */
   readonly timeoutMs: number;
 }

@@ -20,7 +20,7 @@ import { explorerRouter } from "./explorer/explorer-routes";
 import { exportRouter } from "./export-routes";
 import { createErrorReporter, type ErrorReporter, errorMiddleware } from "./error-policy";
 import { createFormatError } from "./format-error";
-import { costLimitPlugin, guardRules, queryLengthLimit } from "./guards";
+import { costLimitPlugin, guardRules, jsonDepthLimit, queryLengthLimit } from "./guards";
 import { healthRouter } from "./health";
 import { ideAssetsRouter, ideLandingPagePlugin } from "./ide";
 import type { Logger } from "./logger";
@@ -30,7 +30,14 @@ import { readsAfterWrite, summaryOf, trackRequests } from "./request-log";
 import { ResponseCache } from "./response-cache";
 import { getSchema } from "./schema";
 import { summaryPlugin } from "./summary-plugin";
-import { getOnly, graphqlErrorMiddleware, methodNotAllowed, notFound, requireJsonBody } from "./transport";
+import {
+  answerUnparsableRequests,
+  getOnly,
+  graphqlErrorMiddleware,
+  methodNotAllowed,
+  notFound,
+  requireJsonBody,
+} from "./transport";
 
 const GRAPHQL_PATH = "/graphql";
 
@@ -82,6 +89,7 @@ export async function startHttpServer(opts: {
   const { config, logger } = opts;
   const app = express();
   const httpServer = createServer(app);
+  answerUnparsableRequests(httpServer);
   const metrics = new Metrics();
   // One reporter for GraphQL and the plain routes: the same failure gets the same answer and one log line.
   const reportError = createErrorReporter({
@@ -136,11 +144,17 @@ function mountRoutes(app: express.Express, apollo: ApolloServer<Context>, parts:
   app
     .route(GRAPHQL_PATH)
     // A GET carries its operation in the query string; Apollo's middleware still wants a body.
-    .get(noBody, queryLengthLimit(parts.config.limits), graphqlHandler(apollo, parts))
+    .get(
+      noBody,
+      queryLengthLimit(parts.config.limits),
+      jsonDepthLimit(parts.config.limits),
+      graphqlHandler(apollo, parts),
+    )
     .post(
       requireJsonBody(),
       express.json({ limit: "200kb" }),
       queryLengthLimit(parts.config.limits),
+      jsonDepthLimit(parts.config.limits),
       graphqlHandler(apollo, parts),
     )
     .all(methodNotAllowed(["GET", "POST"]));

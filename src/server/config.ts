@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { type Credentials, jwtVerifier, parseApiKeys } from "./auth";
 import { ConfigInvalidError } from "../domain/errors";
+import { DEFAULT_MAX_JSON_DEPTH } from "../domain/json-depth";
 import type { RequestLimits } from "../graphql/limits";
 import { type CorsConfig, parseOrigins } from "./cors";
 import type { RateLimitConfig } from "./rate-limit";
@@ -36,6 +37,9 @@ const envSchema = z
     MAX_QUERY_TOKENS: positiveInt(1_000_000).default(2_000),
     MAX_QUERY_DIRECTIVES: positiveInt(10_000).default(50),
     MAX_QUERY_LENGTH: positiveInt(10_000_000).default(20_000),
+    // Request JSON nested deeper is refused before anything walks it; the ceiling keeps every walk
+    // after that check (argument validation, logging, the write path) far from the stack's end.
+    MAX_JSON_DEPTH: positiveInt(1_000).default(DEFAULT_MAX_JSON_DEPTH),
     // Every request ends by then: its store calls are refused and its Neo4j transactions time out.
     REQUEST_TIMEOUT_MS: positiveInt(600_000).default(10_000),
     // Per-client budgets of query cost: a steady rate and a burst (0: no limits).
@@ -144,7 +148,15 @@ function corsOf(e: z.infer<typeof envSchema>): CorsConfig {
   return { origins, anyLocalPort: e.NODE_ENV === "development" };
 }
 
+/** A document's selections, its arguments and their values all count towards its nesting. */
+const ARGUMENT_NESTING = 8;
+
 function limitsOf(e: z.infer<typeof envSchema>): RequestLimits {
+  if (e.MAX_JSON_DEPTH < e.MAX_QUERY_DEPTH + ARGUMENT_NESTING) {
+    throw new ConfigInvalidError([
+      `MAX_JSON_DEPTH=${e.MAX_JSON_DEPTH}: at least MAX_QUERY_DEPTH + ${ARGUMENT_NESTING} (${e.MAX_QUERY_DEPTH + ARGUMENT_NESTING}), or queries as deep as allowed would be refused`,
+    ]);
+  }
   return {
     maxDepth: e.MAX_QUERY_DEPTH,
     maxCost: e.MAX_QUERY_COST,
@@ -152,6 +164,7 @@ function limitsOf(e: z.infer<typeof envSchema>): RequestLimits {
     maxTokens: e.MAX_QUERY_TOKENS,
     maxDirectives: e.MAX_QUERY_DIRECTIVES,
     maxLength: e.MAX_QUERY_LENGTH,
+    maxJsonDepth: e.MAX_JSON_DEPTH,
     timeoutMs: e.REQUEST_TIMEOUT_MS,
   };
 }

@@ -6,6 +6,9 @@ import {
   type DocumentNode,
   getVariableValues,
   GraphQLError,
+  Lexer,
+  Source,
+  TokenKind,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type ValidationContext,
@@ -14,6 +17,7 @@ import {
 import { type ComplexityEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
 import type express from "express";
 import { RateLimitedError } from "../domain/errors";
+import { deeperThan } from "../domain/json-depth";
 import type { Context } from "../graphql/context";
 import type { RequestLimits } from "../graphql/limits";
 import type { CostBudgets } from "./rate-limit";
@@ -61,6 +65,61 @@ export function queryLengthLimit(limits: RequestLimits): express.RequestHandler 
     const message = `the query is ${query.length} characters long; the limit is ${limits.maxLength}`;
     next(new TransportError(400, "QUERY_TOO_LONG", message));
   };
+}
+
+/**
+ * JSON nested deeper than MAX_JSON_DEPTH is refused with JSON_TOO_DEEP before Apollo, argument
+ * validation or a log line walks it (those walks recurse and would overflow the stack); so is a
+ * document nested deeper, before graphql-js's parser recurses into it. A POST body
+ * is measured as parsed; a GET's `variables` and `extensions` as if they were in a body, so a
+ * request gets the same verdict either way. A GET parameter that is not JSON is left to Apollo,
+ * which refuses it with BAD_REQUEST.
+ */
+export function jsonDepthLimit(limits: RequestLimits): express.RequestHandler {
+  const max = limits.maxJsonDepth;
+  const refusal = () =>
+    new TransportError(400, "JSON_TOO_DEEP", `the request's JSON is nested deeper than ${max} levels, the limit`);
+  return (req, _res, next) => {
+    const body = req.body as { query?: unknown } | undefined;
+    const query = req.method === "GET" ? req.query.query : body?.query;
+    if (typeof query === "string" && documentDeeperThan(query, max)) return next(refusal());
+    if (req.method !== "GET") return next(deeperThan(req.body, max) ? refusal() : undefined);
+    for (const name of ["variables", "extensions"]) {
+      const raw = req.query[name];
+      if (typeof raw === "string" && deeperThan(parsedOrNull(raw), max - 1)) return next(refusal());
+    }
+    next();
+  };
+}
+
+const OPENING: ReadonlySet<string> = new Set([TokenKind.BRACE_L, TokenKind.BRACKET_L, TokenKind.PAREN_L]);
+const CLOSING: ReadonlySet<string> = new Set([TokenKind.BRACE_R, TokenKind.BRACKET_R, TokenKind.PAREN_R]);
+
+/**
+ * The document's own nesting (selections, arguments, list and object values), counted token by
+ * token: graphql-js parses by recursion, and a list value some thousand levels deep, well within
+ * the token limit, overflows its stack. A document that does not lex is left to the parser.
+ */
+function documentDeeperThan(query: string, max: number): boolean {
+  const lexer = new Lexer(new Source(query));
+  let depth = 0;
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      if (OPENING.has(token.kind) && ++depth > max) return true;
+      if (CLOSING.has(token.kind)) depth--;
+    }
+  } catch {
+    return false;
+  }
+  return false;
+}
+
+function parsedOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,3 +1,5 @@
+import { type Server, STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
 import type express from "express";
 import type { ErrorReporter } from "./error-policy";
 import { summaryOf } from "./request-log";
@@ -77,4 +79,33 @@ export function getOnly(router: express.Router, path: string, ...handlers: expre
     .route(path)
     .get(...handlers)
     .all(methodNotAllowed(["GET"]));
+}
+
+/** Node's parser failures, by its error code: what status and code the client is answered with. */
+const UNPARSABLE: Readonly<Record<string, readonly [status: number, code: string, message: string]>> = {
+  HPE_HEADER_OVERFLOW: [
+    431,
+    "REQUEST_HEADERS_TOO_LARGE",
+    "the request line and headers are larger than this server accepts; send a long query or its variables in a POST body",
+  ],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, "REQUEST_TIMEOUT", "the request was not received in time"],
+};
+
+/**
+ * A request Node cannot parse (a URL or headers over its 16 kB limit, say a GET carrying deep
+ * variables) never reaches Express; Node answers it with an empty page. This answers it with a coded
+ * GraphQL-shaped error like every other refusal (the path is unknown: the request line was not read).
+ */
+export function answerUnparsableRequests(server: Server): void {
+  server.on("clientError", (err: NodeJS.ErrnoException, socket: Duplex) => {
+    // As Node does: nothing more to say on a socket that is gone or already answering.
+    const answering = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent;
+    if (!socket.writable || answering || err.code === "ECONNRESET") return void socket.destroy();
+    const [status, code, message] = UNPARSABLE[err.code ?? ""] ?? [400, "BAD_REQUEST", "the request is not valid HTTP"];
+    const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
 }

@@ -243,6 +243,20 @@ describe("broken seed inputs are refused with file, record and problem", () => {
     expect(loadSeed(copySeed()).relationships.length).toBeGreaterThan(0);
   });
 
+  it("refuses a file nested deeper than a dataset needs, naming it, at any depth and without a crash", () => {
+    for (const depth of [65, 5_000, 100_000]) {
+      const dir = copySeed();
+      // 64 levels is the limit; a claim's id as an array `depth - 3` deep puts the file at `depth`.
+      const nested = "[".repeat(depth - 3) + "]".repeat(depth - 3);
+      fs.writeFileSync(path.join(dir, "deep.json"), `{ "claims": [{ "id": ${nested} }] }`);
+      const err = refusal(dir);
+      expect(err.problems).toEqual(["deep.json: nested deeper than 64 levels; a dataset file needs far fewer"]);
+    }
+    const dir = copySeed();
+    fs.writeFileSync(path.join(dir, "deep.json"), `{ "claims": [{ "id": ${"[".repeat(61)}${"]".repeat(61)} }] }`);
+    expect(refusal(dir).message).toContain("deep.json: claims[0]");
+  });
+
   it("refuses an unknown company id in a relationship's from", () => {
     const dir = copySeed();
     editRelationship(dir, ID, (r) => {

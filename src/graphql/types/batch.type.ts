@@ -3,6 +3,9 @@ import { JSONObjectResolver } from "graphql-scalars";
 import { CHANGE_KINDS, type ChangeKind } from "../../domain/batch";
 import { enumOf } from "./enums";
 import { PageArgs } from "./args";
+import { recordsInputType } from "./record-inputs";
+import { STAMPED_FIELDS } from "../batch-writes";
+import { STAMPED_COLLECTIONS } from "../../domain/dataset";
 import { registerEnumType } from "type-graphql";
 
 const ChangeKindEnum = enumOf(CHANGE_KINDS);
@@ -20,9 +23,13 @@ export class RetractionInput {
   reason!: string;
 }
 
+const RecordsInput = recordsInputType(
+  Object.fromEntries(STAMPED_COLLECTIONS.map((collection) => [collection, STAMPED_FIELDS])),
+);
+
 @InputType("RecordBatchInput", {
   description:
-    "Records written all or nothing. `records` holds collections in the dataset file format (seed/README.md): sources, evidence, companies, products, people, relationships, claims, metrics. Claims' recordedAt and recordedBy are set by the server.",
+    "Records written all or nothing, in the dataset file format (seed/README.md): typed in `records`, or as one JSON object in `recordsJson` (say, a file's content); send one of the two. Both are checked by the same rules, so a mistake reads the same either way. Claims' and derivations' recordedAt and recordedBy are set by the server.",
 })
 export class RecordBatchInput {
   @Field(() => String, {
@@ -30,8 +37,17 @@ export class RecordBatchInput {
   })
   key!: string;
 
-  @Field(() => JSONObjectResolver, { nullable: true })
+  @Field(() => RecordsInput, {
+    nullable: true,
+    description: "The records, typed: what an editor or a client kit writes.",
+  })
   records?: Record<string, unknown> | null;
+
+  @Field(() => JSONObjectResolver, {
+    nullable: true,
+    description: "The records as one JSON object, as a dataset file holds them: what a script sends from a file.",
+  })
+  recordsJson?: Record<string, unknown> | null;
 
   @Field(() => [RetractionInput], { defaultValue: [] })
   retractions!: RetractionInput[];
