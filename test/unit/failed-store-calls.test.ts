@@ -4,6 +4,7 @@ import { StoreUnavailableError } from "../../src/domain/errors";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { execute } from "../helpers/execute";
 import { failingStore } from "../helpers/failing-store";
+import { type PathedAnswer, withFailedPathsNulled } from "../helpers/failed-paths";
 
 /**
  * A store call that fails inside an answer must show in `errors`, never as a null, an empty list
@@ -24,10 +25,7 @@ const MIXED = `query ($id: ID!) {
   revenueFlows(company: $id) { total { estimate } flows { counterpartyId counterparty { id parent { id } } amount { estimate } } }
 }`;
 
-interface Answer {
-  data?: Record<string, unknown> | null;
-  errors?: { message: string; path?: (string | number)[] }[];
-}
+type Answer = PathedAnswer;
 
 describe("a failed store call inside an answer", () => {
   const store = new MemoryStore();
@@ -82,26 +80,4 @@ async function hubWithParentedCustomers(store: MemoryStore): Promise<string> {
   }
   expect(best.parents).toBeGreaterThan(0);
   return best.id;
-}
-
-/**
- * The clean answer's data with each failed field nulled where the failed answer has its null: at
- * the field itself, or at the nullable field above it that a non-null field's error nulls.
- */
-function withFailedPathsNulled(clean: Answer, failed: Answer): unknown {
-  if (failed.data === null || failed.data === undefined) return null;
-  const expected = structuredClone(clean.data) as Record<string | number, unknown>;
-  for (const { path = [] } of failed.errors ?? []) {
-    let inFailed: unknown = failed.data;
-    let inExpected: Record<string | number, unknown> = expected;
-    for (const key of path) {
-      inFailed = (inFailed as Record<string | number, unknown>)[key];
-      if (inFailed === null) {
-        inExpected[key] = null;
-        break;
-      }
-      inExpected = inExpected[key] as Record<string | number, unknown>;
-    }
-  }
-  return expected;
 }
