@@ -127,7 +127,7 @@ describe.skipIf(!cfg)("answers while Neo4j is killed under load", () => {
         wrong.push({ name, why: "other data outside the failed fields", body });
       } else tally.coded++;
     }
-    console.info(`outage answers: ${JSON.stringify(tally)}`);
+    console.info(`outage answers: ${JSON.stringify(tally)}; errors: ${JSON.stringify(errorKinds(answers))}`);
     // What the server logged of a masked error tells where it came from.
     if (wrong.length > 0) console.info(server!.out().slice(-4_000), server!.err().slice(-4_000));
     expect(wrong.slice(0, 3)).toEqual([]);
@@ -176,6 +176,16 @@ function startLoad(url: string, variables: Record<string, unknown>) {
       return answers;
     },
   };
+}
+
+/** How often each error was answered, by code and message (numbers taken out so that kinds group). */
+function errorKinds(answers: readonly LoadAnswer[]): Record<string, number> {
+  const kinds: Record<string, number> = {};
+  for (const error of answers.flatMap(({ body }) => body.errors ?? [])) {
+    const kind = `${String(error.extensions?.code)}: ${error.message.replace(/\d+/g, "N").slice(0, 120)}`;
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+  }
+  return kinds;
 }
 
 /** The biggest supplier whose first 20 customers have the most parents, so the hub read shows parents. */
