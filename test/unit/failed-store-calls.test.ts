@@ -25,8 +25,6 @@ const MIXED = `query ($id: ID!) {
   revenueFlows(company: $id) { total { estimate } flows { counterpartyId counterparty { id parent { id } } amount { estimate } } }
 }`;
 
-type Answer = PathedAnswer;
-
 describe("a failed store call inside an answer", () => {
   const store = new MemoryStore();
   let hub: string;
@@ -43,7 +41,7 @@ describe("a failed store call inside an answer", () => {
   ];
 
   it.each(reads)("is an error in the answer, whichever call fails: %s", async (_name, query, options) => {
-    const clean = (await execute(store, query, { id: hub }, options)) as Answer;
+    const clean = (await execute(store, query, { id: hub }, options)) as PathedAnswer;
     expect(clean.errors).toBeUndefined();
     const counting = failingStore(store);
     await execute(counting.store, query, { id: hub }, options);
@@ -56,7 +54,7 @@ describe("a failed store call inside an answer", () => {
       // resolvers running, and their calls must not count towards the next run's.
       const failing = failingStore(store);
       failing.failCall(n, failure);
-      const answer = (await execute(failing.store, query, { id: hub }, options)) as Answer;
+      const answer = (await execute(failing.store, query, { id: hub }, options)) as PathedAnswer;
       // Every call the read makes feeds the answer: losing one must be said, and by that failure only.
       expect(
         answer.errors?.map((e) => e.message),
@@ -74,7 +72,7 @@ async function hubWithParentedCustomers(store: MemoryStore): Promise<string> {
   const biggest = await store.mostConnected(["Company"], 10);
   let best = { id: "", parents: -1 };
   for (const { node } of biggest) {
-    const answer = (await execute(store, NESTED, { id: node.id })) as Answer;
+    const answer = (await execute(store, NESTED, { id: node.id })) as PathedAnswer;
     const parents = (JSON.stringify(answer.data).match(/"parent":\{/g) ?? []).length;
     if (parents > best.parents) best = { id: node.id, parents };
   }
