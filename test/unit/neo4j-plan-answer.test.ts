@@ -28,10 +28,11 @@ describe.skipIf(!cfg)("a planned read on Neo4j whose answer is incomplete", () =
     await store.load(
       buildDataset({
         companies: ["hub", "b", "c", "s"],
+        products: [{ id: "p" }],
         relationships: [
-          { id: "b-buys-hub", kind: "BUYS_FROM", from: "b", to: "hub" },
-          { id: "c-buys-hub", kind: "BUYS_FROM", from: "c", to: "hub" },
-          { id: "c-buys-s", kind: "BUYS_FROM", from: "c", to: "s" },
+          { id: "b-buys-hub", kind: "BUYS_FROM", from: "b", to: "hub", product: "p" },
+          { id: "c-buys-hub", kind: "BUYS_FROM", from: "c", to: "hub", product: "p" },
+          { id: "c-buys-s", kind: "BUYS_FROM", from: "c", to: "s", product: "p" },
         ],
       }),
     );
