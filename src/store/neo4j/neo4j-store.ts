@@ -471,7 +471,11 @@ function plannedListResult(
   entries: readonly (readonly [string, PlanListRow])[],
   nodes: ReadonlyMap<string, GraphNode>,
 ): PlannedListResult {
-  const nodeOf = (id: string) => nodes.get(id) ?? incompleteAnswer(`the planned read lacks the node ${id}`);
+  const nodeOf = (id: string) => {
+    const node = nodes.get(id);
+    if (!node) throw incompleteAnswer(`the planned read lacks the node ${id}`);
+    return node;
+  };
   const readRelationship = relationshipReader(list.parts);
   const pages = new Map(
     entries.map(([id, [totalCount, rows]]) => [
@@ -500,8 +504,8 @@ function plannedListResult(
  * An answer missing what its statement always returns: the result was cut short, or read half
  * before and half after a change. Passed on, it would read as "no data"; a retry can succeed.
  */
-function incompleteAnswer(what: string): never {
-  throw new StoreUnavailableError(`Neo4j answered incompletely: ${what}`, { incomplete: true });
+function incompleteAnswer(what: string): StoreUnavailableError {
+  return new StoreUnavailableError(`Neo4j answered incompletely: ${what}`, { incomplete: true });
 }
 
 /** `items` were fetched with one extra row when a page size was given. */
