@@ -2,7 +2,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import { conflicts } from "../analytics/conflicts";
 import { type Clock, type ClockArgs, clockOf } from "./clock";
 import { type Claim, claimAsKnownAt, claimsKnownAt, listedClaims } from "../domain/claims";
-import type { DateSpan, Relationship, Source } from "../domain/entities";
+import type { DateSpan, Relationship } from "../domain/entities";
 import { fusionAt, periodsSpokenOf, sourceLineage } from "../domain/relationship-view";
 import type { Fusion } from "../domain/fusion";
 import { checkDate } from "../domain/dates";
@@ -11,6 +11,7 @@ import { graphKnownAt } from "../store/record-time";
 import { byId, pageById } from "../store/relationship-filter";
 import { pageRequest, requireId } from "./arguments";
 import type { Context } from "./context";
+import { loadedOrThrow } from "./reads";
 import type { ClaimListArgs, ClaimsArgs, ConflictsArgs, SourcesArgs } from "./types/args";
 import { type Connection, toConnection } from "./types/connection.type";
 
@@ -54,12 +55,7 @@ export async function claimsOfRelationship(
  */
 export async function fusionOf(ctx: Context, r: Relationship): Promise<Fusion> {
   const claims = await ctx.loaders.claimsOf.load(r.id);
-  const sources = await sourceLineage(claims, async (ids) => {
-    const found = await ctx.loaders.source.loadMany(ids);
-    // A failed read is an error in the answer, never a source that repeats nothing.
-    for (const source of found) if (source instanceof Error) throw source;
-    return found as (Source | null)[];
-  });
+  const sources = await sourceLineage(claims, async (ids) => loadedOrThrow(await ctx.loaders.source.loadMany(ids)));
   return fusionAt(claims, sources, r.knownAt);
 }
 

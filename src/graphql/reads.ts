@@ -91,12 +91,23 @@ export async function linksOf(ctx: Context, selfId: string, read: ListRead): Pro
   });
 }
 
+/** The values with these ids that exist, in order; a failed load fails the field rather than dropping its value. */
 export async function loadPresent<T>(
   loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> },
   ids: readonly string[],
 ): Promise<T[]> {
-  const values = await loader.loadMany(ids);
-  return values.filter((v): v is T => v !== null && !(v instanceof Error));
+  return loadedOrThrow(await loader.loadMany(ids)).filter((v): v is T => v !== null);
+}
+
+/**
+ * loadMany answers a failed load as an Error in the list; passed on as an absent value it would
+ * make a store outage look like missing data (a null parent, a shorter list). The first one fails
+ * the field, so the answer carries the failure's code instead.
+ */
+export function loadedOrThrow<T>(values: readonly (T | Error)[]): T[] {
+  const failure = values.find((value): value is Error => value instanceof Error);
+  if (failure) throw failure;
+  return values as T[];
 }
 
 /** The node with this id through the request's loader; null for a null id. */
@@ -117,12 +128,7 @@ export function evidenceByIds(ctx: Context, ids: readonly string[]): Promise<Evi
 /** The parent rule's reads at `clock`, through the request's loaders (one batch per level of a query). */
 function parentsThroughLoaders(ctx: Context, clock: Clock): ReadRelationships {
   const loader = ctx.loaders.relationshipsOf({ ...parentFilter(clock.asOf), knownAt: clock.knownAt }, {});
-  return async (ids) =>
-    (await loader.loadMany(ids)).map((page) => {
-      // A failed read is an error in the answer, never a company without a parent.
-      if (page instanceof Error) throw page;
-      return page.items;
-    });
+  return async (ids) => loadedOrThrow(await loader.loadMany(ids)).map((page) => page.items);
 }
 
 async function groupChainOf(ctx: Context, companyId: string, clock: Clock): Promise<GroupChain> {

@@ -10,6 +10,7 @@ import {
   type Relationship,
   type Source,
 } from "../../domain/entities";
+import { StoreUnavailableError } from "../../domain/errors";
 import { NOT_COUNTED } from "../../domain/relationship-parts";
 import { normalizeText } from "../../domain/text";
 import type { Neo4jConfig } from "./neo4j-config";
@@ -200,11 +201,11 @@ export class Neo4jStore implements GraphStore {
   async listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>> {
     if (selectedKinds(filter).length === 0) return { items: [], totalCount: 0, hasNextPage: false };
     if (atRecordTime(filter)) return listRelationshipsAtRecordTime(this, filter, page);
-    const [result] = await this.read(listRelationshipsQuery(filter, page), (rec) => ({
+    const result = await this.readRow(listRelationshipsQuery(filter, page), (rec) => ({
       totalCount: rec.get("totalCount") as number,
       items: (rec.get("items") as unknown[][]).map((columns) => relationshipFromColumns(columns)),
     }));
-    return trimPage(result!.items, result!.totalCount, pageSize(page));
+    return trimPage(result.items, result.totalCount, pageSize(page));
   }
 
   async evidenceByIds(ids: readonly string[]): Promise<(Evidence | null)[]> {
@@ -218,11 +219,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listSources(filter: SourceFilter, page: PageRequest): Promise<Page<Source>> {
-    const [result] = await this.read(listSourcesQuery(filter, page), (rec) => ({
+    const result = await this.readRow(listSourcesQuery(filter, page), (rec) => ({
       totalCount: rec.get("totalCount") as number,
       items: (rec.get("items") as Props[]).map(toSource),
     }));
-    return trimPage(result!.items, result!.totalCount, pageSize(page));
+    return trimPage(result.items, result.totalCount, pageSize(page));
   }
 
   async claimsOf(relationshipIds: readonly string[]): Promise<Claim[][]> {
@@ -237,11 +238,11 @@ export class Neo4jStore implements GraphStore {
   }
 
   async listClaims(filter: ClaimFilter, page: PageRequest): Promise<Page<Claim>> {
-    const [result] = await this.read(listClaimsQuery(filter, page), (rec) => ({
+    const result = await this.readRow(listClaimsQuery(filter, page), (rec) => ({
       totalCount: rec.get("totalCount") as number,
       items: (rec.get("items") as Props[]).map(toClaim),
     }));
-    return trimPage(result!.items, result!.totalCount, pageSize(page));
+    return trimPage(result.items, result.totalCount, pageSize(page));
   }
 
   async claimsByIds(ids: readonly string[]): Promise<(Claim | null)[]> {
@@ -295,16 +296,16 @@ export class Neo4jStore implements GraphStore {
   async readPlan(root: PlanRoot, lists: readonly PlannedList[]): Promise<PlanResult> {
     // A record time remakes relationships from their claims, which one statement does not do.
     if (planAsksRecordTime(lists)) return readPlanByLevels(this, root, lists);
-    const [answer] = await this.read(planQuery(root, lists), (rec) => ({
+    const answer = await this.readRow(planQuery(root, lists), (rec) => ({
       total: rec.get("rootTotal") as number,
       rows: rec.get("rootRows") as PlanRootRow[],
       nodes: new Map((rec.get("nodes") as unknown[][]).map(nodeFromColumns).map((node) => [node.id, node])),
     }));
-    const roots = answer!.rows.map(([columns, rootLists]) => ({ node: nodeFromColumns(columns), lists: rootLists }));
+    const roots = answer.rows.map(([columns, rootLists]) => ({ node: nodeFromColumns(columns), lists: rootLists }));
     const rootPage = planRootPage(
       root,
       roots.map(({ node }) => node),
-      answer!.total,
+      answer.total,
     );
     const kept = new Set(rootPage.items.map((node) => node.id));
     const entries = roots.filter(({ node }) => kept.has(node.id));
@@ -314,14 +315,14 @@ export class Neo4jStore implements GraphStore {
         plannedListResult(
           list,
           entries.map(({ node, lists: rootLists }) => [node.id, rootLists[i]!]),
-          answer!.nodes,
+          answer.nodes,
         ),
       ),
     };
   }
 
   async counts(): Promise<StoreCounts> {
-    const [counts] = await this.read(countsQuery(), (rec) => ({
+    return this.readRow(countsQuery(), (rec) => ({
       companies: rec.get("companies") as number,
       products: rec.get("products") as number,
       people: rec.get("people") as number,
@@ -331,7 +332,6 @@ export class Neo4jStore implements GraphStore {
       claims: rec.get("claims") as number,
       metrics: rec.get("metrics") as number,
     }));
-    return counts!;
   }
 
   /**
@@ -387,13 +387,20 @@ export class Neo4jStore implements GraphStore {
     return this.db.read(query.cypher, query.params, map);
   }
 
+  /** Runs a statement that always answers one row (an aggregate, or a CALL of them), and maps that row. */
+  private async readRow<T>(query: CypherQuery, map: (record: Neo4jRecord) => T): Promise<T> {
+    const rows = await this.read(query, map);
+    if (rows.length !== 1) throw incompleteAnswer(`${rows.length} rows where the statement always returns one`);
+    return rows[0]!;
+  }
+
   /** Runs a node list statement (see listNodesQuery) and cuts the extra row off. */
   private async readNodePage(query: CypherQuery, page: PageRequest): Promise<Page<GraphNode>> {
-    const [result] = await this.read(query, (rec) => ({
+    const result = await this.readRow(query, (rec) => ({
       totalCount: rec.get("totalCount") as number,
       items: (rec.get("items") as Props[]).map(toNode),
     }));
-    return trimPage(result!.items, result!.totalCount, pageSize(page));
+    return trimPage(result.items, result.totalCount, pageSize(page));
   }
 }
 
@@ -472,7 +479,11 @@ function plannedListResult(
   entries: readonly (readonly [string, PlanListRow])[],
   nodes: ReadonlyMap<string, GraphNode>,
 ): PlannedListResult {
-  const nodeOf = (id: string) => nodes.get(id) ?? null;
+  const nodeOf = (id: string) => {
+    const node = nodes.get(id);
+    if (!node) throw incompleteAnswer(`the planned read lacks the node ${id}`);
+    return node;
+  };
   const readRelationship = relationshipReader(list.parts);
   const pages = new Map(
     entries.map(([id, [totalCount, rows]]) => [
@@ -482,6 +493,9 @@ function plannedListResult(
   );
   const reached = new Set([...pages].flatMap(([id, page]) => page.items.map((r) => (r.from === id ? r.to : r.from))));
   const nested = new Map(entries.flatMap(([, [, , nested]]) => nested).filter(([id]) => reached.has(id)));
+  // A node on a page without the lists planned under it would read as a node with none of them.
+  const unanswered = list.next.length === 0 ? [] : [...reached].filter((id) => !nested.has(id));
+  if (unanswered.length > 0) throw incompleteAnswer(`the planned read lacks the lists under ${unanswered.join(", ")}`);
   return {
     pages,
     next: list.next.map((child, i) =>
@@ -492,6 +506,14 @@ function plannedListResult(
       ),
     ),
   };
+}
+
+/**
+ * An answer missing what its statement always returns: the result was cut short, or read half
+ * before and half after a change. Passed on, it would read as "no data"; a retry can succeed.
+ */
+function incompleteAnswer(what: string): StoreUnavailableError {
+  return new StoreUnavailableError(`Neo4j answered incompletely: ${what}`, { incomplete: true });
 }
 
 /** `items` were fetched with one extra row when a page size was given. */
