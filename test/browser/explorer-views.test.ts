@@ -1,7 +1,35 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { skipBrowserTier, useBrowserSession } from "../helpers/browser";
+import { hashKey } from "../../src/server/auth";
 import { postGraphQL } from "../helpers/post-graphql";
+
+const EDITOR_KEY = "editor-key-0123456789";
+
+/** A filing that puts Microsoft's investment in OpenAI at exactly US$10B: an origin of its own, outweighed. */
+const DISSENTING_FILING = {
+  input: {
+    key: "explorer-dissent",
+    recordsJson: {
+      sources: [
+        { id: "investment-filing", kind: "FILING", title: "A filing", publishedOn: "2025-01-31", language: "en" },
+      ],
+      evidence: [
+        {
+          ...{ id: "ev-investment-filing", source: "investment-filing", kind: "STATEMENT", quote: "US$10B invested." },
+          ...{ gloss: "US$10B invested.", locator: "p. 12", refersTo: { label: "2024" }, disclosure: "DISCLOSED" },
+        },
+      ],
+      claims: [
+        {
+          ...{ id: "filing-investment-10b", relationship: "microsoft-invests-in-openai", source: "investment-filing" },
+          ...{ amount: { estimate: 10e9, low: 10e9, high: 10e9, qualifier: "EXACT", period: "TOTAL" } },
+          ...{ disclosure: "DISCLOSED", confidence: 1, evidence: ["ev-investment-filing"] },
+        },
+      ],
+    },
+  },
+};
 
 /** What the page exposes for tests: the cytoscape instance and the explorer's state. */
 interface ExplorerWindow {
@@ -68,7 +96,10 @@ async function tiktokShare(url: string): Promise<{ low: number; high: number; di
 const percent = (share: number) => String(Math.round(share * 1000) / 10);
 
 describe.skipIf(skipBrowserTier("the explorer views browser test"))("explorer views in headless Chromium", () => {
-  const session = useBrowserSession({ width: 1500, height: 950 }, { data: "shipped" });
+  const session = useBrowserSession(
+    { width: 1500, height: 950 },
+    { data: "shipped", env: () => ({ API_KEYS: `ed:editor:${hashKey(EDITOR_KEY)}` }) },
+  );
 
   it("opens on something useful: the graph drawn, the most connected companies listed", async () => {
     const { page } = session;
@@ -160,8 +191,15 @@ describe.skipIf(skipBrowserTier("the explorer views browser test"))("explorer vi
     expect(await page.evaluate(() => location.hash)).toContain(`edge=tiktok-buys-azure-openai-from-microsoft`);
   });
 
-  it("marks the claims that disagree when sources conflict on an amount", async () => {
+  it("marks the claims that dissent when sources conflict on an amount", async () => {
     const { page } = session;
+    const recorded = await postGraphQL(
+      session.server.url,
+      `mutation ($input: RecordBatchInput!) { recordBatch(input: $input) { firstSeq } }`,
+      DISSENTING_FILING,
+      { authorization: `Bearer ${EDITOR_KEY}` },
+    );
+    expect(recorded.body.errors).toBeUndefined();
     const { body } = await postGraphQL(session.server.url, `{ conflicts(first: 1) { nodes { id } } }`);
     const conflicting: string = body.data.conflicts.nodes[0].id;
     await page.goto(`${session.origin}/explorer#centers=microsoft&edge=${conflicting}`);
@@ -169,7 +207,9 @@ describe.skipIf(skipBrowserTier("the explorer views browser test"))("explorer vi
     await page.waitForSelector("[data-testid=claims] li[data-claim-id]", { timeout: 15_000 });
     expect(await page.getAttribute("[data-testid=agreement]", "class")).toContain("conflict");
     expect(await page.textContent("[data-testid=agreement]")).toMatch(/they disagree \(gap \d+%\)/);
-    expect(await page.$$eval("li.claim.conflict", (claims) => claims.length)).toBeGreaterThan(0);
+    expect(
+      await page.$$eval("li.claim.conflict", (claims) => claims.map((c) => c.getAttribute("data-claim-id"))),
+    ).toEqual(["filing-investment-10b"]);
     await page.screenshot({ path: "test-output/explorer-conflict.png" });
   });
 
