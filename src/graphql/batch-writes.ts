@@ -1,4 +1,4 @@
-import type { Receipt } from "../domain/batch";
+import { type Receipt, stampedRecords } from "../domain/batch";
 import { BadInputError } from "../domain/errors";
 import { requireRole } from "../domain/roles";
 import { recordBatch } from "../store/record-batch";
@@ -30,7 +30,7 @@ async function write(ctx: Context, input: RecordBatchInput, by: string): Promise
   if (key === "" || key.length > MAX_KEY_LENGTH)
     throw new BadInputError(`key must be 1 to ${MAX_KEY_LENGTH} characters`, { argument: "key" });
   const at = new Date().toISOString();
-  const files = [{ name: "input.records", content: stamped(input.records ?? {}, at, by) }];
+  const files = [{ name: "input.records", content: stampedRecords(input.records ?? {}, at, by, "overwrite") }];
   const retractions = input.retractions.map((r) => ({ claimId: r.claim, reason: r.reason }));
   const receipt = await recordBatch(ctx.store, { key, by, at, files, retractions }, ctx.heldTexts);
   const { claimIds, retractedIds, firstSeq, lastSeq } = receipt;
@@ -39,18 +39,6 @@ async function write(ctx: Context, input: RecordBatchInput, by: string): Promise
     "batch recorded",
   );
   return receipt;
-}
-
-/** The records with every claim's recordedAt and recordedBy set by the server, whatever was sent. */
-function stamped(records: Record<string, unknown>, at: string, by: string): Record<string, unknown> {
-  const claims = records.claims;
-  if (!Array.isArray(claims)) return records;
-  return {
-    ...records,
-    claims: claims.map((claim: unknown) =>
-      typeof claim === "object" && claim !== null ? { ...claim, recordedAt: at, recordedBy: by } : claim,
-    ),
-  };
 }
 
 export async function changesPage(ctx: Context, args: ChangesArgs) {

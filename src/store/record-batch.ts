@@ -1,5 +1,12 @@
 import type { BatchRequest, PreparedBatch, Receipt, RetractionRequest } from "../domain/batch";
-import { alreadyRecorded, batchRefused, changesOf } from "../domain/batch";
+import {
+  alreadyRecorded,
+  answerForRecordedKey,
+  batchRefused,
+  changesOf,
+  contentHashOf,
+  emptyBatchProblems,
+} from "../domain/batch";
 import type { Claim } from "../domain/claims";
 import { checkRecords, type ParsedRecords, readRecords, type StoredRecords } from "../domain/dataset";
 import type { GraphNode } from "../domain/entities";
@@ -11,11 +18,13 @@ import type { GraphStore } from "./graph-store";
  * The write path, once for both stores: a batch is read with the dataset rules, its references
  * are resolved among its own records and those the store holds, claims stay immutable, and only
  * then does the store write it, all or nothing (GraphStore.applyBatch). A key already recorded
- * answers the first receipt and writes nothing.
+ * with the same content answers the first receipt and writes nothing; with other content it is
+ * refused (the store checks both again under its write lock, for a key that a concurrent send
+ * records first).
  */
 export async function recordBatch(store: GraphStore, request: BatchRequest, texts: HeldTexts): Promise<Receipt> {
   const previous = await store.receiptFor(request.key);
-  if (previous) return previous;
+  if (previous) return answerForRecordedKey(previous, contentHashOf(request));
   return store.applyBatch(await prepareBatch(store, request, texts));
 }
 
@@ -29,6 +38,10 @@ export const NO_HELD_TEXTS: HeldTexts = { textOf: () => null };
 
 export async function prepareBatch(store: GraphStore, request: BatchRequest, texts: HeldTexts): Promise<PreparedBatch> {
   const read = readRecords(request.files);
+  if (read.problems.length === 0) {
+    const empty = emptyBatchProblems(read.records, request.retractions);
+    if (empty.length > 0) throw batchRefused(empty);
+  }
   const stored = await storedReferences(store, read.records, request);
   const problems = [
     ...referenceProblems(read, stored),
@@ -47,6 +60,7 @@ export async function prepareBatch(store: GraphStore, request: BatchRequest, tex
   const claims = read.records.claims;
   return {
     key: request.key,
+    contentHash: contentHashOf(request),
     by: request.by,
     at: request.at,
     records: read.records,
