@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import type { PreparedBatch } from "../../domain/batch";
 import { DomainError } from "../../domain/errors";
 import { highFromNullable, highOrNull } from "../../domain/interval";
+import { WriterLock } from "./writer-lock";
 
 /**
  * The embedded store's durability: every batch it acknowledges is first appended to this file as
@@ -12,10 +13,28 @@ import { highFromNullable, highOrNull } from "../../domain/interval";
  * given, so that a replay can prove it gives them the same ones (see MemoryStore.replayJournal).
  */
 export class Journal {
-  constructor(readonly path: string) {}
+  /**
+   * `lock`: the data folder's writer lock, held by the one process that appends (see
+   * writer-lock.ts); none for a reader (an export), which replays but never writes, not even the
+   * cut of a torn line that the writer may be appending right now.
+   */
+  constructor(
+    readonly path: string,
+    readonly lock: WriterLock | null = null,
+  ) {}
 
-  /** `firstSeq`: the seq of the batch's first change (the next seq when it makes none). */
+  /** Opens the journal of the one writer: fails, naming the holder, when another process writes it. */
+  static forWriter(path: string, writer: string): Journal {
+    return new Journal(path, WriterLock.acquire(dirname(path), writer));
+  }
+
+  /**
+   * `firstSeq`: the seq of the batch's first change (the next seq when it makes none). A reader's
+   * journal writes nothing: what a reader records (the shipped reports an export fills in) lives
+   * in its memory only, and the writer records the same when it starts.
+   */
   append(batch: PreparedBatch, firstSeq: number): void {
+    if (!this.lock) return;
     mkdirSync(dirname(this.path), { recursive: true });
     const fd = openSync(this.path, "a");
     try {
@@ -41,7 +60,8 @@ export class Journal {
       ...parseLine(line, `${this.path}:${index + 1}`),
       line: index + 1,
     }));
-    if (last !== "") truncateSync(this.path, Buffer.byteLength(text, "utf8") - Buffer.byteLength(last, "utf8"));
+    if (last !== "" && this.lock)
+      truncateSync(this.path, Buffer.byteLength(text, "utf8") - Buffer.byteLength(last, "utf8"));
     return { batches, tornTail: last === "" ? null : last };
   }
 }

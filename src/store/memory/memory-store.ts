@@ -413,7 +413,14 @@ export class MemoryStore implements GraphStore {
 
   async ping(): Promise<void> {}
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.journal?.lock?.release();
+  }
+
+  /** Names the url this process serves at in the data folder's writer lock, for a refused writer to read. */
+  servingAt(url: string): void {
+    this.journal?.lock?.servingAt(url);
+  }
 
   private adjacency(): Adjacency {
     this.adjacencyIndex ??= new Adjacency(this.views().relationships);
