@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const request = batchOf(readTarget(target), values.by!);
   const config = loadConfig();
   const texts = documentFolder(config.documentsDir);
-  const store = await openStore(config);
+  const store = await openStore(config, values["dry-run"]!);
   try {
     console.log(values["dry-run"] ? await dryRun(store, request, texts) : await record(store, request, texts));
   } finally {
@@ -62,8 +62,9 @@ function readTarget(target: string): DatasetFile[] {
 }
 
 /** Neo4j when NEO4J_URI is set; else the embedded store as `npm start` builds it: the seed and the journal. */
-async function openStore(config: Config): Promise<GraphStore> {
-  const store = await createStore(config, "npm run import");
+async function openStore(config: Config, dryRun: boolean): Promise<GraphStore> {
+  // A dry run only reads, so it may run beside the server that writes the data folder.
+  const store = await createStore(config, dryRun ? null : "npm run import");
   if (store instanceof MemoryStore) {
     await store.load(loadSeed());
     store.replayJournal();

@@ -88,7 +88,11 @@ export class RateLimitedError extends DomainError {
 export class IdempotencyKeyReusedError extends DomainError {
   constructor(key: string, first: { firstSeq: number; lastSeq: number; at: string }) {
     const seqs =
-      first.firstSeq === first.lastSeq ? `seq ${first.firstSeq}` : `seqs ${first.firstSeq}..${first.lastSeq}`;
+      first.firstSeq === 0
+        ? "no change in the feed"
+        : first.firstSeq === first.lastSeq
+          ? `seq ${first.firstSeq}`
+          : `seqs ${first.firstSeq}..${first.lastSeq}`;
     super(
       "IDEMPOTENCY_KEY_REUSED",
       `key '${key}' was first used on ${first.at} (${seqs}) for a batch with other content; nothing was recorded: send a new batch under a new key`,

@@ -60,6 +60,10 @@ describe("one writer per data folder (embedded store)", () => {
     expect(beside.code).toBe(1);
     expect(beside.stderr).toContain(`pid ${first.proc.child.pid}`);
     expect(beside.stderr).toContain(`serving at ${first.url}`);
+    // A dry run only reads: it may run beside the server.
+    const dry = await importCommand([importFile("beside", "beside-claim"), "--dry-run"], { DATA_DIR: dataDir });
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toMatch(/^would record import-/m);
     acknowledged.push(await write(first.url, "w-2", "w-claim-2"));
     await killed(first);
 

@@ -10,7 +10,7 @@ import { type Answer, postGraphQL } from "./post-graphql";
  */
 
 export const BURST_EDITOR_KEY = "burst-editor-key-0123456789";
-export const BURST_ADMIN_KEY = "burst-admin-key-0123456789";
+const BURST_ADMIN_KEY = "burst-admin-key-0123456789";
 const JWT_SECRET = "a-shared-secret-of-at-least-32-characters-burst";
 const JWT_ISSUER = "https://id.example";
 const JWT_AUDIENCE = "company-graph";
@@ -42,7 +42,7 @@ export async function recordOver(url: string, batch: ReturnType<typeof filing>, 
   return (await postGraphQL(url, RECORD, batch, { authorization: `Bearer ${credential}` })).body;
 }
 
-export function editorToken(subject = "maria@example.org"): Promise<string> {
+function editorToken(subject = "maria@example.org"): Promise<string> {
   return new SignJWT({ role: "editor" })
     .setProtectedHeader({ alg: "HS256" })
     .setSubject(subject)

@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { DomainError } from "../../domain/errors";
@@ -51,7 +51,10 @@ export class WriterLock {
   /** Adds the url the holder serves at, so that a refused writer can be told where to send its batch. */
   servingAt(url: string): void {
     this.holder = { ...this.holder, url };
-    writeFileSync(this.path, JSON.stringify(this.holder));
+    // Replaced in one step, so that a process reading it never sees half a file.
+    const temporary = `${this.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, JSON.stringify(this.holder));
+    renameSync(temporary, this.path);
   }
 
   release(): void {
