@@ -38,6 +38,11 @@ describe.each(loadedStoreFactories())("batch keys bound to content, over HTTP (%
     expect(other.errors?.[0]?.extensions?.code).toBe("IDEMPOTENCY_KEY_REUSED");
     expect(other.errors?.[0]?.message).toContain(`key 'filing-2025-01' was first used on `);
     expect(other.errors?.[0]?.message).toContain(`(seq ${receipt.firstSeq})`);
+    expect(other.errors?.[0]?.extensions).toMatchObject({
+      key: "filing-2025-01",
+      firstSeq: receipt.firstSeq,
+      lastSeq: receipt.lastSeq,
+    });
     expect(await counts()).toEqual(before);
     const feed = await feedOf(server.url);
     expect(feed.filter((change) => change.batchKey === "filing-2025-01")).toHaveLength(1);
