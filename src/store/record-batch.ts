@@ -11,7 +11,7 @@ import type { Claim } from "../domain/claims";
 import { checkRecords, type ParsedRecords, readRecords, type StoredRecords } from "../domain/dataset";
 import type { GraphNode } from "../domain/entities";
 import { identityOf } from "../domain/relationship-view";
-import { SeedInvalidError } from "../domain/errors";
+import { DomainError, SeedInvalidError } from "../domain/errors";
 import type { GraphStore } from "./graph-store";
 
 /**
@@ -23,9 +23,24 @@ import type { GraphStore } from "./graph-store";
  * records first).
  */
 export async function recordBatch(store: GraphStore, request: BatchRequest, texts: HeldTexts): Promise<Receipt> {
-  const previous = await store.receiptFor(request.key);
-  if (previous) return answerForRecordedKey(previous, contentHashOf(request));
-  return store.applyBatch(await prepareBatch(store, request, texts));
+  const contentHash = contentHashOf(request);
+  const recorded = async () => {
+    const first = await store.receiptFor(request.key);
+    return first && answerForRecordedKey(first, contentHash);
+  };
+  const previous = await recorded();
+  if (previous) return previous;
+  try {
+    return await store.applyBatch(await prepareBatch(store, request, texts));
+  } catch (err) {
+    // A concurrent send of this key, recorded after the look above, makes this one's claims read as
+    // already recorded: the key answers before that refusal, as it would have a moment later.
+    if (err instanceof DomainError && err.code === "BAD_USER_INPUT") {
+      const raced = await recorded();
+      if (raced) return raced;
+    }
+    throw err;
+  }
 }
 
 /** The texts of the documents the server holds, by file name; null when it holds none by that name. */
