@@ -4,9 +4,13 @@
  * validation, references resolved among the files and what the store holds, one transaction on
  * Neo4j (NEO4J_URI) or one journal entry on the embedded store (DATA_DIR, replayed by `npm start`).
  * The batch's key is the hash of the files, so importing the same files again records nothing.
+ * Claims that leave out `recordedAt` and `recordedBy` get now and `--by` (default: the OS user).
+ * On the embedded store the command is the data folder's one writer: it refuses to run beside a
+ * server on the same DATA_DIR, naming it (send the batch to that server's API instead).
  * `--dry-run` checks everything and prints what would change, writing nothing.
  */
 import { readFileSync, statSync } from "node:fs";
+import { userInfo } from "node:os";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import type { BatchRequest } from "../src/domain/batch";
@@ -23,18 +27,27 @@ import { batchOf, loadSeed, parseDatasetJson, readDatasetFiles } from "./loader"
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { "dry-run": { type: "boolean", default: false }, by: { type: "string", default: "import" } },
+    options: { "dry-run": { type: "boolean", default: false }, by: { type: "string", default: osUser() } },
   });
   const target = positionals[0];
   if (!target || positionals.length > 1) fail("usage: npm run import -- <file or folder> [--dry-run] [--by <name>]");
   const request = batchOf(readTarget(target), values.by!);
   const config = loadConfig();
   const texts = documentFolder(config.documentsDir);
-  const store = await openStore(config);
+  const store = await openStore(config, values["dry-run"]!);
   try {
     console.log(values["dry-run"] ? await dryRun(store, request, texts) : await record(store, request, texts));
   } finally {
     await store.close();
+  }
+}
+
+/** Who runs the command: the author of claims whose files do not name one, unless `--by` does. */
+function osUser(): string {
+  try {
+    return userInfo().username || "import";
+  } catch {
+    return "import";
   }
 }
 
@@ -49,8 +62,9 @@ function readTarget(target: string): DatasetFile[] {
 }
 
 /** Neo4j when NEO4J_URI is set; else the embedded store as `npm start` builds it: the seed and the journal. */
-async function openStore(config: Config): Promise<GraphStore> {
-  const store = await createStore(config);
+async function openStore(config: Config, dryRun: boolean): Promise<GraphStore> {
+  // A dry run only reads, so it may run beside the server that writes the data folder.
+  const store = await createStore(config, dryRun ? null : "npm run import");
   if (store instanceof MemoryStore) {
     await store.load(loadSeed());
     store.replayJournal();

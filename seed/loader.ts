@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { BatchRequest } from "../src/domain/batch";
+import { type BatchRequest, stampedRecords } from "../src/domain/batch";
 import { type Dataset, type DatasetFile, parseDataset } from "../src/domain/dataset";
 import { SeedInvalidError } from "../src/domain/errors";
 import { DEFAULT_MAX_JSON_DEPTH, deeperThan } from "../src/domain/json-depth";
@@ -94,10 +94,16 @@ export function shippedBatches(): BatchRequest[] {
   return [batchOf(readDatasetFiles(reports), "seed")];
 }
 
-/** All files as one batch, keyed by the hash of their content: the same files are recorded once. */
+/**
+ * All files as one batch, keyed by the hash of their content: the same files are recorded once.
+ * A claim that leaves out `recordedAt` or `recordedBy` gets the batch's time and author, as
+ * recordBatch stamps them.
+ */
 export function batchOf(files: readonly DatasetFile[], by: string): BatchRequest {
   const hash = createHash("sha256");
   for (const file of files) hash.update(JSON.stringify(file.content));
   const key = `import-${hash.digest("hex").slice(0, 32)}`;
-  return { key, by, at: new Date().toISOString(), files, retractions: [] };
+  const at = new Date().toISOString();
+  const stamped = files.map((file) => ({ ...file, content: stampedRecords(file.content, at, by, "fill") }));
+  return { key, by, at, files: stamped, retractions: [] };
 }

@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import type { Claim } from "./claims";
-import type { DatasetFile, ParsedRecords } from "./dataset";
-import { BadInputError } from "./errors";
+import { type DatasetFile, type ParsedRecords, STAMPED_COLLECTIONS } from "./dataset";
+import { BadInputError, IdempotencyKeyReusedError } from "./errors";
 
 /**
  * The write path's vocabulary (DESIGN.md section 9): a batch of records written all or nothing,
@@ -51,6 +52,8 @@ export interface BatchRequest {
 /** A batch checked against the store, ready to be written in one step. */
 export interface PreparedBatch {
   readonly key: string;
+  /** The hash of what was asked (see contentHashOf): a key answers again only for the same content. */
+  readonly contentHash: string;
   readonly by: string;
   readonly at: string;
   readonly records: ParsedRecords;
@@ -72,6 +75,8 @@ export interface Receipt {
   readonly lastSeq: number;
   readonly claimIds: readonly string[];
   readonly retractedIds: readonly string[];
+  /** contentHashOf the batch's request; null for a batch recorded before keys were bound to content. */
+  readonly contentHash: string | null;
   /**
    * Neo4j's bookmark of the write: a request that sends it back reads after it, whichever
    * server replica answers (null on the embedded store, and on a retry's receipt).
@@ -150,6 +155,8 @@ export function receiptOf(batch: PreparedBatch, firstSeq: number): Receipt {
     lastSeq: count === 0 ? 0 : firstSeq + count - 1,
     claimIds: batch.records.claims.map((claim) => claim.id),
     retractedIds: batch.retracted.map((claim) => claim.id),
+    // Journal lines written before keys were bound to content hold no hash.
+    contentHash: batch.contentHash ?? null,
     bookmark: null,
   };
 }
@@ -164,4 +171,78 @@ export function batchRefused(problems: readonly string[]): BadInputError {
   return new BadInputError(`the batch is invalid, nothing was recorded:\n  - ${problems.join("\n  - ")}`, {
     problems: problems.join("\n"),
   });
+}
+
+/**
+ * What a batch asks, as one hash: its records and retractions in canonical JSON (object keys
+ * sorted), without the record time and author stamped on its claims, which differ between a send
+ * and its retry. A key is bound to this hash when first recorded.
+ */
+export function contentHashOf(request: Pick<BatchRequest, "files" | "retractions">): string {
+  const content = {
+    records: request.files.map((file) => unstamped(file.content)),
+    retractions: request.retractions.map(({ claimId, reason }) => ({ claimId, reason })),
+  };
+  return createHash("sha256").update(canonicalJson(content)).digest("hex");
+}
+
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === "object" && v !== null && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+function unstamped(content: unknown): unknown {
+  return withStamped(content, ({ recordedAt: _at, recordedBy: _by, ...record }) => record);
+}
+
+/** The fields the write path sets on every record of a stamped collection (claims, derivations). */
+export const STAMPED_FIELDS = ["recordedAt", "recordedBy"] as const;
+
+/**
+ * The one stamp of record time and author on a batch's claims and derivations: `overwrite` (the
+ * API: the server says who and when, whatever was sent) or only where a record leaves them out (an
+ * import, whose files may carry the times of an earlier recording).
+ */
+export function stampedRecords(content: unknown, at: string, by: string, mode: "overwrite" | "fill"): unknown {
+  return withStamped(content, (record) =>
+    mode === "overwrite"
+      ? { ...record, recordedAt: at, recordedBy: by }
+      : { ...record, recordedAt: record.recordedAt ?? at, recordedBy: record.recordedBy ?? by },
+  );
+}
+
+/** The content with each object of its stamped collections changed by `change`; anything else as it is. */
+function withStamped(content: unknown, change: (record: Record<string, unknown>) => Record<string, unknown>): unknown {
+  if (typeof content !== "object" || content === null || Array.isArray(content)) return content;
+  const out: Record<string, unknown> = { ...content };
+  for (const collection of STAMPED_COLLECTIONS) {
+    const records = out[collection];
+    if (!Array.isArray(records)) continue;
+    out[collection] = records.map((record: unknown) =>
+      typeof record === "object" && record !== null && !Array.isArray(record)
+        ? change(record as Record<string, unknown>)
+        : record,
+    );
+  }
+  return out;
+}
+
+/**
+ * A key sent again: the same content answers the first receipt; other content is refused, and
+ * nothing is written. Receipts from before keys were bound to content answer as they did.
+ */
+export function answerForRecordedKey(first: Receipt, contentHash: string): Receipt {
+  if (first.contentHash === null || first.contentHash === contentHash) return first;
+  throw new IdempotencyKeyReusedError(first.key, first);
+}
+
+/** A batch must record something: a record or a retraction. */
+export function emptyBatchProblems(records: ParsedRecords, retractions: readonly RetractionRequest[]): string[] {
+  const recordCount = Object.values(records).reduce((sum, list: readonly unknown[]) => sum + list.length, 0);
+  return recordCount === 0 && retractions.length === 0
+    ? ["the batch is empty: it needs at least one record (sources, evidence, claims, ...) or one retraction"]
+    : [];
 }

@@ -12,6 +12,7 @@ export type ErrorCode =
   | "STORE_UNAVAILABLE"
   | "DEADLINE_EXCEEDED"
   | "RATE_LIMITED"
+  | "IDEMPOTENCY_KEY_REUSED"
   | "CONFIG_INVALID"
   | "INTERNAL";
 
@@ -77,6 +78,26 @@ export class RateLimitedError extends DomainError {
       retryAfterSeconds,
       cost,
     });
+  }
+}
+
+/**
+ * A batch key already recorded with other content: a retry must resend the same batch, and a new
+ * batch needs a new key. Nothing was written.
+ */
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor(key: string, first: { firstSeq: number; lastSeq: number; at: string }) {
+    const seqs =
+      first.firstSeq === 0
+        ? "no change in the feed"
+        : first.firstSeq === first.lastSeq
+          ? `seq ${first.firstSeq}`
+          : `seqs ${first.firstSeq}..${first.lastSeq}`;
+    super(
+      "IDEMPOTENCY_KEY_REUSED",
+      `key '${key}' was first used on ${first.at} (${seqs}) for a batch with other content; nothing was recorded: send a new batch under a new key`,
+      { key, firstSeq: first.firstSeq, lastSeq: first.lastSeq, firstAt: first.at },
+    );
   }
 }
 

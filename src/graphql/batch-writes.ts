@@ -1,5 +1,5 @@
-import type { Receipt } from "../domain/batch";
-import { type DatasetFile, STAMPED_COLLECTIONS } from "../domain/dataset";
+import { type Receipt, stampedRecords } from "../domain/batch";
+import type { DatasetFile } from "../domain/dataset";
 import { BadInputError } from "../domain/errors";
 import { requireRole } from "../domain/roles";
 import { recordBatch } from "../store/record-batch";
@@ -44,7 +44,8 @@ async function write(ctx: Context, input: RecordBatchInput, by: string): Promise
 
 /**
  * The batch's records as the file the write path reads, named after the field they came in: the
- * typed `records` and the JSON `recordsJson` go through the same checks from here on.
+ * typed `records` and the JSON `recordsJson` go through the same checks from here on, stamped with
+ * who records them and when, whatever was sent.
  */
 function recordsFile(input: RecordBatchInput, at: string, by: string): DatasetFile {
   if (input.records && input.recordsJson)
@@ -52,26 +53,7 @@ function recordsFile(input: RecordBatchInput, at: string, by: string): DatasetFi
   const [name, records] = input.recordsJson
     ? ["input.recordsJson", input.recordsJson]
     : ["input.records", input.records ?? {}];
-  return { name, content: stamped(records, at, by) };
-}
-
-/** What the server sets on every recorded claim and derivation, whatever was sent: when, and who. */
-const stampOf = (at: string, by: string) => ({ recordedAt: at, recordedBy: by });
-
-/** The fields the server sets, which the typed input therefore leaves out of every stamped collection. */
-export const STAMPED_FIELDS: readonly string[] = Object.keys(stampOf("", ""));
-
-/** The records with every claim's and derivation's recordedAt and recordedBy set by the server. */
-function stamped(records: Record<string, unknown>, at: string, by: string): Record<string, unknown> {
-  const out = { ...records };
-  for (const collection of STAMPED_COLLECTIONS) {
-    const list = records[collection];
-    if (!Array.isArray(list)) continue;
-    out[collection] = list.map((record: unknown) =>
-      typeof record === "object" && record !== null ? { ...record, ...stampOf(at, by) } : record,
-    );
-  }
-  return out;
+  return { name, content: stampedRecords(records, at, by, "overwrite") };
 }
 
 export async function changesPage(ctx: Context, args: ChangesArgs) {

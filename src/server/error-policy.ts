@@ -15,6 +15,7 @@ import { headersOf } from "./transport";
  * | DomainError STORE_UNAVAILABLE            | STORE_UNAVAILABLE     | 503    | its own                | no     |
  * | DomainError DEADLINE_EXCEEDED            | DEADLINE_EXCEEDED     | 504    | its own                | no     |
  * | DomainError RATE_LIMITED                 | RATE_LIMITED          | 429    | its own                | no     |
+ * | DomainError IDEMPOTENCY_KEY_REUSED       | IDEMPOTENCY_KEY_REUSED| 409    | its own                | no     |
  * | HTTP error marked safe to expose (a      | its code (see         | its    | its own                | no     |
  * |   malformed JSON body, a body too large, | transportCode)        | status |                        |        |
  * |   an unknown route, a wrong method)      |                       |        |                        |        |
@@ -62,6 +63,7 @@ const CLIENT_STATUS: Partial<Record<DomainError["code"], number>> = {
   STORE_UNAVAILABLE: 503,
   DEADLINE_EXCEEDED: 504,
   RATE_LIMITED: 429,
+  IDEMPOTENCY_KEY_REUSED: 409,
 };
 
 /** Express's body parser names its failures by `type`; clients get a code per kind of mistake. */

@@ -106,7 +106,8 @@ async function main(argv: readonly string[]): Promise<number> {
   let store: GraphStore | null = null;
   try {
     const config = loadConfig();
-    store = await createStore(config);
+    // A reader: it may run beside the server that writes the data folder.
+    store = await createStore(config, null);
     if (store instanceof MemoryStore) await fillEmbeddedStore(store, config, createLogger("silent"));
     const file = await runExport(store, command);
     if (command.out) {

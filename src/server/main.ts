@@ -22,10 +22,11 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   try {
-    const store = await createStore(config);
+    const store = await createStore(config, "npm start");
     if (store instanceof MemoryStore) await fillEmbeddedStore(store, config, logger);
     await store.ping();
     const server = await startHttpServer({ store, config, logger });
+    if (store instanceof MemoryStore) store.servingAt(server.url);
     logger.info({ url: server.url, store: store.name }, `serving the company graph at ${server.url}`);
     console.log(`Company graph API ready at ${server.url} (store: ${store.name})`);
 

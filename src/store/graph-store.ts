@@ -249,7 +249,8 @@ export interface GraphStore {
   /**
    * Writes a prepared batch (see store/record-batch.ts) all or nothing and remakes the views of the
    * relationships it affects; a batch whose key is already recorded writes nothing and answers the
-   * first receipt. Acknowledged batches survive a restart.
+   * first receipt when its content hash is the first one's, else IDEMPOTENCY_KEY_REUSED (checked
+   * where concurrent batches are ordered). Acknowledged batches, and their seqs, survive a restart.
    */
   applyBatch(batch: PreparedBatch): Promise<Receipt>;
   /** The change feed after `sinceSeq`, in commit order (`page.after` is a change id). */

@@ -1,22 +1,46 @@
 import type { BatchRequest, PreparedBatch, Receipt, RetractionRequest } from "../domain/batch";
-import { alreadyRecorded, batchRefused, changesOf } from "../domain/batch";
+import {
+  alreadyRecorded,
+  answerForRecordedKey,
+  batchRefused,
+  changesOf,
+  contentHashOf,
+  emptyBatchProblems,
+} from "../domain/batch";
 import type { Claim } from "../domain/claims";
 import { checkRecords, type ParsedRecords, readRecords, type StoredRecords } from "../domain/dataset";
 import type { GraphNode } from "../domain/entities";
 import { identityOf } from "../domain/relationship-view";
-import { SeedInvalidError } from "../domain/errors";
+import { DomainError, SeedInvalidError } from "../domain/errors";
 import type { GraphStore } from "./graph-store";
 
 /**
  * The write path, once for both stores: a batch is read with the dataset rules, its references
  * are resolved among its own records and those the store holds, claims stay immutable, and only
  * then does the store write it, all or nothing (GraphStore.applyBatch). A key already recorded
- * answers the first receipt and writes nothing.
+ * with the same content answers the first receipt and writes nothing; with other content it is
+ * refused (the store checks both again under its write lock, for a key that a concurrent send
+ * records first).
  */
 export async function recordBatch(store: GraphStore, request: BatchRequest, texts: HeldTexts): Promise<Receipt> {
-  const previous = await store.receiptFor(request.key);
+  const contentHash = contentHashOf(request);
+  const recorded = async () => {
+    const first = await store.receiptFor(request.key);
+    return first && answerForRecordedKey(first, contentHash);
+  };
+  const previous = await recorded();
   if (previous) return previous;
-  return store.applyBatch(await prepareBatch(store, request, texts));
+  try {
+    return await store.applyBatch(await prepareBatch(store, request, texts));
+  } catch (err) {
+    // A concurrent send of this key, recorded after the look above, makes this one's claims read as
+    // already recorded: the key answers before that refusal, as it would have a moment later.
+    if (err instanceof DomainError && err.code === "BAD_USER_INPUT") {
+      const raced = await recorded();
+      if (raced) return raced;
+    }
+    throw err;
+  }
 }
 
 /** The texts of the documents the server holds, by file name; null when it holds none by that name. */
@@ -29,6 +53,10 @@ export const NO_HELD_TEXTS: HeldTexts = { textOf: () => null };
 
 export async function prepareBatch(store: GraphStore, request: BatchRequest, texts: HeldTexts): Promise<PreparedBatch> {
   const read = readRecords(request.files);
+  if (read.problems.length === 0) {
+    const empty = emptyBatchProblems(read.records, request.retractions);
+    if (empty.length > 0) throw batchRefused(empty);
+  }
   const stored = await storedReferences(store, read.records, request);
   const problems = [
     ...referenceProblems(read, stored),
@@ -51,6 +79,7 @@ export async function prepareBatch(store: GraphStore, request: BatchRequest, tex
   );
   return {
     key: request.key,
+    contentHash: contentHashOf(request),
     by: request.by,
     at: request.at,
     records: read.records,

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
-import type { BatchRequest } from "../../src/domain/batch";
+import { type BatchRequest, contentHashOf } from "../../src/domain/batch";
 import type { DomainError } from "../../src/domain/errors";
 import type { GraphStore } from "../../src/store/graph-store";
-import { NO_HELD_TEXTS, recordBatch } from "../../src/store/record-batch";
+import { NO_HELD_TEXTS, prepareBatch, recordBatch } from "../../src/store/record-batch";
 import { monthly } from "../helpers/datasets";
 import { loadedStoreFactories } from "../helpers/stores";
 
@@ -117,6 +117,35 @@ describe.each(loadedStoreFactories())("recording batches on %s", (_name, load) =
     const again = await recordBatch(store, filingBatch("filing-1"), NO_HELD_TEXTS);
     expect(again).toMatchObject({ key: "filing-1", firstSeq: 1, lastSeq: 2 });
     expect(await store.counts()).toEqual(before);
+  });
+
+  it("binds a key to its content, also when the store alone checks it (a send that raced the first)", async () => {
+    const before = await store.counts();
+    const other = filingBatch("filing-1");
+    (other.files[0]!.content as { claims: { confidence?: number }[] }).claims[0]!.confidence = 0.5;
+    const err = await refusal(recordBatch(store, other, NO_HELD_TEXTS));
+    expect(err.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect(err.message).toContain("key 'filing-1' was first used on 2025-02-01T10:00:00Z (seqs 1..2)");
+    // The store's own check, as when the key was recorded between recordBatch's look and the write:
+    // a batch prepared under a new key (nothing in it is recorded yet) is then sent under this one.
+    const source = { id: "another-filing", kind: "FILING", title: "Another filing", publishedOn: null, language: "en" };
+    const prepared = await prepareBatch(
+      store,
+      {
+        key: "filing-1",
+        by: "editor-1",
+        at: "2025-06-01",
+        retractions: [],
+        files: [{ name: "s", content: { sources: [source] } }],
+      },
+      NO_HELD_TEXTS,
+    );
+    const sameContent = { ...prepared, contentHash: contentHashOf(filingBatch("filing-1")) };
+    expect(await store.applyBatch(sameContent)).toMatchObject({ key: "filing-1", firstSeq: 1, lastSeq: 2 });
+    expect((await refusal(store.applyBatch(prepared))).code).toBe("IDEMPOTENCY_KEY_REUSED");
+    expect((await store.sourcesByIds(["another-filing"]))[0]).toBeNull();
+    expect(await store.counts()).toEqual(before);
+    expect((await store.listChanges(0, {})).totalCount).toBe(2);
   });
 
   it("refuses a batch that does not hold together, naming the record and field, and writes nothing", async () => {

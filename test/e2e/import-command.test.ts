@@ -1,34 +1,18 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
 import type { GraphStore } from "../../src/store/graph-store";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
+import { importCommand } from "../helpers/import-command";
 import { neo4jTestConfig } from "../helpers/neo4j-server";
 import { servedUrl, startServerProcess } from "../helpers/server-process";
 
 const cfg = neo4jTestConfig();
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const reports = path.join(root, "seed/reports");
-const run = promisify(execFile);
-
-/** `npm run import` as a user runs it: its own process, configured by the environment. */
-async function importCommand(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(`${root}node_modules/.bin/tsx`, ["seed/import.ts", ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? "", ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 /** What the reports make of TikTok's spend and of Microsoft's Azure OpenAI customers. */
 async function reportsShow(store: GraphStore) {

@@ -4,17 +4,19 @@ import { loadSeed } from "../../seed/loader";
 import { hashKey } from "../../src/server/auth";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
 import { filing } from "../helpers/batches";
+import { capturedLog } from "../helpers/captured-log";
 import { startTestServer, type TestServer } from "../helpers/http-server";
 import { neo4jTestConfig } from "../helpers/neo4j-server";
 import { postGraphQL } from "../helpers/post-graphql";
 import { servedUrl, startServerProcess } from "../helpers/server-process";
+import { BURST_ENV, feedOf, writeBurst } from "../helpers/write-burst";
 
 const cfg = neo4jTestConfig();
 const EDITOR_KEY = "neo4j-editor-key-0123456789";
 const API_KEYS = `ana:editor:${hashKey(EDITOR_KEY)}`;
 
 const RECORD = `mutation ($input: RecordBatchInput!) { recordBatch(input: $input) { key claimIds bookmark } }`;
-const CLAIMS = `{ relationship(id: "tiktok-buys-azure-openai-from-microsoft") { agreement { claims } claims { nodes { id } } } }`;
+const CLAIMS = `{ relationship(id: "tiktok-buys-azure-openai-from-microsoft") { agreement { claims } claims(first: 100) { nodes { id } } } }`;
 
 const post = async (url: string, query: string, variables?: unknown, headers: Record<string, string> = {}) =>
   (await postGraphQL(url, query, variables, headers)).body;
@@ -63,6 +65,43 @@ describe.skipIf(!cfg)("writes on Neo4j", () => {
       expect(read.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
       expect(read.errors?.[0]?.message).toContain("bookmark");
     });
+  });
+
+  describe("concurrent writers", () => {
+    let server: TestServer;
+    let store: Neo4jStore;
+    const log = capturedLog();
+    beforeAll(async () => {
+      store = await Neo4jStore.connect(cfg!);
+      server = await startTestServer(store, BURST_ENV, log.logger);
+    });
+    afterAll(async () => {
+      await server?.stop();
+      await store?.close();
+    });
+
+    it("keep one counter in step: retries of one key mixed with new batches, then every later write", async () => {
+      const before = (await feedOf(server.url)).length;
+      const burst = (tag: string) =>
+        writeBurst(server.url, tag).catch((err: Error) => {
+          throw new Error(`${err.message}; the server logged ${JSON.stringify(log.errors())}`);
+        });
+      const first = await burst("burst-a");
+      const second = await burst("burst-b");
+      const feed = await feedOf(server.url);
+      // One change per distinct batch (each records one claim) plus the retraction's, twice over.
+      const expected = 2 * (1 + 30 + 1 + 1 + 1);
+      expect(feed.map((change) => change.seq)).toEqual(Array.from({ length: before + expected }, (_, i) => i + 1));
+      // Every retry of the shared key answered the one receipt its change carries.
+      for (const [tag, receipts] of [
+        ["burst-a", first],
+        ["burst-b", second],
+      ] as const) {
+        const same = receipts.filter((r) => r.key === `${tag}-same`);
+        expect(new Set(same.map((r) => r.firstSeq)).size).toBe(1);
+        expect(feed.find((c) => c.batchKey === `${tag}-same`)?.seq).toBe(same[0]!.firstSeq);
+      }
+    }, 180_000);
   });
 
   describe("npm start on Neo4j", () => {

@@ -13,6 +13,7 @@ import { capturedLog } from "../helpers/captured-log";
 import { startTestServer, type TestServer } from "../helpers/http-server";
 import { postGraphQL } from "../helpers/post-graphql";
 import { servedUrl, startServerProcess } from "../helpers/server-process";
+import { BURST_ENV, feedOf, writeBurst } from "../helpers/write-burst";
 
 const EDITOR_KEY = "editor-key-0123456789";
 const ADMIN_KEY = "admin-key-0123456789";
@@ -114,6 +115,28 @@ describe("writes over HTTP", () => {
     expect(log.lines).toContainEqual(
       expect.objectContaining({ msg: "batch recorded", requestId: "req-42", key: "k-traced", by: "ana", claims: 1 }),
     );
+  });
+});
+
+describe("concurrent writers on the embedded store", () => {
+  let server: TestServer;
+  const log = capturedLog();
+  beforeAll(async () => {
+    const store = new MemoryStore();
+    await store.load(loadSeed());
+    server = await startTestServer(store, BURST_ENV, log.logger);
+  });
+  afterAll(() => server?.stop());
+
+  it("keep the feed gap-free: retries of one key mixed with new batches, then every later write", async () => {
+    const receipts = await writeBurst(server.url, "burst");
+    const feed = await feedOf(server.url);
+    // Each batch records one claim (one change), the retraction one more: 1 + 30 + 1 + 1 + 1.
+    expect(feed.map((change) => change.seq)).toEqual(Array.from({ length: 34 }, (_, i) => i + 1));
+    const same = receipts.filter((r) => r.key === "burst-same");
+    expect(same).toHaveLength(20);
+    expect(new Set(same.map((r) => r.firstSeq))).toEqual(new Set([feed.find((c) => c.batchKey === "burst-same")!.seq]));
+    expect(log.errors()).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { CHANGE_KINDS, type ChangeKind } from "../../domain/batch";
 import { enumOf } from "./enums";
 import { PageArgs } from "./args";
 import { recordsInputType } from "./record-inputs";
-import { STAMPED_FIELDS } from "../batch-writes";
+import { STAMPED_FIELDS } from "../../domain/batch";
 import { STAMPED_COLLECTIONS } from "../../domain/dataset";
 import { registerEnumType } from "type-graphql";
 

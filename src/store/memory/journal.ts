@@ -3,21 +3,43 @@ import { dirname } from "node:path";
 import type { PreparedBatch } from "../../domain/batch";
 import { DomainError } from "../../domain/errors";
 import { highFromNullable, highOrNull } from "../../domain/interval";
+import { WriterLock } from "./writer-lock";
 
 /**
  * The embedded store's durability: every batch it acknowledges is first appended to this file as
  * one JSON line and flushed to the disk (fsync), then replayed over the seed at the next start. A
  * process killed while writing leaves at most a torn last line, which the replay reports and
- * skips: that batch was never acknowledged.
+ * skips: that batch was never acknowledged. Each line also holds the seq its batch's changes were
+ * given, so that a replay can prove it gives them the same ones (see MemoryStore.replayJournal).
  */
 export class Journal {
-  constructor(readonly path: string) {}
+  /**
+   * `lock`: the data folder's writer lock, held by the one process that appends (see
+   * writer-lock.ts); none for a reader (an export), which replays but never writes, not even the
+   * cut of a torn line that the writer may be appending right now.
+   */
+  constructor(
+    readonly path: string,
+    readonly lock: WriterLock | null = null,
+  ) {}
 
-  append(batch: PreparedBatch): void {
+  /** Opens the journal of the one writer: fails, naming the holder, when another process writes it. */
+  static forWriter(path: string, writer: string): Journal {
+    return new Journal(path, WriterLock.acquire(dirname(path), writer));
+  }
+
+  /**
+   * `firstSeq`: the seq of the batch's first change (the next seq when it makes none). A reader's
+   * journal writes nothing: what a reader records (the shipped reports an export fills in) lives
+   * in its memory only, and the writer records the same when it starts.
+   */
+  append(batch: PreparedBatch, firstSeq: number): void {
+    if (!this.lock) return;
     mkdirSync(dirname(this.path), { recursive: true });
     const fd = openSync(this.path, "a");
     try {
-      writeSync(fd, `${JSON.stringify(batch, keepInfinity)}\n`);
+      const entry: JournalEntry = { ...batch, firstSeq };
+      writeSync(fd, `${JSON.stringify(entry, keepInfinity)}\n`);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -28,21 +50,31 @@ export class Journal {
    * The batches written, in order, and the torn last line if the file ended in one, which is cut
    * off so that the next append starts on a line of its own.
    */
-  recover(): { batches: PreparedBatch[]; tornTail: string | null } {
+  recover(): { batches: JournalEntry[]; tornTail: string | null } {
     if (!existsSync(this.path)) return { batches: [], tornTail: null };
     const text = readFileSync(this.path, "utf8");
     const lines = text.split("\n");
     // A complete file ends with a newline, so its last piece is empty.
     const last = lines.pop()!;
-    const batches = lines.map((line, index) => parseLine(line, `${this.path}:${index + 1}`));
-    if (last !== "") truncateSync(this.path, Buffer.byteLength(text, "utf8") - Buffer.byteLength(last, "utf8"));
+    const batches = lines.map((line, index) => ({
+      ...parseLine(line, `${this.path}:${index + 1}`),
+      line: index + 1,
+    }));
+    if (last !== "" && this.lock)
+      truncateSync(this.path, Buffer.byteLength(text, "utf8") - Buffer.byteLength(last, "utf8"));
     return { batches, tornTail: last === "" ? null : last };
   }
 }
 
-function parseLine(line: string, where: string): PreparedBatch {
+/**
+ * One acknowledged batch as the journal holds it. `firstSeq` is absent from lines written before
+ * seqs were journaled; `line` is where it stands in the file, for messages.
+ */
+export type JournalEntry = PreparedBatch & { readonly firstSeq?: number; readonly line?: number };
+
+function parseLine(line: string, where: string): JournalEntry {
   try {
-    return JSON.parse(line, restoreInfinity) as PreparedBatch;
+    return JSON.parse(line, restoreInfinity) as JournalEntry;
   } catch {
     // Only the last line can be torn by a crash; one in the middle means the file was damaged.
     throw new DomainError("INTERNAL", `the journal is damaged at ${where}: not a JSON line`);

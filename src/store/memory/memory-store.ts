@@ -34,6 +34,7 @@ import type {
 } from "../graph-store";
 import { isSelected } from "../relationship-filter";
 import {
+  answerForRecordedKey,
   batchRefused,
   type Change,
   numberedChanges,
@@ -44,7 +45,8 @@ import {
 } from "../../domain/batch";
 import { type Claim, derivedFromAt, listedClaims } from "../../domain/claims";
 import { withDerivations } from "../../domain/dataset";
-import { type Journal } from "./journal";
+import { DomainError } from "../../domain/errors";
+import { type Journal, type JournalEntry } from "./journal";
 import {
   byRecordOrder,
   claimsByRelationship,
@@ -223,14 +225,14 @@ export class MemoryStore implements GraphStore {
 
   async applyBatch(batch: PreparedBatch): Promise<Receipt> {
     const previous = this.receipts.get(batch.key);
-    if (previous) return previous;
+    if (previous) return answerForRecordedKey(previous, batch.contentHash);
     const raced = raceProblems(
       batch,
       (id) => this.claims.has(id),
       (id) => Boolean(this.claims.get(id)?.retraction),
     );
     if (raced.length > 0) throw batchRefused(raced);
-    this.journal?.append(batch);
+    this.journal?.append(batch, this.changes.length + 1);
     return this.applyPrepared(batch);
   }
 
@@ -245,8 +247,26 @@ export class MemoryStore implements GraphStore {
   replayJournal(): { batches: number; tornTail: string | null } {
     if (!this.journal) return { batches: 0, tornTail: null };
     const { batches, tornTail } = this.journal.recover();
-    for (const batch of batches) if (!this.receipts.has(batch.key)) this.applyPrepared(batch);
+    for (const batch of batches) {
+      this.refuseRenumbering(batch);
+      if (!this.receipts.has(batch.key)) this.applyPrepared(batch);
+    }
     return { batches: batches.length, tornTail };
+  }
+
+  /**
+   * An acknowledged seq never changes: a journal line whose batch would get other seqs than it was
+   * given (a second writer appended to the file, or it was edited) stops the start, loudly, rather
+   * than renumber the feed that clients synced from.
+   */
+  private refuseRenumbering(batch: JournalEntry): void {
+    const next = this.changes.length + 1;
+    if (batch.firstSeq === undefined || batch.firstSeq === next) return;
+    throw new DomainError(
+      "INTERNAL",
+      `the journal ${this.journal!.path} is out of order at line ${batch.line}: batch '${batch.key}' was acknowledged with seq ${batch.firstSeq}, but the lines before it end at seq ${next - 1}; ` +
+        "another writer appended to it or it was edited. Nothing was served, so no seq was renumbered: restore the journal from a backup, or move the lines after the last good one to a file of their own and import it",
+    );
   }
 
   private applyPrepared(batch: PreparedBatch): Receipt {
@@ -426,7 +446,14 @@ export class MemoryStore implements GraphStore {
 
   async ping(): Promise<void> {}
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.journal?.lock?.release();
+  }
+
+  /** Names the url this process serves at in the data folder's writer lock, for a refused writer to read. */
+  servingAt(url: string): void {
+    this.journal?.lock?.servingAt(url);
+  }
 
   private adjacency(): Adjacency {
     this.adjacencyIndex ??= new Adjacency(this.views().relationships);

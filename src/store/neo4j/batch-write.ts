@@ -1,5 +1,5 @@
 import type { Change, PreparedBatch, Receipt } from "../../domain/batch";
-import { batchRefused, numberedChanges, raceProblems, receiptOf } from "../../domain/batch";
+import { answerForRecordedKey, batchRefused, numberedChanges, raceProblems, receiptOf } from "../../domain/batch";
 import { NODE_KINDS, type Relationship, RELATIONSHIP_KINDS } from "../../domain/entities";
 import {
   identityOf,
@@ -34,21 +34,27 @@ import { relationshipsByIdsQuery } from "./queries/relationship-queries";
 type Props = Record<string, unknown>;
 
 /**
- * One batch in one transaction: the change counter locked first (so batches apply one after the
- * other), the records written, the affected relationships remade from all their claims as this
- * transaction sees them, then the changes and the receipt. A key already recorded writes nothing.
+ * One batch in one transaction, a unit the driver re-runs whole on a transient failure: the change
+ * counter locked first (so batches apply one after the other), the key checked under the lock, the
+ * records written, the affected relationships remade from all their claims as this transaction
+ * sees them, then the changes, the counter and the receipt, committed together or not at all. A
+ * key already recorded writes nothing (and answers its receipt, or refuses other content).
  */
 export async function writeBatch(run: RunQuery, batch: PreparedBatch): Promise<Receipt> {
   const [lock] = await runQuery(run, lockChangesQuery());
+  const last = lock!.get("last") as number;
   const [previous] = await runQuery(run, receiptQuery(batch.key));
-  if (previous) return toReceipt(previous.get("props") as Props);
+  if (previous) {
+    await runQuery(run, advanceChangesQuery(last));
+    return answerForRecordedKey(toReceipt(previous.get("props") as Props), batch.contentHash);
+  }
   await refuseRaces(run, batch);
   await writeRecords(run, batch);
   await remakeRelationships(run, batch.affected, batch.records.identities);
-  const firstSeq = (lock!.get("last") as number) + 1;
+  const firstSeq = last + 1;
   const changes: Change[] = numberedChanges(batch, firstSeq);
   if (changes.length > 0) await runQuery(run, writeChangesQuery(changes));
-  await runQuery(run, advanceChangesQuery(firstSeq - 1 + changes.length));
+  await runQuery(run, advanceChangesQuery(last + changes.length));
   const receipt = receiptOf(batch, firstSeq);
   await runQuery(run, writeReceiptQuery(receipt));
   return receipt;
@@ -80,6 +86,7 @@ export function toReceipt(p: Props): Receipt {
     lastSeq: Number(p.lastSeq),
     claimIds: (p.claimIds as string[] | undefined) ?? [],
     retractedIds: (p.retractedIds as string[] | undefined) ?? [],
+    contentHash: typeof p.contentHash === "string" ? p.contentHash : null,
     bookmark: null,
   };
 }

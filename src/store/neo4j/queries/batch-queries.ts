@@ -11,19 +11,28 @@ import { listNodesQuery } from "./node-queries";
  */
 
 /**
- * Row `last`: the last change number so far. Setting the counter to itself takes its write lock,
- * which orders concurrent batches: each then reads the claims the one before it committed.
+ * Row `last`: the last change number so far, read under the counter's write lock. The lock is
+ * taken by writing a property of its own before the value is read (Neo4j's documented guard
+ * against lost updates, "Concurrent data access"): a batch that waited for it then reads the value
+ * the one before it committed, never the one it saw before waiting. Concurrent batches thus apply
+ * one after the other, each reading the claims and receipts the one before it committed.
  */
 export function lockChangesQuery(): CypherQuery {
   return {
-    cypher:
-      "MERGE (s:Sequence {name: 'changes'}) ON CREATE SET s.value = 0 SET s.value = s.value RETURN s.value AS last",
+    cypher: `MERGE (s:Sequence {name: 'changes'}) ON CREATE SET s.value = 0
+      SET s._LOCK_ = true
+      WITH s
+      RETURN s.value AS last`,
     params: {},
   };
 }
 
+/** Sets the counter to the batch's last change and drops the lock's marker (the lock itself lasts until commit). */
 export function advanceChangesQuery(last: number): CypherQuery {
-  return { cypher: "MATCH (s:Sequence {name: 'changes'}) SET s.value = $last", params: { last: cypherInt(last) } };
+  return {
+    cypher: "MATCH (s:Sequence {name: 'changes'}) SET s.value = $last REMOVE s._LOCK_",
+    params: { last: cypherInt(last) },
+  };
 }
 
 /** Rows `props` of the batch recorded under `key` (none when there is none). */
