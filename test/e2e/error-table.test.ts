@@ -6,6 +6,8 @@ import { loadSeed } from "../../seed/loader";
 import { DeadlineExceededError, StoreUnavailableError } from "../../src/domain/errors";
 import { hashKey } from "../../src/server/auth";
 import { MemoryStore } from "../../src/store/memory/memory-store";
+import { filing } from "../helpers/batches";
+import { postGraphQL } from "../helpers/post-graphql";
 import { type CapturedLog, capturedLog } from "../helpers/captured-log";
 import { type FailingStore, failingStore } from "../helpers/failing-store";
 import { startTestServer, type TestServer } from "../helpers/http-server";
@@ -129,6 +131,10 @@ describe("the README's error table is how the server answers", () => {
     );
     await post({ query: RECORD, variables: { input: { key: "k", recordsJson: { claims: [{}] } } } }, editor);
     await post({ query: RECORD, variables: { input: { key: "k" } } });
+    // A key sent again with other content (the first send is recorded, so not noted).
+    const first = await postGraphQL(server.url, RECORD, filing("table-reused-key"), editor);
+    expect(first.body.errors).toBeUndefined();
+    await post({ query: RECORD, variables: filing("table-reused-key", "filing-tiktok-other") }, editor);
     await post({ query: COMPANY }, { authorization: "Bearer not-a-key" });
     await post({ query: RETRACT }, editor);
     await get(`query=${encodeURIComponent(COMPANY)}`, {});
