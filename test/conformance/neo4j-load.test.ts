@@ -69,7 +69,16 @@ describe.skipIf(!cfg)("Neo4jStore.load, in batches", () => {
 
   it("reports each committed batch, phase by phase, up to each phase's total", () => {
     const phases = [...new Set(cleanReports.map((p) => p.phase))];
-    expect(phases).toEqual(["sources", "evidence", "nodes", "relationships", "claims", "metrics"]);
+    expect(phases).toEqual([
+      "sources",
+      "derivations",
+      "evidence",
+      "nodes",
+      "relationships",
+      "withdrawn",
+      "claims",
+      "metrics",
+    ]);
     for (const phase of phases) {
       const reports = cleanReports.filter((p) => p.phase === phase);
       const done = reports.map((p) => p.done);
