@@ -74,11 +74,27 @@ export type JournalEntry = PreparedBatch & { readonly firstSeq?: number; readonl
 
 function parseLine(line: string, where: string): JournalEntry {
   try {
-    return JSON.parse(line, restoreInfinity) as JournalEntry;
+    return withLaterRecords(JSON.parse(line, restoreInfinity) as JournalEntry);
   } catch {
     // Only the last line can be torn by a crash; one in the middle means the file was damaged.
     throw new DomainError("INTERNAL", `the journal is damaged at ${where}: not a JSON line`);
   }
+}
+
+/**
+ * A line written before derivations could be recorded has none; its sources had no derivations
+ * either. Every line then replays the same way.
+ */
+function withLaterRecords(entry: JournalEntry): JournalEntry {
+  const { records } = entry;
+  return {
+    ...entry,
+    records: {
+      ...records,
+      derivations: records.derivations ?? [],
+      sources: records.sources.map((source) => ({ ...source, derivations: source.derivations ?? [] })),
+    },
+  };
 }
 
 /**
