@@ -11,7 +11,10 @@ import { RECORD_SCHEMAS } from "../../src/domain/dataset";
 import { getSchema } from "../../src/server/schema";
 
 /** The claim fields the server stamps, which a client never sends. */
-const STAMPED: Record<string, string[]> = { claims: ["recordedAt", "recordedBy"] };
+const STAMPED: Record<string, string[]> = {
+  claims: ["recordedAt", "recordedBy"],
+  derivations: ["recordedAt", "recordedBy"],
+};
 
 const inputType = async (name: string) => {
   const type = (await getSchema()).getType(name);

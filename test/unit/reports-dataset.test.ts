@@ -40,6 +40,7 @@ describe("reports dataset (seed/reports)", () => {
     expect(reportFiles.map((f) => f.name)).toEqual([
       "claims.json",
       "companies.json",
+      "derivations.json",
       "evidence.json",
       "metrics.json",
       "products.json",
@@ -53,6 +54,9 @@ describe("reports dataset (seed/reports)", () => {
     expect(both.relationships.length - seed.relationships.length).toBe(33);
     expect(both.claims.length - seed.claims.length).toBe(132);
     expect(both.metrics.length - seed.metrics.length).toBe(43);
+    expect(both.derivations.map((d) => [d.sourceId, d.derivedFrom])).toEqual([
+      ["tiktok-microsoft-azure-openai-2024-08-01", "theinformation-tiktok-azure-openai"],
+    ]);
   });
 
   it("redeclares no node or relationship of the first dataset", () => {
@@ -96,10 +100,18 @@ describe("reports dataset (seed/reports)", () => {
 
   it("gives TikTok's Azure OpenAI spend many claims but few independent origins", () => {
     const tiktok = relationship("tiktok-buys-azure-openai-from-microsoft");
-    // The first dataset's article and The Information's report (every repeating page, the three March 2022
-    // rewrites included); the EUR page names ByteDance and is on ByteDance's relationship.
-    expect(tiktok.agreement).toMatchObject({ claims: 14, independentOrigins: 2, conflicting: false });
-    expect(tiktok.amount).toMatchObject({ estimate: 20_000_000, period: "MONTH", currency: "USD" });
+    // The first dataset's article repeats The Information's report (a derivation recorded with the
+    // reports), as does every page: one origin, with no claim of its own, so it speaks through the hull
+    // of its copies, "nearly 20M" (18M-20M) to "about 20M" (19M-21M). The EUR page names ByteDance and
+    // is on ByteDance's relationship.
+    expect(tiktok.agreement).toMatchObject({ claims: 14, independentOrigins: 1, conflicting: false });
+    expect(tiktok.amount).toMatchObject({
+      low: 18_000_000,
+      high: 21_000_000,
+      estimate: 20_000_000,
+      period: "MONTH",
+      currency: "USD",
+    });
     // The article (2024-08-01) first; Medium's March 2022 rewrite (2024-08-09) is the latest dated page.
     expect(tiktok).toMatchObject({ firstReported: "2024-08-01", lastReported: "2024-08-09", validFrom: null });
 
@@ -313,12 +325,13 @@ describe("reports dataset (seed/reports)", () => {
     expect(relationship("microsoft-partners-with-oracle")).toMatchObject({ from: "microsoft", to: "oracle" });
   });
 
-  it("shows the disagreement on Microsoft's total investment in OpenAI as a conflict", () => {
+  it("hears the two pages repeating Microsoft's 10-K as one voice on its total investment in OpenAI", () => {
     const invests = relationship("microsoft-invests-in-openai");
-    expect(invests.agreement.claims).toBe(7);
-    expect(invests.agreement.conflicting).toBe(true);
-    // "$13 billion" (12.35B–13.65B) against "$13.75 billion".
-    expect(invests.agreement.gap).toBeCloseTo((13.75e9 - 13.65e9) / 13.75e9, 6);
+    // Mint ("more than $13 billion") and Entrepreneur ("$13 billion", 12.35B-13.65B) both trace to the
+    // 10-K: one origin whose voice spans both (from 12.35B up), which holds India Today's $13.75B. The
+    // article's "at most 99B" and the 2023 lower bounds hold it too.
+    expect(invests.agreement).toMatchObject({ claims: 7, independentOrigins: 6, conflicting: false, dissent: [] });
+    expect(invests.amount).toMatchObject({ low: 13.75e9, high: 13.75e9, qualifier: "EXACT", period: "TOTAL" });
   });
 
   it("reads investment rounds as lower bounds of the cumulative amount", () => {
