@@ -3,6 +3,7 @@ import { conflicts } from "../../src/analytics/conflicts";
 import { type Dataset, parseDataset } from "../../src/domain/dataset";
 import type { GraphStore, RelationshipFilter } from "../../src/store/graph-store";
 import { storeKnownAt } from "../../src/store/record-time";
+import { claimRecord, purchaseOf, sourceRecord, statementOf } from "../helpers/claim-records";
 import { monthly } from "../helpers/datasets";
 import { execute } from "../helpers/execute";
 import { loadedStoreFactories } from "../helpers/stores";
@@ -17,24 +18,7 @@ import { loadedStoreFactories } from "../helpers/stores";
  * - x's spend: the report says 10M (2024-04-01), then corrects itself to 12M (2024-05-01).
  */
 function claimsGraph(): Dataset {
-  const source = (id: string, kind: string, publishedOn: string, derivedFrom: string[] = []) => ({
-    ...{ id, kind, title: id, publishedOn, language: "en", derivedFrom },
-  });
-  const evidence = (id: string) => ({
-    ...{ id: `ev-${id}`, source: id, kind: "STATEMENT", quote: "q", locator: "p. 1", gloss: "g" },
-    ...{ refersTo: { label: "2024" }, disclosure: "REPORTED" },
-  });
-  const buys = (customer: string) => ({
-    id: `${customer}-buys`,
-    kind: "BUYS_FROM",
-    from: customer,
-    to: "m",
-    product: "p",
-  });
-  const claim = (id: string, relationship: string, sourceId: string, recordedAt: string, extra: object) => ({
-    ...{ id, relationship, source: sourceId, disclosure: "REPORTED", evidence: [`ev-${sourceId}`] },
-    ...{ recordedAt, recordedBy: "test", ...extra },
-  });
+  const [source, evidence, buys, claim] = [sourceRecord, statementOf, purchaseOf, claimRecord];
   return parseDataset([
     {
       name: "claims",

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Dataset, parseDataset } from "../../src/domain/dataset";
 import type { GraphStore, RelationshipFilter } from "../../src/store/graph-store";
 import { NO_HELD_TEXTS, recordBatch } from "../../src/store/record-batch";
+import { claimRecord, purchaseOf, sourceRecord, statementOf } from "../helpers/claim-records";
 import { monthly } from "../helpers/datasets";
 import { execute } from "../helpers/execute";
 import { loadedStoreFactories } from "../helpers/stores";
@@ -19,24 +20,9 @@ import { loadedStoreFactories } from "../helpers/stores";
  * - a is a subsidiary of g from a filing recorded on 2025-01-01.
  */
 function fusionGraph(): Dataset {
-  const source = (id: string, kind: string, derivedFrom: string[] = []) => ({
-    ...{ id, kind, title: id, publishedOn: "2024-01-01", language: "en", derivedFrom },
-  });
-  const evidence = (id: string) => ({
-    ...{ id: `ev-${id}`, source: id, kind: "STATEMENT", quote: "q", locator: "p. 1", gloss: "g" },
-    ...{ refersTo: { label: "2024" }, disclosure: "REPORTED" },
-  });
-  const buys = (customer: string) => ({
-    id: `${customer}-buys`,
-    kind: "BUYS_FROM",
-    from: customer,
-    to: "m",
-    product: "p",
-  });
-  const claim = (id: string, relationship: string, sourceId: string, recordedAt: string, extra: object) => ({
-    ...{ id, relationship, source: sourceId, disclosure: "REPORTED", evidence: [`ev-${sourceId}`] },
-    ...{ recordedAt, recordedBy: "test", ...extra },
-  });
+  const source = (id: string, kind: string, derivedFrom: string[] = []) =>
+    sourceRecord(id, kind, "2024-01-01", derivedFrom);
+  const [evidence, buys, claim] = [statementOf, purchaseOf, claimRecord];
   const yearly = (value: number) => ({ estimate: value, low: value, high: value, qualifier: "EXACT", period: "YEAR" });
   const total = (value: number) => ({ estimate: value, low: value, high: value, qualifier: "EXACT", period: "TOTAL" });
   const euros = { ...monthly(20e6, 19e6, 21e6), currency: "EUR" };
