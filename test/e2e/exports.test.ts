@@ -236,10 +236,25 @@ describe("graph and matrix exports over HTTP, GraphQL and the command line", () 
     await fillEmbeddedStore(served, { journalPath, documentsDir: null }, createLogger("silent"));
     const asServed = await startTestServer(served);
     const http = await asServed.get("/export/graph.graphml?center=microsoft&depth=2");
+    // Before the article's lineage was recorded (2026-12-07), TikTok's spend was 18M-20M, not 18M-21M.
+    const httpThen = await asServed.get("/export/graph.graphml?center=microsoft&depth=2&knownAt=2026-12-01");
     await asServed.stop();
     const cli = runCli(["--format", "graphml", "--center", "microsoft", "--depth", "2"]);
     expect(cli.status).toBe(0);
     expect(cli.stdout).toBe(http.body);
+    const cliThen = runCli([
+      "--format",
+      "graphml",
+      "--center",
+      "microsoft",
+      "--depth",
+      "2",
+      "--known-at",
+      "2026-12-01",
+    ]);
+    expect(cliThen.status).toBe(0);
+    expect(cliThen.stdout).toBe(httpThen.body);
+    expect(cliThen.stdout).not.toBe(cli.stdout);
 
     const bad = runCli(["--format", "graphml", "--center", "microsoft", "--depht", "2"]);
     expect(bad.status).toBe(2);
