@@ -116,8 +116,7 @@ interface AmountClass {
  */
 function amountClass(origins: readonly OriginClaims[], recordOrder: ReadonlyMap<string, number>): AmountClass | null {
   const weights = new Map<string, { weight: number; origins: number; first: number }>();
-  const periodWeights = new Map<Period, number>();
-  origins.forEach((origin) => {
+  for (const origin of origins) {
     const stated = origin.claims.filter((claim) => claim.amount !== null);
     for (const key of new Set(stated.map((claim) => classOf(claim.amount!)))) {
       const inClass = stated.filter((claim) => classOf(claim.amount!) === key);
@@ -125,26 +124,27 @@ function amountClass(origins: readonly OriginClaims[], recordOrder: ReadonlyMap<
       const first = Math.min(entry.first, ...inClass.map((claim) => recordOrder.get(claim.id)!));
       weights.set(key, { weight: entry.weight + surest(inClass), origins: entry.origins + 1, first });
     }
-  });
+  }
   const ranked = [...weights.entries()].sort(
     ([, a], [, b]) => b.weight - a.weight || b.origins - a.origins || a.first - b.first,
   );
-  const chosen = ranked[0]?.[0];
-  if (chosen === undefined) return null;
-  const [currency, kind] = chosen.split("|") as [string, string];
-  if (kind === "TOTAL") return { key: chosen, currency, period: "TOTAL" };
-  origins.forEach((origin) => {
-    const rates = origin.claims.filter((claim) => claim.amount && classOf(claim.amount) === chosen);
-    for (const period of new Set(rates.map((claim) => claim.amount!.period)))
-      periodWeights.set(
-        period,
-        (periodWeights.get(period) ?? 0) + surest(rates.filter((c) => c.amount!.period === period)),
-      );
-  });
-  const period = [...periodWeights.entries()].sort(
-    ([pa, a], [pb, b]) => b - a || PERIODS.indexOf(pa) - PERIODS.indexOf(pb),
-  )[0]![0];
-  return { key: chosen, currency, period };
+  const key = ranked[0]?.[0];
+  if (key === undefined) return null;
+  const [currency, kind] = key.split("|") as [string, string];
+  return { key, currency, period: kind === "TOTAL" ? "TOTAL" : weightiestPeriod(origins, key) };
+}
+
+/** Among the rates of class `key`, the period its origins give the most weight (then the shortest). */
+function weightiestPeriod(origins: readonly OriginClaims[], key: string): Period {
+  const weights = new Map<Period, number>();
+  for (const origin of origins) {
+    const rates = origin.claims.filter((claim) => claim.amount && classOf(claim.amount) === key);
+    for (const period of new Set(rates.map((claim) => claim.amount!.period))) {
+      const said = rates.filter((claim) => claim.amount!.period === period);
+      weights.set(period, (weights.get(period) ?? 0) + surest(said));
+    }
+  }
+  return [...weights.entries()].sort(([pa, a], [pb, b]) => b - a || PERIODS.indexOf(pa) - PERIODS.indexOf(pb))[0]![0];
 }
 
 function surest(claims: readonly Pick<Claim, "confidence">[]): number {
