@@ -7,6 +7,12 @@ import { type Fusion, fuseClaims } from "./fusion";
  * the one place that turns claims into that view, for both stores, at any record time.
  */
 
+/**
+ * The version of the rules that make a view from its claims (here and in fusion.ts). Raise it when
+ * one changes: a store holding views made by older rules makes them again (Neo4j, at start).
+ */
+export const VIEW_RULES_VERSION = 2;
+
 /** What a relationship is apart from its claims: its identity and the words that describe it. */
 export type RelationshipIdentity = Pick<
   Relationship,

@@ -116,6 +116,28 @@ describe.skipIf(!cfg)("Neo4jStore", () => {
       await same((s) => s.listCompanies({ country: "US", kind: seed.companies[0]!.kind }, { first: 2 }));
       await same((s) => s.counts());
     });
+
+    it("makes again, at start, the views an older version of the rules made", async () => {
+      const tiktok = "tiktok-buys-azure-openai-from-microsoft";
+      const executor = new Neo4jExecutor(cfg!);
+      try {
+        // A view as an older version stored it: other figures, and no rules version.
+        await executor.write(
+          "MATCH ()-[r:BUYS_FROM {id: $id}]->() SET r.agreementClaims = 99, r.amountLow = 1 REMOVE r.viewRules",
+          { id: tiktok },
+          () => null,
+        );
+      } finally {
+        await executor.close();
+      }
+      expect((await neo4j.relationshipsByIds([tiktok]))[0]!.agreement.claims).toBe(99);
+      const restarted = await Neo4jStore.connect(cfg!);
+      try {
+        expect(await restarted.relationshipsByIds([tiktok])).toStrictEqual(await memory.relationshipsByIds([tiktok]));
+      } finally {
+        await restarted.close();
+      }
+    });
   });
 
   describe("batching, transactions and ids", () => {

@@ -6,9 +6,10 @@ import {
   type RelationshipIdentity,
   relationshipFromClaims,
   sourceLineage,
+  VIEW_RULES_VERSION,
 } from "../../domain/relationship-view";
-import { runQuery, writeRelationships } from "./batched-load";
-import type { RunQuery } from "./executor";
+import { DEFAULT_LOAD_BATCH_SIZE, runQuery, writeRelationships } from "./batched-load";
+import type { Neo4jExecutor, RunQuery } from "./executor";
 import { relationshipFromColumns, toClaim, toIdentity, toSource } from "./mapping";
 import { forgetWithdrawnQuery, withdrawnRelationshipsQuery, writeWithdrawnQuery } from "./queries/withdrawn-queries";
 import {
@@ -18,6 +19,7 @@ import {
   receiptQuery,
   writeChangesQuery,
   writeReceiptQuery,
+  staleViewsQuery,
 } from "./queries/batch-queries";
 import { claimsByIdsQuery, claimsOfQuery } from "./queries/claim-queries";
 import {
@@ -158,4 +160,19 @@ async function identitiesOf(
     toIdentity(rec.get("props") as Props),
   );
   return new Map([...withdrawn, ...stored, ...declared].map((identity) => [identity.id, identity]));
+}
+
+/**
+ * Views made by older rules (VIEW_RULES_VERSION) made again from their claims, a batch per
+ * transaction: a database loaded before a rule changed serves what the rules say now. Answers how many.
+ */
+export async function remakeStaleViews(db: Neo4jExecutor, batchSize = DEFAULT_LOAD_BATCH_SIZE): Promise<number> {
+  let remade = 0;
+  for (;;) {
+    const query = staleViewsQuery(VIEW_RULES_VERSION, batchSize);
+    const ids = await db.read(query.cypher, query.params, (rec) => rec.get("id") as string);
+    if (ids.length === 0) return remade;
+    await db.writeTx((run) => remakeRelationships(run, ids, []));
+    remade += ids.length;
+  }
 }

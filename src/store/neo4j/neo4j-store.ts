@@ -55,7 +55,7 @@ import { withdrawnRelationshipsQuery } from "./queries/withdrawn-queries";
 import type { RelationshipIdentity } from "../../domain/relationship-view";
 import { claimsByIdsQuery, claimsOfQuery, listClaimsQuery, listSourcesQuery } from "./queries/claim-queries";
 import type { Change, PreparedBatch, Receipt } from "../../domain/batch";
-import { remakeRelationships, toReceipt, writeBatch } from "./batch-write";
+import { remakeRelationships, remakeStaleViews, toReceipt, writeBatch } from "./batch-write";
 import { listChangesQuery, receiptQuery, relationshipsWithOtherClaimsQuery } from "./queries/batch-queries";
 import type { Claim } from "../../domain/claims";
 import { byRecordOrder, claimsByRelationship } from "../../domain/relationship-view";
@@ -113,6 +113,7 @@ export class Neo4jStore implements GraphStore {
     try {
       await db.verifyConnectivity();
       await ensureSchema(db);
+      await remakeStaleViews(db);
     } catch (err) {
       await db.close().catch(() => {});
       throw err;

@@ -1,5 +1,6 @@
 import type { Change, Receipt } from "../../../domain/batch";
 import type { PageRequest } from "../../graph-store";
+import { RELATIONSHIP_KINDS } from "../../../domain/entities";
 import { cypherInt } from "../executor";
 import { cypher, type CypherQuery } from "./cypher-query";
 import { relationshipByIdUnion } from "./relationship-queries";
@@ -52,6 +53,18 @@ export function writeChangesQuery(changes: readonly Change[]): CypherQuery {
 
 export function listChangesQuery(sinceSeq: number, page: PageRequest): CypherQuery {
   return listNodesQuery("Change", ["n.seq > $since"], { since: cypherInt(Math.max(0, sinceSeq)) }, page);
+}
+
+/**
+ * Rows `id`: up to `limit` relationships whose view was made by rules older than `version` (or
+ * before views carried one), to be made again from their claims.
+ */
+export function staleViewsQuery(version: number, limit: number): CypherQuery {
+  const types = RELATIONSHIP_KINDS.join("|");
+  return {
+    cypher: `MATCH ()-[r:${types}]->() WHERE coalesce(r.viewRules, 0) < $version RETURN r.id AS id LIMIT $limit`,
+    params: { version: cypherInt(version), limit: cypherInt(limit) },
+  };
 }
 
 /** Deletes the relationships with these ids, whatever their type. */
