@@ -26,7 +26,7 @@ import { highFromNullable, highOrNull } from "../../domain/interval";
 import type { Money, Period, Qualifier } from "../../domain/money";
 import { RELATIONSHIP_PARTS, type RelationshipPart, unreadRelationship } from "../../domain/relationship-parts";
 import { searchKeys } from "../../domain/text";
-import { type RelationshipIdentity, VIEW_RULES_VERSION } from "../../domain/relationship-view";
+import type { RelationshipIdentity } from "../../domain/relationship-view";
 
 /**
  * How domain objects live in Neo4j, both ways. Dates stay ISO strings (they compare correctly as
@@ -86,7 +86,6 @@ export function relationshipProps(r: Relationship): Props {
     agreementIncomparable: [...r.agreement.incomparable],
     firstReported: r.firstReported,
     lastReported: r.lastReported,
-    viewRules: VIEW_RULES_VERSION,
   };
 }
 

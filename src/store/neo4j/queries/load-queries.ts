@@ -11,6 +11,7 @@ import {
   type RelationshipKind,
   type Source,
 } from "../../../domain/entities";
+import { VIEW_RULES_VERSION } from "../../../domain/relationship-view";
 import { cypherInt, type Params } from "../executor";
 import {
   claimProps,
@@ -162,7 +163,12 @@ export function sweepReplacedRelationshipsQuery(
 }
 
 function relationshipRows(relationships: readonly Relationship[]): Params[] {
-  return relationships.map((r) => ({ from: r.from, to: r.to, props: compact(relationshipProps(r)) }));
+  // viewRules is bookkeeping, never read back: which version of the rules made the view (see remakeStaleViews).
+  return relationships.map((r) => ({
+    from: r.from,
+    to: r.to,
+    props: { ...compact(relationshipProps(r)), viewRules: VIEW_RULES_VERSION },
+  }));
 }
 
 /**
