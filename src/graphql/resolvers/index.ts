@@ -4,6 +4,7 @@ import { AnalyticsResolver } from "./analytics.resolver";
 import { BatchResolver } from "./batch.resolver";
 import { ClaimQueryResolver, ClaimResolver } from "./claim.resolver";
 import { CompanyResolver } from "./company.resolver";
+import { DiffResolver } from "./diff.resolver";
 import { DerivationResolver, EvidenceResolver, MetricResolver, SourceResolver } from "./evidence.resolver";
 import { GraphViewResolver } from "./graph-view.resolver";
 import { PersonResolver, ProductResolver } from "./product.resolver";
@@ -40,6 +41,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   MetricResolver,
   GraphViewResolver,
   AnalyticsResolver,
+  DiffResolver,
   ...amountResolvers,
   ...reportFieldResolvers,
 ];
