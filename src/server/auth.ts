@@ -61,6 +61,20 @@ export async function authenticate(header: string | undefined, credentials: Cred
   return apiKeyPrincipal(token, credentials.keys);
 }
 
+/**
+ * Who sends a request or opens a subscription, from its Authorization value (the header over HTTP,
+ * `authorization` in `connection_init` over WebSocket): null for anonymous, UNAUTHENTICATED for a
+ * bad credential, or for none when every read needs one.
+ */
+export async function principalOfRequest(
+  authorization: string | undefined,
+  auth: { readonly credentials: Credentials; readonly readsNeedKey: boolean },
+): Promise<Principal | null> {
+  const principal = await authenticate(authorization, auth.credentials);
+  if (!principal && auth.readsNeedKey) throw new UnauthenticatedError("this server needs an API key for every request");
+  return principal;
+}
+
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;
 
 function apiKeyPrincipal(token: string, keys: readonly ApiKey[]): Principal {

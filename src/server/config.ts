@@ -62,6 +62,9 @@ const envSchema = z
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
     JWT_ROLE_CLAIM: z.string().min(1).default("role"),
+    // Subscriptions one WebSocket connection may hold at once, and how often the server pings it.
+    SUBSCRIPTIONS_PER_CONNECTION: positiveInt(1_000).default(10),
+    WS_KEEP_ALIVE_SECONDS: positiveInt(3_600).default(12),
     // Where the embedded store keeps its journal of recorded batches.
     DATA_DIR: z.string().min(1).optional(),
     // The held documents (a source's \`document\`) that recorded quotes are checked against.
@@ -87,6 +90,14 @@ export interface Config {
   readonly trustProxy: string | undefined;
   readonly caching: CachingConfig;
   readonly cors: CorsConfig;
+  readonly subscriptions: SubscriptionConfig;
+}
+
+export interface SubscriptionConfig {
+  /** Subscriptions one WebSocket connection may hold at once. */
+  readonly perConnection: number;
+  /** How often the server pings each connection (one missed pong closes it). */
+  readonly keepAliveMs: number;
 }
 
 export interface CachingConfig {
@@ -134,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     caching: { maxAgeSeconds: e.CACHE_MAX_AGE_SECONDS, responseCacheBytes: e.RESPONSE_CACHE_MB * 1024 * 1024 },
     cors: corsOf(e),
+    subscriptions: { perConnection: e.SUBSCRIPTIONS_PER_CONNECTION, keepAliveMs: e.WS_KEEP_ALIVE_SECONDS * 1000 },
   };
 }
 

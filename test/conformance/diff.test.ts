@@ -230,7 +230,9 @@ describe.each(loadedStoreFactories())("what changed between two record times on 
     expect(await refusal({ from: "2024-04-15", to: "2025-06-01", companies: ["Not An Id"] })).toMatch(/not a valid id/);
     const many = Array.from({ length: 101 }, (_, i) => `c${i}`);
     expect(await refusal({ from: "2024-04-15", to: "2025-06-01", companies: many })).toMatch(/at most 100/);
-    expect(await refusal({ from: "2024-04-15", to: "2025-06-01", first: 0 })).toMatch(/first|Argument Validation Error/);
+    expect(await refusal({ from: "2024-04-15", to: "2025-06-01", first: 0 })).toMatch(
+      /first|Argument Validation Error/,
+    );
     // The code clients see (the server turns it into extensions.code).
     const reversed = diffBetween(store, { from: "2025-06-01", to: "2024-04-15" }, {});
     await expect(reversed).rejects.toMatchObject({ code: "BAD_USER_INPUT", details: { argument: "from" } });

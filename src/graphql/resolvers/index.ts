@@ -19,6 +19,7 @@ import {
   AgreementResolver,
 } from "./relationship.resolver";
 import { reportFieldResolvers } from "./report-fields.resolver";
+import { ChangeSubscriptionResolver } from "./subscription.resolver";
 
 export const resolvers: NonEmptyArray<ClassType> = [
   QueryResolver,
@@ -38,6 +39,7 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ClaimResolver,
   ClaimQueryResolver,
   BatchResolver,
+  ChangeSubscriptionResolver,
   MetricResolver,
   GraphViewResolver,
   AnalyticsResolver,
