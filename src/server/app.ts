@@ -23,6 +23,7 @@ import { exportRouter } from "./export-routes";
 import { createErrorReporter, type ErrorReporter, errorMiddleware } from "./error-policy";
 import { createFormatError } from "./format-error";
 import { costLimitPlugin, guardRules, jsonDepthLimit, queryLengthLimit } from "./guards";
+import { tailChangeFeed } from "./feed-tail";
 import { healthRouter } from "./health";
 import { ideAssetsRouter, ideLandingPagePlugin } from "./ide";
 import type { Logger } from "./logger";
@@ -101,15 +102,14 @@ export async function startHttpServer(opts: {
     counted: (code) => metrics.errorAnswered(code),
   });
   const cache = new ResponseCache(config.caching, { privateAnswers: config.auth.readsNeedKey });
-  // Every write through this server empties the response cache and wakes its subscriptions.
+  // Every write, through this server or (learnt by the tail) another, empties the response cache
+  // and wakes the subscriptions.
   const feed = new ChangeFeed(opts.store);
-  const store = observedStore(
-    opts.store,
-    metrics.storeObserver(opts.store.name, () => {
-      cache.invalidate();
-      feed.wrote();
-    }),
-  );
+  const written = () => {
+    cache.invalidate();
+    feed.wrote();
+  };
+  const store = observedStore(opts.store, metrics.storeObserver(opts.store.name, written));
   const budgets =
     config.rateLimit.costPerSecond > 0 ? new CostBudgets(config.rateLimit, () => metrics.limited()) : null;
   const schema = await getSchema();
@@ -135,6 +135,7 @@ export async function startHttpServer(opts: {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, () => resolve());
   });
+  const tail = tailChangeFeed(opts.store, { intervalMs: config.changeTailMs, grew: written, logger });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}${GRAPHQL_PATH}`;
   return {
@@ -142,6 +143,7 @@ export async function startHttpServer(opts: {
     port,
     httpServer,
     async stop() {
+      tail.stop();
       await apollo.stop();
     },
   };

@@ -65,6 +65,8 @@ const envSchema = z
     // Subscriptions one WebSocket connection may hold at once, and how often the server pings it.
     SUBSCRIPTIONS_PER_CONNECTION: positiveInt(1_000).default(10),
     WS_KEEP_ALIVE_SECONDS: positiveInt(3_600).default(12),
+    // How often a server reads the change counter for writes made through other servers.
+    CHANGE_TAIL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
     // Where the embedded store keeps its journal of recorded batches.
     DATA_DIR: z.string().min(1).optional(),
     // The held documents (a source's \`document\`) that recorded quotes are checked against.
@@ -91,6 +93,8 @@ export interface Config {
   readonly caching: CachingConfig;
   readonly cors: CorsConfig;
   readonly subscriptions: SubscriptionConfig;
+  /** How often the server reads the change counter for writes made through other servers. */
+  readonly changeTailMs: number;
 }
 
 export interface SubscriptionConfig {
@@ -145,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     caching: { maxAgeSeconds: e.CACHE_MAX_AGE_SECONDS, responseCacheBytes: e.RESPONSE_CACHE_MB * 1024 * 1024 },
     cors: corsOf(e),
+    changeTailMs: e.CHANGE_TAIL_MS,
     subscriptions: { perConnection: e.SUBSCRIPTIONS_PER_CONNECTION, keepAliveMs: e.WS_KEEP_ALIVE_SECONDS * 1000 },
   };
 }

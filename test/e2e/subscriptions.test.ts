@@ -1,6 +1,5 @@
-import { type Client, createClient } from "graphql-ws";
+import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import WebSocket from "ws";
 import { loadSeed } from "../../seed/loader";
 import { hashKey } from "../../src/server/auth";
 import { MemoryStore } from "../../src/store/memory/memory-store";
@@ -8,6 +7,7 @@ import { filing } from "../helpers/batches";
 import { startTestServer, type TestServer } from "../helpers/http-server";
 import { postGraphQL } from "../helpers/post-graphql";
 import { loadedStoreFactories } from "../helpers/stores";
+import { subscribe, wsClient } from "../helpers/subscriptions";
 import { feedOf, recordOver } from "../helpers/write-burst";
 
 /**
@@ -20,60 +20,6 @@ import { feedOf, recordOver } from "../helpers/write-burst";
 const EDITOR_KEY = "subscriptions-editor-key-0123456789";
 const READER_KEY = "subscriptions-reader-key-0123456789";
 const KEYS = { API_KEYS: `ed:editor:${hashKey(EDITOR_KEY)},rd:reader:${hashKey(READER_KEY)}` };
-
-const CHANGES = `subscription ($since: Int!) { changes(since: $since) { seq kind claimId batchKey } }`;
-
-interface FeedChange {
-  seq: number;
-  kind: string;
-  claimId: string;
-  batchKey: string;
-}
-
-function wsClient(server: TestServer, connectionParams: Record<string, unknown> = {}): Client {
-  return createClient({
-    url: server.url.replace(/^http/, "ws"),
-    webSocketImpl: WebSocket,
-    connectionParams,
-    retryAttempts: 0,
-    lazy: true,
-  });
-}
-
-/** A subscription's changes as they arrive, and a way to wait until enough have. */
-function subscribe(client: Client, since: number) {
-  const received: FeedChange[] = [];
-  const errors: unknown[] = [];
-  let wake: () => void = () => {};
-  const stop = client.subscribe<{ changes: FeedChange }>(
-    { query: CHANGES, variables: { since } },
-    {
-      next: (result) => {
-        if (result.errors) errors.push(...result.errors);
-        if (result.data) received.push(result.data.changes);
-        wake();
-      },
-      error: (err) => {
-        errors.push(err);
-        wake();
-      },
-      complete: () => wake(),
-    },
-  );
-  return {
-    received,
-    errors,
-    stop,
-    /** Resolves once `done` holds of what arrived, or rejects with the first error. */
-    async until(done: (changes: readonly FeedChange[]) => boolean): Promise<FeedChange[]> {
-      while (!done(received)) {
-        if (errors.length > 0) throw new Error(`subscription failed: ${JSON.stringify(errors[0])}`);
-        await new Promise<void>((resolve) => (wake = resolve));
-      }
-      return [...received];
-    },
-  };
-}
 
 const seqs = (changes: readonly { seq: number }[]) => changes.map((c) => c.seq);
 
