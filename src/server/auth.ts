@@ -52,7 +52,7 @@ export interface Credentials {
 }
 
 /** The principal an Authorization header names; null without one; UNAUTHENTICATED for a bad one. */
-export async function authenticate(header: string | undefined, credentials: Credentials): Promise<Principal | null> {
+async function authenticate(header: string | undefined, credentials: Credentials): Promise<Principal | null> {
   if (header === undefined || header.trim() === "") return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw new UnauthenticatedError("the Authorization header must be `Bearer <API key or JWT>`");
