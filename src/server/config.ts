@@ -65,8 +65,13 @@ const envSchema = z
     // Subscriptions one WebSocket connection may hold at once, and how often the server pings it.
     SUBSCRIPTIONS_PER_CONNECTION: positiveInt(1_000).default(10),
     WS_KEEP_ALIVE_SECONDS: positiveInt(3_600).default(12),
-    // How often a server reads the change counter for writes made through other servers.
-    CHANGE_TAIL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+    // How often a server reads the change counter for writes made through other servers (0: never,
+    // for a server that is the only one writing to its store).
+    CHANGE_TAIL_MS: z.coerce
+      .number()
+      .int()
+      .refine((ms) => ms === 0 || (ms >= 50 && ms <= 60_000), "0, or 50 to 60000")
+      .default(500),
     // Where the embedded store keeps its journal of recorded batches.
     DATA_DIR: z.string().min(1).optional(),
     // The held documents (a source's \`document\`) that recorded quotes are checked against.
@@ -93,7 +98,7 @@ export interface Config {
   readonly caching: CachingConfig;
   readonly cors: CorsConfig;
   readonly subscriptions: SubscriptionConfig;
-  /** How often the server reads the change counter for writes made through other servers. */
+  /** How often the server reads the change counter for writes made through other servers (0: never). */
   readonly changeTailMs: number;
 }
 

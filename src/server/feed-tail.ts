@@ -6,12 +6,14 @@ import type { Logger } from "./logger";
  * Neo4j): every `intervalMs` it reads the store's change counter after the last seq it knows, and
  * when the feed has grown it tells `grew` (which empties the response cache and wakes the
  * subscriptions). A write through any replica thus reaches every replica within one interval and a
- * read. Writes through this server are told at once without waiting for the tail.
+ * read. Writes through this server are told at once without waiting for the tail. An interval of
+ * 0 tails nothing: for a server that is its store's only writer.
  */
 export function tailChangeFeed(
   store: GraphStore,
   opts: { readonly intervalMs: number; readonly grew: () => void; readonly logger: Logger },
 ): { stop(): void } {
+  if (opts.intervalMs === 0) return { stop: () => {} };
   let known = 0;
   let failing = false;
   let timer: NodeJS.Timeout | null = null;
