@@ -1,4 +1,4 @@
-import { type Receipt, stampedRecords } from "../domain/batch";
+import { type Change, type Receipt, stampedRecords } from "../domain/batch";
 import type { DatasetFile } from "../domain/dataset";
 import { BadInputError } from "../domain/errors";
 import { requireRole } from "../domain/roles";
@@ -56,8 +56,19 @@ function recordsFile(input: RecordBatchInput, at: string, by: string): DatasetFi
   return { name, content: stampedRecords(records, at, by, "overwrite") };
 }
 
-export async function changesPage(ctx: Context, args: ChangesArgs) {
-  if (!Number.isInteger(args.since) || args.since < 0)
+function checkSince(since: number): number {
+  if (!Number.isInteger(since) || since < 0)
     throw new BadInputError("since must be 0 or a seq from the feed", { argument: "since" });
-  return toConnection(await ctx.store.listChanges(args.since, pageRequest(ctx, args)));
+  return since;
+}
+
+export async function changesPage(ctx: Context, args: ChangesArgs) {
+  return toConnection(await ctx.store.listChanges(checkSince(args.since), pageRequest(ctx, args)));
+}
+
+/** Subscription.changes: the feed after `since`, then every change as it is written (see store/change-feed.ts). */
+export function changeStream(ctx: Context, since: number): AsyncIterableIterator<Change> {
+  const from = checkSince(since);
+  if (!ctx.feed) throw new BadInputError("subscriptions are served over WebSocket, on the server's GraphQL path");
+  return ctx.feed.changesAfter(from);
 }

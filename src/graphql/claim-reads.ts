@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { conflicts } from "../analytics/conflicts";
+import { diff, type RelationshipDiff } from "../analytics/diff";
 import { type Clock, type ClockArgs, clockOf } from "./clock";
 import { type Claim, claimAsKnownAt, claimsKnownAt, listedClaims } from "../domain/claims";
 import type { DateSpan, Relationship } from "../domain/entities";
@@ -14,6 +15,7 @@ import type { Context } from "./context";
 import { loadedOrThrow } from "./reads";
 import type { ClaimListArgs, ClaimsArgs, ConflictsArgs, SourcesArgs } from "./types/args";
 import { type Connection, toConnection } from "./types/connection.type";
+import type { DiffArgs } from "./types/diff.type";
 
 /**
  * The read paths of the claims model: claims and sources as pages, conflicts ranked, and the graph
@@ -86,4 +88,15 @@ export async function conflictsPage(
 ): Promise<Connection<Relationship>> {
   const input = { knownAt: clock.knownAt, asOf: clock.asOf, kinds: args.kinds ?? [] };
   return toConnection(await conflicts(ctx.store, input, pageRequest(ctx, args)));
+}
+
+/** Query.diff: how the relationships differ between two record times (see analytics/diff.ts). */
+export async function diffPage(ctx: Context, args: DiffArgs): Promise<Connection<RelationshipDiff>> {
+  const input = {
+    from: args.from,
+    to: args.to,
+    companies: (args.companies ?? []).map((id) => requireId(id, "company")),
+    kinds: args.kinds ?? [],
+  };
+  return toConnection(await diff(ctx.store, input, pageRequest(ctx, args)));
 }

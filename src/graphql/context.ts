@@ -1,4 +1,5 @@
 import type { FieldNode } from "graphql";
+import type { ChangeFeed } from "../store/change-feed";
 import type { GraphStore, PageContents } from "../store/graph-store";
 import { type HeldTexts, NO_HELD_TEXTS } from "../store/record-batch";
 import type { Principal } from "../domain/roles";
@@ -35,6 +36,8 @@ export interface Context {
   readonly cacheGeneration: number;
   /** true: the request reads after a write's bookmark, so no cached answer will do. */
   readonly readsAfterWrite: boolean;
+  /** The server's change feed, which subscriptions stream (null: no server, so no subscription). */
+  readonly feed: ChangeFeed | null;
 }
 
 export interface RequestSummary {
@@ -65,11 +68,13 @@ export function createContext(
     summary?: RequestSummary;
     cacheGeneration?: number;
     readsAfterWrite?: boolean;
+    feed?: ChangeFeed;
   } = {},
 ): Context {
   return {
     cacheGeneration: options.cacheGeneration ?? 0,
     readsAfterWrite: options.readsAfterWrite ?? false,
+    feed: options.feed ?? null,
     client: options.client ?? "local",
     summary: options.summary ?? {},
     principal: options.principal ?? null,

@@ -5,14 +5,16 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
+import type { Disposable } from "graphql-ws";
 import { GraphQLError, type GraphQLSchema } from "graphql";
 import { UnauthenticatedError } from "../domain/errors";
 import type { Principal } from "../domain/roles";
 import { type Context, createContext } from "../graphql/context";
 import type { GraphStore } from "../store/graph-store";
+import { ChangeFeed } from "../store/change-feed";
 import { observedStore } from "../store/observed-store";
 import type { HeldTexts } from "../store/record-batch";
-import { authenticate } from "./auth";
+import { principalOfRequest } from "./auth";
 import { documentFolder } from "./held-texts";
 import type { AuthConfig, Config } from "./config";
 import { corsMiddleware } from "./cors";
@@ -21,6 +23,7 @@ import { exportRouter } from "./export-routes";
 import { createErrorReporter, type ErrorReporter, errorMiddleware } from "./error-policy";
 import { createFormatError } from "./format-error";
 import { costLimitPlugin, guardRules, jsonDepthLimit, queryLengthLimit } from "./guards";
+import { tailChangeFeed } from "./feed-tail";
 import { healthRouter } from "./health";
 import { ideAssetsRouter, ideLandingPagePlugin } from "./ide";
 import type { Logger } from "./logger";
@@ -29,6 +32,7 @@ import { CostBudgets } from "./rate-limit";
 import { readsAfterWrite, summaryOf, trackRequests } from "./request-log";
 import { ResponseCache } from "./response-cache";
 import { getSchema } from "./schema";
+import { serveSubscriptions } from "./subscriptions";
 import { summaryPlugin } from "./summary-plugin";
 import {
   answerUnparsableRequests,
@@ -98,16 +102,31 @@ export async function startHttpServer(opts: {
     counted: (code) => metrics.errorAnswered(code),
   });
   const cache = new ResponseCache(config.caching, { privateAnswers: config.auth.readsNeedKey });
-  const store = observedStore(
-    opts.store,
-    metrics.storeObserver(opts.store.name, () => cache.invalidate()),
-  );
+  // Every write, through this server or (learnt by the tail) another, empties the response cache
+  // and wakes the subscriptions.
+  const feed = new ChangeFeed(opts.store);
+  const written = () => {
+    cache.invalidate();
+    feed.wrote();
+  };
+  const store = observedStore(opts.store, metrics.storeObserver(opts.store.name, written));
   const budgets =
     config.rateLimit.costPerSecond > 0 ? new CostBudgets(config.rateLimit, () => metrics.limited()) : null;
   const schema = await getSchema();
   const heldTexts = documentFolder(config.documentsDir);
   const parts: GraphQLParts = { schema, heldTexts, store, config, logger, reportError, cache, budgets, metrics };
-  const apollo = createApollo(parts, httpServer);
+  const subscriptions = serveSubscriptions({
+    httpServer,
+    path: GRAPHQL_PATH,
+    schema,
+    store,
+    feed,
+    heldTexts,
+    config,
+    logger,
+    reportError,
+  });
+  const apollo = createApollo(parts, httpServer, subscriptions);
   await apollo.start();
 
   mountRoutes(app, apollo, parts);
@@ -116,6 +135,7 @@ export async function startHttpServer(opts: {
     httpServer.once("error", reject);
     httpServer.listen(config.port, config.host, () => resolve());
   });
+  const tail = tailChangeFeed(opts.store, { intervalMs: config.changeTailMs, grew: written, logger });
   const { port } = httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}${GRAPHQL_PATH}`;
   return {
@@ -123,6 +143,7 @@ export async function startHttpServer(opts: {
     port,
     httpServer,
     async stop() {
+      tail.stop();
       await apollo.stop();
     },
   };
@@ -163,7 +184,7 @@ function mountRoutes(app: express.Express, apollo: ApolloServer<Context>, parts:
   app.use(errorMiddleware(parts.reportError));
 }
 
-function createApollo(parts: GraphQLParts, httpServer: Server): ApolloServer<Context> {
+function createApollo(parts: GraphQLParts, httpServer: Server, subscriptions: Disposable): ApolloServer<Context> {
   const { config, reportError } = parts;
   const exposeInternals = config.env === "development";
   return new ApolloServer<Context>({
@@ -179,6 +200,8 @@ function createApollo(parts: GraphQLParts, httpServer: Server): ApolloServer<Con
     formatError: createFormatError(reportError),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Stopping closes every WebSocket connection too, so none holds the HTTP server open.
+      { serverWillStart: async () => ({ drainServer: async () => subscriptions.dispose() }) },
       summaryPlugin(),
       costLimitPlugin(config.limits, parts.budgets),
       ...parts.cache.plugins(),
@@ -227,10 +250,7 @@ function trustProxyValue(value: string): boolean | number | string {
  */
 async function principalOf(header: string | undefined, auth: AuthConfig): Promise<Principal | null> {
   try {
-    const principal = await authenticate(header, auth.credentials);
-    if (!principal && auth.readsNeedKey)
-      throw new UnauthenticatedError("this server needs an API key for every request");
-    return principal;
+    return await principalOfRequest(header, auth);
   } catch (err) {
     if (!(err instanceof UnauthenticatedError)) throw err;
     throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: 401 } } });

@@ -52,13 +52,27 @@ export interface Credentials {
 }
 
 /** The principal an Authorization header names; null without one; UNAUTHENTICATED for a bad one. */
-export async function authenticate(header: string | undefined, credentials: Credentials): Promise<Principal | null> {
+async function authenticate(header: string | undefined, credentials: Credentials): Promise<Principal | null> {
   if (header === undefined || header.trim() === "") return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   if (!match) throw new UnauthenticatedError("the Authorization header must be `Bearer <API key or JWT>`");
   const token = match[1]!;
   if (credentials.verifyJwt && JWT_SHAPE.test(token)) return credentials.verifyJwt(token);
   return apiKeyPrincipal(token, credentials.keys);
+}
+
+/**
+ * Who sends a request or opens a subscription, from its Authorization value (the header over HTTP,
+ * `authorization` in `connection_init` over WebSocket): null for anonymous, UNAUTHENTICATED for a
+ * bad credential, or for none when every read needs one.
+ */
+export async function principalOfRequest(
+  authorization: string | undefined,
+  auth: { readonly credentials: Credentials; readonly readsNeedKey: boolean },
+): Promise<Principal | null> {
+  const principal = await authenticate(authorization, auth.credentials);
+  if (!principal && auth.readsNeedKey) throw new UnauthenticatedError("this server needs an API key for every request");
+  return principal;
 }
 
 const JWT_SHAPE = /^[\w-]+\.[\w-]+\.[\w-]+$/;

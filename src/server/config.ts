@@ -62,6 +62,16 @@ const envSchema = z
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
     JWT_ROLE_CLAIM: z.string().min(1).default("role"),
+    // Subscriptions one WebSocket connection may hold at once, and how often the server pings it.
+    SUBSCRIPTIONS_PER_CONNECTION: positiveInt(1_000).default(10),
+    WS_KEEP_ALIVE_SECONDS: positiveInt(3_600).default(12),
+    // How often a server reads the change counter for writes made through other servers (0: never,
+    // for a server that is the only one writing to its store).
+    CHANGE_TAIL_MS: z.coerce
+      .number()
+      .int()
+      .refine((ms) => ms === 0 || (ms >= 50 && ms <= 60_000), "0, or 50 to 60000")
+      .default(500),
     // Where the embedded store keeps its journal of recorded batches.
     DATA_DIR: z.string().min(1).optional(),
     // The held documents (a source's \`document\`) that recorded quotes are checked against.
@@ -87,6 +97,16 @@ export interface Config {
   readonly trustProxy: string | undefined;
   readonly caching: CachingConfig;
   readonly cors: CorsConfig;
+  readonly subscriptions: SubscriptionConfig;
+  /** How often the server reads the change counter for writes made through other servers (0: never). */
+  readonly changeTailMs: number;
+}
+
+export interface SubscriptionConfig {
+  /** Subscriptions one WebSocket connection may hold at once. */
+  readonly perConnection: number;
+  /** How often the server pings each connection (one missed pong closes it). */
+  readonly keepAliveMs: number;
 }
 
 export interface CachingConfig {
@@ -134,6 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     caching: { maxAgeSeconds: e.CACHE_MAX_AGE_SECONDS, responseCacheBytes: e.RESPONSE_CACHE_MB * 1024 * 1024 },
     cors: corsOf(e),
+    changeTailMs: e.CHANGE_TAIL_MS,
+    subscriptions: { perConnection: e.SUBSCRIPTIONS_PER_CONNECTION, keepAliveMs: e.WS_KEEP_ALIVE_SECONDS * 1000 },
   };
 }
 

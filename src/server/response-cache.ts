@@ -11,7 +11,7 @@ import type { CachingConfig } from "./config";
  * (analytics and the change feed are hinted shorter than the default, writes never cached; see the
  * README), and the same policy decides what the in-process response cache keeps. A write through
  * this server empties that cache: no answer read before the write is served after it. A write
- * through another replica is not seen here, so a cached read may be up to its max-age old.
+ * through another replica empties it once the change tail reads it (see feed-tail.ts).
  */
 export class ResponseCache {
   /** Bumped by every write; an answer computed in an older generation is not stored. */

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { type GraphQLSchema, lexicographicSortSchema, printSchema, specifiedDirectives } from "graphql";
+import { createPubSub } from "@graphql-yoga/subscription";
 import { buildSchema } from "type-graphql";
 import { cacheControlDirective } from "../graphql/cache-hints";
 import { resolvers } from "../graphql/resolvers";
@@ -14,6 +15,10 @@ export function getSchema(): Promise<GraphQLSchema> {
     // class-validator checks @ArgsType constraints, synchronously (see validate-args.ts).
     validateFn: validateArgs,
     directives: [...specifiedDirectives, cacheControlDirective],
+    // type-graphql builds no subscription without a PubSub. Ours publish no topic: each streams the
+    // store's change feed from the seq its client asks (see store/change-feed.ts), which a topic
+    // could not replay.
+    pubSub: createPubSub(),
   });
   return cached;
 }

@@ -4,6 +4,7 @@ import { AnalyticsResolver } from "./analytics.resolver";
 import { BatchResolver } from "./batch.resolver";
 import { ClaimQueryResolver, ClaimResolver } from "./claim.resolver";
 import { CompanyResolver } from "./company.resolver";
+import { DiffResolver } from "./diff.resolver";
 import { DerivationResolver, EvidenceResolver, MetricResolver, SourceResolver } from "./evidence.resolver";
 import { GraphViewResolver } from "./graph-view.resolver";
 import { PersonResolver, ProductResolver } from "./product.resolver";
@@ -18,6 +19,7 @@ import {
   AgreementResolver,
 } from "./relationship.resolver";
 import { reportFieldResolvers } from "./report-fields.resolver";
+import { ChangeSubscriptionResolver } from "./subscription.resolver";
 
 export const resolvers: NonEmptyArray<ClassType> = [
   QueryResolver,
@@ -37,9 +39,11 @@ export const resolvers: NonEmptyArray<ClassType> = [
   ClaimResolver,
   ClaimQueryResolver,
   BatchResolver,
+  ChangeSubscriptionResolver,
   MetricResolver,
   GraphViewResolver,
   AnalyticsResolver,
+  DiffResolver,
   ...amountResolvers,
   ...reportFieldResolvers,
 ];

@@ -2,6 +2,7 @@ import { ConnectionType } from "./connection.type";
 import { ChangeType } from "./batch.type";
 import { ClaimType } from "./claim.type";
 import { CompanyType, ProductType } from "./company.type";
+import { RelationshipDiffType } from "./diff.type";
 import { SourceType } from "./evidence.type";
 import {
   BuyRelationshipType,
@@ -21,3 +22,4 @@ export const PersonLinkConnection = ConnectionType("PersonLink", () => PersonLin
 export const ChangeConnection = ConnectionType("Change", () => ChangeType);
 export const ClaimConnection = ConnectionType("Claim", () => ClaimType);
 export const SourceConnection = ConnectionType("Source", () => SourceType);
+export const RelationshipDiffConnection = ConnectionType("RelationshipDiff", () => RelationshipDiffType);

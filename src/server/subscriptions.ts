@@ -1,0 +1,163 @@
+import type { Server } from "node:http";
+import {
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+  getOperationAST,
+  GraphQLError,
+  type GraphQLSchema,
+  parse,
+  specifiedRules,
+  validate,
+} from "graphql";
+import { CloseCode, type Context as SocketContext, type Disposable, type SubscribePayload } from "graphql-ws";
+import { type Extra, useServer } from "graphql-ws/use/ws";
+import { WebSocketServer } from "ws";
+import { BadInputError, DomainError, UnauthenticatedError } from "../domain/errors";
+import type { Principal } from "../domain/roles";
+import { createContext } from "../graphql/context";
+import type { ChangeFeed } from "../store/change-feed";
+import type { GraphStore } from "../store/graph-store";
+import type { HeldTexts } from "../store/record-batch";
+import { principalOfRequest } from "./auth";
+import type { Config } from "./config";
+import type { ErrorReporter } from "./error-policy";
+import { guardRules } from "./guards";
+import type { Logger } from "./logger";
+
+/** What the WebSocket endpoint is built from, made once per server. */
+export interface SubscriptionParts {
+  readonly httpServer: Server;
+  readonly path: string;
+  readonly schema: GraphQLSchema;
+  readonly store: GraphStore;
+  readonly feed: ChangeFeed;
+  readonly heldTexts: HeldTexts;
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly reportError: ErrorReporter;
+}
+
+/** What a connection keeps: who opened it (checked once, at `connection_init`). */
+type ConnectionExtra = { principal: Principal | null };
+
+type Connection = SocketContext<Record<string, unknown>, Extra & Partial<ConnectionExtra>>;
+
+/** The longest close reason a WebSocket close frame carries (123 bytes); ours are ASCII. */
+const MAX_CLOSE_REASON = 123;
+
+/**
+ * Subscriptions over WebSocket (graphql-ws, the `graphql-transport-ws` subprotocol), on the same
+ * server and path as queries. A connection authenticates as a request does, with the credential in
+ * `connection_init`'s `authorization`; refused, it is closed with 4401 and the reason. Only
+ * subscriptions run here (queries and mutations go over HTTP, with their limits and budgets), under
+ * the same validation rules, at most SUBSCRIPTIONS_PER_CONNECTION at once per connection, and every
+ * error leaves with the code the error policy gives it. `dispose` closes every connection
+ * (1001, going away) and ends their streams: the server drains it on shutdown.
+ */
+export function serveSubscriptions(parts: SubscriptionParts): Disposable {
+  const wsServer = new WebSocketServer({ server: parts.httpServer, path: parts.path });
+  const { limits, subscriptions } = parts.config;
+  const rules = [...specifiedRules, ...guardRules(limits)];
+  return useServer<Record<string, unknown>, ConnectionExtra>(
+    {
+      schema: parts.schema,
+      isProd: parts.config.env !== "development",
+      onConnect: (ctx) => admit(ctx, parts),
+      onSubscribe: (ctx, _id, payload) => {
+        if (Object.keys(ctx.subscriptions).length > subscriptions.perConnection) {
+          const max = subscriptions.perConnection;
+          return [
+            clientError(
+              parts,
+              new DomainError("RATE_LIMITED", `a connection may hold at most ${max} subscriptions at once`, { max }),
+            ),
+          ];
+        }
+        const document = parsed(payload, limits.maxTokens);
+        if (document instanceof GraphQLError) return [clientError(parts, document)];
+        const invalid = validate(parts.schema, document, rules);
+        if (invalid.length > 0)
+          return invalid.map((err) => clientError(parts, coded(err, "GRAPHQL_VALIDATION_FAILED")));
+        if (getOperationAST(document, payload.operationName)?.operation !== "subscription") {
+          const onlySubscriptions = new BadInputError(
+            "only subscriptions run over WebSocket: send queries and mutations over HTTP",
+          );
+          return [clientError(parts, onlySubscriptions)];
+        }
+        return executionArgs(ctx, parts, document, payload);
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => withClientErrors(parts, result as ExecutionResult),
+    },
+    wsServer,
+    subscriptions.keepAliveMs,
+  );
+}
+
+/** Checks the connection's credential as a request's; a refusal closes it with 4401 and why. */
+async function admit(ctx: Connection, parts: SubscriptionParts): Promise<boolean> {
+  const authorization = ctx.connectionParams?.authorization;
+  try {
+    if (authorization !== undefined && typeof authorization !== "string")
+      throw new UnauthenticatedError("connection_init's authorization must be a string such as `Bearer <API key>`");
+    ctx.extra.principal = await principalOfRequest(authorization, parts.config.auth);
+    return true;
+  } catch (err) {
+    if (!(err instanceof UnauthenticatedError)) throw err;
+    ctx.extra.socket.close(CloseCode.Unauthorized, err.message.slice(0, MAX_CLOSE_REASON));
+    return false;
+  }
+}
+
+function parsed(payload: SubscribePayload, maxTokens: number): DocumentNode | GraphQLError {
+  try {
+    return parse(payload.query, { maxTokens });
+  } catch (err) {
+    return coded(err instanceof GraphQLError ? err : new GraphQLError(String(err)), "GRAPHQL_PARSE_FAILED");
+  }
+}
+
+/** A document's mistake with the code Apollo gives the same mistake over HTTP. */
+function coded(err: GraphQLError, code: string): GraphQLError {
+  return new GraphQLError(err.message, { nodes: err.nodes, extensions: { ...err.extensions, code } });
+}
+
+/** A subscription runs with a context as a request's, and the server's change feed. */
+function executionArgs(
+  ctx: Connection,
+  parts: SubscriptionParts,
+  document: DocumentNode,
+  payload: SubscribePayload,
+): ExecutionArgs {
+  const principal = ctx.extra.principal ?? null;
+  const contextValue = createContext(parts.store, parts.config.limits, {
+    principal,
+    heldTexts: parts.heldTexts,
+    log: parts.logger,
+    client: principal ? `key:${principal.name}` : `ip:${ctx.extra.request.socket.remoteAddress ?? "unknown"}`,
+    feed: parts.feed,
+  });
+  return {
+    schema: parts.schema,
+    document,
+    operationName: payload.operationName,
+    variableValues: payload.variables,
+    contextValue,
+  };
+}
+
+/** The error as the error policy lets a client see it, with its code. */
+function clientError(parts: SubscriptionParts, err: unknown): GraphQLError {
+  const { code, message, details } = parts.reportError(err, "GraphQL subscription");
+  const located = err instanceof GraphQLError ? err : null;
+  return new GraphQLError(message, {
+    nodes: located?.nodes,
+    path: located?.path,
+    extensions: { code, ...details },
+  });
+}
+
+function withClientErrors(parts: SubscriptionParts, result: ExecutionResult): ExecutionResult {
+  if (!result.errors || result.errors.length === 0) return result;
+  return { ...result, errors: result.errors.map((err) => clientError(parts, err)) };
+}
