@@ -1,5 +1,6 @@
 /**
- * Vitest globalSetup: one real Neo4j for the whole run, and the helpers test files use to reach it.
+ * Vitest globalSetup of the tiers that reach a database: one real Neo4j for the whole run, and the
+ * helpers test files use to reach it.
  *
  * - NEO4J_URI set: that server is used, but only with NEO4J_TEST_ALLOW_CLEAR=1, because the tests
  *   clear the database (see neo4j/scratch.ts, shared with the benchmark).
@@ -29,7 +30,37 @@ declare module "vitest" {
 
 const LOCK_WAIT_MS = 20 * 60_000;
 
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+/** What one run's projects share: the server (or null when Neo4j tests skip) and the lock folder. */
+interface SharedNeo4j {
+  config: Neo4jConfig | null;
+  lockDir: string | null;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Every project that lists this setup (conformance, e2e) calls it; the first starts the server and
+ * the others reuse it, so a whole run starts one Neo4j, and its test files share one lock. Kept on
+ * globalThis because each project loads this file through its own module runner; the last teardown
+ * stops the server.
+ */
+const SHARED = Symbol.for("company-graph.test-neo4j");
+type SharedSlot = { users: number; neo4j: Promise<SharedNeo4j> };
+const registry = globalThis as typeof globalThis & { [SHARED]?: SharedSlot };
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const slot = (registry[SHARED] ??= { users: 0, neo4j: startShared() });
+  slot.users++;
+  const shared = await slot.neo4j;
+  project.provide("neo4jConfig", shared.config);
+  project.provide("neo4jLockDir", shared.lockDir);
+  return async () => {
+    if (--slot.users > 0) return;
+    delete registry[SHARED];
+    await shared.stop();
+  };
+}
+
+async function startShared(): Promise<SharedNeo4j> {
   // Imported here so that test files importing this module do not load the launcher.
   const { Neo4jToolchainMissingError, startScratchNeo4j } = await import("../../neo4j/scratch");
   let server: Awaited<ReturnType<typeof startScratchNeo4j>>;
@@ -44,16 +75,16 @@ export default async function setup(project: TestProject): Promise<(() => Promis
       throw new Error(`The Neo4j test tier is mandatory in CI but cannot run: ${err.message}`, { cause: err });
     }
     warnSkipped(err.message);
-    project.provide("neo4jConfig", null);
-    project.provide("neo4jLockDir", null);
-    return undefined;
+    return { config: null, lockDir: null, stop: async () => {} };
   }
   const lockDir = fs.mkdtempSync(path.join(os.tmpdir(), "cg-neo4j-lock-"));
-  project.provide("neo4jConfig", server.config);
-  project.provide("neo4jLockDir", lockDir);
-  return async () => {
-    await server.stop();
-    fs.rmSync(lockDir, { recursive: true, force: true });
+  return {
+    config: server.config,
+    lockDir,
+    stop: async () => {
+      await server.stop();
+      fs.rmSync(lockDir, { recursive: true, force: true });
+    },
   };
 }
 
