@@ -4,7 +4,7 @@ import { type DatasetFile, type ParsedRecords, STAMPED_COLLECTIONS } from "./dat
 import { BadInputError, IdempotencyKeyReusedError } from "./errors";
 
 /**
- * The write path's vocabulary (DESIGN.md section 9): a batch of records written all or nothing,
+ * The write path's vocabulary (README, "Recording facts"): a batch of records written all or nothing,
  * once however often it is sent, and the change feed its claims leave behind.
  */
 

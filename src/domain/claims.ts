@@ -3,7 +3,7 @@ import type { Money } from "./money";
 
 /**
  * What several sources say about one relationship, and the rules that turn their claims into the
- * relationship the API serves: each rule here once, for both stores (DESIGN.md section 9).
+ * relationship the API serves: each rule here once, for both stores (docs/claims-fusion.md).
  */
 
 /** A claim's retraction: who withdrew it, when (record time) and why. The claim itself stays. */

@@ -3,7 +3,7 @@ import type { Agreement, DateSpan, Relationship, Source } from "./entities";
 import { type Fusion, fuseClaims } from "./fusion";
 
 /**
- * A relationship as the API serves it is a view of its claims (DESIGN.md section 9): this file is
+ * A relationship as the API serves it is a view of its claims (docs/claims-fusion.md): this file is
  * the one place that turns claims into that view, for both stores, at any record time.
  */
 
