@@ -240,10 +240,18 @@ function isAuthError(err: unknown): boolean {
   );
 }
 
-function isConnectionError(err: unknown): boolean {
+/**
+ * The driver's channel reports a refused, reset or lost socket with these words, under the code its
+ * connection was opened with, which may be ProtocolError (seen when Neo4j is killed mid-handshake).
+ */
+const CHANNEL_FAILURE = /^(Failed to connect to server|Connection was closed by server|Connection lost)/;
+
+/** Whether the driver failed because Neo4j could not be reached, rather than because of the query. */
+export function isConnectionError(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = errorCode(e);
     if (code && CONNECTION_ERROR_CODES.has(code)) return true;
+    if (code === "ProtocolError" && e instanceof Error && CHANNEL_FAILURE.test(e.message)) return true;
   }
   return false;
 }
