@@ -3,6 +3,7 @@ import { diff as diffBetween } from "../../src/analytics/diff";
 import { type Dataset, parseDataset } from "../../src/domain/dataset";
 import type { GraphStore } from "../../src/store/graph-store";
 import { NO_HELD_TEXTS, recordBatch } from "../../src/store/record-batch";
+import { claimRecord, purchaseOf, sourceRecord, statementOf } from "../helpers/claim-records";
 import { monthly } from "../helpers/datasets";
 import { execute } from "../helpers/execute";
 import { loadedStoreFactories } from "../helpers/stores";
@@ -19,24 +20,7 @@ import { loadedStoreFactories } from "../helpers/stores";
  * - z: the report's claim, retracted by a batch on 2024-10-01: withdrawn.
  */
 function diffGraph(): Dataset {
-  const source = (id: string, kind: string, publishedOn: string, derivedFrom: string[] = []) => ({
-    ...{ id, kind, title: id, publishedOn, language: "en", derivedFrom },
-  });
-  const evidence = (id: string) => ({
-    ...{ id: `ev-${id}`, source: id, kind: "STATEMENT", quote: "q", locator: "p. 1", gloss: "g" },
-    ...{ refersTo: { label: "2024" }, disclosure: "REPORTED" },
-  });
-  const buys = (customer: string) => ({
-    id: `${customer}-buys`,
-    kind: "BUYS_FROM",
-    from: customer,
-    to: "m",
-    product: "p",
-  });
-  const claim = (id: string, relationship: string, sourceId: string, recordedAt: string, extra: object) => ({
-    ...{ id, relationship, source: sourceId, disclosure: "REPORTED", evidence: [`ev-${sourceId}`] },
-    ...{ recordedAt, recordedBy: "test", ...extra },
-  });
+  const [source, evidence, buys, claim] = [sourceRecord, statementOf, purchaseOf, claimRecord];
   return parseDataset([
     {
       name: "diff",
