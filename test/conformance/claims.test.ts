@@ -3,7 +3,7 @@ import { conflicts } from "../../src/analytics/conflicts";
 import { type Dataset, parseDataset } from "../../src/domain/dataset";
 import type { GraphStore, RelationshipFilter } from "../../src/store/graph-store";
 import { storeKnownAt } from "../../src/store/record-time";
-import { claimRecord, purchaseOf, sourceRecord, statementOf } from "../helpers/claim-records";
+import { claimRecord, purchaseOf, reportWireFiling } from "../helpers/claim-records";
 import { monthly } from "../helpers/datasets";
 import { execute } from "../helpers/execute";
 import { loadedStoreFactories } from "../helpers/stores";
@@ -18,17 +18,12 @@ import { loadedStoreFactories } from "../helpers/stores";
  * - x's spend: the report says 10M (2024-04-01), then corrects itself to 12M (2024-05-01).
  */
 function claimsGraph(): Dataset {
-  const [source, evidence, buys, claim] = [sourceRecord, statementOf, purchaseOf, claimRecord];
+  const [buys, claim] = [purchaseOf, claimRecord];
   return parseDataset([
     {
       name: "claims",
       content: {
-        sources: [
-          source("report", "NEWS", "2024-04-01"),
-          source("wire", "NEWS", "2024-04-02", ["report"]),
-          source("filing", "FILING", "2025-02-01"),
-        ],
-        evidence: ["report", "wire", "filing"].map(evidence),
+        ...reportWireFiling(),
         companies: ["m", "t", "w", "x"].map((id) => ({ id, name: id.toUpperCase() })),
         products: [{ id: "p", name: "P" }],
         relationships: ["t", "w", "x"].map(buys),

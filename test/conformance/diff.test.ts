@@ -3,7 +3,7 @@ import { diff as diffBetween } from "../../src/analytics/diff";
 import { type Dataset, parseDataset } from "../../src/domain/dataset";
 import type { GraphStore } from "../../src/store/graph-store";
 import { NO_HELD_TEXTS, recordBatch } from "../../src/store/record-batch";
-import { claimRecord, purchaseOf, sourceRecord, statementOf } from "../helpers/claim-records";
+import { claimRecord, purchaseOf, reportWireFiling } from "../helpers/claim-records";
 import { monthly } from "../helpers/datasets";
 import { execute } from "../helpers/execute";
 import { loadedStoreFactories } from "../helpers/stores";
@@ -20,17 +20,12 @@ import { loadedStoreFactories } from "../helpers/stores";
  * - z: the report's claim, retracted by a batch on 2024-10-01: withdrawn.
  */
 function diffGraph(): Dataset {
-  const [source, evidence, buys, claim] = [sourceRecord, statementOf, purchaseOf, claimRecord];
+  const [buys, claim] = [purchaseOf, claimRecord];
   return parseDataset([
     {
       name: "diff",
       content: {
-        sources: [
-          source("report", "NEWS", "2024-04-01"),
-          source("wire", "NEWS", "2024-04-02", ["report"]),
-          source("filing", "FILING", "2025-02-01"),
-        ],
-        evidence: ["report", "wire", "filing"].map(evidence),
+        ...reportWireFiling(),
         companies: ["m", "s", "t", "v", "w", "x", "z"].map((id) => ({ id, name: id.toUpperCase() })),
         products: [{ id: "p", name: "P" }],
         relationships: [

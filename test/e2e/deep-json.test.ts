@@ -65,14 +65,19 @@ function expectRefused(answer: Answer, status: number, code: string): void {
   expect(answer.body.errors?.[0]?.extensions?.code).toBe(code);
 }
 
+/** A server on the seed with `env`, its log captured. */
+async function serveSeed(env: Record<string, string>): Promise<{ server: TestServer; log: CapturedLog }> {
+  const store = new MemoryStore();
+  await store.load(loadSeed());
+  const log = capturedLog();
+  return { server: await startTestServer(store, env, log.logger), log };
+}
+
 describe("JSON nested deep, over HTTP", () => {
   let server: TestServer;
   let log: CapturedLog;
   beforeAll(async () => {
-    const store = new MemoryStore();
-    await store.load(loadSeed());
-    log = capturedLog();
-    server = await startTestServer(store, { API_KEYS }, log.logger);
+    ({ server, log } = await serveSeed({ API_KEYS }));
   });
   afterAll(async () => {
     // Nothing recorded, nothing failed inside.
@@ -140,10 +145,7 @@ describe("JSON at the deepest MAX_JSON_DEPTH allows", () => {
   let server: TestServer;
   let log: CapturedLog;
   beforeAll(async () => {
-    const store = new MemoryStore();
-    await store.load(loadSeed());
-    log = capturedLog();
-    server = await startTestServer(store, { API_KEYS, MAX_JSON_DEPTH: "1000" }, log.logger);
+    ({ server, log } = await serveSeed({ API_KEYS, MAX_JSON_DEPTH: "1000" }));
   });
   afterAll(() => server?.stop());
 

@@ -26,3 +26,15 @@ export const claimRecord = (id: string, relationship: string, sourceId: string, 
   ...{ id, relationship, source: sourceId, disclosure: "REPORTED", evidence: [`ev-${sourceId}`] },
   ...{ recordedAt, recordedBy: "test", ...extra },
 });
+
+/** The three sources most of these graphs are told by: a news report, a wire repeating it, a filing of its own. */
+export function reportWireFiling() {
+  return {
+    sources: [
+      sourceRecord("report", "NEWS", "2024-04-01"),
+      sourceRecord("wire", "NEWS", "2024-04-02", ["report"]),
+      sourceRecord("filing", "FILING", "2025-02-01"),
+    ],
+    evidence: ["report", "wire", "filing"].map(statementOf),
+  };
+}
