@@ -14,7 +14,7 @@ import type { GraphStore } from "../store/graph-store";
 import { ChangeFeed } from "../store/change-feed";
 import { observedStore } from "../store/observed-store";
 import type { HeldTexts } from "../store/record-batch";
-import { principalOfRequest } from "./auth";
+import { clientOf, principalOfRequest } from "./auth";
 import { documentFolder } from "./held-texts";
 import type { AuthConfig, Config } from "./config";
 import { corsMiddleware } from "./cors";
@@ -224,7 +224,7 @@ function graphqlHandler(apollo: ApolloServer<Context>, parts: GraphQLParts): exp
         principal,
         heldTexts: parts.heldTexts,
         log: parts.logger,
-        client: principal ? `key:${principal.name}` : `ip:${req.ip ?? "unknown"}`,
+        client: clientOf(principal, req.ip),
         summary: summaryOf(res),
         cacheGeneration: parts.cache.current,
         readsAfterWrite: readsAfterWrite(res),

@@ -118,3 +118,8 @@ function strongestRole(claim: unknown): Role | null {
   );
   return [...ROLES].reverse().find((role) => named.includes(role)) ?? null;
 }
+
+/** Whose budgets and limits a request or a connection spends: the credential's name, else the client's address. */
+export function clientOf(principal: Principal | null, address: string | undefined): string {
+  return principal ? `key:${principal.name}` : `ip:${address ?? "unknown"}`;
+}

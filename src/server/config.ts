@@ -62,9 +62,12 @@ const envSchema = z
     JWT_ISSUER: z.string().min(1).optional(),
     JWT_AUDIENCE: z.string().min(1).optional(),
     JWT_ROLE_CLAIM: z.string().min(1).default("role"),
-    // Subscriptions one WebSocket connection may hold at once, and how often the server pings it.
+    // Subscriptions one WebSocket connection, and one client over all its connections, may hold at
+    // once; how often the server pings a connection; how long a message may wait for its client.
     SUBSCRIPTIONS_PER_CONNECTION: positiveInt(1_000).default(10),
+    SUBSCRIPTIONS_PER_CLIENT: positiveInt(100_000).default(50),
     WS_KEEP_ALIVE_SECONDS: positiveInt(3_600).default(12),
+    WS_SLOW_CONSUMER_SECONDS: positiveInt(3_600).default(10),
     // How often a server reads the change counter for writes made through other servers (0: never,
     // for a server that is the only one writing to its store).
     CHANGE_TAIL_MS: z.coerce
@@ -105,8 +108,12 @@ export interface Config {
 export interface SubscriptionConfig {
   /** Subscriptions one WebSocket connection may hold at once. */
   readonly perConnection: number;
+  /** Subscriptions one client (its credential's name, else its address) may hold at once, over all its connections. */
+  readonly perClient: number;
   /** How often the server pings each connection (one missed pong closes it). */
   readonly keepAliveMs: number;
+  /** How long a message may wait to be taken by its client before the connection is closed (see slow-consumers.ts). */
+  readonly slowConsumerMs: number;
 }
 
 export interface CachingConfig {
@@ -155,7 +162,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     caching: { maxAgeSeconds: e.CACHE_MAX_AGE_SECONDS, responseCacheBytes: e.RESPONSE_CACHE_MB * 1024 * 1024 },
     cors: corsOf(e),
     changeTailMs: e.CHANGE_TAIL_MS,
-    subscriptions: { perConnection: e.SUBSCRIPTIONS_PER_CONNECTION, keepAliveMs: e.WS_KEEP_ALIVE_SECONDS * 1000 },
+    subscriptions: {
+      perConnection: e.SUBSCRIPTIONS_PER_CONNECTION,
+      perClient: e.SUBSCRIPTIONS_PER_CLIENT,
+      keepAliveMs: e.WS_KEEP_ALIVE_SECONDS * 1000,
+      slowConsumerMs: e.WS_SLOW_CONSUMER_SECONDS * 1000,
+    },
   };
 }
 

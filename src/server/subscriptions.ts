@@ -12,18 +12,20 @@ import {
 } from "graphql";
 import { CloseCode, type Context as SocketContext, type Disposable, type SubscribePayload } from "graphql-ws";
 import { type Extra, useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
-import { BadInputError, DomainError, UnauthenticatedError } from "../domain/errors";
+import { type WebSocket, WebSocketServer } from "ws";
+import { BadInputError, UnauthenticatedError } from "../domain/errors";
 import type { Principal } from "../domain/roles";
 import { createContext } from "../graphql/context";
 import type { ChangeFeed } from "../store/change-feed";
 import type { GraphStore } from "../store/graph-store";
 import type { HeldTexts } from "../store/record-batch";
-import { principalOfRequest } from "./auth";
+import { clientOf, principalOfRequest } from "./auth";
 import type { Config } from "./config";
 import type { ErrorReporter } from "./error-policy";
 import { guardRules } from "./guards";
 import type { Logger } from "./logger";
+import { SLOW_CONSUMER_CLOSE_CODE, watchSlowConsumers } from "./slow-consumers";
+import { SubscriptionLimits } from "./subscription-limits";
 
 /** What the WebSocket endpoint is built from, made once per server. */
 export interface SubscriptionParts {
@@ -38,8 +40,8 @@ export interface SubscriptionParts {
   readonly reportError: ErrorReporter;
 }
 
-/** What a connection keeps: who opened it (checked once, at `connection_init`). */
-type ConnectionExtra = { principal: Principal | null };
+/** What a connection keeps: who opened it (checked once, at `connection_init`) and whose limits it spends. */
+type ConnectionExtra = { principal: Principal | null; client: string };
 
 type Connection = SocketContext<Record<string, unknown>, Extra & Partial<ConnectionExtra>>;
 
@@ -51,29 +53,31 @@ const MAX_CLOSE_REASON = 123;
  * server and path as queries. A connection authenticates as a request does, with the credential in
  * `connection_init`'s `authorization`; refused, it is closed with 4401 and the reason. Only
  * subscriptions run here (queries and mutations go over HTTP, with their limits and budgets), under
- * the same validation rules, at most SUBSCRIPTIONS_PER_CONNECTION at once per connection, and every
- * error leaves with the code the error policy gives it. `dispose` closes every connection
- * (1001, going away) and ends their streams: the server drains it on shutdown.
+ * the same validation rules, at most SUBSCRIPTIONS_PER_CONNECTION at once per connection and
+ * SUBSCRIPTIONS_PER_CLIENT per client, and every error leaves with the code the error policy gives
+ * it. A client that stops reading is closed (see slow-consumers.ts). `dispose` closes every
+ * connection (1001, going away) and ends their streams: the server drains it on shutdown.
  */
 export function serveSubscriptions(parts: SubscriptionParts): Disposable {
   const wsServer = new WebSocketServer({ server: parts.httpServer, path: parts.path });
   const { limits, subscriptions } = parts.config;
   const rules = [...specifiedRules, ...guardRules(limits)];
+  const limitsHeld = new SubscriptionLimits(subscriptions);
+  const connections = new WeakMap<WebSocket, Connection>();
+  watchSlowConsumers(wsServer, subscriptions.slowConsumerMs, (socket) => closeSlow(socket, connections, parts));
   return useServer<Record<string, unknown>, ConnectionExtra>(
     {
       schema: parts.schema,
       isProd: parts.config.env !== "development",
-      onConnect: (ctx) => admit(ctx, parts),
+      onConnect: async (ctx) => {
+        connections.set(ctx.extra.socket, ctx);
+        const admitted = await admit(ctx, parts);
+        if (admitted) limitsHeld.opened(ctx.extra.client!, ctx);
+        return admitted;
+      },
       onSubscribe: (ctx, _id, payload) => {
-        if (Object.keys(ctx.subscriptions).length > subscriptions.perConnection) {
-          const max = subscriptions.perConnection;
-          return [
-            clientError(
-              parts,
-              new DomainError("RATE_LIMITED", `a connection may hold at most ${max} subscriptions at once`, { max }),
-            ),
-          ];
-        }
+        const refused = limitsHeld.refusal(ctx.extra.client!, ctx);
+        if (refused) return [clientError(parts, refused)];
         const document = parsed(payload, limits.maxTokens);
         if (document instanceof GraphQLError) return [clientError(parts, document)];
         const invalid = validate(parts.schema, document, rules);
@@ -88,10 +92,27 @@ export function serveSubscriptions(parts: SubscriptionParts): Disposable {
         return executionArgs(ctx, parts, document, payload);
       },
       onNext: (_ctx, _id, _payload, _args, result) => withClientErrors(parts, result as ExecutionResult),
+      onClose: (ctx) => {
+        if (ctx.extra.client) limitsHeld.closed(ctx.extra.client, ctx);
+      },
     },
     wsServer,
     subscriptions.keepAliveMs,
   );
+}
+
+/**
+ * A client that has not read a message in WS_SLOW_CONSUMER_SECONDS: its connection is closed with
+ * SLOW_CONSUMER_CLOSE_CODE (the client reads the code once it reads again) and its subscriptions end
+ * now, so none reads the feed for a client that takes nothing.
+ */
+function closeSlow(socket: WebSocket, connections: WeakMap<WebSocket, Connection>, parts: SubscriptionParts): void {
+  const ctx = connections.get(socket);
+  const seconds = parts.config.subscriptions.slowConsumerMs / 1000;
+  parts.logger.warn({ client: ctx?.extra.client, seconds }, "slow consumer closed");
+  socket.close(SLOW_CONSUMER_CLOSE_CODE, `slow consumer: a message waited over ${seconds} s to be read`);
+  for (const subscription of Object.values(ctx?.subscriptions ?? {}))
+    void (subscription as AsyncIterator<unknown> | null)?.return?.(undefined);
 }
 
 /** Checks the connection's credential as a request's; a refusal closes it with 4401 and why. */
@@ -100,7 +121,9 @@ async function admit(ctx: Connection, parts: SubscriptionParts): Promise<boolean
   try {
     if (authorization !== undefined && typeof authorization !== "string")
       throw new UnauthenticatedError("connection_init's authorization must be a string such as `Bearer <API key>`");
-    ctx.extra.principal = await principalOfRequest(authorization, parts.config.auth);
+    const principal = await principalOfRequest(authorization, parts.config.auth);
+    ctx.extra.principal = principal;
+    ctx.extra.client = clientOf(principal, ctx.extra.request.socket.remoteAddress);
     return true;
   } catch (err) {
     if (!(err instanceof UnauthenticatedError)) throw err;
@@ -134,7 +157,7 @@ function executionArgs(
     principal,
     heldTexts: parts.heldTexts,
     log: parts.logger,
-    client: principal ? `key:${principal.name}` : `ip:${ctx.extra.request.socket.remoteAddress ?? "unknown"}`,
+    client: ctx.extra.client ?? clientOf(principal, ctx.extra.request.socket.remoteAddress),
     feed: parts.feed,
   });
   return {

@@ -1,9 +1,13 @@
-import type { Client } from "graphql-ws";
+import type { ClientRequestArgs } from "node:http";
+import { connect, type NetConnectOpts, type Socket } from "node:net";
+import { type Client, GRAPHQL_TRANSPORT_WS_PROTOCOL } from "graphql-ws";
+import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
 import { hashKey } from "../../src/server/auth";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { filing } from "../helpers/batches";
+import { capturedLog } from "../helpers/captured-log";
 import { startTestServer, type TestServer } from "../helpers/http-server";
 import { postGraphQL } from "../helpers/post-graphql";
 import { loadedStoreFactories } from "../helpers/stores";
@@ -104,7 +108,12 @@ describe("WebSocket connections: credentials and limits", () => {
   beforeAll(async () => {
     const store = new MemoryStore();
     await store.load(loadSeed());
-    server = await startTestServer(store, { ...KEYS, READS_NEED_KEY: "true", SUBSCRIPTIONS_PER_CONNECTION: "2" });
+    server = await startTestServer(store, {
+      ...KEYS,
+      READS_NEED_KEY: "true",
+      SUBSCRIPTIONS_PER_CONNECTION: "2",
+      SUBSCRIPTIONS_PER_CLIENT: "3",
+    });
   });
   afterAll(() => server?.stop());
 
@@ -157,6 +166,77 @@ describe("WebSocket connections: credentials and limits", () => {
     } finally {
       await client.dispose();
     }
+  });
+
+  it("holds at most SUBSCRIPTIONS_PER_CLIENT subscriptions per client over all its connections", async () => {
+    const first = wsClient(server, { authorization: `Bearer ${READER_KEY}` });
+    const second = wsClient(server, { authorization: `Bearer ${READER_KEY}` });
+    const otherClient = wsClient(server, { authorization: `Bearer ${EDITOR_KEY}` });
+    try {
+      const held = [subscribe(first, 0), subscribe(first, 0), subscribe(second, 0)];
+      for (const feed of held) await feed.until((c) => c.length >= 1);
+      const fourth = subscribe(second, 0);
+      await expect(fourth.until(() => false)).rejects.toThrow(/RATE_LIMITED/);
+      expect(JSON.stringify(fourth.errors)).toContain("a client may hold at most 3 subscriptions at once");
+      // Another client's subscriptions are its own.
+      await subscribe(otherClient, 0).until((c) => c.length >= 1);
+
+      // The first connection gone, its subscriptions count no more (once the server saw it close).
+      await first.dispose();
+      let again = subscribe(second, 0);
+      while (
+        !(await again
+          .until((c) => c.length >= 1)
+          .then(
+            () => true,
+            () => false,
+          ))
+      )
+        again = subscribe(second, 0);
+      expect(again.errors).toEqual([]);
+    } finally {
+      await Promise.all([first.dispose(), second.dispose(), otherClient.dispose()]);
+    }
+  });
+});
+
+describe("a client that stops reading", () => {
+  let server: TestServer;
+  const log = capturedLog();
+  beforeAll(async () => {
+    const store = new MemoryStore();
+    await store.load(loadSeed());
+    server = await startTestServer(store, { ...KEYS, WS_SLOW_CONSUMER_SECONDS: "1" }, log.logger);
+  });
+  afterAll(() => server?.stop());
+
+  it("is closed with 4413 rather than held: what it was sent waits in the socket's buffers only", async () => {
+    // A batch of 100 changes under a long key; ten subscriptions each read it with the key 30 times
+    // over, several megabytes in all: more than the socket's buffers hold for a client that reads nothing.
+    const batch = filing("slow-".padEnd(200, "x"), "slow-0");
+    const claim = batch.input.records.claims[0]!;
+    batch.input.records.claims = Array.from({ length: 100 }, (_, i) => ({ ...claim, id: `slow-${i}` }));
+    expect((await recordOver(server.url, batch, EDITOR_KEY)).errors).toBeUndefined();
+    const keys = Array.from({ length: 30 }, (_, i) => `k${i}: batchKey`).join(" ");
+    const heavy = `subscription { changes(since: 0) { seq ${keys} } }`;
+
+    let tcp!: Socket;
+    const socket = new WebSocket(server.url.replace(/^http/, "ws"), GRAPHQL_TRANSPORT_WS_PROTOCOL, {
+      createConnection: (options: ClientRequestArgs) => (tcp = connect(options as NetConnectOpts)),
+    });
+    const closed = new Promise<{ code: number; reason: string }>((resolve) =>
+      socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
+    );
+    await new Promise((resolve) => socket.once("open", resolve));
+    socket.send(JSON.stringify({ type: "connection_init", payload: {} }));
+    await new Promise((resolve) => socket.once("message", resolve));
+    tcp.pause();
+    for (let id = 0; id < 10; id += 1)
+      socket.send(JSON.stringify({ id: String(id), type: "subscribe", payload: { query: heavy } }));
+
+    while (!log.lines.some((line) => line.msg === "slow consumer closed")) await new Promise((r) => setTimeout(r, 100));
+    tcp.resume();
+    expect(await closed).toEqual({ code: 4413, reason: "slow consumer: a message waited over 1 s to be read" });
   });
 });
 
