@@ -56,7 +56,8 @@ function recordsFile(input: RecordBatchInput, at: string, by: string): DatasetFi
   return { name, content: stampedRecords(records, at, by, "overwrite") };
 }
 
-function checkSince(since: number): number {
+/** A seq a client saw: 0 (none yet) or a seq of the feed. */
+export function checkSince(since: number): number {
   if (!Number.isInteger(since) || since < 0)
     throw new BadInputError("since must be 0 or a seq from the feed", { argument: "since" });
   return since;

@@ -10,7 +10,8 @@ import { createLoaders, type Loaders } from "./loaders/loaders";
 /** Everything a resolver may use, built fresh for every request (so loader caches never leak). */
 export interface Context {
   readonly store: GraphStore;
-  readonly loaders: Loaders;
+  /** Replaced before each event of a subscription that reads the graph (see readAfresh). */
+  loaders: Loaders;
   readonly limits: RequestLimits;
   /**
    * Read root fields and the lists selected under them in one store call (see plan/), and only the
@@ -87,4 +88,14 @@ export function createContext(
     selectedContents: new WeakMap(),
     clocks: new Map(),
   };
+}
+
+/**
+ * A subscription's context lives as long as it does, while its loaders cache what one request
+ * read: before each event it reads the graph afresh, or an event would show what a write changed
+ * with the parts (claims, sources) an earlier event read.
+ */
+export function readAfresh(ctx: Context): void {
+  ctx.loaders = createLoaders(ctx.store);
+  ctx.clocks.clear();
 }

@@ -4,6 +4,12 @@ import type { GraphStore } from "./graph-store";
 /** How many changes one read of the feed takes; a subscriber further behind reads again at once. */
 const READ_SIZE = 100;
 
+/** The last seq written, read after `after`: seqs grow by one per change, so `after` plus how many follow it. */
+export async function lastSeqAfter(store: GraphStore, after: number): Promise<number> {
+  const { totalCount } = await store.listChanges(after, { first: 1 });
+  return after + totalCount;
+}
+
 /**
  * The change feed as a stream: whoever writes tells the feed (`wrote`, called after every write
  * the store acknowledges), and each reader reads the store's feed after the last seq it gave out.
@@ -38,6 +44,11 @@ export class ChangeFeed {
     const written = new Promise<void>((resolve) => (wake = resolve));
     this.waiting.add(wake);
     return { written, cancel: () => (this.waiting.delete(wake), wake()) };
+  }
+
+  /** The last seq written so far: where a subscriber that asks for what comes next starts. */
+  head(): Promise<number> {
+    return lastSeqAfter(this.store, 0);
   }
 
   get writeCount(): number {

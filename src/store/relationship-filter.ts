@@ -9,7 +9,7 @@ import type { RelationshipFilter, WithdrawnSelection } from "./graph-store";
  * the Neo4j store expresses the same rules in Cypher and the conformance suite holds them equal.
  */
 export function matchesFilter(r: Relationship, nodeId: string | null, f: RelationshipFilter): boolean {
-  if (f.kinds && f.kinds.length > 0 && !f.kinds.includes(r.kind)) return false;
+  if (!ofKindAndProduct(r, f)) return false;
   if (nodeId !== null) {
     const isFrom = r.from === nodeId;
     const isTo = r.to === nodeId;
@@ -23,14 +23,33 @@ export function matchesFilter(r: Relationship, nodeId: string | null, f: Relatio
       const other = isFrom ? r.to : r.from;
       if (!f.counterpartIds.includes(other)) return false;
     }
-  } else if (f.counterpartIds && f.counterpartIds.length > 0) {
-    if (!f.counterpartIds.includes(r.from) && !f.counterpartIds.includes(r.to)) return false;
-  }
-  if (f.productIds && f.productIds.length > 0 && (r.productId === null || !f.productIds.includes(r.productId)))
-    return false;
+  } else if (!withEitherEnd(r, f)) return false;
   if (f.statuses && f.statuses.length > 0 && !f.statuses.includes(r.status)) return false;
   if (f.conflicting && !r.agreement.conflicting) return false;
   return isValidAt(r, f.asOf);
+}
+
+/**
+ * The part of a filter a relationship's identity answers, read from no node: its kind, its
+ * product, and one of `counterpartIds` at either end. A relationship whose claims are all
+ * withdrawn has an identity still, so it is filtered the same way.
+ */
+export function matchesIdentity(
+  identity: RelationshipIdentity,
+  f: Pick<RelationshipFilter, "kinds" | "productIds" | "counterpartIds">,
+): boolean {
+  return ofKindAndProduct(identity, f) && withEitherEnd(identity, f);
+}
+
+function ofKindAndProduct(identity: RelationshipIdentity, f: Pick<RelationshipFilter, "kinds" | "productIds">) {
+  if (f.kinds && f.kinds.length > 0 && !f.kinds.includes(identity.kind)) return false;
+  const products = f.productIds;
+  return !products || products.length === 0 || (identity.productId !== null && products.includes(identity.productId));
+}
+
+function withEitherEnd(identity: RelationshipIdentity, f: Pick<RelationshipFilter, "counterpartIds">) {
+  const ends = f.counterpartIds;
+  return !ends || ends.length === 0 || ends.includes(identity.from) || ends.includes(identity.to);
 }
 
 /** Whether a withdrawn relationship is among those `select` asks for. */

@@ -1,7 +1,14 @@
 import { monthly } from "./datasets";
 
-/** A filing that puts TikTok's spend at US$50M a month: a second origin that disagrees. */
-export function filing(key: string, claimId = "filing-tiktok") {
+/**
+ * A filing that puts TikTok's spend at US$50M a month: a second origin that disagrees (or the same
+ * figure on another relationship).
+ */
+export function filing(
+  key: string,
+  claimId = "filing-tiktok",
+  relationship = "tiktok-buys-azure-openai-from-microsoft",
+) {
   return {
     input: {
       key,
@@ -22,7 +29,7 @@ export function filing(key: string, claimId = "filing-tiktok") {
         ],
         claims: [
           {
-            ...{ id: claimId, relationship: "tiktok-buys-azure-openai-from-microsoft", source: "annual-filing" },
+            ...{ id: claimId, relationship, source: "annual-filing" },
             ...{ amount: monthly(50e6, 50e6, 50e6, "EXACT"), disclosure: "DISCLOSED", evidence: ["ev-annual-filing"] },
           },
         ],

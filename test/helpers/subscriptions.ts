@@ -25,30 +25,36 @@ export function wsClient(server: TestServer, connectionParams: Record<string, un
 
 /** A subscription's changes as they arrive, and a way to wait until enough have. */
 export function subscribe(client: Client, since: number) {
-  const received: FeedChange[] = [];
+  return streamOf<FeedChange>(client, { query: CHANGES, variables: { since } }, "changes");
+}
+
+/** What one subscription's root field gives, as it arrives, and a way to wait until enough has. */
+export function streamOf<T>(
+  client: Client,
+  payload: { query: string; variables?: Record<string, unknown> },
+  field: string,
+) {
+  const received: T[] = [];
   const errors: unknown[] = [];
   let wake: () => void = () => {};
-  const stop = client.subscribe<{ changes: FeedChange }>(
-    { query: CHANGES, variables: { since } },
-    {
-      next: (result) => {
-        if (result.errors) errors.push(...result.errors);
-        if (result.data) received.push(result.data.changes);
-        wake();
-      },
-      error: (err) => {
-        errors.push(err);
-        wake();
-      },
-      complete: () => wake(),
+  const stop = client.subscribe<Record<string, T>>(payload, {
+    next: (result) => {
+      if (result.errors) errors.push(...result.errors);
+      if (result.data) received.push(result.data[field]!);
+      wake();
     },
-  );
+    error: (err) => {
+      errors.push(err);
+      wake();
+    },
+    complete: () => wake(),
+  });
   return {
     received,
     errors,
     stop,
     /** Resolves once `done` holds of what arrived, or rejects with the first error. */
-    async until(done: (changes: readonly FeedChange[]) => boolean): Promise<FeedChange[]> {
+    async until(done: (items: readonly T[]) => boolean): Promise<T[]> {
       while (!done(received)) {
         if (errors.length > 0) throw new Error(`subscription failed: ${JSON.stringify(errors[0])}`);
         await new Promise<void>((resolve) => (wake = resolve));

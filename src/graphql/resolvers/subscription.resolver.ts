@@ -1,8 +1,10 @@
-import { Arg, Int, Resolver, Root, Subscription } from "type-graphql";
+import { Arg, Args, Int, Resolver, Root, Subscription } from "type-graphql";
 import type { Change } from "../../domain/batch";
 import { changeStream } from "../batch-writes";
 import type { Context } from "../context";
+import { type RelationshipChange, relationshipChanges } from "../relationship-changes";
 import { ChangeType } from "../types/batch.type";
+import { RelationshipChangeType, RelationshipsChangedArgs } from "../types/relationship-change.type";
 
 @Resolver()
 export class ChangeSubscriptionResolver {
@@ -15,6 +17,18 @@ export class ChangeSubscriptionResolver {
     @Root() change: Change,
     @Arg("since", () => Int, { description: "The last seq the client has seen (0: from the start)." }) _since: number,
   ): Change {
+    return change;
+  }
+
+  @Subscription(() => RelationshipChangeType, {
+    description:
+      "Each relationship a write touches, as it reads after the write (amount, agreement, claims), once per batch, in commit order; only those with one of `companies` at either end, of `kinds`, about `product`, when given. Over WebSocket, like `changes`.",
+    subscribe: ({ args, context }) => relationshipChanges(context as Context, args as RelationshipsChangedArgs),
+  })
+  relationshipsChanged(
+    @Root() change: RelationshipChange,
+    @Args(() => RelationshipsChangedArgs) _args: RelationshipsChangedArgs,
+  ): RelationshipChange {
     return change;
   }
 }
