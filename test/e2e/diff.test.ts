@@ -71,11 +71,11 @@ describe.each(shippedStores())("what changed since the article on the shipped da
     await store?.close();
   });
 
-  const allChanges = async (): Promise<DiffNode[]> => {
+  const allChanges = async (to = recordedOn): Promise<DiffNode[]> => {
     const nodes: DiffNode[] = [];
     let after: string | null = null;
     do {
-      const answer: GraphQLResponse<{ diff: DiffPage }> = await server.gql(DIFF, { to: recordedOn, after });
+      const answer: GraphQLResponse<{ diff: DiffPage }> = await server.gql(DIFF, { to, after });
       expect(answer.errors).toBeUndefined();
       nodes.push(...answer.data!.diff.nodes);
       after = answer.data!.diff.pageInfo.hasNextPage ? answer.data!.diff.pageInfo.endCursor : null;
@@ -102,6 +102,11 @@ describe.each(shippedStores())("what changed since the article on the shipped da
     expect(tiktok.parts).toEqual(["AMOUNT", "AGREEMENT"]);
     expect(tiktok.before!.amount).toEqual({ low: 18e6, high: 20e6 });
     expect(tiktok.after!.amount).toEqual({ low: 18e6, high: 21e6 });
+  });
+
+  it("lists the same between the article's day and today: nothing was recorded since the reports", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    expect(await allChanges(today)).toEqual(await allChanges());
   });
 
   it("refuses a `from` after `to` with a coded error", async () => {

@@ -8,7 +8,7 @@ import { type CapturedLog, capturedLog } from "../helpers/captured-log";
 import { startTestServer, type TestServer } from "../helpers/http-server";
 import { neo4jTestConfig } from "../helpers/neo4j-server";
 import { postGraphQL } from "../helpers/post-graphql";
-import { subscribe, wsClient } from "../helpers/subscriptions";
+import { streamOf, subscribe, wsClient } from "../helpers/subscriptions";
 import { feedOf, recordOver } from "../helpers/write-burst";
 
 /**
@@ -65,6 +65,33 @@ describe.skipIf(!neo4jConfig)("replicas over one Neo4j", () => {
       expect(after.body.data.relationship.agreement.claims).toBe(before + 1);
     } finally {
       feed.stop();
+      await client.dispose();
+    }
+  });
+
+  it("give a subscriber to B's relationshipsChanged the relationship a claim recorded through A touched, as it reads after", async () => {
+    const claimsBefore = (await postGraphQL(a.url, CLAIMS)).body.data.relationship.agreement.claims as number;
+    const since = (await feedOf(a.url)).at(-1)?.seq ?? 0;
+    const client = wsClient(b);
+    const touched = streamOf<{ seq: number; relationshipId: string; relationship: { agreement: { claims: number } } }>(
+      client,
+      {
+        query: `subscription ($since: Int) { relationshipsChanged(companies: ["tiktok"], since: $since) {
+          seq relationshipId relationship { agreement { claims } } } }`,
+        variables: { since },
+      },
+      "relationshipsChanged",
+    );
+    try {
+      await recordOver(a.url, filing("replica-touch", "replica-touch"), EDITOR_KEY);
+      const [first] = await touched.until((items) => items.length >= 1);
+      expect(first).toEqual({
+        seq: since + 1,
+        relationshipId: "tiktok-buys-azure-openai-from-microsoft",
+        relationship: { agreement: { claims: claimsBefore + 1 } },
+      });
+    } finally {
+      touched.stop();
       await client.dispose();
     }
   });
