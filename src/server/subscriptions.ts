@@ -92,6 +92,10 @@ export function serveSubscriptions(parts: SubscriptionParts): Disposable {
         return executionArgs(ctx, parts, document, payload);
       },
       onNext: (_ctx, _id, _payload, _args, result) => withClientErrors(parts, result as ExecutionResult),
+      // A stream that fails once running (the store gone, say) ends with the error the policy gives
+      // it; graphql-ws would send its raw message. Errors refused before it ran carry their code already.
+      onError: (_ctx, _id, _payload, errors) =>
+        errors.map((err) => (err.extensions.code ? err : clientError(parts, err.originalError ?? err))),
       onClose: (ctx) => {
         if (ctx.extra.client) limitsHeld.closed(ctx.extra.client, ctx);
       },

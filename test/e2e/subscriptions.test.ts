@@ -4,10 +4,12 @@ import { type Client, GRAPHQL_TRANSPORT_WS_PROTOCOL } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
+import { StoreUnavailableError } from "../../src/domain/errors";
 import { hashKey } from "../../src/server/auth";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { filing } from "../helpers/batches";
 import { capturedLog } from "../helpers/captured-log";
+import { type FailingStore, failingStore } from "../helpers/failing-store";
 import { startTestServer, type TestServer } from "../helpers/http-server";
 import { postGraphQL } from "../helpers/post-graphql";
 import { loadedStoreFactories } from "../helpers/stores";
@@ -237,6 +239,37 @@ describe("a client that stops reading", () => {
     while (!log.lines.some((line) => line.msg === "slow consumer closed")) await new Promise((r) => setTimeout(r, 100));
     tcp.resume();
     expect(await closed).toEqual({ code: 4413, reason: "slow consumer: a message waited over 1 s to be read" });
+  });
+});
+
+describe("a subscription whose store fails once it runs", () => {
+  let server: TestServer;
+  let failing: FailingStore;
+  beforeAll(async () => {
+    const store = new MemoryStore();
+    await store.load(loadSeed());
+    failing = failingStore(store);
+    server = await startTestServer(failing.store, { CHANGE_TAIL_MS: "0" });
+  });
+  afterAll(() => server?.stop());
+
+  it.each([
+    ["an outage", new StoreUnavailableError("the graph database cannot be reached"), "STORE_UNAVAILABLE"],
+    ["a fault", new Error("bolt://neo4j:secret@db.internal refused"), "INTERNAL_SERVER_ERROR"],
+  ])("ends after %s with the code the error policy gives, as over HTTP", async (_what, err, code) => {
+    failing.failWith(err);
+    const client = wsClient(server);
+    try {
+      const http = await postGraphQL(server.url, `{ changes { totalCount } }`);
+      const feed = subscribe(client, 0);
+      await expect(feed.until(() => false)).rejects.toThrow(code);
+      const [answered] = feed.errors as { message: string; extensions: { code: string } }[][];
+      expect(answered).toEqual([{ message: http.body.errors![0]!.message, extensions: { code } }]);
+      expect(JSON.stringify(feed.errors)).not.toContain("secret");
+    } finally {
+      failing.failWith(null);
+      await client.dispose();
+    }
   });
 });
 
