@@ -59,12 +59,24 @@ export function yearlySize(amount: LineAmountFragment | null | undefined): numbe
   return Number.isFinite(yearly.high) ? (yearly.low + yearly.high) / 2 : yearly.low;
 }
 
+export interface LineSize {
+  product: string;
+  /** The yearly size of the total a source states, or null when no source states one. */
+  stated: number | null;
+  /** The yearly size of the sum of the amounts named. */
+  attributed: number;
+}
+
 /**
- * The line to open on: the product whose stated (else attributed) total is largest. Never "all
- * products": a supplier's products are separate lines, and their shares do not add up.
+ * The line to open on: the supplier's largest stated line (a source gives its total, so its shares
+ * mean something); without one, the largest attributed line. Never "all products": a supplier's
+ * products are separate lines, and their shares do not add up.
  */
-export function largestLine(sizes: ReadonlyArray<{ product: string; size: number }>): string | null {
-  let best: { product: string; size: number } | null = null;
-  for (const line of sizes) if (!best || line.size > best.size) best = line;
+export function largestLine(sizes: readonly LineSize[]): string | null {
+  const stated = sizes.filter((line) => line.stated !== null);
+  const pool = stated.length > 0 ? stated : sizes;
+  const size = (line: LineSize) => line.stated ?? line.attributed;
+  let best: LineSize | null = null;
+  for (const line of pool) if (!best || size(line) > size(best)) best = line;
   return best?.product ?? null;
 }

@@ -13,35 +13,36 @@ import { axisEnd, type LineReport, type ShareRow, shareRows } from "./line-rows"
 const CHART_WIDTH = 300;
 const ROW_HEIGHT = 38;
 
+/** How solid a range is drawn: a narrow one fully, one spanning most of the axis faintly. */
+const certainty = (row: ShareRow) => (row.high === null ? 0.45 : Math.max(0.35, 1 - (row.high - row.low) / 100));
+
 function chart(rows: ShareRow[]): SVGSVGElement | HTMLElement {
   const end = axisEnd(rows);
   const known = rows.filter((row) => row.high !== null);
   const open = rows.filter((row) => row.high === null);
   return Plot.plot({
     width: CHART_WIDTH,
-    height: ROW_HEIGHT * rows.length + 40,
+    height: ROW_HEIGHT * rows.length + 56,
+    marginTop: 24,
+    marginBottom: 34,
     marginLeft: 8,
     marginRight: 12,
     x: { label: "share of the line (%)", domain: [0, end], grid: true },
     // Customers are named in each row's label, so the y axis needs no room of its own.
-    y: { axis: null, domain: rows.map((row) => row.id), padding: 0 },
+    y: { axis: null, domain: rows.map((row) => row.id), inset: 4 },
     marks: [
+      // A range's ends are ticks, and a wide (uncertain) range is fainter than a narrow one.
       Plot.ruleY(known, {
-        y: "id",
-        x1: "low",
-        x2: "high",
-        stroke: "#0f766e",
-        strokeWidth: 3,
-        dy: 6,
-        ariaLabel: "share-range",
+        ...{ y: "id", x1: "low", x2: "high", stroke: "#0f766e", strokeWidth: 2, dy: 6, className: "share-range" },
+        ...{ markerStart: "tick", markerEnd: "tick", strokeOpacity: (row: ShareRow) => certainty(row) },
       }),
       Plot.ruleY(open, {
-        ...{ y: "id", x1: "low", x2: () => end, stroke: "#0f766e", strokeWidth: 3, dy: 6 },
-        ...{ strokeDasharray: "4 3", markerEnd: "arrow", ariaLabel: "share-open-range" },
+        ...{ y: "id", x1: "low", x2: () => end, stroke: "#0f766e", strokeWidth: 2, dy: 6, strokeOpacity: 0.45 },
+        ...{ strokeDasharray: "4 3", markerStart: "tick", markerEnd: "arrow", className: "share-open-range" },
       }),
       Plot.dot(
         rows.filter((row) => row.estimate !== null),
-        { y: "id", x: "estimate", dy: 6, r: 4.5, fill: "#134e4a", ariaLabel: "share-estimate" },
+        { y: "id", x: "estimate", dy: 6, r: 4.5, fill: "#134e4a", className: "share-estimate" },
       ),
       Plot.text(rows, {
         ...{ y: "id", x: 0, dy: -8, textAnchor: "start", fill: "#1d2430", lineWidth: 40 },

@@ -13,13 +13,14 @@ import { state, viewDates } from "./state";
 
 type Products = Array<{ id: string; name: string }>;
 
-/** The product whose stated (else attributed) total is largest, per year. */
+/** The supplier's largest stated line (else its largest attributed one), per year. */
 async function largestProduct(company: string, products: Products): Promise<string | null> {
   const sizes = await Promise.all(
     products.map(async (product) => {
       const data = await gql(LineSizeDocument, { company, product: product.id, ...viewDates() });
       const line = data.revenueFlows;
-      return { product: product.id, size: yearlySize(line.statedTotal?.amount ?? line.total) };
+      const stated = line.statedTotal ? yearlySize(line.statedTotal.amount) : null;
+      return { product: product.id, stated, attributed: yearlySize(line.total) };
     }),
   );
   return largestLine(sizes);

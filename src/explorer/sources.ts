@@ -100,6 +100,8 @@ export function renderSources(panel: HTMLElement, relationship: Relationship | n
   if (relationship.amount) panel.appendChild(el("p", { className: "amount", text: relationship.amount.display }));
   panel.appendChild(validityLine(relationship));
   panel.appendChild(agreementLine(relationship));
+  // How the figure moved comes first: the claims behind it follow, in full.
+  panel.appendChild(renderTimeline(timelineRows(relationship)));
   const verdicts = verdictsById(relationship);
   const countedClaims = relationship.claims.nodes.filter((claim) => verdicts.has(claim.id));
   panel.appendChild(
@@ -109,5 +111,4 @@ export function renderSources(panel: HTMLElement, relationship: Relationship | n
       countedClaims.map((claim) => claimCard(claim, verdicts.get(claim.id)!)),
     ),
   );
-  panel.appendChild(renderTimeline(timelineRows(relationship)));
 }

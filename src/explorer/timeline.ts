@@ -23,13 +23,15 @@ const amountOf = (row: TimelineRow) => row.estimate ?? row.low;
 function chart(rows: TimelineRow[], title: string, x1: (row: TimelineRow) => Date, x2: (row: TimelineRow) => Date) {
   const withAmount = rows.filter((row) => row.low !== null);
   const colour = { domain: Object.keys(MARK_COLOURS), range: Object.values(MARK_COLOURS) };
+  // Scaled to the figures themselves: a loose bound (≤ US$99B) runs off the top instead of flattening them.
+  const top = Math.max(...withAmount.map(amountOf).filter((value): value is number => value !== null)) * 1.6 || 1;
   return Plot.plot({
     width: 300,
     height: 150,
     marginLeft: 48,
     caption: title,
     x: { type: "utc", label: null, ticks: 3 },
-    y: { label: "amount", tickFormat: "~s", grid: true, zero: true },
+    y: { label: "amount", tickFormat: "~s", grid: true, domain: [0, top] },
     color: colour,
     marks: [
       Plot.ruleX(withAmount, {

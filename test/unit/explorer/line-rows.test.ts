@@ -64,13 +64,24 @@ describe("a revenue line's rows", () => {
     expect(yearlySize(null)).toBe(0);
   });
 
-  it("opens on the largest line; none when the supplier has no line", () => {
-    const lines = [
-      { product: "azure", size: 100 },
-      { product: "azure-openai", size: 999 },
-      { product: "office", size: 5 },
+  it("opens on the largest stated line, even beside a larger attributed one; else the largest attributed", () => {
+    // Microsoft in the shipped data: Azure's total is only a floor (no source states it), Azure OpenAI's is stated.
+    const microsoft = [
+      { product: "azure", stated: null, attributed: 129e6 * 12 },
+      { product: "azure-openai", stated: 83.3e6 * 12, attributed: 83.3e6 * 12 },
+      { product: "copilot", stated: null, attributed: 0 },
     ];
-    expect(largestLine(lines)).toBe("azure-openai");
+    expect(largestLine(microsoft)).toBe("azure-openai");
+    const twoStated = [
+      { product: "small", stated: 10, attributed: 10 },
+      { product: "large", stated: 20, attributed: 5 },
+    ];
+    expect(largestLine(twoStated)).toBe("large");
+    const noneStated = [
+      { product: "a", stated: null, attributed: 3 },
+      { product: "b", stated: null, attributed: 7 },
+    ];
+    expect(largestLine(noneStated)).toBe("b");
     expect(largestLine([])).toBeNull();
   });
 });
