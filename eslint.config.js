@@ -35,7 +35,7 @@ export default tseslint.config(
     rules: { "max-lines-per-function": ["error", { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true }] },
   },
   {
-    // The explorer runs in the browser, bundled from its modules when the server starts.
+    // The explorer runs in the browser, bundled from its modules by the server.
     files: ["src/explorer/**/*.ts"],
     languageOptions: { globals: { ...globals.browser } },
   },

@@ -1,5 +1,5 @@
 /**
- * Company graph explorer, bundled for the browser by the server (esbuild). It talks only to the
+ * Company graph explorer, bundled for the browser by the server (esbuild, src/server/explorer-routes.ts). It talks only to the
  * public GraphQL endpoint and draws with Cytoscape.js and Observable Plot, all bundled, so it works
  * offline. This module wires the parts: opening view, search, time, risk paths, the revenue line,
  * a relationship's sources and timeline, the live change feed, and the view's state in the URL.

@@ -1,6 +1,6 @@
 /**
  * The graph explorer: a static page and one script, bundled from its TypeScript sources
- * (src/explorer) by esbuild when the server starts, with Cytoscape.js and Observable Plot from the
+ * (src/explorer) by esbuild on the first request, with Cytoscape.js and Observable Plot from the
  * installed packages. Everything it loads is same-origin, so it works offline; it talks only to the
  * public GraphQL endpoint (HTTP and WebSocket).
  */
@@ -17,7 +17,7 @@ const CSP =
 
 /**
  * The explorer's script: its modules, the domain's rules they import and the drawing libraries, as
- * one file. Built in memory, once per server (well under a second): a fresh clone needs no build step.
+ * one file. Built in memory (a second or two): a fresh clone needs no build step.
  */
 async function bundleExplorer(): Promise<string> {
   const result = await build({
@@ -35,12 +35,22 @@ async function bundleExplorer(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
+/**
+ * The bundle, built when the script is first asked for and kept for the process: servers that never
+ * serve the explorer (most test servers) never build it. A failed build is tried again next time.
+ */
+let bundled: Promise<string> | null = null;
+function explorerScript(): Promise<string> {
+  bundled ??= bundleExplorer().catch((err: unknown) => {
+    bundled = null;
+    throw err;
+  });
+  return bundled;
+}
+
 /** Mount at `/explorer`: the page at `/explorer`, its script and style sheet at `/explorer/<name>`. */
 export function explorerRouter(): express.Router {
   const router = express.Router();
-  // Started with the server; the first request for the script waits for it, a failure answers 500.
-  const script = bundleExplorer();
-  script.catch(() => undefined);
   getOnly(router, "/", (_req, res, next) => {
     res.set("Content-Security-Policy", CSP).type("text/html; charset=utf-8");
     res.sendFile(explorerFile("explorer.html"), { maxAge: 0 }, (err) => err && next(err));
@@ -50,7 +60,11 @@ export function explorerRouter(): express.Router {
     res.sendFile(explorerFile("explorer.css"), { maxAge: "1h" }, (err) => err && next(err));
   });
   getOnly(router, "/explorer.js", (_req, res, next) => {
-    script.then((text) => res.type("text/javascript; charset=utf-8").set("Cache-Control", "no-cache").send(text), next);
+    // A failed build answers 500 through the error policy.
+    explorerScript().then(
+      (text) => res.type("text/javascript; charset=utf-8").set("Cache-Control", "no-cache").send(text),
+      next,
+    );
   });
   return router;
 }
