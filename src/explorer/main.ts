@@ -109,7 +109,11 @@ async function open(): Promise<void> {
   const centred = async () => {
     await loadGraph(view.centers, { depth: view.depth, replace: true });
     for (const id of view.centers) cy.getElementById(id).addClass("center expanded");
-    await loadRiskPaths(view.centers[0]!, true);
+    const first = view.centers[0]!;
+    // A link to a company alone opens its revenue line too, as choosing it does.
+    const lineToo = !view.line && cy.getElementById(first).data("nodeKind") === "Company";
+    if (lineToo) view.line = { company: first, product: "" };
+    await Promise.all([loadRiskPaths(first, true), lineToo ? loadLines(first) : undefined]);
   };
   const line = view.line ? loadLines(view.line.company) : Promise.resolve();
   await Promise.all([view.centers.length ? centred() : overview(), loadHubs(), line]);

@@ -52,6 +52,13 @@ describe.skipIf(skipBrowserTier("the explorer fixes browser test"))("the explore
     });
     expect(fits, "every label ends inside the chart").toBe(true);
     await page.locator(".line-panel").screenshot({ path: "test-output/explorer-revenue-line.png" });
+
+    // A link to Microsoft alone opens the same line.
+    const linked = await page.context().newPage();
+    await linked.goto(`${session.origin}/explorer#centers=microsoft`);
+    await settled(linked);
+    expect(await linked.inputValue("#line-product")).toBe("azure-openai");
+    expect(await linked.getAttribute("#revenue-line", "data-line")).toBe("microsoft/azure-openai");
   });
 
   it("says direction and market in every listed relationship", async () => {
