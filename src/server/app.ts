@@ -18,7 +18,7 @@ import { clientOf, principalOfRequest } from "./auth";
 import { documentFolder } from "./held-texts";
 import type { AuthConfig, Config } from "./config";
 import { corsMiddleware } from "./cors";
-import { explorerRouter } from "./explorer/explorer-routes";
+import { explorerRouter } from "./explorer-routes";
 import { exportRouter } from "./export-routes";
 import { createErrorReporter, type ErrorReporter, errorMiddleware } from "./error-policy";
 import { createFormatError } from "./format-error";

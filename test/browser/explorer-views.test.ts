@@ -2,74 +2,13 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { skipBrowserTier, useBrowserSession } from "../helpers/browser";
 import { hashKey } from "../../src/server/auth";
+import { DISSENTING_FILING, drawn, type ExplorerWindow, nodeIds, settled, tap } from "../helpers/explorer-page";
 import { postGraphQL } from "../helpers/post-graphql";
 
 const EDITOR_KEY = "editor-key-0123456789";
 
-/** A filing that puts Microsoft's investment in OpenAI at exactly US$10B: an origin of its own, outweighed. */
-const DISSENTING_FILING = {
-  input: {
-    key: "explorer-dissent",
-    recordsJson: {
-      sources: [
-        { id: "investment-filing", kind: "FILING", title: "A filing", publishedOn: "2025-01-31", language: "en" },
-      ],
-      evidence: [
-        {
-          ...{ id: "ev-investment-filing", source: "investment-filing", kind: "STATEMENT", quote: "US$10B invested." },
-          ...{ gloss: "US$10B invested.", locator: "p. 12", refersTo: { label: "2024" }, disclosure: "DISCLOSED" },
-        },
-      ],
-      claims: [
-        {
-          ...{ id: "filing-investment-10b", relationship: "microsoft-invests-in-openai", source: "investment-filing" },
-          ...{ amount: { estimate: 10e9, low: 10e9, high: 10e9, qualifier: "EXACT", period: "TOTAL" } },
-          ...{ disclosure: "DISCLOSED", confidence: 1, evidence: ["ev-investment-filing"] },
-        },
-      ],
-    },
-  },
-};
-
-/** What the page exposes for tests: the cytoscape instance and the explorer's state. */
-interface ExplorerWindow {
-  explorer: {
-    cy: {
-      getElementById(id: string): { length: number; emit(event: string): void };
-      nodes(): { map<T>(f: (n: { id(): string }) => T): T[] };
-    };
-    state: { pending: number };
-  };
-}
-
 const TIKTOK_EDGE = "tiktok-buys-azure-openai-from-microsoft";
 const INVESTMENT = "microsoft-invests-in-g42";
-
-/** Waits until the page has opened its view and no GraphQL request is in flight. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(
-    () => document.body.dataset.opened === "true" && (window as unknown as ExplorerWindow).explorer.state.pending === 0,
-    undefined,
-    { timeout: 20_000 },
-  );
-}
-
-// Returns nothing: handing a cytoscape collection back to the test would serialise a huge object graph.
-const tap = (page: Page, id: string) =>
-  page.evaluate((target) => {
-    (window as unknown as ExplorerWindow).explorer.cy.getElementById(target).emit("tap");
-  }, id);
-
-const drawn = (page: Page, id: string) =>
-  page.evaluate((target) => (window as unknown as ExplorerWindow).explorer.cy.getElementById(target).length > 0, id);
-
-const nodeIds = (page: Page) =>
-  page.evaluate(() =>
-    (window as unknown as ExplorerWindow).explorer.cy
-      .nodes()
-      .map((n) => n.id())
-      .sort(),
-  );
 
 /** Microsoft chosen in the list, then its Azure OpenAI line. */
 async function openAzureOpenAiLine(page: Page, origin: string): Promise<void> {
@@ -114,13 +53,13 @@ describe.skipIf(skipBrowserTier("the explorer views browser test"))("explorer vi
     await page.screenshot({ path: "test-output/explorer-overview.png" });
   });
 
-  it("shows a revenue line as interval bars, with totals, and without a churned customer", async () => {
+  it("shows a revenue line as ranges, with totals, and without a churned customer", async () => {
     const { page } = session;
     await openAzureOpenAiLine(page, session.origin);
     const bar = await page.$eval('[data-bar="tiktok"]', (span) => ({ ...span.dataset, text: span.textContent }));
     const share = await tiktokShare(session.server.url);
     expect(bar).toMatchObject({ low: percent(share.low), high: percent(share.high), text: `TikTok: ${share.display}` });
-    expect(await page.$$eval("[data-testid=line-chart] svg rect", (rects) => rects.length)).toBeGreaterThan(3);
+    expect(await page.$$eval("[data-testid=line-chart] .share-range line", (lines) => lines.length)).toBeGreaterThan(0);
     const totals = await page.textContent("[data-testid=line-totals]");
     expect(totals).toContain("US$83.3M/month");
     expect(totals).toContain("Remainder");
@@ -133,7 +72,7 @@ describe.skipIf(skipBrowserTier("the explorer views browser test"))("explorer vi
     );
     expect(await page.$('[data-bar="tiktok"]')).toBeNull();
     expect(await page.evaluate(() => location.hash)).toContain("lost=tiktok");
-    await page.screenshot({ path: "test-output/explorer-revenue-line.png" });
+    await page.screenshot({ path: "test-output/explorer-churn.png" });
   });
 
   it("follows the date: before Microsoft's investment in G42, the investment is gone from the view", async () => {

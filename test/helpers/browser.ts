@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { generateDataset } from "../../seed/generator";
 import { loadSeed } from "../../seed/loader";
 import { fillEmbeddedStore } from "../../src/server/embedded-store";
 import { createLogger } from "../../src/server/logger";
@@ -49,8 +50,11 @@ export interface BrowserSession {
 export function useBrowserSession(
   viewport: { width: number; height: number },
   options: {
-    /** "article": the article's dataset alone; "shipped": as `npm start` serves it, with the shipped reports. */
-    data?: "article" | "shipped";
+    /**
+     * "article": the article's dataset alone; "shipped": as `npm start` serves it, with the shipped
+     * reports; `{ generatedCompanies }`: a synthetic graph of that many companies (seed/generator.ts).
+     */
+    data?: "article" | "shipped" | { generatedCompanies: number };
     /** The server's environment, read when it starts (after the hooks registered before this call). */
     env?: () => Record<string, string>;
   } = {},
@@ -67,6 +71,8 @@ export function useBrowserSession(
     const store = new MemoryStore();
     if (options.data === "shipped")
       await fillEmbeddedStore(store, { journalPath: "(none)", documentsDir: null }, createLogger("silent"));
+    else if (typeof options.data === "object")
+      await store.load(generateDataset({ seed: 7, companies: options.data.generatedCompanies }));
     else await store.load(loadSeed());
     session.server = await startTestServer(store, options.env?.() ?? {});
     session.origin = `http://127.0.0.1:${session.server.port}`;
