@@ -30,6 +30,7 @@ import type {
   PlanRoot,
   RelationshipFilter,
   RelationshipPage,
+  RelationshipRead,
   RelationshipReadOptions,
   SearchHit,
   ConnectedNode,
@@ -82,6 +83,7 @@ import {
 import {
   listRelationshipsQuery,
   relationshipsByIdsQuery,
+  relationshipsOfEachQuery,
   relationshipsOfQuery,
   selectedKinds,
 } from "./queries/relationship-queries";
@@ -185,6 +187,23 @@ export class Neo4jStore implements GraphStore {
     );
     const byNode = new Map(pages);
     return nodeIds.map((id) => byNode.get(id) ?? empty);
+  }
+
+  async relationshipsOfEach(reads: readonly RelationshipRead[]): Promise<RelationshipPage[][]> {
+    // A read that needs no statement, or several (at a record time), is answered on its own.
+    const inStatement = reads.map(
+      (read) => read.nodeIds.length > 0 && selectedKinds(read.filter).length > 0 && !atRecordTime(read.filter),
+    );
+    const together = reads.filter((_, i) => inStatement[i]);
+    const [row] = together.length > 0 ? await this.read(relationshipsOfEachQuery(together), (rec) => rec) : [];
+    let column = 0;
+    return Promise.all(
+      reads.map((read, i) => {
+        if (!inStatement[i]) return this.relationshipsOf(read.nodeIds, read.filter, read.page, read.options);
+        const rows = row!.get(`read${column++}`) as (readonly [string, number | null, PageRow<unknown[] | null>[]])[];
+        return pagesOfRead(read, rows);
+      }),
+    );
   }
 
   async relationshipsByIds(ids: readonly string[]): Promise<(Relationship | null)[]> {
@@ -451,6 +470,23 @@ function relationshipPageFromRecord(
   const rows = rec.get("rows") as PageRow<unknown[] | null>[];
   const nodeOf = (other: unknown[] | null) => (other ? nodeFromColumns(other) : null);
   return pageFromRows(rows, rec.get("totalCount") as number | null, page, nodeOf, readRelationship);
+}
+
+/** One read's pages, in the order of its node ids, from its `[nodeId, totalCount, rows]` rows. */
+function pagesOfRead(
+  read: RelationshipRead,
+  rows: readonly (readonly [string, number | null, PageRow<unknown[] | null>[]])[],
+): RelationshipPage[] {
+  const readRelationship = relationshipReader(read.options?.parts);
+  const nodeOf = (other: unknown[] | null) => (other ? nodeFromColumns(other) : null);
+  const byNode = new Map(
+    rows.map(([nodeId, totalCount, pageRows]) => [
+      nodeId,
+      pageFromRows(pageRows, totalCount, read.page, nodeOf, readRelationship),
+    ]),
+  );
+  // An unknown node has no relationships, as relationshipsOf answers.
+  return read.nodeIds.map((id) => byNode.get(id) ?? { items: [], totalCount: 0, hasNextPage: false, neighbours: [] });
 }
 
 /** A planned list's answer for one node: `[totalCount, rows, nested]`, nested `[otherId, lists]`. */
