@@ -16,6 +16,9 @@ const cfg = neo4jTestConfig();
 /** Customers a risk search expands at most, counted by hand from the rule (the fan-out cap). */
 const BUDGET = 500;
 
+/** Four searches per case, on two stores, over random graphs: minutes on a busy machine. */
+const RANDOM_GRAPHS_MS = 600_000;
+
 /** Companies that sell something: the suppliers whose risk paths mean something. */
 function sellers(d: Dataset): string[] {
   return [...new Set(d.relationships.filter((r) => r.kind === "BUYS_FROM" && r.productId).map((r) => r.to))].sort();
@@ -75,45 +78,53 @@ describe.skipIf(!cfg)("risk paths pushed down to Neo4j", () => {
     return { reference, statementsPerLevel: spy.statementsPerLevel };
   };
 
-  it("on random graphs, the pushed-down search finds the walk's paths and coverage, one statement per level", async () => {
-    const levels: number[] = [];
-    let withPaths = 0;
-    await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: 20, max: 120 }), async (seed, size) => {
-        const dataset = generateDataset({ seed, companies: size });
-        const memory = await loadBoth(dataset);
-        const suppliers = fc.sample(fc.constantFrom(...sellers(dataset)), { numRuns: 4, seed });
-        const someKinds = fc.sample(
-          fc.subarray<RiskPathKind>(["CUSTOMER_BUILDS_COMPETING", "TERMS_CONFLICT", "UPSTREAM_SELLS_DIRECT"], {
-            minLength: 1,
-          }),
-          { numRuns: 1, seed },
-        )[0]!;
-        for (const companyId of new Set(suppliers)) {
-          for (const maxDepth of [2, 4, 6]) {
-            for (const asOf of [null, "2024-06-01"]) {
-              const { reference, statementsPerLevel } = await sameEverywhere(memory, {
-                companyId,
-                maxDepth,
-                asOf,
-                first: 50,
-              });
-              levels.push(...statementsPerLevel);
-              if (reference.totalCount > 0) withPaths++;
+  it(
+    "on random graphs, the pushed-down search finds the walk's paths and coverage, one statement per level",
+    async () => {
+      const levels: number[] = [];
+      let withPaths = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          fc.integer({ min: 1, max: 2 ** 30 }),
+          fc.integer({ min: 20, max: 120 }),
+          async (seed, size) => {
+            const dataset = generateDataset({ seed, companies: size });
+            const memory = await loadBoth(dataset);
+            const suppliers = fc.sample(fc.constantFrom(...sellers(dataset)), { numRuns: 4, seed });
+            const someKinds = fc.sample(
+              fc.subarray<RiskPathKind>(["CUSTOMER_BUILDS_COMPETING", "TERMS_CONFLICT", "UPSTREAM_SELLS_DIRECT"], {
+                minLength: 1,
+              }),
+              { numRuns: 1, seed },
+            )[0]!;
+            for (const companyId of new Set(suppliers)) {
+              for (const maxDepth of [2, 4, 6]) {
+                for (const asOf of [null, "2024-06-01"]) {
+                  const { reference, statementsPerLevel } = await sameEverywhere(memory, {
+                    companyId,
+                    maxDepth,
+                    asOf,
+                    first: 50,
+                  });
+                  levels.push(...statementsPerLevel);
+                  if (reference.totalCount > 0) withPaths++;
+                }
+              }
+              await sameEverywhere(memory, { companyId, maxDepth: 4, kinds: someKinds, first: 50 });
+              // At a record time the relationships are remade from their claims, level by level as well.
+              await sameEverywhere(memory, { companyId, maxDepth: 4, first: 50 }, "2025-02-20");
             }
-          }
-          await sameEverywhere(memory, { companyId, maxDepth: 4, kinds: someKinds, first: 50 });
-          // At a record time the relationships are remade from their claims, level by level as well.
-          await sameEverywhere(memory, { companyId, maxDepth: 4, first: 50 }, "2025-02-20");
-        }
-      }),
-      { numRuns: 4, seed: Number(process.env.FC_SEED ?? 20_241_128), endOnFailure: true },
-    );
-    // The comparison means something only if levels were read and paths were found.
-    expect(levels.length).toBeGreaterThan(50);
-    expect(levels.every((statements) => statements === 1)).toBe(true);
-    expect(withPaths).toBeGreaterThan(20);
-  }, 300_000);
+          },
+        ),
+        { numRuns: 4, seed: Number(process.env.FC_SEED ?? 20_241_128), endOnFailure: true },
+      );
+      // The comparison means something only if levels were read and paths were found.
+      expect(levels.length).toBeGreaterThan(50);
+      expect(levels.every((statements) => statements === 1)).toBe(true);
+      expect(withPaths).toBeGreaterThan(20);
+    },
+    RANDOM_GRAPHS_MS,
+  );
 
   it("at a hub, both searches explore the same customers by revenue and say the same about what they left out", async () => {
     // BUDGET + 5 customers of one product, each spending more than the last; the biggest, c504,
