@@ -172,11 +172,10 @@ export class Neo4jStore implements GraphStore {
     page: PageRequest,
     options: RelationshipReadOptions = {},
   ): Promise<RelationshipPage[]> {
-    const empty: RelationshipPage = { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
     if (nodeIds.length === 0) return [];
     if (atRecordTime(filter)) return relationshipsOfAtRecordTime(this, nodeIds, filter, page, options);
     if (selectedKinds(filter).length === 0) {
-      const none = { ...empty, totalCount: options.withTotalCount === false ? NOT_COUNTED : 0 };
+      const none = { ...NO_RELATIONSHIPS, totalCount: options.withTotalCount === false ? NOT_COUNTED : 0 };
       return nodeIds.map(() => none);
     }
     const query = relationshipsOfQuery(nodeIds, filter, page, options.withNeighbours ?? false, options);
@@ -186,7 +185,7 @@ export class Neo4jStore implements GraphStore {
       (rec) => [rec.get("nodeId") as string, relationshipPageFromRecord(rec, page, readRelationship)] as const,
     );
     const byNode = new Map(pages);
-    return nodeIds.map((id) => byNode.get(id) ?? empty);
+    return nodeIds.map((id) => byNode.get(id) ?? NO_RELATIONSHIPS);
   }
 
   async relationshipsOfEach(reads: readonly RelationshipRead[]): Promise<RelationshipPage[][]> {
@@ -472,6 +471,9 @@ function relationshipPageFromRecord(
   return pageFromRows(rows, rec.get("totalCount") as number | null, page, nodeOf, readRelationship);
 }
 
+/** The page of a node that does not exist: it has no relationships. */
+const NO_RELATIONSHIPS: RelationshipPage = { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
+
 /** One read's pages, in the order of its node ids, from its `[nodeId, totalCount, rows]` rows. */
 function pagesOfRead(
   read: RelationshipRead,
@@ -485,8 +487,7 @@ function pagesOfRead(
       pageFromRows(pageRows, totalCount, read.page, nodeOf, readRelationship),
     ]),
   );
-  // An unknown node has no relationships, as relationshipsOf answers.
-  return read.nodeIds.map((id) => byNode.get(id) ?? { items: [], totalCount: 0, hasNextPage: false, neighbours: [] });
+  return read.nodeIds.map((id) => byNode.get(id) ?? NO_RELATIONSHIPS);
 }
 
 /** A planned list's answer for one node: `[totalCount, rows, nested]`, nested `[otherId, lists]`. */
