@@ -5,7 +5,8 @@
  * with anything. BENCH_SIZES=1000,10000 overrides the sizes in either mode.
  *
  * Soak (`npm run bench -- soak`, soak.ts): this project's server on each store, 10,000 companies,
- * 60 s of mixed reads and analytics at 50 connections; with `--quick` (or BENCH_QUICK=1) 10 s.
+ * 60 s of mixed reads and analytics at 50 connections; with `--quick` (or BENCH_QUICK=1) 10 s. The
+ * comparison ends with the same soak, in the same mode.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";

@@ -1,7 +1,8 @@
 /** The results of a run as one Markdown document: printed at the end, and written to bench/results/. */
 import type { PeerResult } from "./compare-peers";
 import type { MeasuredRows } from "./memory";
-import type { BenchOptions } from "./options";
+import type { BenchOptions, SoakOptions } from "./options";
+import { type SoakRow, soakTable } from "./soak-report";
 import type { TimingRow } from "./store-workloads";
 import { companies, markdownTable, mb, ms } from "./table";
 import { NESTED_READ, PAGE } from "./workloads";
@@ -15,6 +16,8 @@ export interface BenchResults {
   readonly loadAndMemory: MeasuredRows;
   /** Rows `companies, workload, statements, db hits, rows`. */
   readonly plans: readonly string[][];
+  /** This project's server on each store under the soak's mixed load. */
+  readonly soak: { readonly options: SoakOptions; readonly rows: readonly SoakRow[]; readonly mix: readonly string[] };
   readonly seconds: number;
 }
 
@@ -44,6 +47,14 @@ export function renderReport(r: BenchResults): string {
     "",
     "Every statement a workload sends, run once more under PROFILE; db hits are Neo4j's count of storage " +
       "accesses, which unlike times does not depend on the machine or its load.",
+    "",
+    `## Soak: ${companies(r.soak.options.companies)} companies, ${r.soak.options.connections} connections for ${r.soak.options.durationSeconds} s`,
+    "",
+    soakTable(r.soak.rows),
+    "",
+    `This project's server in its own process on each store, every connection sending the mix back to back: ${r.soak.mix.join(", ")}. ` +
+      "p50 / p99 over every answer; wrong: an answer that differs from the reference checked against the dataset " +
+      "(on Neo4j, the memory store's answer). `npm run bench -- soak` runs it alone and lists its answers by request.",
     "",
     "## Load and memory",
     "",

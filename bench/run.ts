@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: this project against its peers on the same generated graphs, and its own stores
  * against each other, all measured in one run (absolute times differ between machines; the ratios
- * to the floors and baselines of the same run are what carry over). See options.ts for the modes;
- * `npm run bench -- soak` runs soak.ts instead: each store's server under a long mixed load.
+ * to the floors and baselines of the same run are what carry over). See options.ts for the modes.
+ * Last, the soak (soak.ts): each store's server under a long mixed load, its p50 and p99 in the
+ * report; `npm run bench -- soak` runs the soak alone.
  *
  * Neo4j: a private server in a temporary folder (with APOC, for the Neo4j GraphQL Library), stopped
  * at the end; or NEO4J_URI (with NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE) when
@@ -29,7 +30,7 @@ import { type BenchOptions, readMode, readOptions, readSoakOptions } from "./opt
 import { neo4jLog, startPrivateNeo4j } from "./private-neo4j";
 import { renderReport } from "./report";
 import { writeResults } from "./results-file";
-import { runSoak } from "./soak";
+import { runSoak, soakFailed, soakStores } from "./soak";
 import { measureStores, type TimingRow } from "./store-workloads";
 import { companies } from "./table";
 import { expectedNestedIds } from "./workloads";
@@ -65,6 +66,10 @@ async function main(): Promise<number> {
   } finally {
     await neo4j.stop();
   }
+  // After the comparison's Neo4j has stopped: the soak starts its own, and loads the machine alone.
+  const soakOptions = readSoakOptions(args, process.env);
+  console.log(`\n== soak: ${companies(soakOptions.companies)} companies ==`);
+  const soak = { options: soakOptions, ...(await soakStores(soakOptions)) };
   const peers = all.flatMap((r) => r.peers);
   const report = renderReport({
     options,
@@ -73,12 +78,13 @@ async function main(): Promise<number> {
     timings: all.flatMap((r) => r.timings),
     plans: all.flatMap((r) => r.plans),
     loadAndMemory: [...all.flatMap((r) => r.loads), ...footprint],
+    soak,
     seconds: (Date.now() - started) / 1000,
   });
   await writeResults(options.resultsFile, report);
   const failed = peers.filter((p) => !p.outcome.ok).length;
   if (failed > 0) console.error(`\n${failed} server run(s) failed; see above.`);
-  return failed > 0 ? 1 : 0;
+  return failed > 0 || soakFailed(soak.rows) ? 1 : 0;
 }
 
 interface Shared {

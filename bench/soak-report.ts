@@ -52,7 +52,7 @@ export function renderSoakReport(r: SoakResults): string {
     `This project's server on each store, ${companies(o.companies)} companies, ${o.connections} connections ` +
       `for ${o.durationSeconds} s. Requests go back to back, each the next of this mix, round and round over all connections: ${r.mix.join(", ")}.`,
     "",
-    markdownTable(HEADER, r.rows.map(cells)),
+    soakTable(r.rows),
     "",
     "sent: requests written (some still unanswered when the time ran out); errors / timeouts: connection " +
       "errors and requests unanswered after 60 s; GraphQL errors: answers carrying `errors`, by " +
@@ -62,6 +62,11 @@ export function renderSoakReport(r: SoakResults): string {
     "",
     ...r.rows.flatMap((row) => notes(row, r.mix)),
   ].join("\n");
+}
+
+/** One row per store: answers by status, errors, wrong answers, throughput, p50 and p99, memory. */
+export function soakTable(rows: readonly SoakRow[]): string {
+  return markdownTable(HEADER, rows.map(cells));
 }
 
 const HEADER = [

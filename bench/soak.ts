@@ -40,23 +40,33 @@ export async function runSoak(options: SoakOptions): Promise<number> {
   const started = Date.now();
   const environment = describeEnvironment([options.companies], options.seed);
   console.log(environment);
+  const { rows, mix } = await soakStores(options);
+  const report = renderSoakReport({
+    options,
+    environment,
+    rows,
+    mix,
+    seconds: (Date.now() - started) / 1000,
+  });
+  await writeResults(options.resultsFile, report);
+  return soakFailed(rows) ? 1 : 0;
+}
+
+/** Each store's row (memory, then Neo4j), and the names of the requests in the mix. */
+export async function soakStores(options: SoakOptions): Promise<{ rows: SoakRow[]; mix: string[] }> {
   const dataset = generateDataset({ seed: options.seed, companies: options.companies });
   const mix = soakMix(dataset);
   const settings: ServerSettings = { seed: options.seed, companies: options.companies, neo4j: null, apoc: false };
   const memory = await soakStore("memory", "project-memory", settings, { options, mix, against: null });
   const neo4j = await soakNeo4j(dataset, settings, { options, mix, against: memory.references });
-  const rows = [memory.row, neo4j.row];
-  const report = renderSoakReport({
-    options,
-    environment,
-    rows,
-    mix: mix.map((r) => r.name),
-    seconds: (Date.now() - started) / 1000,
-  });
-  await writeResults(options.resultsFile, report);
+  return { rows: [memory.row, neo4j.row], mix: mix.map((r) => r.name) };
+}
+
+/** Whether a store failed the soak (see soakProblems), said on stderr. */
+export function soakFailed(rows: readonly SoakRow[]): boolean {
   const failed = rows.filter((row) => soakProblems(row).length > 0);
   if (failed.length > 0) console.error(`\nThe soak failed on ${failed.map((r) => r.store).join(" and ")}; see above.`);
-  return failed.length > 0 ? 1 : 0;
+  return failed.length > 0;
 }
 
 /** The same graph loaded into a private Neo4j (as `npm run seed` loads it), then the soak on it. */

@@ -103,6 +103,14 @@ export interface RelationshipReadOptions extends PageContents {
   readonly withNeighbours?: boolean;
 }
 
+/** One relationshipsOf call as a value, so that several can be asked for at once (relationshipsOfEach). */
+export interface RelationshipRead {
+  readonly nodeIds: readonly string[];
+  readonly filter: RelationshipFilter;
+  readonly page: PageRequest;
+  readonly options?: RelationshipReadOptions;
+}
+
 export interface CompanyFilter {
   readonly kind?: string | null;
   readonly country?: string | null;
@@ -227,6 +235,12 @@ export interface GraphStore {
     page: PageRequest,
     options?: RelationshipReadOptions,
   ): Promise<RelationshipPage[]>;
+  /**
+   * Several relationshipsOf calls answered together, in order, each exactly as relationshipsOf
+   * answers it: one level of a search that reads some nodes outward and others inward at once.
+   * Neo4j answers them in one statement.
+   */
+  relationshipsOfEach(reads: readonly RelationshipRead[]): Promise<RelationshipPage[][]>;
   relationshipsByIds(ids: readonly string[]): Promise<(Relationship | null)[]>;
   /**
    * Relationships whose every claim is withdrawn now (see WithdrawnSelection), ordered by id. No

@@ -171,6 +171,8 @@ export function storeKnownAt(store: GraphStore, knownAt: string): GraphStore {
     // How connected a node is counts every relationship stored, whatever its record time.
     mostConnected: (kinds, limit) => store.mostConnected(kinds, limit),
     relationshipsOf: (nodeIds, filter, page, options) => store.relationshipsOf(nodeIds, known(filter), page, options),
+    relationshipsOfEach: (reads) =>
+      store.relationshipsOfEach(reads.map((read) => ({ ...read, filter: known(read.filter) }))),
     relationshipsByIds: (ids) => relationshipsByIdsAt(store, ids, knownAt),
     withdrawnRelationships: (select) => store.withdrawnRelationships(select),
     listRelationships: (filter, page) => store.listRelationships(known(filter), page),

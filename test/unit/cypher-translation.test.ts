@@ -52,6 +52,7 @@ import {
 import {
   listRelationshipsQuery,
   relationshipsByIdsQuery,
+  relationshipsOfEachQuery,
   relationshipsOfQuery,
   selectedKinds,
 } from "../../src/store/neo4j/queries/relationship-queries";
@@ -490,6 +491,46 @@ describe("search, money paths and counts", () => {
     `);
   });
 
+  it("relationshipsOfEach: one level of a search, outward and inward, in one statement", async () => {
+    const query = relationshipsOfEachQuery([
+      {
+        nodeIds: ["acme", "globex", "acme"],
+        filter: { kinds: ["SUBSIDIARY_OF", "COMPETES_WITH"], direction: "OUT" },
+        page: { first: 500 },
+      },
+      {
+        nodeIds: ["model-1"],
+        filter: { kinds: ["OFFERS"], direction: "IN", asOf: "2024-06-30" },
+        page: { first: 10 },
+        options: { withNeighbours: true, withTotalCount: false },
+      },
+    ]);
+    await expectCypher(query, "relationships-of-each");
+    expect(query.params).toMatchInlineSnapshot(`
+      {
+        "read0_after": null,
+        "read0_asOf": null,
+        "read0_counterpartIds": null,
+        "read0_ids": [
+          "acme",
+          "globex",
+        ],
+        "read0_productIds": null,
+        "read0_statuses": null,
+        "read0_take": int(501),
+        "read1_after": null,
+        "read1_asOf": "2024-06-30",
+        "read1_counterpartIds": null,
+        "read1_ids": [
+          "model-1",
+        ],
+        "read1_productIds": null,
+        "read1_statuses": null,
+        "read1_take": int(11),
+      }
+    `);
+  });
+
   it("findMoneyPaths at depth 4 on a date", async () => {
     const query = moneyPathsQuery({
       fromId: "acme",
@@ -803,6 +844,22 @@ describe("user input stays in the parameters", () => {
         { first: 1, after: hostile },
         true,
       ),
+    ],
+    [
+      "relationshipsOfEach",
+      relationshipsOfEachQuery([
+        {
+          nodeIds: [hostile],
+          filter: {
+            kinds: [hostileKind as RelationshipKind, "OFFERS"],
+            direction: "IN",
+            productIds: [hostile],
+            asOf: hostile,
+          },
+          page: { first: 1, after: hostile },
+          options: { withNeighbours: true },
+        },
+      ]),
     ],
     ["relationshipsByIds", relationshipsByIdsQuery([hostile])],
     [

@@ -1,8 +1,21 @@
 import type { GraphNode, Relationship, RelationshipKind } from "../../domain/entities";
-import type { Direction, GraphStore, RelationshipPage } from "../../store/graph-store";
+import type { Direction, GraphStore, RelationshipPage, RelationshipRead } from "../../store/graph-store";
 import { FANOUT_CAP, FRONTIER_CAP, RANKED_READ_CAP } from "./caps";
 
 type Side = "IN" | "OUT";
+const SIDES: readonly Side[] = ["OUT", "IN"];
+
+/** The nodes one level of a search reads, per direction, as the reader took them (each once, within the caps). */
+export type LevelRead = Record<Side, string[]>;
+
+export interface SearchOptions {
+  /**
+   * Let the store answer each level of a search in one call, both directions together (default
+   * true); false reads each direction on its own through relationshipsOf, the walk every store
+   * answers alike and the reference the pushed-down reads are checked against.
+   */
+  readonly pushdown?: boolean;
+}
 
 /** A node whose relationships in one direction were read only in part: the first `read` of `total`, by id. */
 export interface PartialRead {
@@ -27,6 +40,7 @@ export class LevelReader {
   constructor(
     private readonly store: GraphStore,
     private readonly kinds: Record<Side, readonly RelationshipKind[]>,
+    private readonly options: SearchOptions = {},
   ) {}
 
   /** A cap was hit: some relationships were not read. */
@@ -35,21 +49,44 @@ export class LevelReader {
   }
 
   async read(ids: Iterable<string>, direction: Side): Promise<string[]> {
-    const seen = this.seenIn(direction);
-    let todo = [...new Set(ids)].filter((id) => !seen.has(id));
+    const todo = this.take(ids, direction);
     if (todo.length === 0) return [];
-    if (todo.length > FRONTIER_CAP) {
-      this.frontierLeftOut += todo.length - FRONTIER_CAP;
-      todo = todo.slice(0, FRONTIER_CAP);
-    }
-    // Validity is checked per use (a former supplier matters precisely because it has ended).
-    const pages = await this.store.relationshipsOf(
-      todo,
-      { kinds: this.kinds[direction], direction },
-      { first: FANOUT_CAP },
-    );
+    const read = this.readOf(todo, direction);
+    const pages = await this.store.relationshipsOf(read.nodeIds, read.filter, read.page);
     todo.forEach((id, i) => this.keep(id, direction, pages[i]!));
     return todo;
+  }
+
+  /**
+   * One level of a search: `outward` nodes read OUT and `inward` nodes read IN, in one store call
+   * (relationshipsOfEach) unless the options ask for the walk, which reads each direction on its
+   * own. Either way each node is read once per direction, with the same caps, so the answers match.
+   */
+  async readLevel(outward: Iterable<string>, inward: Iterable<string>): Promise<LevelRead> {
+    const todo: LevelRead = { OUT: this.take(outward, "OUT"), IN: this.take(inward, "IN") };
+    const sides = SIDES.filter((side) => todo[side].length > 0);
+    const reads = sides.map((side) => this.readOf(todo[side], side));
+    const pages = this.options.pushdown === false ? await readEach(this.store, reads) : await this.readTogether(reads);
+    sides.forEach((side, i) => todo[side].forEach((id, j) => this.keep(id, side, pages[i]![j]!)));
+    return todo;
+  }
+
+  private async readTogether(reads: readonly RelationshipRead[]): Promise<RelationshipPage[][]> {
+    return reads.length > 0 ? this.store.relationshipsOfEach(reads) : [];
+  }
+
+  /** The ids not read yet in `direction`, each once, at most FRONTIER_CAP of them (the rest counted). */
+  private take(ids: Iterable<string>, direction: Side): string[] {
+    const seen = this.seenIn(direction);
+    const todo = [...new Set(ids)].filter((id) => !seen.has(id));
+    if (todo.length <= FRONTIER_CAP) return todo;
+    this.frontierLeftOut += todo.length - FRONTIER_CAP;
+    return todo.slice(0, FRONTIER_CAP);
+  }
+
+  /** Validity is checked per use (a former supplier matters precisely because it has ended). */
+  private readOf(nodeIds: readonly string[], direction: Side): RelationshipRead {
+    return { nodeIds, filter: { kinds: this.kinds[direction], direction }, page: { first: FANOUT_CAP } };
   }
 
   /**
@@ -89,4 +126,11 @@ export class LevelReader {
     }
     this.seenIn(direction).set(id, page.items);
   }
+}
+
+/** Each read on its own, one after the other, through relationshipsOf. */
+async function readEach(store: GraphStore, reads: readonly RelationshipRead[]): Promise<RelationshipPage[][]> {
+  const pages: RelationshipPage[][] = [];
+  for (const read of reads) pages.push(await store.relationshipsOf(read.nodeIds, read.filter, read.page));
+  return pages;
 }

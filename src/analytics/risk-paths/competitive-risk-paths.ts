@@ -4,7 +4,7 @@ import { BadInputError } from "../../domain/errors";
 import { rankValue } from "../../domain/interval";
 import type { GraphStore } from "../../store/graph-store";
 import { namesOf, requireNodes } from "../nodes";
-import { LevelReader } from "../paths/level-reader";
+import { LevelReader, type SearchOptions } from "../paths/level-reader";
 import { detectRisks } from "./detect";
 import { unassessableNotes } from "./detectors/concentration";
 import { collectDrafts, finishDraft, firstOfEachId } from "./draft";
@@ -38,14 +38,19 @@ const UPSTREAM_SIDE: readonly RiskPathKind[] = [
 /**
  * Paths in the graph that put a supplier's revenue at risk, found by shape (customers, their groups,
  * competitors, partners, upstream suppliers), ranked by the revenue at risk. At a hub the customers
- * that carry the most revenue are searched first, and the report says what was left out.
+ * that carry the most revenue are searched first, and the report says what was left out. Each level
+ * of the search is one store call (one statement on Neo4j), unless `options` ask for the walk.
  */
-export async function competitiveRiskPaths(store: GraphStore, input: RiskPathsInput): Promise<RiskPathReport> {
+export async function competitiveRiskPaths(
+  store: GraphStore,
+  input: RiskPathsInput,
+  options: SearchOptions = {},
+): Promise<RiskPathReport> {
   const request = checkRequest(input);
   const { supplierId } = request;
   const nodes = await requireNodes(store, [supplierId], null);
   const names = namesOf(nodes);
-  const reader = new LevelReader(store, RISK_READS);
+  const reader = new LevelReader(store, RISK_READS, options);
   const supplier = await readSupplier(store, reader, request, nodes);
   const measured = measureLines(supplier, request, names);
   const customers = chooseCustomers(measured, request);

@@ -79,7 +79,7 @@ export async function readNeighbourhood(
 /**
  * Levels 1 and on: customers up their groups, line products down their BUILT_ON chains, who offers
  * the upstream products and the models customers use, and what upstream suppliers offer. Every
- * node of a level is read in one store call per direction.
+ * node of a level is read in one store call, outward and inward together.
  */
 class NeighbourhoodWalk {
   private readonly customerLevels = new Map<string, number>();
@@ -106,16 +106,16 @@ class NeighbourhoodWalk {
       for (const productId of lineProductIds) this.productDepths.set(productId, 0);
       this.outward.push(...lineProductIds);
     }
+    // Each level reads what the previous one found, both directions in one store call.
     while (this.outward.length > 0 || this.inward.length > 0) {
-      const outward = this.outward;
+      const level = await this.reader.readLevel(this.outward, this.inward);
       this.outward = [];
-      for (const id of await this.reader.read(outward, "OUT")) {
+      this.inward = [];
+      for (const id of level.OUT) {
         this.expandCustomer(id);
         this.expandProduct(id);
       }
-      const inward = this.inward;
-      this.inward = [];
-      for (const id of await this.reader.read(inward, "IN")) this.expandUpstreamProduct(id);
+      for (const id of level.IN) this.expandUpstreamProduct(id);
     }
   }
 

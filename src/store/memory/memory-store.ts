@@ -26,6 +26,7 @@ import type {
   PlanRoot,
   RelationshipFilter,
   RelationshipPage,
+  RelationshipRead,
   RelationshipReadOptions,
   SearchHit,
   SourceFilter,
@@ -162,6 +163,11 @@ export class MemoryStore implements GraphStore {
       const others = [...new Set(result.items.map((r) => (r.from === id ? r.to : r.from)))].sort(cmp);
       return { ...result, neighbours: others.map((other) => this.graph.getNodeAttribute(other, "node")) };
     });
+  }
+
+  /** The reference: each read as relationshipsOf answers it. */
+  async relationshipsOfEach(reads: readonly RelationshipRead[]): Promise<RelationshipPage[][]> {
+    return Promise.all(reads.map((read) => this.relationshipsOf(read.nodeIds, read.filter, read.page, read.options)));
   }
 
   async relationshipsByIds(ids: readonly string[]): Promise<(Relationship | null)[]> {

@@ -30,6 +30,7 @@ import type {
   PlanRoot,
   RelationshipFilter,
   RelationshipPage,
+  RelationshipRead,
   RelationshipReadOptions,
   SearchHit,
   ConnectedNode,
@@ -82,6 +83,7 @@ import {
 import {
   listRelationshipsQuery,
   relationshipsByIdsQuery,
+  relationshipsOfEachQuery,
   relationshipsOfQuery,
   selectedKinds,
 } from "./queries/relationship-queries";
@@ -170,11 +172,10 @@ export class Neo4jStore implements GraphStore {
     page: PageRequest,
     options: RelationshipReadOptions = {},
   ): Promise<RelationshipPage[]> {
-    const empty: RelationshipPage = { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
     if (nodeIds.length === 0) return [];
     if (atRecordTime(filter)) return relationshipsOfAtRecordTime(this, nodeIds, filter, page, options);
     if (selectedKinds(filter).length === 0) {
-      const none = { ...empty, totalCount: options.withTotalCount === false ? NOT_COUNTED : 0 };
+      const none = { ...NO_RELATIONSHIPS, totalCount: options.withTotalCount === false ? NOT_COUNTED : 0 };
       return nodeIds.map(() => none);
     }
     const query = relationshipsOfQuery(nodeIds, filter, page, options.withNeighbours ?? false, options);
@@ -184,7 +185,24 @@ export class Neo4jStore implements GraphStore {
       (rec) => [rec.get("nodeId") as string, relationshipPageFromRecord(rec, page, readRelationship)] as const,
     );
     const byNode = new Map(pages);
-    return nodeIds.map((id) => byNode.get(id) ?? empty);
+    return nodeIds.map((id) => byNode.get(id) ?? NO_RELATIONSHIPS);
+  }
+
+  async relationshipsOfEach(reads: readonly RelationshipRead[]): Promise<RelationshipPage[][]> {
+    // A read that needs no statement, or several (at a record time), is answered on its own.
+    const inStatement = reads.map(
+      (read) => read.nodeIds.length > 0 && selectedKinds(read.filter).length > 0 && !atRecordTime(read.filter),
+    );
+    const together = reads.filter((_, i) => inStatement[i]);
+    const [row] = together.length > 0 ? await this.read(relationshipsOfEachQuery(together), (rec) => rec) : [];
+    let column = 0;
+    return Promise.all(
+      reads.map((read, i) => {
+        if (!inStatement[i]) return this.relationshipsOf(read.nodeIds, read.filter, read.page, read.options);
+        const rows = row!.get(`read${column++}`) as (readonly [string, number | null, PageRow<unknown[] | null>[]])[];
+        return pagesOfRead(read, rows);
+      }),
+    );
   }
 
   async relationshipsByIds(ids: readonly string[]): Promise<(Relationship | null)[]> {
@@ -451,6 +469,25 @@ function relationshipPageFromRecord(
   const rows = rec.get("rows") as PageRow<unknown[] | null>[];
   const nodeOf = (other: unknown[] | null) => (other ? nodeFromColumns(other) : null);
   return pageFromRows(rows, rec.get("totalCount") as number | null, page, nodeOf, readRelationship);
+}
+
+/** The page of a node that does not exist: it has no relationships. */
+const NO_RELATIONSHIPS: RelationshipPage = { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
+
+/** One read's pages, in the order of its node ids, from its `[nodeId, totalCount, rows]` rows. */
+function pagesOfRead(
+  read: RelationshipRead,
+  rows: readonly (readonly [string, number | null, PageRow<unknown[] | null>[]])[],
+): RelationshipPage[] {
+  const readRelationship = relationshipReader(read.options?.parts);
+  const nodeOf = (other: unknown[] | null) => (other ? nodeFromColumns(other) : null);
+  const byNode = new Map(
+    rows.map(([nodeId, totalCount, pageRows]) => [
+      nodeId,
+      pageFromRows(pageRows, totalCount, read.page, nodeOf, readRelationship),
+    ]),
+  );
+  return read.nodeIds.map((id) => byNode.get(id) ?? NO_RELATIONSHIPS);
 }
 
 /** A planned list's answer for one node: `[totalCount, rows, nested]`, nested `[otherId, lists]`. */

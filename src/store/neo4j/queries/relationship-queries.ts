@@ -1,5 +1,5 @@
 import { RELATIONSHIP_KINDS, type RelationshipKind } from "../../../domain/entities";
-import type { PageContents, PageRequest, RelationshipFilter } from "../../graph-store";
+import type { PageContents, PageRequest, RelationshipFilter, RelationshipRead } from "../../graph-store";
 import {
   filterParams,
   filterPredicates,
@@ -93,6 +93,38 @@ export function relationshipsOfQuery(
     ${relationshipPageSubquery(filter, page, { row, withTotalCount: contents.withTotalCount })}
     RETURN nodeId, totalCount, rows`;
   return { cypher: text, params: { ids: unique(nodeIds), ...relationshipPageParams(filter, page) } };
+}
+
+/**
+ * Several relationshipsOf reads in one statement: one row, with a column `read<i>` per read holding
+ * the rows relationshipsOfQuery would return for it, each as `[nodeId, totalCount, rows]`. Every
+ * read must select at least one kind. Each read is its own subquery with its own parameters, so
+ * that reads with different filters, pages and contents share the statement and nothing else.
+ */
+export function relationshipsOfEachQuery(reads: readonly RelationshipRead[]): CypherQuery {
+  const parts = reads.map((read, i) => {
+    const prefix = `read${i}_`;
+    const other = read.options?.withNeighbours ? nodeProjection("m") : "null";
+    const row = `[${relationshipProjection("r", read.options?.parts)}, ${other}]`;
+    const contents = { prefix, row, withTotalCount: read.options?.withTotalCount };
+    const text = cypher`
+      CALL () {
+        UNWIND $${prefix}ids AS nodeId
+        MATCH (n:Entity {id: nodeId})
+        ${relationshipPageSubquery(read.filter, read.page, contents)}
+        RETURN collect([nodeId, totalCount, rows]) AS read${String(i)}
+      }`;
+    const params = {
+      [`${prefix}ids`]: unique(read.nodeIds),
+      ...relationshipPageParams(read.filter, read.page, prefix),
+    };
+    return { text, params };
+  });
+  const columns = reads.map((_, i) => `read${i}`).join(", ");
+  return {
+    cypher: [...parts.map((part) => part.text), `RETURN ${columns}`].join("\n"),
+    params: Object.assign({}, ...parts.map((part) => part.params)) as Params,
+  };
 }
 
 /** Rows `props, kind, fromId, toId` for the ids that exist; one statement for the whole batch. */
