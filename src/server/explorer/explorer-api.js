@@ -15,7 +15,7 @@
       "}",
     search:
       "query ExplorerSearch($text: String!) {" +
-      "  search(text: $text, kinds: [Company], first: 12) { hits { node { id name ... on Company { kind country } } } }" +
+      "  search(text: $text, kinds: [Company], first: 12) { nodes { node { id name ... on Company { kind country } } } }" +
       "}",
     graph:
       "query ExplorerGraph($centers: [ID!]!, $depth: Int, $limit: Int, $asOf: LocalDate, $knownAt: LocalDate) {" +

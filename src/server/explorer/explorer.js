@@ -201,7 +201,7 @@
     }
     return api.gql(Q.search, { text: text }).then(function (data) {
       if (seq !== searchSeq) return; // a later keystroke already asked again
-      state.searchHits = data.search.hits;
+      state.searchHits = data.search.nodes;
       renderResults(text);
     });
   }
