@@ -100,6 +100,11 @@ export function parseExportArgs(argv: readonly string[]): ExportCommand {
   return { format: format as ExportFormat, params, out: (out as string | undefined) ?? null };
 }
 
+/** `--out` is relative to where `npm run export` was typed (npm runs the script from the package root). */
+function outPath(out: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), out);
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   let command: ExportCommand;
   try {
@@ -122,10 +127,10 @@ async function main(argv: readonly string[]): Promise<number> {
     // command line has no size limit: the export streams, a page of the store at a time.
     const prepared = await prepareExport(store, command.format, command.params, { maxWholeGraph: null });
     if (command.out) {
-      const file = createWriteStream(resolve(command.out));
+      const file = createWriteStream(outPath(command.out));
       await prepared.write(writableSink(file));
       await new Promise<void>((done, failed) => file.once("error", failed).end(() => done()));
-      console.error(`wrote ${resolve(command.out)}`);
+      console.error(`wrote ${outPath(command.out)}`);
     } else {
       await prepared.write(writableSink(process.stdout));
     }
