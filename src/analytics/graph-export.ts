@@ -98,7 +98,7 @@ export interface GraphWriter {
 }
 
 /** Cytoscape.js `elements` JSON (and Cytoscape desktop's .cyjs), one element per line. */
-export function cytoscapeWriter(): GraphWriter {
+function cytoscapeWriter(): GraphWriter {
   let written = 0;
   const element = (value: unknown) => `${written++ === 0 ? "" : ",\n"}    ${JSON.stringify(value)}`;
   return {
@@ -202,7 +202,7 @@ export function graphmlWriter(): GraphWriter {
  * GEXF 1.3 with the relationships' validity as edge time spans (`start`/`end`), so Gephi's timeline
  * can play the graph over time. Open ends are left open.
  */
-export function gexfWriter(): GraphWriter {
+function gexfWriter(): GraphWriter {
   const declare = (attrs: readonly Attribute<never>[]) =>
     attrs
       .filter((a) => a.name !== "label")
@@ -247,7 +247,7 @@ export function gexfWriter(): GraphWriter {
 }
 
 /** An edge list: one row per relationship, `source` and `target` first, then every edge attribute. */
-export function edgeListWriter(): GraphWriter {
+function edgeListWriter(): GraphWriter {
   return {
     start: () => csvLine(["id", "source", "target", ...EDGE_ATTRIBUTES.map((a) => a.name)]),
     node: () => "",

@@ -63,7 +63,7 @@ const COLUMNS: readonly (readonly [string, (row: Row) => CsvValue])[] = [
   ["verdict", ({ p, claim }) => p.fusion.verdicts.get(claim.id) ?? null],
 ];
 
-export const CLAIMS_TABLE_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
+const CLAIMS_TABLE_COLUMNS: readonly string[] = COLUMNS.map(([name]) => name);
 
 interface CheckedOptions {
   readonly filter: RelationshipFilter;

@@ -1,7 +1,7 @@
 import type { Page, PageRequest } from "../../store/graph-store";
 
 /** Rows an export reads from the store at a time: its memory is a page, whatever the graph's size. */
-export const EXPORT_PAGE_SIZE = 500;
+const EXPORT_PAGE_SIZE = 500;
 
 /** Every page of a keyset-paginated read (items ordered by id), one store call per page. */
 export async function* pagesOf<T extends { readonly id: string }>(
