@@ -129,7 +129,7 @@ export async function prepareExport(
   if (format === "csv") return prepareMatrix(store, params);
   if (format === "claims-csv") return prepareClaims(storeNow, params);
   if (list(params.center).length === 0) return prepareWholeGraph(storeNow, format, params, limits);
-  return prepareCentredGraph(store, format, params);
+  return prepareCentredGraph(store, format, params, knownAt ?? null);
 }
 
 const FILE_EXTENSIONS: Record<GraphFormat, string> = {
@@ -195,6 +195,7 @@ async function prepareCentredGraph(
   store: GraphStore,
   format: GraphFormat,
   params: ExportParams,
+  knownAt: string | null,
 ): Promise<PreparedExport> {
   checkKnown(params, GRAPH_PARAMS);
   const centers = list(params.center).map((c) => requireId(c, "center"));
@@ -205,7 +206,7 @@ async function prepareCentredGraph(
     asOf: single("asOf", params.asOf) ?? null,
     limit: integer("limit", params.limit, GRAPH_LIMIT),
   });
-  const provenance = await graphProvenance(store, graph);
+  const provenance = await graphProvenance(store, graph, knownAt);
   const name = `graph-${graph.centers.slice(0, 5).join("+")}${graph.centers.length > 5 ? "+more" : ""}-depth${graph.depth}`;
   return oneString(
     CONTENT_TYPES[format],
@@ -215,9 +216,12 @@ async function prepareCentredGraph(
 }
 
 /** A view's provenance: its few thousand elements at most, read in one batch of each kind. */
-async function graphProvenance(store: GraphStore, graph: RelationshipGraph): Promise<GraphProvenance> {
+async function graphProvenance(
+  store: GraphStore,
+  graph: RelationshipGraph,
+  knownAt: string | null,
+): Promise<GraphProvenance> {
   const relationships = (await store.relationshipsByIds(graph.edges.map((e) => e.id))).flatMap((r) => (r ? [r] : []));
-  const knownAt = relationships[0]?.knownAt ?? null;
   const edges = new Map(
     (await provenanceOfPage(store, relationships, knownAt)).map((p) => [p.relationship.id, edgeProvenance(p)]),
   );

@@ -1,4 +1,5 @@
 import type { Claim } from "../../domain/claims";
+import { MAX_CENTERS } from "../../domain/bounds";
 import { checkDate } from "../../domain/dates";
 import type { RelationshipKind } from "../../domain/entities";
 import { highOrNull } from "../../domain/interval";
@@ -75,7 +76,7 @@ interface CheckedOptions {
 export async function checkClaimsTable(store: GraphStore, opts: ClaimsTableOptions): Promise<CheckedOptions> {
   const knownAt = checkDate("knownAt", opts.knownAt);
   const kinds: RelationshipKind[] = checkKinds(opts.kinds);
-  const companies = opts.companies?.length ? checkIds("companies", opts.companies, Number.MAX_SAFE_INTEGER) : null;
+  const companies = opts.companies?.length ? checkIds("companies", opts.companies, MAX_CENTERS) : null;
   const productId = opts.productId ? checkIds("product", [opts.productId], 1)[0]! : null;
   if (companies) await requireKnown(store, "companies", "Company", companies);
   if (productId) await requireKnown(store, "product", "Product", [productId]);

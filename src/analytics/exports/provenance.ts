@@ -47,7 +47,7 @@ export async function provenanceOfPage(
   knownAt: string | null,
 ): Promise<RelationshipProvenance[]> {
   const claimLists = await store.claimsOf(relationships.map((r) => r.id));
-  const sources = (await sourceLineage(claimLists.flat(), (ids) => store.sourcesByIds(ids))) as Map<string, Source>;
+  const sources = await sourceLineage(claimLists.flat(), (ids) => store.sourcesByIds(ids));
   return relationships.map((relationship, index) => {
     const all = claimLists[index] ?? [];
     return {
