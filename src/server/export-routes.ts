@@ -262,7 +262,11 @@ export function exportRouter(opts: {
         await prepared.write(writableSink(res));
         res.end();
       } catch (err) {
-        sendError(req, res, err, opts.reportError);
+        if (!res.headersSent) return sendError(req, res, err, opts.reportError);
+        // Part of the file is out (a store failure, the deadline): the connection is cut before the
+        // last chunk, so the client sees an incomplete download, never a shorter file that looks whole.
+        opts.reportError(err, `${req.method} ${req.baseUrl}${req.path}`);
+        res.destroy();
       }
     });
   route("/graph.cyjs", "cyjs");

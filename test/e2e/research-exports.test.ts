@@ -248,6 +248,27 @@ describe("research exports of the shipped data", () => {
     expect((await small.get("/export/graph.graphml?center=tiktok")).status).toBe(200);
   });
 
+  it("cuts a download the store fails midway, so the client sees it incomplete rather than a shorter file", async () => {
+    // The nodes are written, then the first read of claims fails: the headers and part of the file are out.
+    const failing = new Proxy(store, {
+      get(target, key, receiver) {
+        if (key === "claimsOf") return () => Promise.reject(new Error("disk gone"));
+        const value = Reflect.get(target, key, receiver) as unknown;
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const broken = await startTestServer(failing);
+    try {
+      const res = await fetch(`${new URL(broken.url).origin}/export/graph.graphml`);
+      expect(res.status).toBe(200);
+      await expect(res.text()).rejects.toThrow();
+      // The server goes on answering.
+      expect((await broken.get("/export/matrix.csv?companies=tiktok,microsoft")).status).toBe(200);
+    } finally {
+      await broken.stop();
+    }
+  });
+
   it("writes Coca-Cola's US$1.1B as a total with its note, and refuses an unknown company naming it", async () => {
     const rows = parseCsv((await server.get("/export/matrix.csv?companies=coca-cola,microsoft")).body);
     expect(rows.filter((r) => r.relationships === "coca-cola-buys-azure-from-microsoft")).toEqual([
