@@ -4,6 +4,9 @@
  * short durations, enough to prove every server starts and answers right; its times are not compared
  * with anything. BENCH_SIZES=1000,10000 overrides the sizes in either mode.
  *
+ * Both also time the whole-graph export (export-whole-graph.ts) at 100,000 companies (quick: 1,000;
+ * BENCH_EXPORT_COMPANIES overrides); `npm run bench -- export` runs that step alone.
+ *
  * Soak (`npm run bench -- soak`, soak.ts): this project's server on each store, 10,000 companies,
  * 60 s of mixed reads and analytics at 50 connections; with `--quick` (or BENCH_QUICK=1) 10 s. The
  * comparison ends with the same soak, in the same mode.
@@ -30,6 +33,8 @@ export interface BenchOptions {
   readonly inProcessBudgetMs: number;
   /** Where the results are written as Markdown. */
   readonly resultsFile: string;
+  /** Companies of the graph whose whole-graph export is timed. */
+  readonly exportCompanies: number;
 }
 
 const RESULTS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "results");
@@ -39,13 +44,12 @@ const QUICK_LOAD: LoadSettings = { connections: 10, durationSeconds: 3, sequenti
 
 const SEED = 20_241_128;
 
-export type BenchMode = "compare" | "soak";
+export type BenchMode = "compare" | "soak" | "export";
 
-/** `soak` anywhere in the arguments picks the soak mode; the other arguments are its options. */
+/** `soak` or `export` anywhere in the arguments picks that mode; the other arguments are its options. */
 export function readMode(argv: readonly string[]): { readonly mode: BenchMode; readonly args: readonly string[] } {
-  return argv.includes("soak")
-    ? { mode: "soak", args: argv.filter((arg) => arg !== "soak") }
-    : { mode: "compare", args: argv };
+  const mode = (["soak", "export"] as const).find((m) => argv.includes(m)) ?? "compare";
+  return { mode, args: argv.filter((arg) => arg !== mode) };
 }
 
 export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
@@ -58,6 +62,7 @@ export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): Be
     inProcessBudgetMs: quick ? 500 : 4_000,
     // A quick run must not replace the committed results of a full one.
     resultsFile: path.join(RESULTS_DIR, quick ? "quick.md" : "latest.md"),
+    exportCompanies: env.BENCH_EXPORT_COMPANIES ? parseSizes(env.BENCH_EXPORT_COMPANIES)[0]! : quick ? 1_000 : 100_000,
   };
 }
 
@@ -86,7 +91,7 @@ export function readSoakOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
 /** `--quick` or BENCH_QUICK=1; any other argument is refused. */
 function readQuick(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
   const unknown = argv.filter((arg) => arg !== "--quick");
-  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(" ")} (known: soak, --quick)`);
+  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(" ")} (known: soak, export, --quick)`);
   return argv.includes("--quick") || env.BENCH_QUICK === "1";
 }
 

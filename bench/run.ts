@@ -32,7 +32,8 @@ import { renderReport } from "./report";
 import { writeResults } from "./results-file";
 import { runSoak, soakFailed, soakStores } from "./soak";
 import { measureStores, type TimingRow } from "./store-workloads";
-import { companies } from "./table";
+import { companies, markdownTable } from "./table";
+import { measureWholeGraphExport } from "./export-whole-graph";
 import { expectedNestedIds } from "./workloads";
 
 interface SizeResults {
@@ -47,10 +48,18 @@ async function main(): Promise<number> {
   if (mode === "soak") return runSoak(readSoakOptions(args, process.env));
   const started = Date.now();
   const options = readOptions(args, process.env);
+  if (mode === "export") {
+    console.log(
+      markdownTable(["measured", "value"], await measureWholeGraphExport(options.seed, options.exportCompanies)),
+    );
+    return 0;
+  }
   const environment = describeEnvironment(options.sizes, options.seed);
   console.log(environment);
   // Before anything else holds memory: the embedded store's footprint at the largest size.
   const footprint = await memoryFootprint(options.seed, Math.max(...options.sizes));
+  // In a process of its own, so its peak RSS is the export's and its store's alone.
+  const exported = await measureWholeGraphExport(options.seed, options.exportCompanies);
   const neo4j = await startNeo4j();
   const all: SizeResults[] = [];
   try {
@@ -77,7 +86,7 @@ async function main(): Promise<number> {
     peers,
     timings: all.flatMap((r) => r.timings),
     plans: all.flatMap((r) => r.plans),
-    loadAndMemory: [...all.flatMap((r) => r.loads), ...footprint],
+    loadAndMemory: [...all.flatMap((r) => r.loads), ...footprint, ...exported],
     soak,
     seconds: (Date.now() - started) / 1000,
   });

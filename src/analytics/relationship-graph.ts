@@ -121,7 +121,7 @@ export function checkKinds(kinds: readonly string[] | null | undefined): Relatio
   return out as RelationshipKind[];
 }
 
-function toViewNode(n: GraphNode, hop: number): GraphViewNode {
+export function toViewNode(n: GraphNode, hop: number): GraphViewNode {
   return {
     id: n.id,
     label: n.name,
@@ -133,7 +133,7 @@ function toViewNode(n: GraphNode, hop: number): GraphViewNode {
   };
 }
 
-function toViewEdge(r: Relationship): GraphViewEdge {
+export function toViewEdge(r: Relationship): GraphViewEdge {
   const amountLabel = r.amount ? formatMoney(r.amount) : null;
   // The purpose is a sentence; it stays out of the label (it is in the relationship itself).
   const about = r.productId ?? r.role ?? r.market;

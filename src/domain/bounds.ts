@@ -50,3 +50,6 @@ export function checkThreshold(threshold: number | null | undefined): number {
   }
   return chosen;
 }
+
+/** How many companies a matrix picks by spend when none are named. */
+export const MATRIX_TOP = { min: 1, max: 100, default: 10 } as const satisfies IntBounds;

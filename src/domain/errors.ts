@@ -14,6 +14,7 @@ export type ErrorCode =
   | "RATE_LIMITED"
   | "IDEMPOTENCY_KEY_REUSED"
   | "CONFIG_INVALID"
+  | "EXPORT_TOO_LARGE"
   | "INTERNAL";
 
 export class DomainError extends Error {
@@ -97,6 +98,17 @@ export class IdempotencyKeyReusedError extends DomainError {
       "IDEMPOTENCY_KEY_REUSED",
       `key '${key}' was first used on ${first.at} (${seqs}) for a batch with other content; nothing was recorded: send a new batch under a new key`,
       { key, firstSeq: first.firstSeq, lastSeq: first.lastSeq, firstAt: first.at },
+    );
+  }
+}
+
+/** A whole-graph export over HTTP above `max` nodes and relationships: the command line writes it. */
+export class ExportTooLargeError extends DomainError {
+  constructor(size: number, max: number) {
+    super(
+      "EXPORT_TOO_LARGE",
+      `the whole graph holds ${size} nodes and relationships, more than the ${max} a download may hold: write it with npm run export (no limit), or ask for a view around centres`,
+      { size, max },
     );
   }
 }

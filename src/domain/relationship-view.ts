@@ -32,11 +32,11 @@ export type SourceFacts = Pick<Source, "id" | "publishedOn" | "derivedFrom" | "d
  * Each source the claims cite, and every source those repeat, as far as the lineage goes: read
  * level by level through `fetch` (a store, or a transaction under way).
  */
-export async function sourceLineage(
+export async function sourceLineage<S extends SourceFacts>(
   claims: readonly Claim[],
-  fetch: (ids: readonly string[]) => Promise<readonly (SourceFacts | null)[]>,
-): Promise<Map<string, SourceFacts>> {
-  const facts = new Map<string, SourceFacts>();
+  fetch: (ids: readonly string[]) => Promise<readonly (S | null)[]>,
+): Promise<Map<string, S>> {
+  const facts = new Map<string, S>();
   let pending = [...new Set(claims.map((claim) => claim.sourceId))];
   while (pending.length > 0) {
     const found = await fetch(pending);

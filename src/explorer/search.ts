@@ -10,7 +10,7 @@ const TYPING_PAUSE_MS = 120;
 /** How many hubs the list shows when nothing is typed. */
 const LISTED_HUBS = 12;
 
-let hits: SearchCompaniesQuery["search"]["hits"] = [];
+let hits: SearchCompaniesQuery["search"]["nodes"] = [];
 let hubs: HubsQuery["hubs"] = [];
 let searchSeq = 0;
 
@@ -23,7 +23,7 @@ function resultItem(node: { id: string; name: string }, meta: string): HTMLEleme
   return item;
 }
 
-function companyMeta(node: SearchCompaniesQuery["search"]["hits"][number]["node"]): string {
+function companyMeta(node: SearchCompaniesQuery["search"]["nodes"][number]["node"]): string {
   return "kind" in node ? [node.kind, node.country].filter(Boolean).join(" · ") : "";
 }
 
@@ -49,7 +49,7 @@ export async function search(text: string): Promise<void> {
   }
   const data = await gql(SearchCompaniesDocument, { text, first: 12 });
   if (seq !== searchSeq) return; // a later keystroke already asked again
-  hits = data.search.hits;
+  hits = data.search.nodes;
   renderResults(text);
 }
 

@@ -12,7 +12,8 @@ import { graphKnownAt } from "../store/record-time";
 import { byId, pageById } from "../store/relationship-filter";
 import { pageRequest, requireId } from "./arguments";
 import type { Context } from "./context";
-import { loadedOrThrow } from "./reads";
+import { evidenceByIds, loadedOrThrow } from "./reads";
+import { type EvidenceEntry, evidenceEntries } from "../domain/evidence-entries";
 import type { ClaimListArgs, ClaimsArgs, ConflictsArgs, SourcesArgs } from "./types/args";
 import { type Connection, toConnection } from "./types/connection.type";
 import type { DiffArgs } from "./types/diff.type";
@@ -59,6 +60,15 @@ export async function fusionOf(ctx: Context, r: Relationship): Promise<Fusion> {
   const claims = await ctx.loaders.claimsOf.load(r.id);
   const sources = await sourceLineage(claims, async (ids) => loadedOrThrow(await ctx.loaders.source.loadMany(ids)));
   return fusionAt(claims, sources, r.knownAt);
+}
+
+/** `r`'s evidence, each piece once, with the claims counted in `r` that cite it (see domain/evidence-entries.ts). */
+export async function evidenceOf(ctx: Context, r: Relationship): Promise<EvidenceEntry[]> {
+  const [evidence, claims] = await Promise.all([evidenceByIds(ctx, r.evidenceIds), ctx.loaders.claimsOf.load(r.id)]);
+  return evidenceEntries(
+    evidence,
+    claimsKnownAt(claims, r.knownAt).map((claim) => claimAsKnownAt(claim, r.knownAt)),
+  );
 }
 
 /** The times the claims counted in `r` speak of (see periodsSpokenOf). */

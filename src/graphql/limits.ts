@@ -19,4 +19,6 @@ export interface RequestLimits {
   readonly maxJsonDepth: number;
   /** How long a request may run before its store work is refused (ms). */
   readonly timeoutMs: number;
+  /** Most nodes and relationships a whole-graph download may hold (the command line has no limit). */
+  readonly maxExportElements: number;
 }

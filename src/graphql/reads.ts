@@ -172,6 +172,7 @@ export async function searchPage(ctx: Context, text: string, kinds: readonly Nod
   const pageHits = hits.slice(offset, offset + args.first);
   const end = offset + pageHits.length;
   return {
+    nodes: pageHits,
     hits: pageHits,
     totalCount: hits.length,
     pageInfo: { hasNextPage: hits.length > end, endCursor: pageHits.length > 0 ? encodeOffset(end) : null },

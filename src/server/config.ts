@@ -42,6 +42,8 @@ const envSchema = z
     MAX_JSON_DEPTH: positiveInt(1_000).default(DEFAULT_MAX_JSON_DEPTH),
     // Every request ends by then: its store calls are refused and its Neo4j transactions time out.
     REQUEST_TIMEOUT_MS: positiveInt(600_000).default(10_000),
+    // A whole-graph download holds at most this many nodes and relationships; the command line has no limit.
+    EXPORT_MAX_ELEMENTS: positiveInt(100_000_000).default(20_000),
     // Per-client budgets of query cost: a steady rate and a burst (0: no limits).
     RATE_LIMIT_COST_PER_SECOND: z.coerce.number().int().min(0).max(100_000_000).default(20_000),
     RATE_LIMIT_BURST: z.coerce.number().int().min(0).max(1_000_000_000).default(100_000),
@@ -200,6 +202,7 @@ function limitsOf(e: z.infer<typeof envSchema>): RequestLimits {
     maxLength: e.MAX_QUERY_LENGTH,
     maxJsonDepth: e.MAX_JSON_DEPTH,
     timeoutMs: e.REQUEST_TIMEOUT_MS,
+    maxExportElements: e.EXPORT_MAX_ELEMENTS,
   };
 }
 

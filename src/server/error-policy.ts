@@ -64,6 +64,7 @@ const CLIENT_STATUS: Partial<Record<DomainError["code"], number>> = {
   DEADLINE_EXCEEDED: 504,
   RATE_LIMITED: 429,
   IDEMPOTENCY_KEY_REUSED: 409,
+  EXPORT_TOO_LARGE: 413,
 };
 
 /** Express's body parser names its failures by `type`; clients get a code per kind of mistake. */

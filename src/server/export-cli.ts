@@ -1,6 +1,6 @@
 import "./runtime-env";
 import "reflect-metadata";
-import { writeFileSync } from "node:fs";
+import { createWriteStream } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -11,15 +11,30 @@ import { fillEmbeddedStore } from "./embedded-store";
 import { createLogger } from "./logger";
 import type { GraphStore } from "../store/graph-store";
 import { loadConfig } from "./config";
-import { EXPORT_FORMATS, type ExportFile, type ExportFormat, type ExportParams, renderExport } from "./export-routes";
+import { EXPORT_FORMATS, type ExportFormat, type ExportParams, prepareExport } from "./export-routes";
+import { writableSink } from "./writable-sink";
 
 /**
  * `npm run export -- --format graphml --center microsoft --depth 2 [--out file]`: the files of the
  * HTTP export routes, from the embedded store with the seed (or Neo4j when NEO4J_URI is set).
  */
 
-export const USAGE = `usage: npm run export -- --format cyjs|graphml|gexf --center ID[,ID...] [--depth 1-4] [--kinds KIND,...] [--as-of YYYY-MM-DD] [--known-at YYYY-MM-DD] [--limit 1-2000] [--out FILE]
-       npm run export -- --format csv --companies ID,ID,... [--product ID] [--period MONTH|QUARTER|YEAR] [--status STATUS,...] [--as-of YYYY-MM-DD] [--known-at YYYY-MM-DD] [--out FILE]`;
+export const USAGE = `usage: npm run export -- --format cyjs|graphml|gexf|edges-csv --center ID[,ID...] [--depth 1-4] [--kinds KIND,...] [--as-of YYYY-MM-DD] [--known-at YYYY-MM-DD] [--limit 1-2000] [--out FILE]
+       npm run export -- --format cyjs|graphml|gexf|edges-csv [--kinds KIND,...] [--as-of YYYY-MM-DD] [--known-at YYYY-MM-DD] [--out FILE]   (no --center: the whole graph)
+       npm run export -- --format csv --companies ID,ID,...|--top N [--product ID] [--period MONTH|QUARTER|YEAR] [--status STATUS,...] [--as-of YYYY-MM-DD] [--known-at YYYY-MM-DD] [--out FILE]
+       npm run export -- --format claims-csv [--companies ID,...] [--product ID] [--kinds KIND,...] [--as-of YYYY-MM-DD] [--known-at YYYY-MM-DD] [--out FILE]`;
+
+/** The flags that choose what an export holds, and which formats take each. */
+const SELECTING_FLAGS = ["center", "depth", "limit", "kinds", "companies", "top", "product", "period", "status"];
+const GRAPH_FLAGS = ["center", "depth", "limit", "kinds"];
+const FORMAT_FLAGS: Record<ExportFormat, readonly string[]> = {
+  cyjs: GRAPH_FLAGS,
+  graphml: GRAPH_FLAGS,
+  gexf: GRAPH_FLAGS,
+  "edges-csv": GRAPH_FLAGS,
+  csv: ["companies", "top", "product", "period", "status"],
+  "claims-csv": ["companies", "product", "kinds"],
+};
 
 /** A mistake on the command line: reported in one line, exit code 2. */
 export class UsageError extends Error {}
@@ -48,6 +63,7 @@ export function parseExportArgs(argv: readonly string[]): ExportCommand {
         "known-at": { type: "string" },
         limit: { type: "string" },
         companies: { type: "string", multiple: true },
+        top: { type: "string" },
         product: { type: "string" },
         period: { type: "string" },
         status: { type: "string", multiple: true },
@@ -69,14 +85,11 @@ export function parseExportArgs(argv: readonly string[]): ExportCommand {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`unknown --format ${JSON.stringify(format)}; formats are ${EXPORT_FORMATS.join(", ")}`);
   }
-  const graphFlags = ["center", "depth", "kinds", "limit"];
-  const matrixFlags = ["companies", "product", "period", "status"];
-  const wrong = Object.keys(values).filter((k) => (format === "csv" ? graphFlags : matrixFlags).includes(k));
+  const allowed = FORMAT_FLAGS[format as ExportFormat];
+  const wrong = Object.keys(values).filter((k) => SELECTING_FLAGS.includes(k) && !allowed.includes(k));
   if (wrong.length > 0) throw new UsageError(`--${wrong[0]} does not apply to --format ${format}`);
-  if (format === "csv" ? values.companies === undefined : values.center === undefined) {
-    throw new UsageError(
-      format === "csv" ? "--companies is required for --format csv" : `--center is required for --format ${format}`,
-    );
+  if (format === "csv" && values.companies === undefined && values.top === undefined) {
+    throw new UsageError("--companies or --top is required for --format csv");
   }
   const { format: _f, out, help: _h, "as-of": asOf, "known-at": knownAt, ...rest } = values;
   const params: ExportParams = {
@@ -87,8 +100,9 @@ export function parseExportArgs(argv: readonly string[]): ExportCommand {
   return { format: format as ExportFormat, params, out: (out as string | undefined) ?? null };
 }
 
-export async function runExport(store: GraphStore, command: ExportCommand): Promise<ExportFile> {
-  return renderExport(store, command.format, command.params);
+/** `--out` is relative to where `npm run export` was typed (npm runs the script from the package root). */
+function outPath(out: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), out);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -109,12 +123,16 @@ async function main(argv: readonly string[]): Promise<number> {
     // A reader: it may run beside the server that writes the data folder.
     store = await createStore(config, null);
     if (store instanceof MemoryStore) await fillEmbeddedStore(store, config, createLogger("silent"));
-    const file = await runExport(store, command);
+    // Checked before the file is created, so a refused export leaves no empty file behind. The
+    // command line has no size limit: the export streams, a page of the store at a time.
+    const prepared = await prepareExport(store, command.format, command.params, { maxWholeGraph: null });
     if (command.out) {
-      writeFileSync(resolve(command.out), file.body);
-      console.error(`wrote ${resolve(command.out)}`);
+      const file = createWriteStream(outPath(command.out));
+      await prepared.write(writableSink(file));
+      await new Promise<void>((done, failed) => file.once("error", failed).end(() => done()));
+      console.error(`wrote ${outPath(command.out)}`);
     } else {
-      process.stdout.write(file.body);
+      await prepared.write(writableSink(process.stdout));
     }
     return 0;
   } catch (err) {

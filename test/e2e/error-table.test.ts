@@ -74,6 +74,8 @@ describe("the README's error table is how the server answers", () => {
       MAX_QUERY_COST: "100",
       RATE_LIMIT_COST_PER_SECOND: "1",
       RATE_LIMIT_BURST: "100",
+      // The seed's whole graph holds more nodes and relationships than this.
+      EXPORT_MAX_ELEMENTS: "10",
     });
   });
   afterAll(async () => {
@@ -157,6 +159,7 @@ describe("the README's error table is how the server answers", () => {
     await send("routes", "/export/graph.cyjs?center=microsoft&depth=abc");
     await send("routes", "/health", { method: "POST" });
     await send("routes", "/nowhere");
+    await send("routes", "/export/graph.graphml", {}, limited);
     // Before any route: Node's parser and timeouts.
     await raw(`GET /graphql?x=${"a".repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
     await raw("GET /graphql HTTP/1.1\r\nHost: x\r\n", (socket) =>

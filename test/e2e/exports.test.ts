@@ -173,9 +173,9 @@ describe("graph and matrix exports over HTTP, GraphQL and the command line", () 
     );
     expect(res.status).toBe(200);
     const lines = res.body.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("buyer,supplier,product,estimate,low,high,qualifier,period,currency,relationships");
+    expect(lines[0]).toBe("buyer,supplier,product,estimate,low,high,qualifier,period,currency,relationships,notes");
     expect(lines).toContain(
-      "tiktok,microsoft,azure-openai,20000000,18000000,20000000,APPROXIMATE,MONTH,USD,tiktok-buys-azure-openai-from-microsoft",
+      "tiktok,microsoft,azure-openai,20000000,18000000,20000000,APPROXIMATE,MONTH,USD,tiktok-buys-azure-openai-from-microsoft,",
     );
     expect(lines.slice(1).every((l) => l.split(",")[2] === "azure-openai")).toBe(true);
 
@@ -213,12 +213,18 @@ describe("graph and matrix exports over HTTP, GraphQL and the command line", () 
       ["/export/graph.cyjs?center=microsoft&limit=1000000", "between 1 and 2000"],
       ["/export/graph.gexf?center=microsoft&depth=two", "depth must be an integer"],
       ["/export/graph.cyjs?center=Microsoft%21", "not a valid id"],
-      ["/export/graph.cyjs", "at least one id"],
+      ["/export/graph.cyjs?depth=2", "without a center (the whole graph) takes kinds, asOf, knownAt"],
+      ["/export/graph.csv?center=", "takes kinds, asOf, knownAt"],
       ["/export/graph.cyjs?center=microsoft&kinds=LIKES", "unknown relationship kind"],
       ["/export/graph.cyjs?center=microsoft&asOf=yesterday", "asOf"],
       ["/export/graph.cyjs?centre=microsoft", "unknown parameter"],
       ["/export/matrix.csv?companies=tiktok&period=TOTAL", "period"],
       [`/export/matrix.csv?companies=${Array.from({ length: 101 }, (_, i) => `c${i}`).join(",")}`, "at most 100"],
+      ["/export/matrix.csv?companies=microsoft,nosuch", `no company with id "nosuch"`],
+      ["/export/matrix.csv?top=0", "between 1 and 100"],
+      ["/export/claims.csv?companies=nosuch", `no company with id "nosuch"`],
+      ["/export/claims.csv?product=tiktok", `no product with id "tiktok"`],
+      ["/export/claims.csv?center=microsoft", "unknown parameter"],
     ] as const) {
       const res = await server.get(query);
       expect(res.status, query).toBe(400);

@@ -333,12 +333,32 @@ describe("buyerSupplierMatrix on the seed", () => {
     expect((await refusalOf(buyerSupplierMatrix(store, { companies, period: "TOTAL" }))).code).toBe("BAD_USER_INPUT");
     const csv = matrixToCsv(await buyerSupplierMatrix(store, { companies: ["tiktok", "microsoft"] }));
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("buyer,supplier,product,estimate,low,high,qualifier,period,currency,relationships");
+    expect(lines[0]).toBe("buyer,supplier,product,estimate,low,high,qualifier,period,currency,relationships,notes");
     expect(lines).toContain(
-      "tiktok,microsoft,azure-openai,20000000,18000000,20000000,APPROXIMATE,MONTH,USD,tiktok-buys-azure-openai-from-microsoft",
+      "tiktok,microsoft,azure-openai,20000000,18000000,20000000,APPROXIMATE,MONTH,USD,tiktok-buys-azure-openai-from-microsoft,",
     );
-    expect(lines).toContain("tiktok,microsoft,azure,,0,,UNDISCLOSED,MONTH,USD,tiktok-buys-azure-from-microsoft");
+    expect(lines).toContain(
+      `tiktok,microsoft,azure,,0,,UNDISCLOSED,MONTH,USD,tiktok-buys-azure-from-microsoft,"tiktok-buys-azure-from-microsoft: sources say money changes hands, not how much"`,
+    );
     expect(csv.endsWith("\r\n")).toBe(true);
+  });
+
+  it("refuses an unknown company, naming it, and picks the top companies by spend when none are named", async () => {
+    const refused = await refusalOf(buyerSupplierMatrix(store, { companies: ["microsoft", "nosuch"] }));
+    expect(refused.code).toBe("BAD_USER_INPUT");
+    expect(refused.message).toContain(`"nosuch"`);
+    expect(refused.message).not.toContain(`"microsoft"`);
+    expect((await refusalOf(buyerSupplierMatrix(store, { companies: ["microsoft"], top: 3 }))).message).toContain(
+      "not both",
+    );
+    expect((await refusalOf(buyerSupplierMatrix(store, { companies: [], top: 0 }))).message).toContain(
+      "between 1 and 100",
+    );
+    // The seed's yearly US$ purchases, low bounds, by hand: Microsoft sells to every buyer below, so
+    // it leads; then OpenAI's Azure (at least US$1B a year), then TikTok's Azure OpenAI (18M x 12 =
+    // 216M a year); Walmart's, Intuit's and G42's (1M x 12 each) come after.
+    const top = await buyerSupplierMatrix(store, { companies: [], top: 3, period: "YEAR" });
+    expect(top.companies).toEqual(["microsoft", "openai", "tiktok"]);
   });
 });
 

@@ -4,7 +4,7 @@ import { ANALYTICS_HINT } from "../cache-hints";
 import { LocalDateResolver } from "graphql-scalars";
 import { buyerSupplierMatrix } from "../../analytics/buyer-supplier-matrix";
 import { relationshipGraph } from "../../analytics/relationship-graph";
-import { GRAPH_DEPTH, GRAPH_LIMIT } from "../../domain/bounds";
+import { GRAPH_DEPTH, GRAPH_LIMIT, MATRIX_TOP, rangeText } from "../../domain/bounds";
 import type { RelationshipKind, RelationshipStatus } from "../../domain/entities";
 import type { Period } from "../../domain/money";
 import { storeAt } from "../claim-reads";
@@ -56,10 +56,20 @@ export class GraphViewResolver {
 
   @Directive(ANALYTICS_HINT)
   @Query(() => BuyerSupplierMatrixType, {
-    description: "Who buys from whom among up to 100 companies, with summed spend per pair and product.",
+    description:
+      "Who buys from whom among up to 100 companies (or the top ones by spend), with summed spend per pair and product; one-off totals apart.",
   })
   buyerSupplierMatrix(
-    @Arg("companies", () => [ID]) companies: string[],
+    @Arg("companies", () => [ID], {
+      nullable: true,
+      description: "The companies of the matrix (each must exist); leave out to take the `top` ones by spend.",
+    })
+    companies: string[] | null,
+    @Arg("top", () => Int, {
+      nullable: true,
+      description: `When no companies are named: the ones with the most yearly US$ spend through them, as buyer or supplier ${rangeText(MATRIX_TOP)}.`,
+    })
+    top: number | null,
     @Arg("product", () => ID, { nullable: true, description: "Only purchases of this product." })
     product: string | null,
     @Arg("asOf", () => LocalDateResolver, { nullable: true }) asOf: string | null,
@@ -83,7 +93,8 @@ export class GraphViewResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     return buyerSupplierMatrix(storeAt(ctx, info, { asOf, knownAt }), {
-      companies: companies.map((c) => requireId(c, "company")),
+      companies: (companies ?? []).map((c) => requireId(c, "company")),
+      top,
       productId: product ? requireId(product, "product") : null,
       asOf,
       period,

@@ -1,13 +1,14 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { DateSpan, Evidence, Relationship } from "../../domain/entities";
 import type { Money } from "../../domain/money";
-import { claimsOfRelationship, fusionOf, periodsOf } from "../claim-reads";
+import { claimsOfRelationship, evidenceOf, fusionOf, periodsOf } from "../claim-reads";
+import type { EvidenceEntry } from "../../domain/evidence-entries";
 import type { OriginVoice } from "../../domain/fusion";
 import type { Context } from "../context";
 import { ClaimListArgs } from "../types/args";
-import { AgreementType, ClaimVerdictType, OriginVoiceType } from "../types/claim.type";
+import { AgreementType, ClaimVerdictType, EvidenceEntryType, OriginVoiceType } from "../types/claim.type";
 import { ClaimConnection } from "../types/connections";
-import { evidenceByIds, type Link, nodeById } from "../reads";
+import { type Link, nodeById } from "../reads";
 import { MoneyType } from "../types/amount.type";
 import { CompanyType, PersonType, ProductType } from "../types/company.type";
 import { EntityType } from "../types/entity.type";
@@ -34,6 +35,14 @@ export class FactResolver {
   @FieldResolver(() => ClaimConnection, { description: "What each source says about it, ordered by claim id." })
   claims(@Root() r: Relationship, @Args(() => ClaimListArgs) args: ClaimListArgs, @Ctx() ctx: Context) {
     return claimsOfRelationship(ctx, r, args);
+  }
+
+  @FieldResolver(() => [EvidenceEntryType], {
+    description:
+      "Its evidence, each piece once (the same record, or the same sentence from one source), with the claims citing it.",
+  })
+  evidenceEntries(@Root() r: Relationship, @Ctx() ctx: Context): Promise<EvidenceEntry[]> {
+    return evidenceOf(ctx, r);
   }
 
   @FieldResolver(() => [DateSpanType], {
@@ -75,8 +84,8 @@ export class RelationshipResolver {
   }
 
   @FieldResolver(() => [EvidenceType])
-  evidence(@Root() r: Relationship, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return evidenceByIds(ctx, r.evidenceIds);
+  async evidence(@Root() r: Relationship, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return (await evidenceOf(ctx, r)).map((entry) => entry.evidence);
   }
 }
 
@@ -108,8 +117,8 @@ export class BuyRelationshipResolver {
   }
 
   @FieldResolver(() => [EvidenceType])
-  evidence(@Root() r: Relationship, @Ctx() ctx: Context): Promise<Evidence[]> {
-    return evidenceByIds(ctx, r.evidenceIds);
+  async evidence(@Root() r: Relationship, @Ctx() ctx: Context): Promise<Evidence[]> {
+    return (await evidenceOf(ctx, r)).map((entry) => entry.evidence);
   }
 }
 

@@ -5,7 +5,7 @@ import type { Money } from "../../domain/money";
 import { MoneyType } from "./amount.type";
 import { DisclosureEnum, StatusEnum, VerdictEnum } from "./enums";
 import type { Verdict } from "../../domain/fusion";
-import { DateSpanType } from "./evidence.type";
+import { DateSpanType, EvidenceType } from "./evidence.type";
 
 @ObjectType("Retraction", {
   simpleResolvers: true,
@@ -147,4 +147,20 @@ export class ClaimVerdictType {
 
   @Field(() => VerdictEnum)
   verdict!: Verdict;
+}
+
+@ObjectType("EvidenceEntry", {
+  simpleResolvers: true,
+  description:
+    "One piece of evidence for a relationship, listed once: the records that say the same sentence from one source, and the claims that cite them.",
+})
+export class EvidenceEntryType {
+  @Field(() => EvidenceType, { description: "The first of its records." })
+  evidence!: EvidenceType;
+
+  @Field(() => [ID], { description: "Every record that says it (usually one)." })
+  evidenceIds!: string[];
+
+  @Field(() => [ClaimType], { description: "The counted claims that cite it, ordered by id." })
+  claims!: ClaimType[];
 }

@@ -155,6 +155,18 @@ export class MatrixPartyType {
   label!: string;
 }
 
+@ObjectType("MatrixTotal", {
+  simpleResolvers: true,
+  description: "A one-off or cumulative amount a buyer commits to with a supplier, in one currency.",
+})
+export class MatrixTotalType {
+  @Field(() => MoneyType)
+  amount!: Money;
+
+  @Field(() => [ID])
+  relationshipIds!: string[];
+}
+
 @ObjectType("MatrixProductAmount", {
   simpleResolvers: true,
   description: "What a buyer spends with a supplier on one product.",
@@ -163,11 +175,21 @@ export class MatrixProductAmountType {
   @Field(() => ID, { nullable: true })
   productId!: string | null;
 
-  @Field(() => MoneyType)
+  @Field(() => MoneyType, { description: "The spend per matrix period; a one-off total is not in it (see totals)." })
   amount!: Money;
 
   @Field(() => [ID])
   relationshipIds!: string[];
+
+  @Field(() => [MatrixTotalType], {
+    description: "One-off or cumulative amounts (period TOTAL), summed per currency: never put per period.",
+  })
+  totals!: MatrixTotalType[];
+
+  @Field(() => [String], {
+    description: "Why part of the amount is unknown, one note per relationship that leaves it open.",
+  })
+  notes!: string[];
 }
 
 @ObjectType("MatrixCell", {
@@ -182,7 +204,8 @@ export class MatrixCellType {
   supplierId!: string;
 
   @Field(() => MoneyType, {
-    description: "No amount, or a one-off total, counts as undisclosed (0 to unbounded), never as zero.",
+    description:
+      "No amount, or a one-off total, counts as undisclosed (0 to unbounded), never as zero; byProduct's totals and notes say which.",
   })
   amount!: Money;
 
@@ -204,7 +227,10 @@ export class BuyerSupplierMatrixType {
   @Field(() => [ID])
   companies!: string[];
 
-  @Field(() => [ID], { description: "Requested ids that are not companies of the graph." })
+  @Field(() => [ID], {
+    deprecationReason:
+      "Always empty: an id that is not a company of the graph is refused with BAD_USER_INPUT naming it.",
+  })
   missingCompanies!: string[];
 
   @Field(() => [MatrixPartyType], { description: "Rows: companies that buy from another listed company." })

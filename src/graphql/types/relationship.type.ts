@@ -49,7 +49,10 @@ export abstract class FactType {
   @Field(() => String, { nullable: true })
   note!: string | null;
 
-  @Field(() => [EvidenceType], { description: "Quotes that support this fact." })
+  @Field(() => [EvidenceType], {
+    description:
+      "Quotes that support this fact, each once: the same record, or the same sentence from one source, is listed once (see evidenceEntries for the claims citing each).",
+  })
   evidence!: EvidenceType[];
 }
 

@@ -17,7 +17,14 @@ export class SearchHitType {
 
 @ObjectType("SearchConnection", { simpleResolvers: true })
 export class SearchConnectionType {
-  @Field(() => [SearchHitType])
+  @Field(() => [SearchHitType], {
+    description: "The matches of this page, best first, as every list of the API names its items.",
+  })
+  nodes!: SearchHitType[];
+
+  @Field(() => [SearchHitType], {
+    deprecationReason: "Use `nodes`: every list answers its items as `nodes`. `hits` answers the same items.",
+  })
   hits!: SearchHitType[];
 
   @Field(() => PageInfo)
