@@ -47,19 +47,32 @@ export interface Loaders {
  */
 const AFTER_THIS_TURN = { batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch) };
 
+/** The node loader: a node this request has already read answers from `known`, without a batch. */
+class KnownFirstLoader extends DataLoader<string, GraphNode | null> {
+  constructor(
+    private readonly known: ReadonlyMap<string, GraphNode>,
+    batch: DataLoader.BatchLoadFn<string, GraphNode | null>,
+  ) {
+    super(batch, AFTER_THIS_TURN);
+  }
+
+  override load(id: string): Promise<GraphNode | null> {
+    const found = this.known.get(id);
+    return found ? Promise.resolve(found) : super.load(id);
+  }
+}
+
 export function createLoaders(store: GraphStore): Loaders {
   const relationshipLoaders = new Map<string, DataLoader<string, RelationshipPage>>();
   const byIdLoaders = new Map<string, DataLoader<string, Relationship | null>>();
   const known = new Map<string, GraphNode>();
-  const node = new DataLoader<string, GraphNode | null>(async (ids) => {
+  const node = new KnownFirstLoader(known, async (ids) => {
     const nodes = await store.nodesByIds(ids);
     for (const found of nodes) if (found) known.set(found.id, found);
     return nodes;
-  }, AFTER_THIS_TURN);
-  const primeNode = (read: GraphNode) => {
-    known.set(read.id, read);
-    node.prime(read.id, read);
-  };
+  });
+  // A planned read brings thousands of nodes: kept in `known` only, none costs a cached promise.
+  const primeNode = (read: GraphNode) => void known.set(read.id, read);
   return {
     node,
     primeNode,
