@@ -3,7 +3,6 @@ import { BadInputError } from "../domain/errors";
 import type { Direction, PageRequest, RelationshipFilter } from "../store/graph-store";
 import type { Clock } from "./clock";
 import type { Context } from "./context";
-import type { ListField } from "./list-fields";
 import type { AnyRelationshipArgs, PageArgs, RelationshipArgs } from "./types/args";
 import { decodeCursor } from "./types/cursor";
 
@@ -47,9 +46,4 @@ export function relationshipFilter(
     asOf: clock.asOf,
     knownAt: clock.knownAt,
   };
-}
-
-/** The filter of a list field (see list-fields.ts) with its arguments, at `clock`. */
-export function listFilter(field: ListField, args: RelationshipArgs, clock: Clock): RelationshipFilter {
-  return relationshipFilter(args, field.kinds, field.direction, clock);
 }

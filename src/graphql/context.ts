@@ -1,6 +1,5 @@
-import type { FieldNode } from "graphql";
 import type { ChangeFeed } from "../store/change-feed";
-import type { GraphStore, PageContents } from "../store/graph-store";
+import type { GraphStore } from "../store/graph-store";
 import { type HeldTexts, NO_HELD_TEXTS } from "../store/record-batch";
 import type { Principal } from "../domain/roles";
 import type { Clock } from "./clock";
@@ -15,14 +14,12 @@ export interface Context {
   readonly limits: RequestLimits;
   /**
    * Read root fields and the lists selected under them in one store call (see plan/), and only the
-   * parts of relationships the request selects. Off, every list loads through the loaders level by
-   * level with every part: the same answers, which the tests hold equal.
+   * parts of relationships the request selects. Off, every list reads its own level with every
+   * part, one call per level: the same answers, which the tests hold equal.
    */
   readonly planReads: boolean;
   /** The clock each field that set one reads at, by response path (see clock.ts). */
   readonly clocks: Map<string, Clock>;
-  /** What a list field's selection reads of its pages, per merged field nodes (one entry per list in the query). */
-  readonly selectedContents: WeakMap<readonly FieldNode[], PageContents>;
   /** Who is asking (null: anonymous); mutations check its role. */
   readonly principal: Principal | null;
   /** The held documents recorded quotes are checked against. */
@@ -85,7 +82,6 @@ export function createContext(
     loaders: createLoaders(store),
     limits,
     planReads: options.planReads ?? true,
-    selectedContents: new WeakMap(),
     clocks: new Map(),
   };
 }

@@ -3,15 +3,13 @@ import { groupChains, parentFilter, type ReadRelationships } from "../analytics/
 import type { Company, Evidence, GraphNode, NodeKind, Relationship } from "../domain/entities";
 import { BadInputError } from "../domain/errors";
 import type { GroupChain } from "../domain/groups";
-import type { CompanyFilter, Page, PageContents, PageRequest, RelationshipPage } from "../store/graph-store";
-import { pageRequest, relationshipFilter, requireId } from "./arguments";
+import type { CompanyFilter, Page, PageRequest } from "../store/graph-store";
+import { requireId } from "./arguments";
 import type { Context } from "./context";
-import { planUnderConnection, planUnderField } from "./plan/plan-lists";
-import { readPlanned } from "./plan/read-planned";
-import { selectedContents } from "./plan/selected-parts";
-import type { AnyRelationshipArgs, PageArgs, RelationshipArgs } from "./types/args";
+import { type ListSpec, planUnderConnection, planUnderField } from "./plan/plan-lists";
+import { atLevel, type PlannedLevel, type PlannedNode, plannedPageOf, readPlanned } from "./plan/read-planned";
+import type { PageArgs } from "./types/args";
 import { type Clock, type ClockArgs, clockOf } from "./clock";
-import type { ListField } from "./list-fields";
 import { type Connection, toConnection } from "./types/connection.type";
 
 /**
@@ -21,14 +19,16 @@ import { type Connection, toConnection } from "./types/connection.type";
 
 /**
  * A node by id for a root field. With the field's resolve info, the lists selected under it are
- * read with the node in one store call (see plan/), and the resolvers below find them loaded.
+ * read with the node in one store call (see plan/), and the node carries their pages.
  */
 export async function nodeOfKind<K extends NodeKind>(ctx: Context, kind: K, id: string, info?: GraphQLResolveInfo) {
   requireId(id);
   const lists = info && ctx.planReads ? planUnderField(ctx, info, kind) : [];
-  if (lists.length > 0) await readPlanned(ctx, { kind: "nodes", ids: [id] }, lists);
-  const node = await ctx.loaders.node.load(id);
-  return node && node.nodeKind === kind ? (node as Extract<GraphNode, { nodeKind: K }>) : null;
+  const node =
+    lists.length > 0
+      ? ((await readPlanned(ctx, { kind: "nodes", ids: [id] }, lists)).items[0] ?? null)
+      : await ctx.loaders.node.load(id);
+  return node && node.nodeKind === kind ? (node as PlannedNode<Extract<GraphNode, { nodeKind: K }>>) : null;
 }
 
 /** A page of companies for the root `companies` field, with the lists selected under them read alongside. */
@@ -44,51 +44,74 @@ export async function companiesPage(
 }
 
 /**
- * What a list field's resolver asks of the store: which relationships (the list field's, or for a
- * generic list the kinds its arguments name), the filter and page its arguments give at the
- * field's clock, and the parts it selects.
+ * A list field as its resolver reads it: which relationships (the list field's, or for the generic
+ * list the kinds its arguments name), under which resolve info. The filter, page and contents are
+ * the plan's (see plan/plan-lists.ts), never derived again here.
  */
 export interface ListRead {
-  readonly field: Pick<ListField, "direction"> & { readonly kinds: ListField["kinds"] | null };
-  readonly args: RelationshipArgs & Partial<Pick<AnyRelationshipArgs, "kinds">>;
+  readonly spec: ListSpec;
   readonly info: GraphQLResolveInfo;
 }
 
-/** The page of `nodeId`'s relationships a list field reads, through the request's loaders. */
-function loadList(ctx: Context, nodeId: string, read: ListRead): Promise<RelationshipPage> {
-  const { field, args, info } = read;
-  const filter = relationshipFilter(args, field.kinds, field.direction, clockOf(ctx, info, args));
-  return ctx.loaders.relationshipsOf(filter, pageRequest(ctx, args), contentsOf(ctx, info)).load(nodeId);
+/**
+ * The field of a list's items that holds the other end, with the level it was planned at: the
+ * resolver of that field hands the level on to the node, and only that field (a BuyRelationship
+ * shows both ends; the planned one is the one named here).
+ */
+interface PlannedEnd {
+  readonly field: string;
+  readonly level: PlannedLevel;
 }
 
-/** What the field's selection reads of its pages; everything when reads are not planned. */
-function contentsOf(ctx: Context, info: GraphQLResolveInfo): PageContents | undefined {
-  if (!ctx.planReads) return undefined;
-  let contents = ctx.selectedContents.get(info.fieldNodes);
-  if (!contents) {
-    contents = selectedContents(info, info.fieldNodes);
-    ctx.selectedContents.set(info.fieldNodes, contents);
-  }
-  return contents;
+const END = Symbol("planned end");
+
+/** A relationship of a planned page, carrying the level its other end was read at. */
+type PlannedRelationship = Relationship & { readonly [END]?: PlannedEnd };
+
+export async function relationshipsOf(
+  ctx: Context,
+  node: PlannedNode,
+  read: ListRead,
+): Promise<Connection<PlannedRelationship>> {
+  const { page, next } = await plannedPageOf(ctx, node, read.info, read.spec);
+  const otherEnd = read.spec.otherEnd;
+  if (!otherEnd || next.lists.length === 0) return toConnection(page);
+  const end: PlannedEnd = { field: otherEnd.field, level: next };
+  return toConnection({ ...page, items: page.items.map((r) => ({ ...r, [END]: end })) });
 }
 
-export async function relationshipsOf(ctx: Context, nodeId: string, read: ListRead): Promise<Connection<Relationship>> {
-  return toConnection(await loadList(ctx, nodeId, read));
-}
-
-/** A relationship seen from `selfId`: the edge and the id of the node at its other end. */
+/** A relationship seen from `selfId`: the edge, the id of the node at its other end, and the level that node was read at. */
 export interface Link {
   readonly id: string;
   readonly relationship: Relationship;
   readonly otherId: string;
+  readonly level?: PlannedLevel;
 }
 
-export async function linksOf(ctx: Context, selfId: string, read: ListRead): Promise<Connection<Link>> {
-  const page = await loadList(ctx, selfId, read);
+export async function linksOf(ctx: Context, self: PlannedNode, read: ListRead): Promise<Connection<Link>> {
+  const { page, next } = await plannedPageOf(ctx, self, read.info, read.spec);
+  const level = next.lists.length > 0 ? next : undefined;
   return toConnection({
     ...page,
-    items: page.items.map((r) => ({ id: r.id, relationship: r, otherId: r.from === selfId ? r.to : r.from })),
+    items: page.items.map((r) => ({ id: r.id, relationship: r, otherId: r.from === self.id ? r.to : r.from, level })),
   });
+}
+
+/** The node at an end of a relationship of a planned page, at the level it was read at when `field` is its planned end. */
+export function endOf(ctx: Context, relationship: PlannedRelationship, field: string, id: string) {
+  const end = relationship[END];
+  return nodeAt(ctx, id, end?.field === field ? end.level : undefined);
+}
+
+/** The node with this id through the request's loader, at `level` when it was read at one. */
+export function nodeAt(
+  ctx: Context,
+  id: string,
+  level: PlannedLevel | undefined,
+): PlannedNode | Promise<PlannedNode | null> {
+  const known = ctx.loaders.knownNode(id);
+  if (known) return atLevel(known, level);
+  return ctx.loaders.node.load(id).then((node) => node && atLevel(node, level));
 }
 
 /** The values with these ids that exist, in order; a failed load fails the field rather than dropping its value. */

@@ -11,7 +11,7 @@ let schema: GraphQLSchema | null = null;
 
 /**
  * Executes a query in-process against a store, with a fresh per-request context like the server.
- * `planReads: false` takes the loaders' level-by-level path instead of the planned read.
+ * `planReads: false` reads each list on its own, one level at a time with every part, instead of the planned read.
  */
 export async function execute(
   store: GraphStore,

@@ -1,7 +1,7 @@
 /**
  * Prints, as JSON, the store calls nested GraphQL reads make on a generated graph: the planned read
- * from `companies`, and the same shape reached through `search`, which the loaders batch level by
- * level. Run by test/e2e/batching.test.ts in a plain Node process (through tsx, as `npm start`
+ * from `companies`, and the same shape reached through `search`, planned where its first list is
+ * reached and read once for every hit. Run by test/e2e/batching.test.ts in a plain Node process (through tsx, as `npm start`
  * runs), because how promises and dynamic imports interleave there is what decides whether batches
  * split.
  */

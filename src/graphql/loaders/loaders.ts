@@ -1,20 +1,15 @@
 import DataLoader from "dataloader";
+import type { FieldNode } from "graphql";
 import type { Claim } from "../../domain/claims";
 import type { Evidence, GraphNode, Metric, Relationship, Source } from "../../domain/entities";
-import type {
-  GraphStore,
-  PageContents,
-  PageRequest,
-  RelationshipFilter,
-  RelationshipPage,
-} from "../../store/graph-store";
+import type { GraphStore, PageRequest, RelationshipFilter, RelationshipPage } from "../../store/graph-store";
 import { storeKnownAt } from "../../store/record-time";
 
 /**
  * Per-request batching: every lookup made while resolving one level of a query becomes one store
- * call. Relationship lists are batched per distinct (filter, page) so that `customers(first: 5)` on
- * every company of a page is one call, whatever the number of companies. The nodes a relationship
- * page brings along are put in the node loader, so reading the other ends costs no further call.
+ * call. A list field no parent read a page of is read for every node of its level at once, so that
+ * `customers(first: 5)` on every hit of a search is one call, whatever the number of hits. The
+ * nodes a read brings along are put in the node loader, so reading the other ends costs no call.
  */
 export interface Loaders {
   node: DataLoader<string, GraphNode | null>;
@@ -25,12 +20,17 @@ export interface Loaders {
   metrics: DataLoader<string, Metric[]>;
   /** Every claim about each relationship, withdrawn ones too, in record order. */
   claimsOf: DataLoader<string, Claim[]>;
-  /** Pages of relationships holding `contents` (everything when undefined). */
-  relationshipsOf(
-    filter: RelationshipFilter,
-    page: PageRequest,
-    contents?: PageContents,
-  ): DataLoader<string, RelationshipPage>;
+  /** Pages of relationships, every part read (the parent rule's walk). */
+  relationshipsOf(filter: RelationshipFilter, page: PageRequest): DataLoader<string, RelationshipPage>;
+  /**
+   * The planned read of one list field for every node it is asked for at once, per list field
+   * (its merged field nodes, which graphql-js shares between the items of a level, so siblings
+   * batch): `read` is made on first use (it may throw a refusal, then nothing is kept).
+   */
+  plannedLists<Level>(
+    fieldNodes: readonly FieldNode[],
+    makeRead: () => (nodeIds: readonly string[]) => Promise<Level>,
+  ): DataLoader<string, Level>;
   /** Puts a node read alongside something else where both `node` and `knownNode` find it. */
   primeNode(node: GraphNode): void;
   /**
@@ -47,19 +47,32 @@ export interface Loaders {
  */
 const AFTER_THIS_TURN = { batchScheduleFn: (dispatch: () => void) => setImmediate(dispatch) };
 
+/** The node loader: a node this request has already read answers from `known`, without a batch. */
+class KnownFirstLoader extends DataLoader<string, GraphNode | null> {
+  constructor(
+    private readonly known: ReadonlyMap<string, GraphNode>,
+    batch: DataLoader.BatchLoadFn<string, GraphNode | null>,
+  ) {
+    super(batch, AFTER_THIS_TURN);
+  }
+
+  override load(id: string): Promise<GraphNode | null> {
+    const found = this.known.get(id);
+    return found ? Promise.resolve(found) : super.load(id);
+  }
+}
+
 export function createLoaders(store: GraphStore): Loaders {
   const relationshipLoaders = new Map<string, DataLoader<string, RelationshipPage>>();
   const byIdLoaders = new Map<string, DataLoader<string, Relationship | null>>();
   const known = new Map<string, GraphNode>();
-  const node = new DataLoader<string, GraphNode | null>(async (ids) => {
+  const node = new KnownFirstLoader(known, async (ids) => {
     const nodes = await store.nodesByIds(ids);
     for (const found of nodes) if (found) known.set(found.id, found);
     return nodes;
-  }, AFTER_THIS_TURN);
-  const primeNode = (read: GraphNode) => {
-    known.set(read.id, read);
-    node.prime(read.id, read);
-  };
+  });
+  // A planned read brings thousands of nodes: kept in `known` only, none costs a cached promise.
+  const primeNode = (read: GraphNode) => void known.set(read.id, read);
   return {
     node,
     primeNode,
@@ -77,13 +90,12 @@ export function createLoaders(store: GraphStore): Loaders {
     source: new DataLoader((ids) => store.sourcesByIds(ids), AFTER_THIS_TURN),
     metrics: new DataLoader((ids) => store.metricsOf(ids), AFTER_THIS_TURN),
     claimsOf: new DataLoader((ids) => store.claimsOf(ids), AFTER_THIS_TURN),
-    relationshipsOf(filter, page, contents = {}) {
-      const { parts, withTotalCount } = contents;
-      const key = loaderKey(filter, page, contents);
+    relationshipsOf(filter, page) {
+      const key = pageKey(filter, page);
       let loader = relationshipLoaders.get(key);
       if (!loader) {
         loader = new DataLoader(async (ids) => {
-          const pages = await store.relationshipsOf(ids, filter, page, { withNeighbours: true, parts, withTotalCount });
+          const pages = await store.relationshipsOf(ids, filter, page, { withNeighbours: true });
           for (const p of pages) p.neighbours.forEach(primeNode);
           return pages;
         }, AFTER_THIS_TURN);
@@ -91,15 +103,29 @@ export function createLoaders(store: GraphStore): Loaders {
       }
       return loader;
     },
+    plannedLists: plannedListLoaders(),
   };
 }
 
-/**
- * Ids, kinds, dates and part names never hold `,` or `|`, so joining them is a faithful key, and
- * cheaper than JSON. Contents are part of the key: a page read with some parts or without its
- * count is only ever given to fields that select no more (see selectedContents).
- */
-export function loaderKey(filter: RelationshipFilter, page: PageRequest, contents: PageContents = {}): string {
+/** Loaders.plannedLists, one loader per list field of the request. */
+function plannedListLoaders(): Loaders["plannedLists"] {
+  const loaders = new WeakMap<readonly FieldNode[], DataLoader<string, unknown>>();
+  return <Level>(fieldNodes: readonly FieldNode[], makeRead: () => (nodeIds: readonly string[]) => Promise<Level>) => {
+    let loader = loaders.get(fieldNodes) as DataLoader<string, Level> | undefined;
+    if (!loader) {
+      const read = makeRead();
+      loader = new DataLoader(async (ids) => {
+        const level = await read(ids);
+        return ids.map(() => level);
+      }, AFTER_THIS_TURN);
+      loaders.set(fieldNodes, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  };
+}
+
+/** Ids, kinds and dates never hold `,` or `|`, so joining them is a faithful key, and cheaper than JSON. */
+function pageKey(filter: RelationshipFilter, page: PageRequest): string {
   const list = (values: readonly string[] | undefined) => values?.join(",") ?? "";
   return [
     list(filter.kinds),
@@ -112,7 +138,5 @@ export function loaderKey(filter: RelationshipFilter, page: PageRequest, content
     filter.conflicting ? "conflicting" : "",
     page.first ?? "",
     page.after ?? "",
-    contents.parts ? list(contents.parts) : "*",
-    contents.withTotalCount === false ? "uncounted" : "",
   ].join("|");
 }

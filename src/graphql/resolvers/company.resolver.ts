@@ -19,26 +19,30 @@ import { EvidenceType } from "../types/evidence.type";
 import { MetricType } from "../types/metric.type";
 import type { Direction } from "../../store/graph-store";
 
+/*
+ * Lists declare their arguments for the schema (type-graphql checks them); what they mean is
+ * translated once, by the plan the list reads its page from (see graphql/plan/).
+ */
 @Resolver(() => CompanyType)
 export class CompanyResolver {
   @FieldResolver(() => BuyRelationshipConnection, { description: "Who buys from this company (money flows in)." })
   customers(
     @Root() c: Company,
-    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Args(() => RelationshipArgs) _args: RelationshipArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return relationshipsOf(ctx, c.id, { field: LIST_FIELDS.Company.customers, args, info });
+    return relationshipsOf(ctx, c, { spec: LIST_FIELDS.Company.customers, info });
   }
 
   @FieldResolver(() => BuyRelationshipConnection, { description: "Who this company buys from (money flows out)." })
   suppliers(
     @Root() c: Company,
-    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Args(() => RelationshipArgs) _args: RelationshipArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return relationshipsOf(ctx, c.id, { field: LIST_FIELDS.Company.suppliers, args, info });
+    return relationshipsOf(ctx, c, { spec: LIST_FIELDS.Company.suppliers, info });
   }
 
   @FieldResolver(() => CompanyType, {
@@ -70,11 +74,11 @@ export class CompanyResolver {
   @FieldResolver(() => CompanyLinkConnection)
   subsidiaries(
     @Root() c: Company,
-    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Args(() => RelationshipArgs) _args: RelationshipArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, c.id, { field: LIST_FIELDS.Company.subsidiaries, args, info });
+    return linksOf(ctx, c, { spec: LIST_FIELDS.Company.subsidiaries, info });
   }
 
   @FieldResolver(() => CompanyLinkConnection, {
@@ -82,62 +86,62 @@ export class CompanyResolver {
   })
   competitors(
     @Root() c: Company,
-    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Args(() => RelationshipArgs) _args: RelationshipArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, c.id, { field: LIST_FIELDS.Company.competitors, args, info });
+    return linksOf(ctx, c, { spec: LIST_FIELDS.Company.competitors, info });
   }
 
   @FieldResolver(() => CompanyLinkConnection)
   partners(
     @Root() c: Company,
-    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Args(() => RelationshipArgs) _args: RelationshipArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, c.id, { field: LIST_FIELDS.Company.partners, args, info });
+    return linksOf(ctx, c, { spec: LIST_FIELDS.Company.partners, info });
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products this company offers." })
   products(
     @Root() c: Company,
-    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Args(() => RelationshipArgs) _args: RelationshipArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, c.id, { field: LIST_FIELDS.Company.products, args, info });
+    return linksOf(ctx, c, { spec: LIST_FIELDS.Company.products, info });
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products (models) this company uses, and for what." })
   modelsUsed(
     @Root() c: Company,
-    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Args(() => RelationshipArgs) _args: RelationshipArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, c.id, { field: LIST_FIELDS.Company.modelsUsed, args, info });
+    return linksOf(ctx, c, { spec: LIST_FIELDS.Company.modelsUsed, info });
   }
 
   @FieldResolver(() => PersonLinkConnection, { description: "People who lead this company, with their role." })
   people(
     @Root() c: Company,
-    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Args(() => RelationshipArgs) _args: RelationshipArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, c.id, { field: LIST_FIELDS.Company.people, args, info });
+    return linksOf(ctx, c, { spec: LIST_FIELDS.Company.people, info });
   }
 
   @FieldResolver(() => RelationshipConnection, { description: "Every relationship of this company, filtered." })
   relationships(
     @Root() c: Company,
-    @Args(() => AnyRelationshipArgs) args: AnyRelationshipArgs,
+    @Args(() => AnyRelationshipArgs) _args: AnyRelationshipArgs,
     @Arg("direction", () => DirectionEnum, { defaultValue: "BOTH" }) direction: Direction,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return relationshipsOf(ctx, c.id, { field: { kinds: null, direction }, args, info });
+    return relationshipsOf(ctx, c, { spec: { kinds: null, direction }, info });
   }
 
   @FieldResolver(() => [MetricType], { description: "Figures and events about this company." })

@@ -15,41 +15,41 @@ export class ProductResolver {
   @FieldResolver(() => CompanyLinkConnection, { description: "Companies that offer this product." })
   offeredBy(
     @Root() p: Product,
-    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Args(() => RelationshipArgs) _args: RelationshipArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, p.id, { field: LIST_FIELDS.Product.offeredBy, args, info });
+    return linksOf(ctx, p, { spec: LIST_FIELDS.Product.offeredBy, info });
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products this one is built on (its upstream)." })
   builtOn(
     @Root() p: Product,
-    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Args(() => RelationshipArgs) _args: RelationshipArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, p.id, { field: LIST_FIELDS.Product.builtOn, args, info });
+    return linksOf(ctx, p, { spec: LIST_FIELDS.Product.builtOn, info });
   }
 
   @FieldResolver(() => ProductLinkConnection, { description: "Products built on this one (its downstream)." })
   usedIn(
     @Root() p: Product,
-    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Args(() => RelationshipArgs) _args: RelationshipArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, p.id, { field: LIST_FIELDS.Product.usedIn, args, info });
+    return linksOf(ctx, p, { spec: LIST_FIELDS.Product.usedIn, info });
   }
 
   @FieldResolver(() => CompanyLinkConnection, { description: "Companies that use this product as a model." })
   usedBy(
     @Root() p: Product,
-    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Args(() => RelationshipArgs) _args: RelationshipArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, p.id, { field: LIST_FIELDS.Product.usedBy, args, info });
+    return linksOf(ctx, p, { spec: LIST_FIELDS.Product.usedBy, info });
   }
 
   @FieldResolver(() => [MetricType])
@@ -68,11 +68,11 @@ export class PersonResolver {
   @FieldResolver(() => CompanyLinkConnection, { description: "Companies this person leads, with the role." })
   leads(
     @Root() p: Person,
-    @Args(() => RelationshipArgs) args: RelationshipArgs,
+    @Args(() => RelationshipArgs) _args: RelationshipArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    return linksOf(ctx, p.id, { field: LIST_FIELDS.Person.leads, args, info });
+    return linksOf(ctx, p, { spec: LIST_FIELDS.Person.leads, info });
   }
 
   @FieldResolver(() => [EvidenceType])

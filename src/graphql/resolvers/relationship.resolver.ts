@@ -8,7 +8,7 @@ import type { Context } from "../context";
 import { ClaimListArgs } from "../types/args";
 import { AgreementType, ClaimVerdictType, EvidenceEntryType, OriginVoiceType } from "../types/claim.type";
 import { ClaimConnection } from "../types/connections";
-import { type Link, nodeById } from "../reads";
+import { endOf, type Link, nodeAt, nodeById } from "../reads";
 import { MoneyType } from "../types/amount.type";
 import { CompanyType, PersonType, ProductType } from "../types/company.type";
 import { EntityType } from "../types/entity.type";
@@ -93,12 +93,12 @@ export class RelationshipResolver {
 export class BuyRelationshipResolver {
   @FieldResolver(() => CompanyType)
   customer(@Root() r: Relationship, @Ctx() ctx: Context) {
-    return nodeById(ctx, r.from);
+    return endOf(ctx, r, "customer", r.from);
   }
 
   @FieldResolver(() => CompanyType)
   supplier(@Root() r: Relationship, @Ctx() ctx: Context) {
-    return nodeById(ctx, r.to);
+    return endOf(ctx, r, "supplier", r.to);
   }
 
   @FieldResolver(() => ProductType)
@@ -126,7 +126,7 @@ export class BuyRelationshipResolver {
 export class CompanyLinkResolver {
   @FieldResolver(() => CompanyType, { description: "The company at the other end." })
   company(@Root() l: Link, @Ctx() ctx: Context) {
-    return nodeById(ctx, l.otherId);
+    return nodeAt(ctx, l.otherId, l.level);
   }
 
   @FieldResolver(() => RelationshipType)
@@ -139,7 +139,7 @@ export class CompanyLinkResolver {
 export class ProductLinkResolver {
   @FieldResolver(() => ProductType, { description: "The product at the other end." })
   product(@Root() l: Link, @Ctx() ctx: Context) {
-    return nodeById(ctx, l.otherId);
+    return nodeAt(ctx, l.otherId, l.level);
   }
 
   @FieldResolver(() => RelationshipType)
@@ -152,7 +152,7 @@ export class ProductLinkResolver {
 export class PersonLinkResolver {
   @FieldResolver(() => PersonType, { description: "The person at the other end." })
   person(@Root() l: Link, @Ctx() ctx: Context) {
-    return nodeById(ctx, l.otherId);
+    return nodeAt(ctx, l.otherId, l.level);
   }
 
   @FieldResolver(() => RelationshipType)

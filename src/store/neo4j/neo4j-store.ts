@@ -89,7 +89,7 @@ import {
 } from "./queries/relationship-queries";
 import { searchQuery } from "./queries/search-query";
 import { mostConnectedQuery } from "./queries/connected-query";
-import { planQuery } from "./queries/plan-query";
+import { type PageRow, type PlanAnswer, type PlanListRow, planQuery } from "./queries/plan-query";
 import { ensureSchema } from "./schema";
 
 type Props = Record<string, unknown>;
@@ -315,11 +315,11 @@ export class Neo4jStore implements GraphStore {
   async readPlan(root: PlanRoot, lists: readonly PlannedList[]): Promise<PlanResult> {
     // A record time remakes relationships from their claims, which one statement does not do.
     if (planAsksRecordTime(lists)) return readPlanByLevels(this, root, lists);
-    const answer = await this.readRow(planQuery(root, lists), (rec) => ({
-      total: rec.get("rootTotal") as number,
-      rows: rec.get("rootRows") as PlanRootRow[],
-      nodes: new Map((rec.get("nodes") as unknown[][]).map(nodeFromColumns).map((node) => [node.id, node])),
-    }));
+    const answer = await this.readRow(planQuery(root, lists), (rec) => {
+      const row = planAnswerOf(rec);
+      const nodes = new Map(row.nodes.map(nodeFromColumns).map((node) => [node.id, node]));
+      return { total: row.rootTotal, rows: row.rootRows, nodes };
+    });
     const roots = answer.rows.map(([columns, rootLists]) => ({ node: nodeFromColumns(columns), lists: rootLists }));
     const rootPage = planRootPage(
       root,
@@ -430,12 +430,6 @@ function nodeFromRecord(rec: Neo4jRecord): GraphNode {
 }
 
 /**
- * A page row: the relationship as relationshipProjection lists it, and the other end, as its columns
- * (relationshipsOf) or its id (a plan, which ships each node once).
- */
-type PageRow<Other> = readonly [relationship: readonly unknown[], other: Other];
-
-/**
  * A node's page from the rows of relationshipPageSubquery (one row more than `first` when there is a
  * next page), its neighbours found by `nodeOf`.
  */
@@ -490,15 +484,11 @@ function pagesOfRead(
   return read.nodeIds.map((id) => byNode.get(id) ?? NO_RELATIONSHIPS);
 }
 
-/** A planned list's answer for one node: `[totalCount, rows, nested]`, nested `[otherId, lists]`. */
-type PlanListRow = readonly [
-  totalCount: number | null,
-  rows: readonly PageRow<string>[],
-  nested: readonly (readonly [id: string, lists: readonly PlanListRow[]])[],
-];
-
-/** A root node as nodeProjection lists it, with its lists' answers in plan order. */
-type PlanRootRow = readonly [node: readonly unknown[], lists: readonly PlanListRow[]];
+/** The one row of a plan statement, read by the columns planQuery returns. */
+function planAnswerOf(rec: Neo4jRecord): PlanAnswer {
+  const column = <K extends keyof PlanAnswer>(key: K) => rec.get(key) as PlanAnswer[K];
+  return { rootTotal: column("rootTotal"), rootRows: column("rootRows"), nodes: column("nodes") };
+}
 
 /** The root page as readPlanByLevels gives it: a trimmed companies page, or the nodes found in the order asked. */
 function planRootPage(root: PlanRoot, nodes: GraphNode[], total: number): Page<GraphNode> {

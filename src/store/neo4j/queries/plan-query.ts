@@ -6,6 +6,36 @@ import { companyConditions, companyParams } from "./node-queries";
 import { relationshipPageParams, relationshipPageSubquery } from "./relationship-queries";
 
 /**
+ * A page row: the relationship as relationshipProjection lists it, and the other end, as its columns
+ * (relationshipsOf) or its id (a plan, which ships each node once).
+ */
+export type PageRow<Other> = readonly [relationship: readonly unknown[], other: Other];
+
+/** A planned list's answer for one node: `[totalCount, rows, nested]`, nested `[otherId, lists]`. */
+export type PlanListRow = readonly [
+  totalCount: number | null,
+  rows: readonly PageRow<string>[],
+  nested: readonly (readonly [id: string, lists: readonly PlanListRow[]])[],
+];
+
+/** A root node as nodeProjection lists it, with its lists' answers in plan order. */
+type PlanRootRow = readonly [node: readonly unknown[], lists: readonly PlanListRow[]];
+
+/**
+ * What a plan statement answers, one row: the format planQuery writes and the store's decoder
+ * reads, held in this one type (the statement's RETURN names its columns from it).
+ */
+export interface PlanAnswer {
+  readonly rootTotal: number;
+  readonly rootRows: readonly PlanRootRow[];
+  /** Every other end of every page once, as nodeProjection lists it. */
+  readonly nodes: readonly (readonly unknown[])[];
+}
+
+/** The statement's columns, in the order it returns them. */
+const ANSWER_COLUMNS = ["rootTotal", "rootRows", "nodes"] as const satisfies readonly (keyof PlanAnswer)[];
+
+/**
  * A whole planned read in one statement: the root's nodes, then for each planned list a subquery
  * per node that pages its relationships (exactly as relationshipsOf does, LIMIT inside the pattern)
  * and, for the other ends of that page, the lists planned under it, nested to any depth. One row
@@ -29,7 +59,7 @@ export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): Cypher
       MATCH (m:Entity {id: otherId})
       RETURN collect(${nodeProjection("m")}) AS nodes
     }
-    RETURN rootTotal, rootRows, nodes`;
+    RETURN ${ANSWER_COLUMNS.join(", ")}`;
   if (root.kind === "nodes") {
     const text = cypher`
       CALL () {
