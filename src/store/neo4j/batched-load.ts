@@ -158,7 +158,7 @@ export function runQuery(run: RunQuery, query: CypherQuery) {
  * The dataset with each id once, the last one given winning (as MemoryStore applies them in
  * order). A validated dataset has no repeats; this keeps CREATE safe for any other.
  */
-function lastOfEachId(d: Dataset) {
+export function lastOfEachId(d: Dataset) {
   const last = <T extends { id: string }>(rows: readonly T[]): T[] => [...new Map(rows.map((r) => [r.id, r])).values()];
   return {
     sources: last(d.sources),

@@ -66,7 +66,7 @@ import {
   relationshipsOfAtRecordTime,
 } from "../record-time";
 import { readPlanByLevels } from "../read-plan";
-import { countsQuery } from "./queries/count-queries";
+import { allNodesCountQuery, countsQuery } from "./queries/count-queries";
 import { type CypherQuery, pageSize, unique } from "./queries/cypher-query";
 import { deleteNodesBatchQuery, deleteRelationshipsBatchQuery } from "./queries/load-queries";
 import { moneyPathsQuery } from "./queries/money-path-query";
@@ -333,6 +333,11 @@ export class Neo4jStore implements GraphStore {
       claims: rec.get("claims") as number,
       metrics: rec.get("metrics") as number,
     }));
+  }
+
+  /** Nodes of any label: 0 only in an empty database (a bulk import fills no other). */
+  async nodeCount(): Promise<number> {
+    return this.readRow(allNodesCountQuery(), (rec) => rec.get("nodes") as number);
   }
 
   /**
