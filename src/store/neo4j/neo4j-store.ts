@@ -345,8 +345,9 @@ export class Neo4jStore implements GraphStore {
    * and why running it again completes it). Refusals come before the first write.
    */
   async load(d: Dataset, options: LoadOptions = {}): Promise<LoadReport> {
-    await loadInBatches(this.db, d, options);
-    await this.remakeWithStoredClaims(d);
+    const { storeHeldClaims } = await loadInBatches(this.db, d, options);
+    // Into a store without claims, every view already is the one of all its claims: no pass over them.
+    if (storeHeldClaims) await this.remakeWithStoredClaims(d);
     return {
       nodes: d.companies.length + d.products.length + d.people.length,
       relationships: d.relationships.length,
