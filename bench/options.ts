@@ -4,6 +4,9 @@
  * short durations, enough to prove every server starts and answers right; its times are not compared
  * with anything. BENCH_SIZES=1000,10000 overrides the sizes in either mode.
  *
+ * Loads (`npm run bench -- loads`, loads.ts): the transactional load and the bulk import of
+ * BENCH_SIZES (default 20,000 companies), e.g. BENCH_SIZES=1000000 for a million (not in CI).
+ *
  * Soak (`npm run bench -- soak`, soak.ts): this project's server on each store, 10,000 companies,
  * 60 s of mixed reads and analytics at 50 connections; with `--quick` (or BENCH_QUICK=1) 10 s.
  */
@@ -38,14 +41,22 @@ const QUICK_LOAD: LoadSettings = { connections: 10, durationSeconds: 3, sequenti
 
 const SEED = 20_241_128;
 
-export type BenchMode = "compare" | "soak";
+const MODES = ["soak", "loads"] as const;
+export type BenchMode = "compare" | (typeof MODES)[number];
 
-/** `soak` anywhere in the arguments picks the soak mode; the other arguments are its options. */
+/** `soak` or `loads` anywhere in the arguments picks that mode; the other arguments are its options. */
 export function readMode(argv: readonly string[]): { readonly mode: BenchMode; readonly args: readonly string[] } {
-  return argv.includes("soak")
-    ? { mode: "soak", args: argv.filter((arg) => arg !== "soak") }
-    : { mode: "compare", args: argv };
+  const mode = MODES.find((name) => argv.includes(name)) ?? "compare";
+  return { mode, args: argv.filter((arg) => arg !== mode) };
 }
+
+/** The loads mode (loads.ts): BENCH_SIZES, else the 20,000 companies its transactional target is set at. */
+export function readLoadsOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
+  const options = readOptions(argv, env);
+  return { ...options, sizes: env.BENCH_SIZES ? options.sizes : [20_000] };
+}
+
+export const LOADS_RESULTS_FILE = path.join(RESULTS_DIR, "loads.md");
 
 export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
   const quick = readQuick(argv, env);
@@ -85,7 +96,7 @@ export function readSoakOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
 /** `--quick` or BENCH_QUICK=1; any other argument is refused. */
 function readQuick(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
   const unknown = argv.filter((arg) => arg !== "--quick");
-  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(" ")} (known: soak, --quick)`);
+  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(" ")} (known: soak, loads, --quick)`);
   return argv.includes("--quick") || env.BENCH_QUICK === "1";
 }
 
