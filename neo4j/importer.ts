@@ -22,8 +22,8 @@ export function databaseStoreDir(dataDir: string): string {
 }
 
 /** The importer's command line: files by label and type, lists split at ARRAY_DELIMITER. */
-export function importArguments(files: ImportFiles, reportFile: string): string[] {
-  const multiline = [...files.nodes, ...files.relationships].filter((f) => f.file.multiline).map((f) => f.file.path);
+function importArguments(files: ImportFiles, reportFile: string): string[] {
+  const multiline = [...files.nodes, ...files.relationships].filter((f) => f.file.multiline);
   return [
     "database",
     "import",
@@ -31,8 +31,9 @@ export function importArguments(files: ImportFiles, reportFile: string): string[
     ...files.nodes.map((n) => `--nodes=${n.labels.join(":")}=${n.file.path}`),
     ...files.relationships.map((r) => `--relationships=${r.type}=${r.file.path}`),
     `--array-delimiter=U+${ARRAY_DELIMITER.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`,
-    // v2 parses only the files named here as multi-line, the rest in parallel.
-    ...(multiline.length > 0 ? ["--multiline-fields-format=v2", `--multiline-fields=${multiline.join(",")}`] : []),
+    // Not the v2 format, which names the multi-line files: in 5.26 it fails on a value that spans
+    // lines across the end of its 4 MiB read buffer ("found CR outside a text cell").
+    ...(multiline.length > 0 ? ["--multiline-fields=true"] : []),
     `--max-off-heap-memory=${neo4jMemory().importer}`,
     `--report-file=${reportFile}`,
     // The caller has checked that the database holds nothing (see bulkLoad).

@@ -41,10 +41,10 @@ export interface ImportFiles {
   readonly relationships: readonly { readonly type: string; readonly file: ImportFile }[];
 }
 
-/** A group of nodes with the same labels, and their stored properties (made as they are written). */
+/** A group of nodes with the same labels, and their stored properties (made when the group is written). */
 interface NodeGroup {
   readonly labels: readonly string[];
-  readonly rows: () => Iterable<Params>;
+  readonly rows: () => readonly Params[];
 }
 
 type ColumnType = "string" | "double" | "boolean" | "string[]" | "double[]";
@@ -89,12 +89,18 @@ export function writeImportFiles(dataset: Dataset, folder: string): ImportFiles 
 }
 
 /**
- * Two passes over `rows`: the first finds the columns and their types (a property of one name has
- * one type throughout), the second writes. `special` names a column the importer reads itself.
+ * Two passes over the rows, made once (one group at a time is held): the first finds the columns
+ * and their types (a property of one name has one type throughout), the second writes. `special`
+ * names a column the importer reads itself.
  */
-function writeCsv(path: string, rows: () => Iterable<Params>, special: (key: string) => string | null): ImportFile {
+function writeCsv(
+  path: string,
+  makeRows: () => readonly Params[],
+  special: (key: string) => string | null,
+): ImportFile {
+  const rows = makeRows();
   const columns = new Map<string, ColumnType>();
-  for (const row of rows()) {
+  for (const row of rows) {
     for (const [key, value] of Object.entries(row)) {
       const type = columnType(key, value);
       const known = columns.get(key);
@@ -111,7 +117,7 @@ function writeCsv(path: string, rows: () => Iterable<Params>, special: (key: str
   let count = 0;
   try {
     out.write(`${header}\n`);
-    for (const row of rows()) {
+    for (const row of rows) {
       const fields = keys.map((key) => csvField(key, row[key]));
       const line = fields.join(",");
       if (/[\r\n]/.test(line)) multiline = true;
