@@ -295,7 +295,8 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
 
   const otherSources = secondOpinionSources(source);
   const draws = { float, pick, statedBy };
-  claims.push(...secondOpinions(claims, otherSources, draws));
+  // One at a time: a million companies' worth of arguments would overflow the call stack.
+  for (const claim of secondOpinions(claims, otherSources, draws)) claims.push(claim);
   const later = lateArrivals(claims, source, otherSources[1], draws);
   const sources = withDerivations([source, ...otherSources, ...later.sources], later.derivations);
   const allClaims = [...claims.map((claim) => later.retracted.get(claim.id) ?? claim), ...later.claims];
