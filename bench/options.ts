@@ -6,6 +6,8 @@
  *
  * Both also time the whole-graph export (export-whole-graph.ts) at 100,000 companies (quick: 1,000;
  * BENCH_EXPORT_COMPANIES overrides); `npm run bench -- export` runs that step alone.
+ * Loads (`npm run bench -- loads`, loads.ts): the transactional load and the bulk import of
+ * BENCH_SIZES (default 20,000 companies), e.g. BENCH_SIZES=1000000 for a million (not in CI).
  *
  * Soak (`npm run bench -- soak`, soak.ts): this project's server on each store, 10,000 companies,
  * 60 s of mixed reads and analytics at 50 connections; with `--quick` (or BENCH_QUICK=1) 10 s. The
@@ -44,13 +46,22 @@ const QUICK_LOAD: LoadSettings = { connections: 10, durationSeconds: 3, sequenti
 
 const SEED = 20_241_128;
 
-export type BenchMode = "compare" | "soak" | "export";
+const MODES = ["soak", "export", "loads"] as const;
+export type BenchMode = "compare" | (typeof MODES)[number];
 
-/** `soak` or `export` anywhere in the arguments picks that mode; the other arguments are its options. */
+/** `soak`, `export` or `loads` anywhere in the arguments picks that mode; the other arguments are its options. */
 export function readMode(argv: readonly string[]): { readonly mode: BenchMode; readonly args: readonly string[] } {
-  const mode = (["soak", "export"] as const).find((m) => argv.includes(m)) ?? "compare";
+  const mode = MODES.find((name) => argv.includes(name)) ?? "compare";
   return { mode, args: argv.filter((arg) => arg !== mode) };
 }
+
+/** The loads mode (loads.ts): BENCH_SIZES, else the 20,000 companies its transactional target is set at. */
+export function readLoadsOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
+  const options = readOptions(argv, env);
+  return { ...options, sizes: env.BENCH_SIZES ? options.sizes : [20_000] };
+}
+
+export const LOADS_RESULTS_FILE = path.join(RESULTS_DIR, "loads.md");
 
 export function readOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
   const quick = readQuick(argv, env);
@@ -91,7 +102,8 @@ export function readSoakOptions(argv: readonly string[], env: NodeJS.ProcessEnv)
 /** `--quick` or BENCH_QUICK=1; any other argument is refused. */
 function readQuick(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
   const unknown = argv.filter((arg) => arg !== "--quick");
-  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(" ")} (known: soak, export, --quick)`);
+  if (unknown.length > 0)
+    throw new Error(`unknown argument(s): ${unknown.join(" ")} (known: soak, export, loads, --quick)`);
   return argv.includes("--quick") || env.BENCH_QUICK === "1";
 }
 

@@ -3,7 +3,8 @@
  * against each other, all measured in one run (absolute times differ between machines; the ratios
  * to the floors and baselines of the same run are what carry over). See options.ts for the modes.
  * Last, the soak (soak.ts): each store's server under a long mixed load, its p50 and p99 in the
- * report; `npm run bench -- soak` runs the soak alone.
+ * report; `npm run bench -- soak` runs the soak alone, and `npm run bench -- loads` runs loads.ts:
+ * the transactional load and the bulk import.
  *
  * Neo4j: a private server in a temporary folder (with APOC, for the Neo4j GraphQL Library), stopped
  * at the end; or NEO4J_URI (with NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE) when
@@ -26,7 +27,15 @@ import { describeEnvironment } from "./environment";
 import { measureLoads } from "./load-times";
 import { profileWorkloads } from "./query-plans";
 import { type MeasuredRows, memoryFootprint } from "./memory";
-import { type BenchOptions, readMode, readOptions, readSoakOptions } from "./options";
+import { runLoads } from "./loads";
+import {
+  type BenchOptions,
+  LOADS_RESULTS_FILE,
+  readLoadsOptions,
+  readMode,
+  readOptions,
+  readSoakOptions,
+} from "./options";
 import { neo4jLog, startPrivateNeo4j } from "./private-neo4j";
 import { renderReport } from "./report";
 import { writeResults } from "./results-file";
@@ -46,6 +55,7 @@ interface SizeResults {
 async function main(): Promise<number> {
   const { mode, args } = readMode(process.argv.slice(2));
   if (mode === "soak") return runSoak(readSoakOptions(args, process.env));
+  if (mode === "loads") return runLoads(readLoadsOptions(args, process.env), LOADS_RESULTS_FILE);
   const started = Date.now();
   const options = readOptions(args, process.env);
   if (mode === "export") {

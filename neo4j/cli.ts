@@ -8,11 +8,7 @@
  *   NEO4J_HEAP      JVM heap, e.g. 2g (default 1g)
  *   NEO4J_PAGECACHE Neo4j page cache, e.g. 1g (default 512m)
  */
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { neo4jMemory, startLocalNeo4j, type LocalNeo4j } from "./launcher";
-
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+import { localDataDir, neo4jMemory, startLocalNeo4j, type LocalNeo4j } from "./launcher";
 
 function fail(message: string): never {
   process.stderr.write(`neo4j: ${message}\n`);
@@ -31,7 +27,7 @@ function shellQuote(value: string): string {
 }
 
 async function main(): Promise<void> {
-  const dataDir = path.resolve(process.env.NEO4J_DATA_DIR || path.join(REPO_ROOT, ".neo4j-data"));
+  const dataDir = localDataDir();
   const port = parsePort(process.env.NEO4J_PORT);
   const password = process.env.NEO4J_PASSWORD || undefined;
   // A bad memory setting stops here, in one line, before anything starts.

@@ -40,6 +40,8 @@ const JVM_FLAGS = [
 const MEMORY_SETTINGS = {
   heap: { variable: "NEO4J_HEAP", fallback: "1g", min: 256 * 2 ** 20 },
   pageCache: { variable: "NEO4J_PAGECACHE", fallback: "512m", min: 8 * 2 ** 20 },
+  // The offline importer's caches, off the heap; it needs about 1 GiB whatever the size.
+  importer: { variable: "NEO4J_IMPORT_MEMORY", fallback: "2g", min: 512 * 2 ** 20 },
 } as const;
 const SIZE_UNITS: Record<string, number> = { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 };
 
@@ -76,6 +78,11 @@ export interface LocalNeo4j {
   stop(): Promise<void>;
   /** Settles when the Java process exits, for whatever reason. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** The bundled server's folder: NEO4J_DATA_DIR, else .neo4j-data in the repository root. */
+export function localDataDir(): string {
+  return path.resolve(process.env.NEO4J_DATA_DIR || path.join(NEO4J_DIR, "..", ".neo4j-data"));
 }
 
 function javaCommand(): string {
@@ -287,6 +294,17 @@ function ensureNeo4jBuilt(log: (line: string) => void = () => {}): Promise<void>
 }
 
 /**
+ * The Java command, flags and class path of the bundled Neo4j, built first if needed: what its
+ * offline tools (the importer) run on.
+ */
+export async function neo4jJava(log: (line: string) => void = () => {}): Promise<readonly string[]> {
+  const java = checkJava();
+  if (!java.ok) throw new Error(java.why);
+  await ensureNeo4jBuilt(log);
+  return [javaCommand(), ...JVM_FLAGS, "-cp", [LAUNCHER_JAR, path.join(LIB_DIR, "*")].join(path.delimiter)];
+}
+
+/**
  * A memory setting from its environment variable (unset or empty: the default): digits and a unit
  * k, m or g (`768m`, `2g`), in bytes. Anything else, or less than the minimum, is refused in one
  * line naming the variable.
@@ -304,9 +322,12 @@ function memorySize(setting: keyof typeof MEMORY_SETTINGS): number {
   return bytes;
 }
 
-/** The heap and page cache a server gets, in bytes, from NEO4J_HEAP and NEO4J_PAGECACHE; throws on a bad value. */
-export function neo4jMemory(): { heap: number; pageCache: number } {
-  return { heap: memorySize("heap"), pageCache: memorySize("pageCache") };
+/**
+ * The heap and page cache a server gets, and the importer's memory, in bytes, from NEO4J_HEAP,
+ * NEO4J_PAGECACHE and NEO4J_IMPORT_MEMORY; throws on a bad value.
+ */
+export function neo4jMemory(): { heap: number; pageCache: number; importer: number } {
+  return { heap: memorySize("heap"), pageCache: memorySize("pageCache"), importer: memorySize("importer") };
 }
 
 function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {

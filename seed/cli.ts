@@ -5,24 +5,36 @@
  * the store refuses unknown relationship ends before its first write, so an invalid one writes
  * nothing. The load runs in batches, each its own transaction: loading the same dataset again
  * changes nothing, and a load that was interrupted is completed by running the command again.
+ * `--bulk` fills an empty database through Neo4j's offline importer instead (see bulk-load.ts).
  */
+import { parseArgs } from "node:util";
 import { DomainError } from "../src/domain/errors";
 import type { StoreCounts } from "../src/store/graph-store";
 import type { LoadProgress } from "../src/store/neo4j/batched-load";
 import { Neo4jStore } from "../src/store/neo4j/neo4j-store";
-import { loadConfig } from "../src/server/config";
+import { type Config, loadConfig } from "../src/server/config";
+import type { Dataset } from "../src/domain/dataset";
+import { localDataDir } from "../neo4j/launcher";
+import { bulkLoad } from "./bulk-load";
 import { documentFolder } from "../src/server/held-texts";
 import { recordBatch } from "../src/store/record-batch";
 import { loadSeed, seedDir, shippedBatches } from "./loader";
 
 async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { bulk: { type: "boolean" } } });
+  if (positionals.length > 1) fail("usage: npm run seed -- [--bulk] [<dataset folder>]");
   const config = loadConfig();
+  const dir = positionals[0] ?? seedDir();
+  const shipped = positionals[0] === undefined;
+  if (values.bulk) {
+    await bulk(loadSeed(dir), dir, shipped, config);
+    return;
+  }
   if (config.neo4j === null) {
     fail(
       "NEO4J_URI is not set: `npm run seed` loads the dataset into Neo4j (the embedded store loads the seed by itself on `npm start`)",
     );
   }
-  const dir = process.argv[2] ?? seedDir();
   const dataset = loadSeed(dir);
 
   const store = await Neo4jStore.connect(config.neo4j);
@@ -35,19 +47,37 @@ async function main(): Promise<void> {
     console.log(
       `loaded ${dir} in ${seconds} s: ${report.nodes} nodes, ${report.relationships} relationships, ${report.evidence} evidence, ${report.metrics} metrics`,
     );
-    // The shipped reports go through the write path, once (their key is the hash of their files).
-    if (process.argv[2] === undefined) {
-      for (const batch of shippedBatches()) {
-        const receipt = await recordBatch(store, batch, documentFolder(config.documentsDir));
-        console.log(
-          `recorded ${receipt.key}: ${receipt.claimIds.length} claims (changes ${receipt.firstSeq}..${receipt.lastSeq})`,
-        );
-      }
-    }
+    if (shipped) await recordShipped(store, config);
     console.log(`after:  ${describe(await store.counts())}`);
   } finally {
     await store.close();
   }
+}
+
+/** The shipped reports go through the write path, once (their key is the hash of their files). */
+async function recordShipped(store: Neo4jStore, config: Config): Promise<void> {
+  for (const batch of shippedBatches()) {
+    const receipt = await recordBatch(store, batch, documentFolder(config.documentsDir));
+    console.log(
+      `recorded ${receipt.key}: ${receipt.claimIds.length} claims (changes ${receipt.firstSeq}..${receipt.lastSeq})`,
+    );
+  }
+}
+
+/** `--bulk`: the offline importer into the bundled server's folder (see bulk-load.ts). */
+async function bulk(dataset: Dataset, dir: string, shipped: boolean, config: Config): Promise<void> {
+  const dataDir = localDataDir();
+  console.log(`bulk import of ${dir} into ${dataDir}`);
+  const report = await bulkLoad(dataset, {
+    dataDir,
+    log: (line) => console.log(line),
+    afterImport: shipped ? (store) => recordShipped(store, config) : undefined,
+  });
+  const rate = Math.round(report.records / (report.totalMs / 1000));
+  console.log(
+    `loaded ${dir} in ${(report.totalMs / 1000).toFixed(1)} s (files ${(report.filesMs / 1000).toFixed(1)} s, import ${(report.importMs / 1000).toFixed(1)} s, schema ${(report.schemaMs / 1000).toFixed(1)} s): ${count(report.records)} records, ${count(rate)}/s; store ${count(Math.round(report.storeBytes / 2 ** 20))} MiB`,
+  );
+  console.log(`after:  ${describe(report.counts)}`);
 }
 
 /**

@@ -295,7 +295,8 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
 
   const otherSources = secondOpinionSources(source);
   const draws = { float, pick, statedBy };
-  claims.push(...secondOpinions(claims, otherSources, draws));
+  // One at a time: a million companies' worth of arguments would overflow the call stack.
+  for (const claim of secondOpinions(claims, otherSources, draws)) claims.push(claim);
   const later = lateArrivals(claims, source, otherSources[1], draws);
   const sources = withDerivations([source, ...otherSources, ...later.sources], later.derivations);
   const allClaims = [...claims.map((claim) => later.retracted.get(claim.id) ?? claim), ...later.claims];
@@ -429,9 +430,12 @@ function lateArrivals(
   const more: Claim[] = [];
   const retracted = new Map<string, Claim>();
   const perRelationship = claimsByRelationship(claims);
+  // The reprint copies the filing as it stands: a filing claim another one corrects is not reprinted
+  // (its reprint and its correction's would be one claim, with one id, twice).
+  const corrected = new Set(claims.map((c) => c.supersedes));
   for (const claim of claims.filter((c) => c.amount !== null && c.amount.qualifier !== "UNDISCLOSED")) {
     const roll = draws.float();
-    if (claim.sourceId === filing.id && claim.retraction === null && roll < 0.5) {
+    if (claim.sourceId === filing.id && claim.retraction === null && !corrected.has(claim.id) && roll < 0.5) {
       more.push({ ...restated(claim, reprint, 1.02, draws, "2025-02-15"), confidence: 0.6 });
     } else if (claim.sourceId === origin.id && roll < 0.1) {
       const euros = restated(claim, digest, 1, draws, "2024-10-01");

@@ -15,6 +15,7 @@ export type ErrorCode =
   | "IDEMPOTENCY_KEY_REUSED"
   | "CONFIG_INVALID"
   | "EXPORT_TOO_LARGE"
+  | "DATABASE_NOT_EMPTY"
   | "INTERNAL";
 
 export class DomainError extends Error {
@@ -117,6 +118,17 @@ export class ExportTooLargeError extends DomainError {
 export class SeedInvalidError extends DomainError {
   constructor(readonly problems: string[]) {
     super("SEED_INVALID", `dataset is invalid, nothing was loaded:\n  - ${problems.join("\n  - ")}`, { problems });
+  }
+}
+
+/** A bulk import was asked into a database that holds records: it only fills an empty one; nothing was written. */
+export class DatabaseNotEmptyError extends DomainError {
+  constructor(where: string, nodes: number) {
+    super(
+      "DATABASE_NOT_EMPTY",
+      `DATABASE_NOT_EMPTY: the database in ${where} holds ${nodes} nodes; a bulk import only fills an empty database, nothing was written (load into it with \`npm run seed\` without --bulk, or give an empty folder)`,
+      { where, nodes },
+    );
   }
 }
 

@@ -8,19 +8,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
 import { loadSeed, seedDir } from "../../seed/loader";
 import { neo4jTestConfig } from "../helpers/neo4j-server";
+import { startLocalNeo4j } from "../../neo4j/launcher";
 
 const cfg = neo4jTestConfig();
 const root = fileURLToPath(new URL("../../", import.meta.url));
 const run = promisify(execFile);
 
 /** `npm run seed` as a user runs it: its own process, configured by the environment. */
-async function seed(args: string[] = []) {
+async function seed(args: string[] = [], extraEnv: Record<string, string> = {}) {
   const env = {
     PATH: process.env.PATH ?? "",
     NEO4J_URI: cfg!.uri,
     NEO4J_USER: cfg!.user,
     ...(cfg!.password ? { NEO4J_PASSWORD: cfg!.password } : {}),
     ...(cfg!.database ? { NEO4J_DATABASE: cfg!.database } : {}),
+    ...extraEnv,
   };
   try {
     const { stdout, stderr } = await run(`${root}node_modules/.bin/tsx`, ["seed/cli.ts", ...args], { cwd: root, env });
@@ -82,4 +84,36 @@ describe.skipIf(!cfg)("npm run seed", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("--bulk fills an empty server folder with the counts of a transactional load, and refuses it once it holds records", async () => {
+    await store.clear();
+    const transactional = await seed();
+    expect(transactional.code, transactional.stderr).toBe(0);
+    const expected = await store.counts();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cg-bulk-seed-"));
+    try {
+      const bulk = await seed(["--bulk"], { NEO4J_DATA_DIR: dataDir });
+      expect(bulk.code, bulk.stderr).toBe(0);
+      expect(bulk.stdout).toMatch(/^recorded import-[0-9a-f]+: 132 claims \(changes 1\.\.\d+\)$/m);
+      expect(bulk.stdout).toMatch(/^loaded .* in [\d.]+ s .*: [\d,]+ records, [\d,]+\/s; store [\d,]+ MiB$/m);
+      const again = await seed(["--bulk"], { NEO4J_DATA_DIR: dataDir });
+      expect(again.code).toBe(1);
+      expect(again.stderr).toMatch(/^seed: DATABASE_NOT_EMPTY: the database in .* holds \d+ nodes/);
+      expect(again.stderr).not.toMatch(/\n\s+at /);
+      // The folder as the refused run left it, served: the seed and the shipped reports, as loaded above.
+      const server = await startLocalNeo4j({ dataDir, port: 0 });
+      try {
+        const bulkStore = await Neo4jStore.connect({ uri: server.uri, user: "neo4j", password: null, database: null });
+        try {
+          expect(await bulkStore.counts()).toEqual(expected);
+        } finally {
+          await bulkStore.close();
+        }
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 600_000);
 });

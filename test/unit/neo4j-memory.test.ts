@@ -11,19 +11,22 @@ describe("the local Neo4j's memory settings", () => {
     vi.unstubAllEnvs();
   });
 
-  it("default to a 1 GiB heap and a 512 MiB page cache, unset or empty", () => {
+  it("default to a 1 GiB heap, a 512 MiB page cache and 2 GiB for the importer, unset or empty", () => {
     vi.stubEnv("NEO4J_HEAP", undefined);
     vi.stubEnv("NEO4J_PAGECACHE", "");
-    expect(neo4jMemory()).toEqual({ heap: 1024 * MiB, pageCache: 512 * MiB });
+    vi.stubEnv("NEO4J_IMPORT_MEMORY", "");
+    expect(neo4jMemory()).toEqual({ heap: 1024 * MiB, pageCache: 512 * MiB, importer: 2048 * MiB });
   });
 
   it("take a number with a unit k, m or g, in either case", () => {
     vi.stubEnv("NEO4J_HEAP", "2g");
     vi.stubEnv("NEO4J_PAGECACHE", " 768M ");
-    expect(neo4jMemory()).toEqual({ heap: 2048 * MiB, pageCache: 768 * MiB });
+    vi.stubEnv("NEO4J_IMPORT_MEMORY", "6G");
+    expect(neo4jMemory()).toEqual({ heap: 2048 * MiB, pageCache: 768 * MiB, importer: 6144 * MiB });
     vi.stubEnv("NEO4J_HEAP", "262144k");
     vi.stubEnv("NEO4J_PAGECACHE", "8m");
-    expect(neo4jMemory()).toEqual({ heap: 256 * MiB, pageCache: 8 * MiB });
+    vi.stubEnv("NEO4J_IMPORT_MEMORY", "512m");
+    expect(neo4jMemory()).toEqual({ heap: 256 * MiB, pageCache: 8 * MiB, importer: 512 * MiB });
   });
 
   it.each([
@@ -33,6 +36,7 @@ describe("the local Neo4j's memory settings", () => {
     ["NEO4J_PAGECACHE", "1.5g", 'NEO4J_PAGECACHE must be a size such as 768m or 2g, at least 8m; got "1.5g"'],
     ["NEO4J_PAGECACHE", "-1g", 'NEO4J_PAGECACHE must be a size such as 768m or 2g, at least 8m; got "-1g"'],
     ["NEO4J_PAGECACHE", "4m", 'NEO4J_PAGECACHE must be a size such as 768m or 2g, at least 8m; got "4m"'],
+    ["NEO4J_IMPORT_MEMORY", "1m", 'NEO4J_IMPORT_MEMORY must be a size such as 768m or 2g, at least 512m; got "1m"'],
   ])("refuse %s=%s in one line, before a server is started", async (variable, value, message) => {
     vi.stubEnv(variable, value);
     expect(() => neo4jMemory()).toThrow(message);

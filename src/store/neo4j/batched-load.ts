@@ -79,8 +79,18 @@ interface Part {
   batches(size: number): Generator<{ rows: number; write: (run: RunQuery) => Promise<unknown> }>;
 }
 
+/** What a load found in the store before it wrote. */
+export interface BatchedLoad {
+  /** Claims were stored already: only then can a relationship have claims the dataset does not hold. */
+  readonly storeHeldClaims: boolean;
+}
+
 /** Refuses what the store would have to refuse, then writes the dataset phase by phase, batch by batch. */
-export async function loadInBatches(db: Neo4jExecutor, dataset: Dataset, options: LoadOptions = {}): Promise<void> {
+export async function loadInBatches(
+  db: Neo4jExecutor,
+  dataset: Dataset,
+  options: LoadOptions = {},
+): Promise<BatchedLoad> {
   const batchSize = Math.trunc(options.batchSize ?? DEFAULT_LOAD_BATCH_SIZE);
   if (!(batchSize >= 1)) throw new DomainError("INTERNAL", `load batch size must be at least 1, got ${batchSize}`);
   const d = lastOfEachId(dataset);
@@ -124,6 +134,7 @@ export async function loadInBatches(db: Neo4jExecutor, dataset: Dataset, options
   await phase("withdrawn", [part(d.withdrawn, keepWithdrawn)]);
   await phase("claims", [statements(d.claims, (b) => writeClaimsQuery(mode("Claim"), b))]);
   await phase("metrics", [statements(d.metrics, (b) => writeMetricsQuery(mode("Metric"), b))]);
+  return { storeHeldClaims: start.labels.Claim! > 0 };
 }
 
 function part<T>(rows: readonly T[], write: (run: RunQuery, batch: T[]) => Promise<unknown>): Part {
@@ -158,7 +169,7 @@ export function runQuery(run: RunQuery, query: CypherQuery) {
  * The dataset with each id once, the last one given winning (as MemoryStore applies them in
  * order). A validated dataset has no repeats; this keeps CREATE safe for any other.
  */
-function lastOfEachId(d: Dataset) {
+export function lastOfEachId(d: Dataset) {
   const last = <T extends { id: string }>(rows: readonly T[]): T[] => [...new Map(rows.map((r) => [r.id, r])).values()];
   return {
     sources: last(d.sources),

@@ -182,9 +182,15 @@ function spanProps(prefix: string, s: DateSpan): Props {
   return { [`${prefix}From`]: s.from, [`${prefix}To`]: s.to, [`${prefix}Label`]: s.label };
 }
 
-/** Drops null/undefined values: `SET n = $props` then leaves no property rather than failing on it. */
+/**
+ * Drops null/undefined values and empty lists: `SET n = $props` then leaves no property rather than
+ * failing on it, and the stored record is the same whichever way it went in (Neo4j's importer can
+ * write no empty list). The readers take a missing list as an empty one (strList).
+ */
 export function compact(p: Props): Props {
-  return Object.fromEntries(Object.entries(p).filter(([, v]) => v !== null && v !== undefined));
+  return Object.fromEntries(
+    Object.entries(p).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)),
+  );
 }
 
 // ---------- properties -> domain ----------

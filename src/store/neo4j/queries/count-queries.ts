@@ -27,3 +27,8 @@ export function countsQuery(): CypherQuery {
     RETURN companies, products, people, sources, evidence, relationships, claims, metrics`;
   return { cypher: text, params: {} };
 }
+
+/** One row `nodes`: every node of whatever label, from the count store. */
+export function allNodesCountQuery(): CypherQuery {
+  return { cypher: "MATCH (n) RETURN count(n) AS nodes", params: {} };
+}

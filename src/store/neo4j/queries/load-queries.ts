@@ -162,13 +162,14 @@ export function sweepReplacedRelationshipsQuery(
   };
 }
 
-function relationshipRows(relationships: readonly Relationship[]): Params[] {
+/** The properties a relationship is stored with, by a load, a recorded batch or the bulk import. */
+export function storedRelationshipProps(r: Relationship): Params {
   // viewRules is bookkeeping, never read back: which version of the rules made the view (see remakeStaleViews).
-  return relationships.map((r) => ({
-    from: r.from,
-    to: r.to,
-    props: { ...compact(relationshipProps(r)), viewRules: VIEW_RULES_VERSION },
-  }));
+  return { ...compact(relationshipProps(r)), viewRules: VIEW_RULES_VERSION };
+}
+
+function relationshipRows(relationships: readonly Relationship[]): Params[] {
+  return relationships.map((r) => ({ from: r.from, to: r.to, props: storedRelationshipProps(r) }));
 }
 
 /**
