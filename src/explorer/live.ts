@@ -38,18 +38,21 @@ export function followChanges(since: number, redraw: (changedIds: string[]) => P
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** The latest "changed since" request: an answer to an earlier one (the day changed again) is dropped. */
+let changedSinceAsked = 0;
+
 /** Lists and marks the relationships of the drawn centres that changed between `from` and today. */
 export async function showChangedSince(from: string, companies: string[]): Promise<void> {
+  const asked = ++changedSinceAsked;
+  const data = from
+    ? await gql(ChangesSinceDocument, { from, to: today(), companies: companies.length ? companies : null })
+    : null;
+  if (asked !== changedSinceAsked) return;
   const box = byId("changed-since-list");
   box.textContent = "";
-  if (!from) {
-    state.changed = [];
-    markChanged();
-    return;
-  }
-  const data = await gql(ChangesSinceDocument, { from, to: today(), companies: companies.length ? companies : null });
-  state.changed = data.diff.nodes.map((entry) => entry.id);
+  state.changed = data ? data.diff.nodes.map((entry) => entry.id) : [];
   markChanged();
+  if (!data) return;
   for (const entry of data.diff.nodes) {
     const text = `${entry.id}: ${entry.change.toLowerCase()}${entry.parts.length ? ` (${entry.parts.map((part) => part.toLowerCase()).join(", ")})` : ""}`;
     box.appendChild(el("li", { "data-changed-id": entry.id, text }));
