@@ -7,13 +7,14 @@ import { subscribe } from "./api";
 import { gql } from "./api";
 import { byId, el } from "./dom";
 import { markChanged, setStatus } from "./drawing";
-import { ChangesSinceDocument, LiveChangesDocument, type LiveChangesSubscription } from "./operations/generated";
+import { ChangesDocument, type ChangesSubscription } from "../../schema/client";
+import { ChangesSinceDocument } from "./operations/generated";
 import { state } from "./state";
 
 /** Changes that arrive together (one batch) are applied in one redraw. */
 const SETTLE_MS = 150;
 
-type Change = LiveChangesSubscription["changes"];
+type Change = ChangesSubscription["changes"];
 
 /** Starts following the feed after `since`; `redraw(changedIds)` is told of each settled group. */
 export function followChanges(since: number, redraw: (changedIds: string[]) => Promise<void>): () => void {
@@ -27,7 +28,7 @@ export function followChanges(since: number, redraw: (changedIds: string[]) => P
     state.changed = ids;
     redraw(ids).catch(() => undefined);
   };
-  return subscribe(LiveChangesDocument, { since }, (data) => {
+  return subscribe(ChangesDocument, { since }, (data) => {
     // A reconnect replays from the first `since`: a change already applied is not applied twice.
     if (data.changes.seq <= state.lastSeq) return;
     state.lastSeq = data.changes.seq;
