@@ -13,7 +13,6 @@ import type {
   PlanRoot,
   RelationshipFilter,
 } from "../../src/store/graph-store";
-import { MemoryStore } from "../../src/store/memory/memory-store";
 import { readPlanByLevels } from "../../src/store/read-plan";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
 import { generateDataset } from "../../seed/generator";
@@ -26,6 +25,7 @@ import {
   RISK_PATHS_QUERY,
 } from "../helpers/analytics-queries";
 import { execute } from "../helpers/execute";
+import { loadBoth } from "../helpers/stores";
 import { encodeCursor } from "../../src/graphql/types/cursor";
 import { moneyReach, spyOnMoneyPaths } from "../helpers/money-paths";
 import { companyRecord, relationshipRecord } from "../helpers/records";
@@ -128,17 +128,9 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
     await neo4j?.close();
   });
 
-  const loadBoth = async (dataset: Dataset) => {
-    const memory = new MemoryStore();
-    await memory.load(dataset);
-    await neo4j.clear();
-    await neo4j.load(dataset);
-    return memory;
-  };
-
   it("generated graphs hold every case of fusion, and both stores make the same relationships of them", async () => {
     const dataset = generateDataset({ seed: 7, companies: 120 });
-    const memory = await loadBoth(dataset);
+    const memory = await loadBoth(neo4j, dataset);
     const views = dataset.relationships.map((r) => r.agreement);
     // Hand-checkable presence of each case in the generated data.
     expect(dataset.withdrawn.length).toBeGreaterThan(0);
@@ -157,7 +149,7 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: 12, max: 60 }), async (seed, size) => {
         const dataset = generateDataset({ seed, companies: size });
-        const memory = await loadBoth(dataset);
+        const memory = await loadBoth(neo4j, dataset);
         const sample = fc.sample(fc.constantFrom(...dataset.companies.map((c) => c.id)), { numRuns: 6, seed });
         for (const id of [dataset.companies[0]!.id, ...sample]) {
           for (const asOf of [null, "2019-06-01", "2024-06-01"]) {
@@ -191,7 +183,7 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: 20, max: 80 }), async (seed, size) => {
         const dataset = generateDataset({ seed, companies: size });
-        const memory = await loadBoth(dataset);
+        const memory = await loadBoth(neo4j, dataset);
         const same = async (query: string, vars: Record<string, unknown>) => {
           const expected = await execute(memory, query, vars);
           expect(await execute(neo4j, query, vars), `${query.slice(0, 30).trim()} ${JSON.stringify(vars)}`).toEqual(
@@ -243,7 +235,7 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: 20, max: 120 }), async (seed, size) => {
         const dataset = generateDataset({ seed, companies: size });
-        const memory = await loadBoth(dataset);
+        const memory = await loadBoth(neo4j, dataset);
         const spy = spyOnMoneyPaths(neo4j);
         const froms = fc.sample(fc.constantFrom(...dataset.companies.map((c) => c.id)), { numRuns: 5, seed });
         for (const fromId of new Set(froms)) {
@@ -314,7 +306,7 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
       [hub, "a", "z", "FANOUT"],
       [layered, "s", "t", "LIMIT"],
     ] as const) {
-      const memory = await loadBoth(dataset);
+      const memory = await loadBoth(neo4j, dataset);
       const spy = spyOnMoneyPaths(neo4j);
       const input = { fromId, toId, maxDepth: 4, first: 50 };
       const pushed = await flowPaths(spy.store, input);
@@ -341,7 +333,7 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: 15, max: 60 }), async (seed, size) => {
         const dataset = generateDataset({ seed, companies: size });
-        const memory = await loadBoth(dataset);
+        const memory = await loadBoth(neo4j, dataset);
         const sample = fc.sample(fc.constantFrom(...dataset.companies.map((c) => c.id)), { numRuns: 4, seed });
         const afterSample = fc.sample(fc.constantFrom(...dataset.relationships.map((r) => r.id)), { numRuns: 2, seed });
         for (const id of sample) {
@@ -371,7 +363,7 @@ describe.skipIf(!uri)("differential: Neo4j answers exactly like the embedded sto
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 30 }), fc.integer({ min: 15, max: 60 }), async (seed, size) => {
         const dataset = generateDataset({ seed, companies: size });
-        const memory = await loadBoth(dataset);
+        const memory = await loadBoth(neo4j, dataset);
         const plans = fc.sample(planArbitrary(dataset), { numRuns: 12, seed });
         for (const { root, plan } of plans) {
           const expected = planSnapshot(await readPlanByLevels(memory, root, plan));

@@ -4,11 +4,12 @@ import { competitiveRiskPaths, FANOUT_CAP } from "../../src/analytics";
 import type { RiskPathKind, RiskPathsInput } from "../../src/analytics/risk-paths/risk-path";
 import type { Dataset } from "../../src/domain/dataset";
 import type { GraphStore, RelationshipRead } from "../../src/store/graph-store";
-import { MemoryStore } from "../../src/store/memory/memory-store";
+import { type MemoryStore } from "../../src/store/memory/memory-store";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
 import { graphKnownAt } from "../../src/store/record-time";
 import { generateDataset } from "../../seed/generator";
 import { buildDataset, monthly, type RelationshipInput } from "../helpers/datasets";
+import { loadBoth } from "../helpers/stores";
 import { neo4jTestConfig } from "../helpers/neo4j-server";
 
 const cfg = neo4jTestConfig();
@@ -35,14 +36,6 @@ describe.skipIf(!cfg)("risk paths pushed down to Neo4j", () => {
   afterAll(async () => {
     await neo4j?.close();
   });
-
-  const loadBoth = async (dataset: Dataset) => {
-    const memory = new MemoryStore();
-    await memory.load(dataset);
-    await neo4j.clear();
-    await neo4j.load(dataset);
-    return memory;
-  };
 
   /** The same store, recording how many statements each level read (relationshipsOfEach) sent. */
   const spyOnLevels = (inner: GraphStore) => {
@@ -89,7 +82,7 @@ describe.skipIf(!cfg)("risk paths pushed down to Neo4j", () => {
           fc.integer({ min: 20, max: 120 }),
           async (seed, size) => {
             const dataset = generateDataset({ seed, companies: size });
-            const memory = await loadBoth(dataset);
+            const memory = await loadBoth(neo4j, dataset);
             const suppliers = fc.sample(fc.constantFrom(...sellers(dataset)), { numRuns: 4, seed });
             const someKinds = fc.sample(
               fc.subarray<RiskPathKind>(["CUSTOMER_BUILDS_COMPETING", "TERMS_CONFLICT", "UPSTREAM_SELLS_DIRECT"], {
@@ -154,7 +147,7 @@ describe.skipIf(!cfg)("risk paths pushed down to Neo4j", () => {
       products: [{ id: "p" }, { id: "q" }],
       relationships,
     });
-    const memory = await loadBoth(dataset);
+    const memory = await loadBoth(neo4j, dataset);
     for (const maxDepth of [2, 4]) {
       const { reference, statementsPerLevel } = await sameEverywhere(memory, { companyId: "s", maxDepth, first: 20 });
       expect(reference.coverage).toMatchObject({ customersExplored: BUDGET, customersTotal: BUDGET + 5 });

@@ -33,3 +33,15 @@ export function loadedStoreFactories(): LoadedStoreFactory[] {
   ];
   return [memory, neo4j];
 }
+
+/**
+ * Puts one dataset in both stores for a differential test: Neo4j (the caller's open connection)
+ * emptied and loaded, and a new memory store, which it returns as the reference.
+ */
+export async function loadBoth(neo4j: Neo4jStore, dataset: Dataset): Promise<MemoryStore> {
+  const memory = new MemoryStore();
+  await memory.load(dataset);
+  await neo4j.clear();
+  await neo4j.load(dataset);
+  return memory;
+}
