@@ -4,8 +4,9 @@
  * offline. This module wires the parts: opening view, search, time, risk paths, the revenue line,
  * a relationship's sources and timeline, the live change feed, and the view's state in the URL.
  */
+import { GRAPH_DEPTH } from "../domain/bounds";
 import { gql } from "./api";
-import { byId } from "./dom";
+import { byId, el } from "./dom";
 import { cy, expand, hubsAndCounts, loadGraph, overview, saveView } from "./drawing";
 import { followChanges, showChangedSince } from "./live";
 import { loadLine, loadLines } from "./revenue";
@@ -46,7 +47,14 @@ async function setDates(asOf: string, knownAt: string): Promise<void> {
   await redraw();
 }
 
+/** The hops a graph may be drawn to, as the API bounds them. */
+function fillDepths(select: HTMLSelectElement): void {
+  for (let hops = GRAPH_DEPTH.min; hops <= GRAPH_DEPTH.max; hops++)
+    select.appendChild(el("option", { value: String(hops), text: String(hops) }));
+}
+
 function wireControls(): void {
+  fillDepths(byId<HTMLSelectElement>("depth"));
   const asOf = byId<HTMLInputElement>("as-of");
   const knownAt = byId<HTMLInputElement>("known-at");
   for (const input of [asOf, knownAt])
