@@ -65,6 +65,17 @@ import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
 type NodeAttrs = { node: GraphNode; keys: string[] };
 type EdgeAttrs = { rel: Relationship };
 
+/** Filtered relationship lists kept between pages (see relationshipsMatching). */
+const MATCHING_LISTS_KEPT = 8;
+
+interface SortedViews {
+  companies: Company[];
+  products: Product[];
+  relationships: Relationship[];
+  /** Relationships kept by a filter, by the filter's JSON. */
+  matching: Map<string, Relationship[]>;
+}
+
 /**
  * The embedded store: the whole graph in memory (graphology), for `npm start` with nothing else
  * installed and as the reference the Neo4j adapter is compared against.
@@ -86,7 +97,7 @@ export class MemoryStore implements GraphStore {
   /** With a journal, every acknowledged batch is on disk first (see journal.ts). */
   constructor(private readonly journal: Journal | null = null) {}
   // Sorted views and the adjacency index, rebuilt lazily after a load.
-  private sorted: { companies: Company[]; products: Product[]; relationships: Relationship[] } | null = null;
+  private sorted: SortedViews | null = null;
   private adjacencyIndex: Adjacency | null = null;
 
   async nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
@@ -176,11 +187,7 @@ export class MemoryStore implements GraphStore {
 
   async listRelationships(filter: RelationshipFilter, page: PageRequest): Promise<Page<Relationship>> {
     if (atRecordTime(filter)) return listRelationshipsAtRecordTime(this, filter, page);
-    return pageById(
-      this.views().relationships.filter((r) => matchesFilter(r, null, filter)),
-      page.first,
-      page.after,
-    );
+    return pageById(this.relationshipsMatching(filter), page.first, page.after);
   }
 
   async evidenceByIds(ids: readonly string[]): Promise<(Evidence | null)[]> {
@@ -466,6 +473,23 @@ export class MemoryStore implements GraphStore {
     return this.adjacencyIndex;
   }
 
+  /**
+   * The relationships a filter keeps, ordered by id. Kept with the sorted views (so a write drops
+   * them) for the last few filters: paging through a whole list, as an export does, then scans the
+   * relationships once rather than once a page.
+   */
+  private relationshipsMatching(filter: RelationshipFilter): Relationship[] {
+    const { relationships, matching } = this.views();
+    const key = JSON.stringify(filter);
+    let kept = matching.get(key);
+    if (!kept) {
+      kept = relationships.filter((r) => matchesFilter(r, null, filter));
+      if (matching.size >= MATCHING_LISTS_KEPT) matching.delete(matching.keys().next().value!);
+      matching.set(key, kept);
+    }
+    return kept;
+  }
+
   private views() {
     if (!this.sorted) {
       const companies: Company[] = [];
@@ -479,6 +503,7 @@ export class MemoryStore implements GraphStore {
         companies: companies.sort(byId),
         products: products.sort(byId),
         relationships: relationships.sort(byId),
+        matching: new Map(),
       };
     }
     return this.sorted;
