@@ -638,7 +638,6 @@ describe("load and clear, one batch each", () => {
         "sources": {
           "rows": [
             {
-              "derivedFrom": [],
               "id": "annual-report",
               "kind": "FILING",
               "language": "en",
@@ -714,7 +713,6 @@ describe("load and clear, one batch each", () => {
                   "c-2",
                 ],
                 "agreementGap": 0.5,
-                "agreementIncomparable": [],
                 "agreementOrigins": 1,
                 "amountCurrency": "USD",
                 "amountLow": 1000000,
@@ -744,7 +742,6 @@ describe("load and clear, one batch each", () => {
                   "c-2",
                 ],
                 "agreementGap": 0.5,
-                "agreementIncomparable": [],
                 "agreementOrigins": 1,
                 "amountCurrency": "USD",
                 "amountLow": 1000000,
