@@ -5,6 +5,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** RECORDED: a new claim; SUPERSEDED: a newer claim corrects it; RETRACTED: it was withdrawn. */
 export type ChangeKind =
+  | 'LINEAGE'
   | 'RECORDED'
   | 'RETRACTED'
   | 'SUPERSEDED';

@@ -8,8 +8,12 @@ import { BadInputError, IdempotencyKeyReusedError } from "./errors";
  * once however often it is sent, and the change feed its claims leave behind.
  */
 
-export const CHANGE_KINDS = ["RECORDED", "SUPERSEDED", "RETRACTED"] as const;
-/** RECORDED: a claim is new; SUPERSEDED: a newer claim corrects it; RETRACTED: it was withdrawn. */
+export const CHANGE_KINDS = ["RECORDED", "SUPERSEDED", "RETRACTED", "LINEAGE"] as const;
+/**
+ * RECORDED: a claim is new; SUPERSEDED: a newer claim corrects it; RETRACTED: it was withdrawn;
+ * LINEAGE: a stored claim's source was learnt to repeat another (a derivation), so its origins,
+ * and the relationship's corroboration, may have changed.
+ */
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /** One entry of the change feed, in commit order: `seq` grows by one per change, across batches. */
@@ -110,13 +114,18 @@ export function raceProblems(
   ];
 }
 
-/** The changes a batch makes: each new claim recorded (and what it supersedes), each retraction. */
+/**
+ * The changes a batch makes: each new claim recorded (and what it supersedes), each retraction,
+ * and each stored claim whose lineage the batch's derivations changed (`relearnt`). Every write that
+ * can change an answer is in the feed, so every replica tailing it learns of it.
+ */
 export function changesOf(
   key: string,
   by: string,
   at: string,
   claims: readonly Claim[],
   retracted: readonly Claim[],
+  relearnt: readonly Pick<Claim, "id" | "relationshipId">[] = [],
 ): Omit<Change, "id" | "seq">[] {
   const base = { batchKey: key, by, at };
   return [
@@ -140,6 +149,13 @@ export function changesOf(
       claimId: claim.id,
       relationshipId: claim.relationshipId,
       reason: claim.retraction?.reason ?? null,
+    })),
+    ...relearnt.map((claim) => ({
+      ...base,
+      kind: "LINEAGE" as const,
+      claimId: claim.id,
+      relationshipId: claim.relationshipId,
+      reason: null,
     })),
   ];
 }

@@ -73,7 +73,7 @@ export async function prepareBatch(store: GraphStore, request: BatchRequest, tex
     ),
   );
   const claims = read.records.claims;
-  const relearnt = await relationshipsCitingCopiesOf(
+  const relearnt = await claimsCitingCopiesOf(
     store,
     read.records.derivations.map((d) => d.sourceId),
   );
@@ -84,16 +84,16 @@ export async function prepareBatch(store: GraphStore, request: BatchRequest, tex
     at: request.at,
     records: read.records,
     retracted,
-    affected: [...new Set([...claims, ...retracted].map((claim) => claim.relationshipId).concat(relearnt))].sort(),
-    changes: changesOf(request.key, request.by, request.at, claims, retracted),
+    affected: [...new Set([...claims, ...retracted, ...relearnt].map((claim) => claim.relationshipId))].sort(),
+    changes: changesOf(request.key, request.by, request.at, claims, retracted, relearnt),
   };
 }
 
 /**
- * The relationships with a claim from one of these sources or from a source that repeats one of
- * them, however indirectly: a lineage learnt about the sources changes their origins.
+ * The stored claims from one of these sources or from a source that repeats one of them, however
+ * indirectly: a lineage learnt about the sources changes their origins, and their relationships'.
  */
-async function relationshipsCitingCopiesOf(store: GraphStore, sourceIds: readonly string[]): Promise<string[]> {
+async function claimsCitingCopiesOf(store: GraphStore, sourceIds: readonly string[]): Promise<readonly Claim[]> {
   const lineage = new Set(sourceIds);
   let frontier = [...lineage];
   while (frontier.length > 0) {
@@ -102,8 +102,7 @@ async function relationshipsCitingCopiesOf(store: GraphStore, sourceIds: readonl
     frontier.forEach((id) => lineage.add(id));
   }
   if (lineage.size === 0) return [];
-  const claims = await store.listClaims({ sourceIds: [...lineage], includeWithdrawn: true }, {});
-  return [...new Set(claims.items.map((claim) => claim.relationshipId))];
+  return (await store.listClaims({ sourceIds: [...lineage], includeWithdrawn: true }, {})).items;
 }
 
 /** What the dataset rules find wrong with the records, among their own and the stored ones. */

@@ -112,4 +112,46 @@ describe.skipIf(!neo4jConfig)("replicas over one Neo4j", () => {
       await client.dispose();
     }
   });
+
+  it("empty B's cache and tell its subscribers when a lineage recorded through A changes a relationship's origins", async () => {
+    const ORIGINS = `{ relationship(id: "tiktok-buys-azure-openai-from-microsoft") { agreement { independentOrigins } } }`;
+    const origins = async () =>
+      (await postGraphQL(b.url, ORIGINS)).body.data.relationship.agreement.independentOrigins as number;
+    // The article, and the filing the tests above recorded claims from: two origins, and B has cached it.
+    expect(await origins()).toBe(2);
+    expect(await origins()).toBe(2);
+    expect(bLog.lines.filter((l) => l.msg === "POST /graphql 200").at(-1)).toMatchObject({ cached: true });
+    const since = (await feedOf(a.url)).at(-1)!.seq;
+    const client = wsClient(b);
+    const feed = subscribe(client, since);
+    try {
+      const lineage = {
+        input: {
+          key: "replica-lineage",
+          records: {
+            derivations: [
+              {
+                id: "filing-repeats-article",
+                source: "annual-filing",
+                derivedFrom: "tiktok-microsoft-azure-openai-2024-08-01",
+                reason: "The filing's figure is the article's, quoted.",
+              },
+            ],
+          },
+        },
+      };
+      expect((await recordOver(a.url, lineage, EDITOR_KEY)).errors).toBeUndefined();
+      const changes = await feed.until((c) => c.some((change) => change.batchKey === "replica-lineage"));
+      // One entry for each stored claim from the filing, the source whose lineage was learnt: the
+      // claims the tests above recorded from it.
+      const filingClaims = ["replica-warm", "replica-claim", "replica-touch", "away-one", "away-two", "away-three"];
+      expect(changes.map((change) => [change.kind, change.claimId]).sort()).toEqual(
+        filingClaims.map((claimId) => ["LINEAGE", claimId]).sort(),
+      );
+      expect(await origins()).toBe(1);
+    } finally {
+      feed.stop();
+      await client.dispose();
+    }
+  });
 });

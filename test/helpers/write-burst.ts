@@ -38,7 +38,12 @@ export interface Receipted {
   readonly lastSeq: number;
 }
 
-export async function recordOver(url: string, batch: ReturnType<typeof filing>, credential: string): Promise<Answer> {
+/** A recordBatch mutation's variables: a key and the records, in the typed input's shape. */
+export interface BatchVariables {
+  readonly input: { readonly key: string; readonly records: object };
+}
+
+export async function recordOver(url: string, batch: BatchVariables, credential: string): Promise<Answer> {
   return (await postGraphQL(url, RECORD, batch, { authorization: `Bearer ${credential}` })).body;
 }
 
