@@ -1,8 +1,6 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import cytoscape from "cytoscape";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,8 +10,7 @@ import { createLogger } from "../../src/server/logger";
 import { Journal } from "../../src/store/memory/journal";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { startTestServer, type TestServer } from "../helpers/http-server";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+import { runExportCli } from "../helpers/export-cli";
 
 const GRAPH_QUERY = `query Graph($centers: [ID!]!, $depth: Int, $limit: Int, $kinds: [RelationshipKind!]) {
   relationshipGraph(centers: $centers, depth: $depth, limit: $limit, kinds: $kinds) {
@@ -39,24 +36,6 @@ const parser = new XMLParser({
   isArray: (name, _path, _leaf, isAttribute) =>
     !isAttribute && ["key", "node", "edge", "data", "attribute", "attvalue"].includes(name),
 });
-
-function runCli(args: string[]): { status: number; stdout: string; stderr: string } {
-  // The embedded store as on a fresh machine, whatever the test environment has set.
-  const { NEO4J_URI: _neo4j, ...inherited } = process.env;
-  const env = { ...inherited, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "cg-export-cli-")) };
-  try {
-    const stdout = execFileSync("npx", ["tsx", "src/server/export-cli.ts", ...args], {
-      cwd: ROOT,
-      env,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    return { status: 0, stdout, stderr: "" };
-  } catch (err) {
-    const e = err as { status: number; stdout: string; stderr: string };
-    return { status: e.status, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe("graph and matrix exports over HTTP, GraphQL and the command line", () => {
   let server: TestServer;
@@ -245,10 +224,10 @@ describe("graph and matrix exports over HTTP, GraphQL and the command line", () 
     // Before the article's lineage was recorded (2026-12-07), TikTok's spend was 18M-20M, not 18M-21M.
     const httpThen = await asServed.get("/export/graph.graphml?center=microsoft&depth=2&knownAt=2026-12-01");
     await asServed.stop();
-    const cli = runCli(["--format", "graphml", "--center", "microsoft", "--depth", "2"]);
+    const cli = runExportCli(["--format", "graphml", "--center", "microsoft", "--depth", "2"]);
     expect(cli.status).toBe(0);
     expect(cli.stdout).toBe(http.body);
-    const cliThen = runCli([
+    const cliThen = runExportCli([
       "--format",
       "graphml",
       "--center",
@@ -262,10 +241,10 @@ describe("graph and matrix exports over HTTP, GraphQL and the command line", () 
     expect(cliThen.stdout).toBe(httpThen.body);
     expect(cliThen.stdout).not.toBe(cli.stdout);
 
-    const bad = runCli(["--format", "graphml", "--center", "microsoft", "--depht", "2"]);
+    const bad = runExportCli(["--format", "graphml", "--center", "microsoft", "--depht", "2"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr.split("\n")[0]).toMatch(/^export: .*--depht/);
-    const tooDeep = runCli(["--format", "graphml", "--center", "microsoft", "--depth", "10"]);
+    const tooDeep = runExportCli(["--format", "graphml", "--center", "microsoft", "--depth", "10"]);
     expect(tooDeep.status).toBe(1);
     expect(tooDeep.stderr.trim()).toBe("export: depth must be an integer between 1 and 4 (got 10)");
   }, 60_000);

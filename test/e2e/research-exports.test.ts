@@ -1,8 +1,6 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import cytoscape from "cytoscape";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import Graph from "graphology";
@@ -13,6 +11,7 @@ import { Journal } from "../../src/store/memory/journal";
 import { MemoryStore } from "../../src/store/memory/memory-store";
 import { parseCsv } from "../helpers/csv";
 import { startTestServer, type TestServer } from "../helpers/http-server";
+import { runExportCli } from "../helpers/export-cli";
 
 /**
  * The research exports on the data `npm start` serves (the article and the shipped reports): the
@@ -20,7 +19,6 @@ import { startTestServer, type TestServer } from "../helpers/http-server";
  * format, the matrix's one-off totals, the download limit, and TikTok's evidence listed once.
  */
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TIKTOK = "tiktok-buys-azure-openai-from-microsoft";
 
 const xml = new XMLParser({
@@ -54,24 +52,6 @@ const TIKTOK_QUERY = `query ($id: ID!) { relationship(id: $id) {
     evidenceEntries { evidence { id } evidenceIds claims { id } }
   }
 } }`;
-
-function runCli(args: string[]): { status: number; stdout: string; stderr: string } {
-  const { NEO4J_URI: _neo4j, ...inherited } = process.env;
-  const env = { ...inherited, DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "cg-research-cli-")) };
-  try {
-    const stdout = execFileSync("npx", ["tsx", "src/server/export-cli.ts", ...args], {
-      cwd: ROOT,
-      env,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "pipe"],
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    return { status: 0, stdout, stderr: "" };
-  } catch (err) {
-    const e = err as { status: number; stdout: string; stderr: string };
-    return { status: e.status, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe("research exports of the shipped data", () => {
   let store: MemoryStore;
@@ -230,10 +210,10 @@ describe("research exports of the shipped data", () => {
     const bodies = await Promise.all(Array.from({ length: 4 }, () => server.get("/export/graph.gexf?kinds=BUYS_FROM")));
     expect(new Set(bodies.map((b) => b.body)).size).toBe(1);
     const claimsHttp = await server.get("/export/claims.csv?companies=tiktok");
-    const cli = runCli(["--format", "gexf", "--kinds", "BUYS_FROM"]);
+    const cli = runExportCli(["--format", "gexf", "--kinds", "BUYS_FROM"]);
     expect(cli.status).toBe(0);
     expect(cli.stdout).toBe(bodies[0]!.body);
-    const claims = runCli(["--format", "claims-csv", "--companies", "tiktok"]);
+    const claims = runExportCli(["--format", "claims-csv", "--companies", "tiktok"]);
     expect(claims.status).toBe(0);
     expect(claims.stdout).toBe(claimsHttp.body);
   }, 60_000);
