@@ -1,4 +1,5 @@
 import type { Relationship } from "./entities";
+import { DomainError } from "./errors";
 
 /**
  * The parts of a relationship a read can leave out. Id, kind, ends and the record time of the view are always read: paging,
@@ -25,37 +26,16 @@ export const RELATIONSHIP_PARTS = [
 
 export type RelationshipPart = (typeof RELATIONSHIP_PARTS)[number];
 
-/**
- * What a part that was not read holds. Placeholders that cannot pass for data where possible: a
- * status outside the enum and a confidence that is not a number make GraphQL refuse to serialise
- * them, so a field that reads a part it did not ask for fails loudly instead of answering wrongly.
- */
-const NOT_READ: { readonly [P in RelationshipPart]: Relationship[P] } = {
-  productId: null,
-  amount: null,
-  market: null,
-  role: null,
-  purpose: null,
-  status: "NOT_READ" as Relationship["status"],
-  validFrom: null,
-  validTo: null,
-  confidence: Number.NaN,
-  evidenceIds: [],
-  note: null,
-  agreement: {
-    claims: Number.NaN,
-    independentOrigins: Number.NaN,
-    conflicting: false,
-    gap: Number.NaN,
-    dissent: [],
-    incomparable: [],
-  },
-  firstReported: null,
-  lastReported: null,
-};
+/** What every read of a relationship holds, whatever parts it asked for. */
+export type RelationshipCore = Omit<Relationship, RelationshipPart>;
 
-/** The totalCount of a page read without its count; GraphQL refuses to serialise it, as NOT_READ parts. */
-export const NOT_COUNTED = Number.NaN;
+/**
+ * A relationship as a read of some parts gives it: the core, and the parts `P` the type knows were
+ * read. A part that was not read is not in the object at all, and not in its type: code that holds
+ * a row of unknown parts (a planned page) reads one through `partOf`, which refuses a part the read
+ * left out rather than pass an absence off as a null. A whole relationship is a row of every part.
+ */
+export type RelationshipRow<P extends RelationshipPart = never> = RelationshipCore & Pick<Relationship, P>;
 
 /** `parts` once each, in RELATIONSHIP_PARTS order: equal requests compare and key equal. */
 export function normalizeParts(parts: Iterable<RelationshipPart>): readonly RelationshipPart[] {
@@ -63,44 +43,35 @@ export function normalizeParts(parts: Iterable<RelationshipPart>): readonly Rela
   return RELATIONSHIP_PARTS.filter((part) => wanted.has(part));
 }
 
-/** A relationship with its id, kind and ends, every part NOT_READ: what a reader of some parts fills in. */
-export function unreadRelationship(core: Pick<Relationship, "id" | "kind" | "from" | "to">): Relationship {
-  // Spelled out rather than spread: this runs for every relationship a read ships.
-  return {
-    id: core.id,
-    kind: core.kind,
-    from: core.from,
-    to: core.to,
-    productId: NOT_READ.productId,
-    amount: NOT_READ.amount,
-    market: NOT_READ.market,
-    role: NOT_READ.role,
-    purpose: NOT_READ.purpose,
-    status: NOT_READ.status,
-    validFrom: NOT_READ.validFrom,
-    validTo: NOT_READ.validTo,
-    confidence: NOT_READ.confidence,
-    evidenceIds: NOT_READ.evidenceIds,
-    note: NOT_READ.note,
-    agreement: NOT_READ.agreement,
-    firstReported: NOT_READ.firstReported,
-    lastReported: NOT_READ.lastReported,
-    knownAt: null,
+/**
+ * How a read of `parts` (every part when undefined) gives a relationship: its core and those parts,
+ * nothing else. Both stores answer a planned read of some parts with exactly this.
+ */
+export function rowView(
+  parts: readonly RelationshipPart[] | undefined,
+): (relationship: Relationship) => RelationshipRow {
+  if (!parts || parts.length === RELATIONSHIP_PARTS.length) return (relationship) => relationship;
+  return (relationship) => {
+    const row: Record<string, unknown> = {
+      id: relationship.id,
+      kind: relationship.kind,
+      from: relationship.from,
+      to: relationship.to,
+      knownAt: relationship.knownAt,
+    };
+    for (const part of parts) row[part] = relationship[part];
+    return row as RelationshipRow;
   };
 }
 
 /**
- * How a read of `parts` (every part when undefined) gives a relationship: those parts as they
- * are, the others NOT_READ. Both stores answer a read of some parts with exactly this.
+ * Part `part` of a row. A row without it means the plan its read was made from did not list the
+ * part for the field now asking (see graphql/plan/selected-parts.ts): a fault of this server, never
+ * an answer, so it fails the field with INTERNAL instead of serving a null.
  */
-export function partsView(
-  parts: readonly RelationshipPart[] | undefined,
-): (relationship: Relationship) => Relationship {
-  const missing = parts ? RELATIONSHIP_PARTS.filter((part) => !parts.includes(part)) : [];
-  if (missing.length === 0) return (relationship) => relationship;
-  return (relationship) => {
-    const copy: Record<string, unknown> = { ...relationship };
-    for (const part of missing) copy[part] = NOT_READ[part];
-    return copy as unknown as Relationship;
-  };
+export function partOf<P extends RelationshipPart>(row: RelationshipRow, part: P): Relationship[P] {
+  if (!(part in row)) {
+    throw new DomainError("INTERNAL", `relationship ${row.id} was read without its ${part}`, { part });
+  }
+  return (row as RelationshipRow<P>)[part] as Relationship[P];
 }

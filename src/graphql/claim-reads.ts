@@ -4,6 +4,7 @@ import { diff, type RelationshipDiff } from "../analytics/diff";
 import { type Clock, type ClockArgs, clockOf } from "./clock";
 import { type Claim, claimAsKnownAt, claimsKnownAt, listedClaims } from "../domain/claims";
 import type { DateSpan, Relationship } from "../domain/entities";
+import { partOf, type RelationshipRow } from "../domain/relationship-parts";
 import { fusionAt, periodsSpokenOf, sourceLineage } from "../domain/relationship-view";
 import type { Fusion } from "../domain/fusion";
 import { checkDate } from "../domain/dates";
@@ -42,7 +43,7 @@ function asSeenAt(page: Page<Claim>, knownAt: string | null): Page<Claim> {
  */
 export async function claimsOfRelationship(
   ctx: Context,
-  r: Relationship,
+  r: RelationshipRow,
   args: ClaimListArgs,
 ): Promise<Connection<Claim>> {
   const knownAt = checkDate("knownAt", args.knownAt) ?? r.knownAt;
@@ -56,15 +57,16 @@ export async function claimsOfRelationship(
  * How `r`'s claims fuse at the record time `r` was read at: each origin's voice and each claim's
  * verdict (see domain/fusion.ts), from its claims and every source they trace back to.
  */
-export async function fusionOf(ctx: Context, r: Relationship): Promise<Fusion> {
+export async function fusionOf(ctx: Context, r: RelationshipRow): Promise<Fusion> {
   const claims = await ctx.loaders.claimsOf.load(r.id);
   const sources = await sourceLineage(claims, async (ids) => loadedOrThrow(await ctx.loaders.source.loadMany(ids)));
   return fusionAt(claims, sources, r.knownAt);
 }
 
 /** `r`'s evidence, each piece once, with the claims counted in `r` that cite it (see domain/evidence-entries.ts). */
-export async function evidenceOf(ctx: Context, r: Relationship): Promise<EvidenceEntry[]> {
-  const [evidence, claims] = await Promise.all([evidenceByIds(ctx, r.evidenceIds), ctx.loaders.claimsOf.load(r.id)]);
+export async function evidenceOf(ctx: Context, r: RelationshipRow): Promise<EvidenceEntry[]> {
+  const evidenceIds = partOf(r, "evidenceIds");
+  const [evidence, claims] = await Promise.all([evidenceByIds(ctx, evidenceIds), ctx.loaders.claimsOf.load(r.id)]);
   return evidenceEntries(
     evidence,
     claimsKnownAt(claims, r.knownAt).map((claim) => claimAsKnownAt(claim, r.knownAt)),
@@ -72,7 +74,7 @@ export async function evidenceOf(ctx: Context, r: Relationship): Promise<Evidenc
 }
 
 /** The times the claims counted in `r` speak of (see periodsSpokenOf). */
-export async function periodsOf(ctx: Context, r: Relationship): Promise<DateSpan[]> {
+export async function periodsOf(ctx: Context, r: RelationshipRow): Promise<DateSpan[]> {
   return periodsSpokenOf(claimsKnownAt(await ctx.loaders.claimsOf.load(r.id), r.knownAt));
 }
 

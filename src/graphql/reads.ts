@@ -1,13 +1,22 @@
 import type { GraphQLResolveInfo } from "graphql";
 import { groupChains, parentFilter, type ReadRelationships } from "../analytics/groups";
-import type { Company, Evidence, GraphNode, NodeKind, Relationship } from "../domain/entities";
+import type { Company, Evidence, GraphNode, NodeKind } from "../domain/entities";
+import type { RelationshipRow } from "../domain/relationship-parts";
 import { BadInputError } from "../domain/errors";
 import type { GroupChain } from "../domain/groups";
 import type { CompanyFilter, Page, PageRequest } from "../store/graph-store";
 import { requireId } from "./arguments";
 import type { Context } from "./context";
-import { type ListSpec, planUnderConnection, planUnderField } from "./plan/plan-lists";
-import { atLevel, type PlannedLevel, type PlannedNode, plannedPageOf, readPlanned } from "./plan/read-planned";
+import { type ListSpec, planUnderConnection, planUnderField, type RootPlan } from "./plan/plan-lists";
+import {
+  atLevel,
+  carriesNodes,
+  type PlannedLevel,
+  type PlannedNode,
+  plannedNode,
+  plannedPageOf,
+  readPlanned,
+} from "./plan/read-planned";
 import type { PageArgs } from "./types/args";
 import { type Clock, type ClockArgs, clockOf } from "./clock";
 import { type Connection, toConnection } from "./types/connection.type";
@@ -23,10 +32,10 @@ import { type Connection, toConnection } from "./types/connection.type";
  */
 export async function nodeOfKind<K extends NodeKind>(ctx: Context, kind: K, id: string, info?: GraphQLResolveInfo) {
   requireId(id);
-  const lists = info && ctx.planReads ? planUnderField(ctx, info, kind) : [];
+  const { lists, columns } = info && ctx.planReads ? planUnderField(ctx, info, kind) : NOTHING_PLANNED;
   const node =
     lists.length > 0
-      ? ((await readPlanned(ctx, { kind: "nodes", ids: [id] }, lists)).items[0] ?? null)
+      ? ((await readPlanned(ctx, { kind: "nodes", ids: [id], columns }, lists)).items[0] ?? null)
       : await ctx.loaders.node.load(id);
   return node && node.nodeKind === kind ? (node as PlannedNode<Extract<GraphNode, { nodeKind: K }>>) : null;
 }
@@ -38,10 +47,12 @@ export async function companiesPage(
   filter: CompanyFilter,
   page: PageRequest,
 ): Promise<Page<Company>> {
-  const lists = ctx.planReads ? planUnderConnection(ctx, info, "Company") : [];
+  const { lists, columns } = ctx.planReads ? planUnderConnection(ctx, info, "Company") : NOTHING_PLANNED;
   if (lists.length === 0) return ctx.store.listCompanies(filter, page);
-  return (await readPlanned(ctx, { kind: "companies", filter, page }, lists)) as Page<Company>;
+  return (await readPlanned(ctx, { kind: "companies", filter, page, columns }, lists)) as Page<Company>;
 }
+
+const NOTHING_PLANNED: RootPlan = { lists: [], columns: undefined };
 
 /**
  * A list field as its resolver reads it: which relationships (the list field's, or for the generic
@@ -66,7 +77,7 @@ interface PlannedEnd {
 const END = Symbol("planned end");
 
 /** A relationship of a planned page, carrying the level its other end was read at. */
-type PlannedRelationship = Relationship & { readonly [END]?: PlannedEnd };
+type PlannedRelationship = RelationshipRow & { readonly [END]?: PlannedEnd };
 
 export async function relationshipsOf(
   ctx: Context,
@@ -75,7 +86,7 @@ export async function relationshipsOf(
 ): Promise<Connection<PlannedRelationship>> {
   const { page, next } = await plannedPageOf(ctx, node, read.info, read.spec);
   const otherEnd = read.spec.otherEnd;
-  if (!otherEnd || next.lists.length === 0) return toConnection(page);
+  if (!otherEnd || !carriesNodes(next)) return toConnection(page);
   const end: PlannedEnd = { field: otherEnd.field, level: next };
   return toConnection({ ...page, items: page.items.map((r) => ({ ...r, [END]: end })) });
 }
@@ -83,14 +94,14 @@ export async function relationshipsOf(
 /** A relationship seen from `selfId`: the edge, the id of the node at its other end, and the level that node was read at. */
 export interface Link {
   readonly id: string;
-  readonly relationship: Relationship;
+  readonly relationship: RelationshipRow;
   readonly otherId: string;
   readonly level?: PlannedLevel;
 }
 
 export async function linksOf(ctx: Context, self: PlannedNode, read: ListRead): Promise<Connection<Link>> {
   const { page, next } = await plannedPageOf(ctx, self, read.info, read.spec);
-  const level = next.lists.length > 0 ? next : undefined;
+  const level = carriesNodes(next) ? next : undefined;
   return toConnection({
     ...page,
     items: page.items.map((r) => ({ id: r.id, relationship: r, otherId: r.from === self.id ? r.to : r.from, level })),
@@ -103,12 +114,17 @@ export function endOf(ctx: Context, relationship: PlannedRelationship, field: st
   return nodeAt(ctx, id, end?.field === field ? end.level : undefined);
 }
 
-/** The node with this id through the request's loader, at `level` when it was read at one. */
+/**
+ * The node with this id as the plan of `level` read it (with the columns its place selects), else
+ * through the request's loader; at `level` when it was read at one.
+ */
 export function nodeAt(
   ctx: Context,
   id: string,
   level: PlannedLevel | undefined,
 ): PlannedNode | Promise<PlannedNode | null> {
+  const planned = level && plannedNode(level, id);
+  if (planned) return atLevel(planned, level);
   const known = ctx.loaders.knownNode(id);
   if (known) return atLevel(known, level);
   return ctx.loaders.node.load(id).then((node) => node && atLevel(node, level));

@@ -15,7 +15,8 @@ import type {
 } from "../domain/entities";
 import type { Change, PreparedBatch, Receipt } from "../domain/batch";
 import type { Claim } from "../domain/claims";
-import type { RelationshipPart } from "../domain/relationship-parts";
+import type { NodeColumn, NodeRow } from "../domain/node-columns";
+import type { RelationshipPart, RelationshipRow } from "../domain/relationship-parts";
 import type { RelationshipIdentity } from "../domain/relationship-view";
 
 /** Which end of a relationship the asking node is on. OUT: node is `from`; IN: node is `to`. */
@@ -88,19 +89,33 @@ export interface RelationshipPage extends Page<Relationship> {
 }
 
 /**
- * What a page of relationships holds beyond ids, ends and order, when a reader needs less: a
- * GraphQL list that shows three fields and no count. Both stores answer with the same placeholders
- * for what was not read (see domain/relationship-parts.ts).
+ * What a planned list's pages hold beyond ids, ends and order, when a reader needs less: a GraphQL
+ * list that shows three fields and no count. Both stores leave out what was not asked for, by type
+ * (see domain/relationship-parts.ts), never with a stand-in value.
  */
 export interface PageContents {
   /** The parts each relationship needs (every part when undefined). */
   readonly parts?: readonly RelationshipPart[];
-  /** false: totalCount is NOT_COUNTED, and Neo4j skips the count (default true). */
+  /** false: the pages are not counted (totalCount null), and Neo4j skips the count (default true). */
   readonly withTotalCount?: boolean;
+  /** The columns each node at the other end needs (every column when undefined). */
+  readonly nodeColumns?: readonly NodeColumn[];
 }
 
-export interface RelationshipReadOptions extends PageContents {
+export interface RelationshipReadOptions {
   readonly withNeighbours?: boolean;
+}
+
+/**
+ * One node's page of a planned list: rows of the parts the list asked for, its count when it asked
+ * for one (null otherwise), and the nodes at the other ends of its items, each once, ordered by id,
+ * with the columns it asked for.
+ */
+export interface PlannedPage {
+  readonly items: readonly RelationshipRow[];
+  readonly totalCount: number | null;
+  readonly hasNextPage: boolean;
+  readonly neighbours: readonly NodeRow[];
 }
 
 /** One relationshipsOf call as a value, so that several can be asked for at once (relationshipsOfEach). */
@@ -181,14 +196,18 @@ export type MoneyPathSearch =
   /** The store stopped early; the caller walks the graph itself. */
   | { readonly complete: false; readonly reason: "LIMIT" | "FANOUT" };
 
-/** Where a planned read starts: a page of companies, or nodes by id. */
-export type PlanRoot =
+/**
+ * Where a planned read starts: a page of companies, or nodes by id, and the columns those nodes
+ * need (every column when undefined).
+ */
+export type PlanRoot = (
   | { readonly kind: "companies"; readonly filter: CompanyFilter; readonly page: PageRequest }
-  | { readonly kind: "nodes"; readonly ids: readonly string[] };
+  | { readonly kind: "nodes"; readonly ids: readonly string[] }
+) & { readonly columns?: readonly NodeColumn[] };
 
 /**
  * One relationship list of a planned read: for every node of its level, the page relationshipsOf
- * would give for `filter`, `page` and its contents (with neighbours). The nodes of a root list's level are the
+ * would give for `filter` and `page` (with neighbours), holding what its contents ask for. The nodes of a root list's level are the
  * root's nodes; the nodes of a `next` list's level are the other ends of its parent list's pages.
  */
 export interface PlannedList extends PageContents {
@@ -199,13 +218,13 @@ export interface PlannedList extends PageContents {
 
 /** A list's pages, per node of its level, and the results of its `next` lists, in plan order. */
 export interface PlannedListResult {
-  readonly pages: ReadonlyMap<string, RelationshipPage>;
+  readonly pages: ReadonlyMap<string, PlannedPage>;
   readonly next: readonly PlannedListResult[];
 }
 
 export interface PlanResult {
   /** The root's nodes: the companies page, or the nodes found by id in the order asked for. */
-  readonly root: Page<GraphNode>;
+  readonly root: Page<NodeRow>;
   readonly lists: readonly PlannedListResult[];
 }
 
@@ -280,7 +299,7 @@ export interface GraphStore {
 
   /**
    * A whole nested read, for a GraphQL request planned at its root: every page exactly what the
-   * corresponding relationshipsOf call would return. Neo4j answers it in one statement.
+   * corresponding relationshipsOf call would return, cut to the list's contents. Neo4j answers it in one statement.
    */
   readPlan(root: PlanRoot, lists: readonly PlannedList[]): Promise<PlanResult>;
 

@@ -1,5 +1,16 @@
 import type { GraphNode } from "../domain/entities";
-import type { GraphStore, Page, PlannedList, PlannedListResult, PlanResult, PlanRoot } from "./graph-store";
+import { type NodeRow, nodeView } from "../domain/node-columns";
+import { rowView } from "../domain/relationship-parts";
+import type {
+  GraphStore,
+  Page,
+  PlannedList,
+  PlannedListResult,
+  PlannedPage,
+  PlanResult,
+  PlanRoot,
+  RelationshipPage,
+} from "./graph-store";
 
 /**
  * A planned read made of the port's own calls: the root, then one relationshipsOf per list and
@@ -12,8 +23,9 @@ export async function readPlanByLevels(
   lists: readonly PlannedList[],
 ): Promise<PlanResult> {
   const rootPage = await readRoot(store, root);
+  const rootView = nodeView(root.columns);
   return {
-    root: rootPage,
+    root: { ...rootPage, items: rootPage.items.map(rootView) },
     lists: await readLists(
       store,
       rootPage.items.map((node) => node.id),
@@ -35,18 +47,27 @@ async function readLists(
 ): Promise<PlannedListResult[]> {
   return Promise.all(
     lists.map(async (list) => {
-      const pages = await store.relationshipsOf(nodeIds, list.filter, list.page, {
-        withNeighbours: true,
-        parts: list.parts,
-        withTotalCount: list.withTotalCount,
-      });
+      const pages = await store.relationshipsOf(nodeIds, list.filter, list.page, { withNeighbours: true });
       const others = new Set(
         pages.flatMap((page, i) => page.items.map((r) => (r.from === nodeIds[i] ? r.to : r.from))),
       );
+      const contents = plannedContents(list);
       return {
-        pages: new Map(nodeIds.map((id, i) => [id, pages[i]!])),
+        pages: new Map(nodeIds.map((id, i) => [id, contents(pages[i]!)])),
         next: list.next.length > 0 ? await readLists(store, [...others], list.next) : [],
       };
     }),
   );
+}
+
+/** A whole page cut to what a planned list asked for: its parts and columns, and its count only when asked. */
+function plannedContents(list: PlannedList): (page: RelationshipPage) => PlannedPage {
+  const view = rowView(list.parts);
+  const neighbourView: (node: GraphNode) => NodeRow = nodeView(list.nodeColumns);
+  return (page) => ({
+    items: page.items.map(view),
+    totalCount: list.withTotalCount === false ? null : page.totalCount,
+    hasNextPage: page.hasNextPage,
+    neighbours: page.neighbours.map(neighbourView),
+  });
 }

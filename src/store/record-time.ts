@@ -1,6 +1,5 @@
 import { checkDate } from "../domain/dates";
 import type { Relationship } from "../domain/entities";
-import { NOT_COUNTED, partsView } from "../domain/relationship-parts";
 import {
   identityOf,
   type RelationshipIdentity,
@@ -80,18 +79,15 @@ export async function relationshipsOfAtRecordTime(
   const withdrawn = await store.withdrawnRelationships({ nodeIds });
   const live = candidates.flatMap((p) => p.items.map(identityOf));
   const remade = await remadeAt(store, [...live, ...withdrawn], filter.knownAt);
-  const view = partsView(options.parts);
   const pages = candidates.map((candidate, index) => {
     const nodeId = nodeIds[index]!;
     const ids = [...candidate.items, ...withdrawn.filter((identity) => touches(identity, nodeId))].map((r) => r.id);
     const kept = [...new Set(ids)].flatMap((id) => remade.get(id) ?? []).sort(byId);
-    const paged = pageById(
+    return pageById(
       kept.filter((r) => matchesFilter(r, nodeId, withoutRecordTime(filter))),
       page.first,
       page.after,
     );
-    const totalCount = options.withTotalCount === false ? NOT_COUNTED : paged.totalCount;
-    return { ...paged, totalCount, items: paged.items.map(view) };
   });
   if (!options.withNeighbours) return pages.map((p) => ({ ...p, neighbours: [] }));
   return withNeighbours(store, nodeIds, pages);

@@ -4,6 +4,7 @@ import { FANOUT_CAP, flowPaths, type FlowPathsInput } from "../../src/analytics"
 import type { Dataset } from "../../src/domain/dataset";
 import type { Relationship } from "../../src/domain/entities";
 import { RELATIONSHIP_KINDS, STATUSES } from "../../src/domain/entities";
+import { NODE_COLUMNS, normalizeColumns } from "../../src/domain/node-columns";
 import { normalizeParts, RELATIONSHIP_PARTS } from "../../src/domain/relationship-parts";
 import type {
   PageRequest,
@@ -72,7 +73,7 @@ query Planned($id: ID!, $asOf: LocalDate, $knownAt: LocalDate, $after: String, $
   }
 }
 fragment Lists on Company {
-  id name
+  id name description
   customers(first: $first, asOf: $asOf, knownAt: $knownAt, after: $after) {
     totalCount pageInfo { hasNextPage endCursor }
     nodes { id spend { low high } agreement { independentOrigins conflicting dissent incomparable } customer { id ... on Entity { name } suppliers(first: 4) @include(if: $deep) { totalCount nodes { id supplier { id customers(first: 2) { nodes { customer { id } } } } } } } }
@@ -81,10 +82,13 @@ fragment Lists on Company {
   suppliers(first: 5, asOf: $asOf) @skip(if: $deep) { nodes { supplier { id } } }
   suppliers(first: 5, asOf: $asOf) @skip(if: $deep) { nodes { spend { low } status } }
   detailed: customers(first: 3) { nodes { ...BuyFields customer { suppliers(first: 2) { nodes { ...BuyFields } } } } }
-  partnerLinks: partners(first: 3) { nodes { id relationship { ...AnyFields } } }
-  products { nodes { product { id offeredBy(first: 3) { nodes { company { id } } } } } }
+  partnerLinks: partners(first: 3) { nodes { id relationship { ...AnyFields } company { ...NodeFields } } }
+  products { nodes { product { id category offeredBy(first: 3) { nodes { company { id country } } } } } }
+  subsidiaries(first: 3) { nodes { company { aliases kind evidence { id } } } }
   partners { totalCount }
 }
+# Every field of a node: reading only the columns a selection needs is compared on both stores.
+fragment NodeFields on Company { id name aliases description country kind evidence { id } }
 # Every field of a list's items: reading only the parts a selection needs is compared on both stores.
 fragment BuyFields on BuyRelationship {
   id status validFrom validTo confidence note spend { low high display } product { id } evidence { id }
@@ -424,7 +428,9 @@ function planArbitrary(dataset: Dataset): fc.Arbitrary<{ root: PlanRoot; plan: P
     productIds: fc.oneof(fc.constant([]), fc.subarray(productIds, { minLength: 1, maxLength: 2 })),
     statuses: fc.oneof(fc.constant([]), fc.subarray([...STATUSES], { minLength: 1, maxLength: 2 })),
     asOf: fc.constantFrom(null, "2019-06-01", "2024-06-01"),
+    knownAt: fc.constantFrom(null, null, null, "2024-08-15", "2025-02-20"),
   });
+  const columns = fc.option(fc.subarray([...NODE_COLUMNS]).map(normalizeColumns), { nil: undefined });
   const page: fc.Arbitrary<PageRequest> = fc.record({
     first: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }),
     after: fc.option(fc.constantFrom(...relationshipIds), { nil: null }),
@@ -435,6 +441,7 @@ function planArbitrary(dataset: Dataset): fc.Arbitrary<{ root: PlanRoot; plan: P
       page,
       parts: fc.option(fc.subarray([...RELATIONSHIP_PARTS]).map(normalizeParts), { nil: undefined }),
       withTotalCount: fc.option(fc.boolean(), { nil: undefined }),
+      nodeColumns: columns,
       next: fc.oneof(
         { depthSize: "small", withCrossShrink: true },
         fc.constant([]),
@@ -450,10 +457,12 @@ function planArbitrary(dataset: Dataset): fc.Arbitrary<{ root: PlanRoot; plan: P
         first: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
         after: fc.option(fc.constantFrom(...companyIds), { nil: null }),
       }),
+      columns,
     }),
     fc.record({
       kind: fc.constant("nodes" as const),
       ids: fc.subarray([...companyIds, ...productIds, "no-such-node"], { minLength: 1, maxLength: 4 }),
+      columns,
     }),
   );
   return fc.record({ root, plan: fc.array(list, { minLength: 1, maxLength: 3 }) });

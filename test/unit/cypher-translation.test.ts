@@ -472,6 +472,26 @@ describe("a whole planned read", () => {
     await expectCypher(query, "plan-nodes-two-lists");
     expect(query.params.rootIds).toEqual(["acme", "globex"]);
   });
+
+  it("nodes ship only the columns the plan names: the root's its own, the other ends every list's", async () => {
+    const names: PlannedList = { ...customersThenSuppliers, nodeColumns: ["name"] };
+    const competitors: PlannedList = {
+      filter: { kinds: ["COMPETES_WITH"], direction: "BOTH" },
+      page: {},
+      nodeColumns: ["country"],
+      next: [],
+    };
+    const query = planQuery({ kind: "nodes", ids: ["acme"], columns: ["description"] }, [names, competitors]);
+    await expectCypher(query, "plan-nodes-columns");
+    expect(query.cypher).toContain("[n.id, n.nodeKind, n.description]");
+    // The suppliers under the customers ask for every column: the other ends ship whole.
+    expect(query.cypher).toContain(`collect(${nodeProjection("m")}) AS nodes`);
+    const narrow = planQuery({ kind: "nodes", ids: ["acme"] }, [
+      { ...competitors, next: [] },
+      { ...names, next: [] },
+    ]);
+    expect(narrow.cypher).toContain("collect([m.id, m.nodeKind, m.name, m.country]) AS nodes");
+  });
 });
 
 describe("search, money paths and counts", () => {
@@ -502,7 +522,7 @@ describe("search, money paths and counts", () => {
         nodeIds: ["model-1"],
         filter: { kinds: ["OFFERS"], direction: "IN", asOf: "2024-06-30" },
         page: { first: 10 },
-        options: { withNeighbours: true, withTotalCount: false },
+        options: { withNeighbours: true },
       },
     ]);
     await expectCypher(query, "relationships-of-each");

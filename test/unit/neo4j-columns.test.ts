@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
-import { normalizeParts, partsView, type RelationshipPart } from "../../src/domain/relationship-parts";
+import { normalizeParts, type RelationshipPart, rowView } from "../../src/domain/relationship-parts";
 import {
   NODE_FIELDS,
   nodeFromColumns,
@@ -56,7 +56,7 @@ describe("Neo4j column projections", () => {
           relationship.to,
           ...relationshipFields(parts).map((f) => props[f]),
         ];
-        expect(relationshipReader(parts)(columns)).toStrictEqual(partsView(parts)(relationship));
+        expect(relationshipReader(parts)(columns)).toStrictEqual(rowView(parts)(relationship));
       }
     }
   });

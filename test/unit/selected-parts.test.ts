@@ -18,7 +18,7 @@ import { execute } from "../helpers/execute";
  * A list reads only the relationship parts its selection needs (graphql/plan/selected-parts.ts).
  * For every field of every list's items, found in the schema so that a new field is covered the
  * day it is added, the answer with the parts the field asks for must equal the answer with every
- * part. A part left out reads as a placeholder GraphQL refuses or a null, so a wrong entry shows.
+ * part. A part left out fails the field that reads it (partOf), so a wrong entry shows.
  */
 describe("lists read only the parts their selection needs", () => {
   const store = new MemoryStore();
@@ -74,6 +74,72 @@ describe("lists read only the parts their selection needs", () => {
     expect(planned.map((lists) => lists.map(contents))).toEqual([
       [{ parts: ["amount"], withTotalCount: false, next: [{ parts: ["status"], withTotalCount: true, next: [] }] }],
     ]);
+  });
+});
+
+/**
+ * Nodes a plan reads carry only the columns the fields selected at their place show
+ * (graphql/plan/selected-columns.ts). For every field of every node type, at the root and at the
+ * other end of a list, the planned answer must equal the answer read whole: a wrong entry answers null.
+ */
+describe("nodes read only the columns their selection needs", () => {
+  it("every field of Company, Product and Person answers as with every column read", async () => {
+    const store = new MemoryStore();
+    await store.load(loadSeed());
+    const schema = await getSchema();
+    const shapes: Record<string, (field: string) => string> = {
+      Company: (f) =>
+        `company(id: $id) { ${f} ends: customers(first: 50) { nodes { customer { ${f} } } } links: competitors(first: 50) { nodes { company { ${f} } } } }`,
+      Product: (f) => `company(id: $id) { links: products(first: 50) { nodes { product { ${f} } } } }`,
+      Person: (f) => `company(id: $id) { links: people(first: 50) { nodes { person { ${f} } } } }`,
+    };
+    let cases = 0;
+    for (const [typeName, shape] of Object.entries(shapes)) {
+      const type = schema.getType(typeName);
+      if (!isObjectType(type)) throw new Error(`no ${typeName} type`);
+      for (const field of Object.values(type.getFields()).filter((f) => !f.args.some(isRequired))) {
+        const selection = `${field.name}${subselection(getNamedType(field.type), 1)}`;
+        const query = `query Q($id: ID!) { ${shape(selection)} }`;
+        for (const id of ["microsoft", "openai", "bytedance"]) {
+          const whole = await execute(store, query, { id }, { planReads: false });
+          expect(whole.errors, `${typeName}.${field.name} ${id}`).toBeUndefined();
+          expect(await execute(store, query, { id }), `${typeName}.${field.name} ${id}`).toEqual(whole);
+          cases += 1;
+        }
+      }
+    }
+    expect(cases).toBeGreaterThan(40);
+  });
+});
+
+describe("a part a plan did not read", () => {
+  // A nullable field that fails answers null too, as GraphQL does, but never without its error.
+  it("fails the field that asks for it, never answers null or a stand-in", async () => {
+    const store = new MemoryStore();
+    await store.load(loadSeed());
+    const nothing = (lists: readonly PlannedList[]): PlannedList[] =>
+      lists.map((list) => ({ ...list, parts: [], withTotalCount: false, next: nothing(list.next) }));
+    const forgetful: GraphStore = Object.create(store, {
+      readPlan: { value: (root: PlanRoot, lists: PlannedList[]) => store.readPlan(root, nothing(lists)) },
+    });
+    const fields = [
+      "totalCount",
+      "nodes { status }",
+      "nodes { validFrom }",
+      "nodes { spend { low } }",
+      "nodes { note }",
+    ];
+    for (const field of fields) {
+      const answer = await execute(forgetful, `{ company(id: "microsoft") { customers(first: 3) { ${field} } } }`);
+      const messages = answer.errors?.map((error) => error.message) ?? [];
+      expect(messages.length, field).toBeGreaterThan(0);
+      for (const message of messages) expect(message, field).toMatch(/was read without its|without its count/);
+    }
+    const ids = await execute(
+      forgetful,
+      `{ company(id: "microsoft") { customers(first: 3) { nodes { id customer { id } } } } }`,
+    );
+    expect(ids.errors).toBeUndefined();
   });
 });
 

@@ -8,12 +8,13 @@ import {
 } from "graphql";
 import type { NodeKind } from "../../domain/entities";
 import { DomainError } from "../../domain/errors";
-import type { PlannedList } from "../../store/graph-store";
+import type { PlannedList, PlanRoot } from "../../store/graph-store";
 import type { Context } from "../context";
 import { type ListField, listFieldOf } from "../list-fields";
 import { pageRequest, relationshipFilter } from "../arguments";
 import { type Clock, clockOf, nestedClock } from "../clock";
 import type { AnyRelationshipArgs, RelationshipArgs } from "../types/args";
+import { selectedColumns } from "./selected-columns";
 import { selectedContents } from "./selected-parts";
 import { connectionItems, fieldsOf, selectedChildren, selectionSetsOf } from "./selections";
 
@@ -92,7 +93,9 @@ function planList(
   const next = under.length > 0 ? planLists(ctx, info, spec.otherEnd!.type, under, clock) : [];
   // Read level by level with every part, the reference planned reads are held equal to.
   if (!ctx.planReads) return { key, ownClock, filter, page, next };
-  return { key, ownClock, filter, page, ...selectedContents(info, fields), next };
+  // The other ends are shown by one field, with what it selects; a list without one has them whole.
+  const nodeColumns = spec.otherEnd ? selectedColumns(info, spec.otherEnd.type, under) : undefined;
+  return { key, ownClock, filter, page, ...selectedContents(info, fields), nodeColumns, next };
 }
 
 function argumentsOf(
@@ -127,14 +130,30 @@ function dropLocations(key: string, value: unknown): unknown {
   return key === "loc" ? undefined : value;
 }
 
+/** The lists planned under the nodes a root field reads, and the columns those nodes need. */
+export interface RootPlan {
+  readonly lists: ListPlan[];
+  readonly columns: PlanRoot["columns"];
+}
+
 /** Lists planned under the nodes a root field returns: the field's own selection (`company(id) {…}`). */
-export function planUnderField(ctx: Context, info: GraphQLResolveInfo, type: NodeKind): ListPlan[] {
-  return planLists(ctx, info, type, selectionSetsOf(info.fieldNodes), clockOf(ctx, info));
+export function planUnderField(ctx: Context, info: GraphQLResolveInfo, type: NodeKind): RootPlan {
+  return planRoot(ctx, info, type, selectionSetsOf(info.fieldNodes));
 }
 
 /** Lists planned under the items of a root connection: `companies { nodes {…} edges { node {…} } }`. */
-export function planUnderConnection(ctx: Context, info: GraphQLResolveInfo, type: NodeKind): ListPlan[] {
-  return planLists(ctx, info, type, selectionSetsOf(connectionItems(info, info.fieldNodes)), clockOf(ctx, info));
+export function planUnderConnection(ctx: Context, info: GraphQLResolveInfo, type: NodeKind): RootPlan {
+  return planRoot(ctx, info, type, selectionSetsOf(connectionItems(info, info.fieldNodes)));
+}
+
+function planRoot(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  type: NodeKind,
+  selections: readonly SelectionSetNode[],
+): RootPlan {
+  const lists = planLists(ctx, info, type, selections, clockOf(ctx, info));
+  return { lists, columns: ctx.planReads ? selectedColumns(info, type, selections) : undefined };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 import type { GraphNode } from "../../domain/entities";
-import type { Page, PlannedListResult, PlanRoot, RelationshipPage } from "../../store/graph-store";
+import { type NodeRow, readsWholeNodes } from "../../domain/node-columns";
+import type { Page, PlannedListResult, PlannedPage, PlanRoot } from "../../store/graph-store";
 import { clockOf } from "../clock";
 import type { Context } from "../context";
 import { type ListPlan, type ListSpec, planOwnList } from "./plan-lists";
@@ -13,10 +14,21 @@ import { type ListPlan, type ListSpec, planOwnList } from "./plan-lists";
  * up by a key the resolver has to rebuild.
  */
 
-/** The lists planned under the nodes of one depth of a read, and the store's answer to each, in plan order. */
+/** The lists planned under the nodes of one depth of a read, the store's answer to each, and those nodes as read. */
 export interface PlannedLevel {
   readonly lists: readonly ListPlan[];
-  readonly results: readonly PlannedListResult[];
+  /** Per list, in plan order: its pages by node, and the level of its items' other ends. */
+  readonly answers: readonly ListAnswer[];
+  /**
+   * The nodes of this depth as the plan read them, when it read only the columns their place in the
+   * request selects: they answer there and nowhere else. Nodes read whole are the request's known nodes.
+   */
+  readonly nodes?: ReadonlyMap<string, NodeRow>;
+}
+
+interface ListAnswer {
+  readonly pages: ReadonlyMap<string, PlannedPage>;
+  readonly next: PlannedLevel;
 }
 
 const LEVEL = Symbol("planned level");
@@ -29,16 +41,29 @@ export function atLevel<N extends GraphNode>(node: N, level: PlannedLevel | unde
   return level && level.lists.length > 0 ? { ...node, [LEVEL]: level } : node;
 }
 
+/** Whether the items of a list must carry the level of their other ends: lists are planned there, or nodes read there. */
+export function carriesNodes(level: PlannedLevel): boolean {
+  return level.lists.length > 0 || level.nodes !== undefined;
+}
+
+/**
+ * A node of `level` as its plan read it. Typed as the node itself: the plan read every column the
+ * fields selected at its place show (plan/selected-columns.ts), and nothing else reaches it.
+ */
+export function plannedNode(level: PlannedLevel, id: string): GraphNode | undefined {
+  return level.nodes?.get(id) as GraphNode | undefined;
+}
+
 /** A list's page for one node, and the level its items' other ends are at. */
-export interface PlannedPage {
-  readonly page: RelationshipPage;
+export interface LevelPage {
+  readonly page: PlannedPage;
   readonly next: PlannedLevel;
 }
 
-function pageAt(level: PlannedLevel, index: number, nodeId: string): PlannedPage | undefined {
-  const page = level.results[index]!.pages.get(nodeId);
-  if (!page) return undefined;
-  return { page, next: { lists: level.lists[index]!.next, results: level.results[index]!.next } };
+function pageAt(level: PlannedLevel, index: number, nodeId: string): LevelPage | undefined {
+  const answer = level.answers[index]!;
+  const page = answer.pages.get(nodeId);
+  return page && { page, next: answer.next };
 }
 
 /** Reads a root and the lists planned under it; the root's nodes carry their level. */
@@ -48,22 +73,42 @@ export async function readPlanned(
   lists: readonly ListPlan[],
 ): Promise<Page<PlannedNode>> {
   const { page, level } = await readLevel(ctx, root, lists);
-  return { ...page, items: page.items.map((node) => atLevel(node, level)) };
+  // The root's nodes are read with the columns the root field's selection shows (see plannedNode).
+  return { ...page, items: page.items.map((node) => atLevel(node as GraphNode, level)) };
 }
 
 async function readLevel(ctx: Context, root: PlanRoot, lists: readonly ListPlan[]) {
   const result = await ctx.store.readPlan(root, lists);
-  result.root.items.forEach(ctx.loaders.primeNode);
-  primeNeighbours(ctx, result.lists);
-  return { page: result.root, level: { lists, results: result.lists } };
+  if (readsWholeNodes(root.columns)) result.root.items.forEach((node) => ctx.loaders.primeNode(node as GraphNode));
+  return { page: result.root, level: levelOf(ctx, lists, result.lists, undefined) };
 }
 
-/** The nodes at the other ends, where the fields that show them find them without a call. */
-function primeNeighbours(ctx: Context, results: readonly PlannedListResult[]): void {
-  for (const result of results) {
-    for (const page of result.pages.values()) page.neighbours.forEach(ctx.loaders.primeNode);
-    primeNeighbours(ctx, result.next);
+/**
+ * The level of `lists` and their answers, and below it each list's: the nodes at the other ends of
+ * a list read whole go where any field finds them without a call, the others stay with their level.
+ */
+function levelOf(
+  ctx: Context,
+  lists: readonly ListPlan[],
+  results: readonly PlannedListResult[],
+  nodes: ReadonlyMap<string, NodeRow> | undefined,
+): PlannedLevel {
+  const answers = lists.map((list, i) => {
+    const result = results[i]!;
+    return { pages: result.pages, next: levelOf(ctx, list.next, result.next, endsOf(ctx, list, result)) };
+  });
+  return { lists, answers, nodes };
+}
+
+function endsOf(ctx: Context, list: ListPlan, result: PlannedListResult): ReadonlyMap<string, NodeRow> | undefined {
+  if (readsWholeNodes(list.nodeColumns)) {
+    for (const page of result.pages.values())
+      for (const node of page.neighbours) ctx.loaders.primeNode(node as GraphNode);
+    return undefined;
   }
+  const ends = new Map<string, NodeRow>();
+  for (const page of result.pages.values()) for (const node of page.neighbours) ends.set(node.id, node);
+  return ends;
 }
 
 /**
@@ -77,7 +122,7 @@ export async function plannedPageOf(
   node: PlannedNode,
   info: GraphQLResolveInfo,
   spec: ListSpec,
-): Promise<PlannedPage> {
+): Promise<LevelPage> {
   const level = node[LEVEL];
   const index = level ? level.lists.findIndex((list) => list.key === info.path.key) : -1;
   const fromParent = index >= 0 ? pageAt(level!, index, node.id) : undefined;
@@ -86,7 +131,7 @@ export async function plannedPageOf(
   return fromParent;
 }
 
-async function ownPage(ctx: Context, nodeId: string, info: GraphQLResolveInfo, spec: ListSpec): Promise<PlannedPage> {
+async function ownPage(ctx: Context, nodeId: string, info: GraphQLResolveInfo, spec: ListSpec): Promise<LevelPage> {
   const loader = ctx.loaders.plannedLists(info.fieldNodes, () => {
     const plan = planOwnList(ctx, info, spec);
     return async (ids) => (await readLevel(ctx, { kind: "nodes", ids }, [plan])).level;
@@ -94,10 +139,10 @@ async function ownPage(ctx: Context, nodeId: string, info: GraphQLResolveInfo, s
   const level = await loader.load(nodeId);
   holdOwnClock(ctx, info, level.lists[0]!.ownClock);
   // A node the read did not find has no relationships, as relationshipsOf answers for it.
-  return pageAt(level, 0, nodeId) ?? { page: EMPTY_PAGE, next: { lists: [], results: [] } };
+  return pageAt(level, 0, nodeId) ?? { page: EMPTY_PAGE, next: { lists: [], answers: [] } };
 }
 
-const EMPTY_PAGE: RelationshipPage = { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
+const EMPTY_PAGE: PlannedPage = { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
 
 function holdOwnClock(ctx: Context, info: GraphQLResolveInfo, own: ListPlan["ownClock"]): void {
   if (own.asOf !== null || own.knownAt !== null) clockOf(ctx, info, own);

@@ -1,6 +1,7 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { DateSpan, Evidence, Relationship } from "../../domain/entities";
+import type { DateSpan, Evidence, RelationshipStatus } from "../../domain/entities";
 import type { Money } from "../../domain/money";
+import { partOf, type RelationshipRow } from "../../domain/relationship-parts";
 import { claimsOfRelationship, evidenceOf, fusionOf, periodsOf } from "../claim-reads";
 import type { EvidenceEntry } from "../../domain/evidence-entries";
 import type { OriginVoice } from "../../domain/fusion";
@@ -28,12 +29,12 @@ export class FactResolver {
   @FieldResolver(() => AgreementType, {
     description: "How the claims behind it agree, and the amount they reconcile to.",
   })
-  agreement(@Root() r: Relationship): ServedAgreement {
+  agreement(@Root() r: RelationshipRow): ServedAgreement {
     return agreementOf(r);
   }
 
   @FieldResolver(() => ClaimConnection, { description: "What each source says about it, ordered by claim id." })
-  claims(@Root() r: Relationship, @Args(() => ClaimListArgs) args: ClaimListArgs, @Ctx() ctx: Context) {
+  claims(@Root() r: RelationshipRow, @Args(() => ClaimListArgs) args: ClaimListArgs, @Ctx() ctx: Context) {
     return claimsOfRelationship(ctx, r, args);
   }
 
@@ -41,14 +42,14 @@ export class FactResolver {
     description:
       "Its evidence, each piece once (the same record, or the same sentence from one source), with the claims citing it.",
   })
-  evidenceEntries(@Root() r: Relationship, @Ctx() ctx: Context): Promise<EvidenceEntry[]> {
+  evidenceEntries(@Root() r: RelationshipRow, @Ctx() ctx: Context): Promise<EvidenceEntry[]> {
     return evidenceOf(ctx, r);
   }
 
   @FieldResolver(() => [DateSpanType], {
     description: "The times its sources speak of (the claims' refersTo), each once, earliest first.",
   })
-  periods(@Root() r: Relationship, @Ctx() ctx: Context): Promise<DateSpan[]> {
+  periods(@Root() r: RelationshipRow, @Ctx() ctx: Context): Promise<DateSpan[]> {
     return periodsOf(ctx, r);
   }
 
@@ -56,35 +57,90 @@ export class FactResolver {
     description:
       "Whether a source says when it began. When not, it counts as in force on any day before its end (asOf), start unknown.",
   })
-  startKnown(@Root() r: Relationship): boolean {
-    return r.validFrom !== null;
+  startKnown(@Root() r: RelationshipRow): boolean {
+    return partOf(r, "validFrom") !== null;
+  }
+
+  /*
+   * The parts a list may leave out are served through partOf, never read off the row by GraphQL's
+   * default resolver: a part the plan did not read fails the field instead of answering null.
+   */
+
+  @FieldResolver()
+  status(@Root() r: RelationshipRow): RelationshipStatus {
+    return partOf(r, "status");
+  }
+
+  @FieldResolver()
+  validFrom(@Root() r: RelationshipRow): string | null {
+    return partOf(r, "validFrom");
+  }
+
+  @FieldResolver()
+  validTo(@Root() r: RelationshipRow): string | null {
+    return partOf(r, "validTo");
+  }
+
+  @FieldResolver()
+  firstReported(@Root() r: RelationshipRow): string | null {
+    return partOf(r, "firstReported");
+  }
+
+  @FieldResolver()
+  lastReported(@Root() r: RelationshipRow): string | null {
+    return partOf(r, "lastReported");
+  }
+
+  @FieldResolver()
+  confidence(@Root() r: RelationshipRow): number {
+    return partOf(r, "confidence");
+  }
+
+  @FieldResolver()
+  note(@Root() r: RelationshipRow): string | null {
+    return partOf(r, "note");
   }
 }
 
 @Resolver(() => RelationshipType)
 export class RelationshipResolver {
   @FieldResolver(() => EntityType, { description: "Where the arrow starts." })
-  from(@Root() r: Relationship, @Ctx() ctx: Context) {
+  from(@Root() r: RelationshipRow, @Ctx() ctx: Context) {
     return nodeById(ctx, r.from);
   }
 
   @FieldResolver(() => EntityType, { description: "Where the arrow ends." })
-  to(@Root() r: Relationship, @Ctx() ctx: Context) {
+  to(@Root() r: RelationshipRow, @Ctx() ctx: Context) {
     return nodeById(ctx, r.to);
   }
 
   @FieldResolver(() => ProductType, { nullable: true, description: "The product the relationship is about, if any." })
-  product(@Root() r: Relationship, @Ctx() ctx: Context) {
-    return nodeById(ctx, r.productId);
+  product(@Root() r: RelationshipRow, @Ctx() ctx: Context) {
+    return nodeById(ctx, partOf(r, "productId"));
   }
 
   @FieldResolver(() => MoneyType, { nullable: true, description: "Spend, investment or revenue share, when known." })
-  amount(@Root() r: Relationship): Money | null {
-    return r.amount;
+  amount(@Root() r: RelationshipRow): Money | null {
+    return partOf(r, "amount");
+  }
+
+  @FieldResolver()
+  market(@Root() r: RelationshipRow): string | null {
+    return partOf(r, "market");
+  }
+
+  @FieldResolver()
+  role(@Root() r: RelationshipRow): string | null {
+    return partOf(r, "role");
+  }
+
+  @FieldResolver()
+  purpose(@Root() r: RelationshipRow): string | null {
+    return partOf(r, "purpose");
   }
 
   @FieldResolver(() => [EvidenceType])
-  async evidence(@Root() r: Relationship, @Ctx() ctx: Context): Promise<Evidence[]> {
+  async evidence(@Root() r: RelationshipRow, @Ctx() ctx: Context): Promise<Evidence[]> {
     return (await evidenceOf(ctx, r)).map((entry) => entry.evidence);
   }
 }
@@ -92,32 +148,32 @@ export class RelationshipResolver {
 @Resolver(() => BuyRelationshipType)
 export class BuyRelationshipResolver {
   @FieldResolver(() => CompanyType)
-  customer(@Root() r: Relationship, @Ctx() ctx: Context) {
+  customer(@Root() r: RelationshipRow, @Ctx() ctx: Context) {
     return endOf(ctx, r, "customer", r.from);
   }
 
   @FieldResolver(() => CompanyType)
-  supplier(@Root() r: Relationship, @Ctx() ctx: Context) {
+  supplier(@Root() r: RelationshipRow, @Ctx() ctx: Context) {
     return endOf(ctx, r, "supplier", r.to);
   }
 
   @FieldResolver(() => ProductType)
-  product(@Root() r: Relationship, @Ctx() ctx: Context) {
-    return nodeById(ctx, r.productId);
+  product(@Root() r: RelationshipRow, @Ctx() ctx: Context) {
+    return nodeById(ctx, partOf(r, "productId"));
   }
 
   @FieldResolver(() => MoneyType, { nullable: true, description: "What the customer pays, when a source says." })
-  spend(@Root() r: Relationship): Money | null {
-    return r.amount;
+  spend(@Root() r: RelationshipRow): Money | null {
+    return partOf(r, "amount");
   }
 
   @FieldResolver(() => RelationshipType, { description: "The same edge, read generically." })
-  relationship(@Root() r: Relationship): Relationship {
+  relationship(@Root() r: RelationshipRow): RelationshipRow {
     return r;
   }
 
   @FieldResolver(() => [EvidenceType])
-  async evidence(@Root() r: Relationship, @Ctx() ctx: Context): Promise<Evidence[]> {
+  async evidence(@Root() r: RelationshipRow, @Ctx() ctx: Context): Promise<Evidence[]> {
     return (await evidenceOf(ctx, r)).map((entry) => entry.evidence);
   }
 }
@@ -130,7 +186,7 @@ export class CompanyLinkResolver {
   }
 
   @FieldResolver(() => RelationshipType)
-  relationship(@Root() l: Link): Relationship {
+  relationship(@Root() l: Link): RelationshipRow {
     return l.relationship;
   }
 }
@@ -143,7 +199,7 @@ export class ProductLinkResolver {
   }
 
   @FieldResolver(() => RelationshipType)
-  relationship(@Root() l: Link): Relationship {
+  relationship(@Root() l: Link): RelationshipRow {
     return l.relationship;
   }
 }
@@ -156,16 +212,16 @@ export class PersonLinkResolver {
   }
 
   @FieldResolver(() => RelationshipType)
-  relationship(@Root() l: Link): Relationship {
+  relationship(@Root() l: Link): RelationshipRow {
     return l.relationship;
   }
 }
 
 /** The agreement as served, holding its relationship for the fields worked out on demand. */
-type ServedAgreement = AgreementType & { readonly relationship: Relationship };
+type ServedAgreement = AgreementType & { readonly relationship: RelationshipRow };
 
-function agreementOf(r: Relationship): ServedAgreement {
-  return { ...r.agreement, reconciled: r.amount, relationship: r };
+function agreementOf(r: RelationshipRow): ServedAgreement {
+  return { ...partOf(r, "agreement"), reconciled: partOf(r, "amount"), relationship: r };
 }
 
 @Resolver(() => AgreementType)

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import type { ClassType } from "type-graphql";
+import { DomainError } from "../../domain/errors";
 import type { Page } from "../../store/graph-store";
 import { encodeCursor } from "./cursor";
 
@@ -61,7 +62,7 @@ export function ConnectionType<T extends object>(
  * and cursors are only built when a client asks for them: most ask for `nodes` alone.
  */
 class PageConnection<T extends { id: string }> implements Connection<T> {
-  constructor(private readonly page: Page<T>) {}
+  constructor(private readonly page: CountedOrNot<T>) {}
 
   get nodes(): T[] {
     return this.page.items as T[];
@@ -76,11 +77,17 @@ class PageConnection<T extends { id: string }> implements Connection<T> {
     return { hasNextPage: this.page.hasNextPage, endCursor: last ? encodeCursor(last.id) : null };
   }
 
+  /** A planned page read without its count was planned for a selection without totalCount: asking is a fault. */
   get totalCount(): number {
+    if (this.page.totalCount === null)
+      throw new DomainError("INTERNAL", "a page read without its count was asked for it");
     return this.page.totalCount;
   }
 }
 
-export function toConnection<T extends { id: string }>(page: Page<T>): Connection<T> {
+/** A page, or a planned page whose count was left out when its selection did not ask for one. */
+type CountedOrNot<T> = Omit<Page<T>, "totalCount"> & { readonly totalCount: number | null };
+
+export function toConnection<T extends { id: string }>(page: CountedOrNot<T>): Connection<T> {
   return new PageConnection(page);
 }

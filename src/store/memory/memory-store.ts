@@ -58,7 +58,6 @@ import {
 import { atRecordTime, listRelationshipsAtRecordTime, relationshipsOfAtRecordTime } from "../record-time";
 import { byId, matchesFilter, narrowsBeyondKindAndEnd, pageById } from "../relationship-filter";
 import { Adjacency } from "./adjacency";
-import { NOT_COUNTED, partsView } from "../../domain/relationship-parts";
 import { readPlanByLevels } from "../read-plan";
 import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
 
@@ -160,16 +159,13 @@ export class MemoryStore implements GraphStore {
     options: RelationshipReadOptions = {},
   ): Promise<RelationshipPage[]> {
     if (atRecordTime(filter)) return relationshipsOfAtRecordTime(this, nodeIds, filter, page, options);
-    const view = partsView(options.parts);
     return nodeIds.map((id) => {
       if (!this.graph.hasNode(id)) return { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
       const candidates = this.adjacency().of(id, filter.kinds, filter.direction);
       const rels = narrowsBeyondKindAndEnd(filter)
         ? candidates.filter((r) => matchesFilter(r, id, filter))
         : candidates;
-      const paged = pageById(rels, page.first, page.after);
-      const totalCount = options.withTotalCount === false ? NOT_COUNTED : paged.totalCount;
-      const result = { ...paged, totalCount, items: paged.items.map(view) };
+      const result = pageById(rels, page.first, page.after);
       if (!options.withNeighbours) return { ...result, neighbours: [] };
       const others = [...new Set(result.items.map((r) => (r.from === id ? r.to : r.from)))].sort(cmp);
       return { ...result, neighbours: others.map((other) => this.graph.getNodeAttribute(other, "node")) };

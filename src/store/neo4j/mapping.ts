@@ -24,7 +24,8 @@ import { NODE_KINDS, RELATIONSHIP_KINDS } from "../../domain/entities";
 import { DomainError } from "../../domain/errors";
 import { highFromNullable, highOrNull } from "../../domain/interval";
 import type { Money, Period, Qualifier } from "../../domain/money";
-import { RELATIONSHIP_PARTS, type RelationshipPart, unreadRelationship } from "../../domain/relationship-parts";
+import { NODE_COLUMNS, type NodeColumn, type NodeRow, nodeView, readsWholeNodes } from "../../domain/node-columns";
+import { RELATIONSHIP_PARTS, type RelationshipPart, type RelationshipRow } from "../../domain/relationship-parts";
 import { searchKeys } from "../../domain/text";
 import type { RelationshipIdentity } from "../../domain/relationship-view";
 
@@ -200,17 +201,7 @@ export function compact(p: Props): Props {
  * this order (nodeFromColumns): no search keys, which are the bulk of a node's properties, and no
  * key names, which the driver would decode again for every node.
  */
-export const NODE_FIELDS = [
-  "id",
-  "nodeKind",
-  "name",
-  "aliases",
-  "description",
-  "evidenceIds",
-  "country",
-  "kind",
-  "category",
-] as const;
+export const NODE_FIELDS = ["id", "nodeKind", ...NODE_COLUMNS] as const;
 
 /** The properties each part of a relationship is stored in (see relationshipProps). */
 const PART_PROPERTIES: { readonly [P in RelationshipPart]: readonly string[] } = {
@@ -250,13 +241,26 @@ export function nodeFromColumns(values: readonly unknown[]): GraphNode {
   return toNode(zip(NODE_FIELDS, values));
 }
 
+/** The properties a read of `columns` (every column when undefined) lists, in the order nodeReader reads them. */
+export function nodeFields(columns?: readonly NodeColumn[]): readonly string[] {
+  return readsWholeNodes(columns) ? NODE_FIELDS : ["id", "nodeKind", ...columns!];
+}
+
+/** How a read of `columns` (every column when undefined) turns the values of nodeFields(columns) into a node row. */
+export function nodeReader(columns?: readonly NodeColumn[]): (values: readonly unknown[]) => NodeRow {
+  if (readsWholeNodes(columns)) return nodeFromColumns;
+  const fields = nodeFields(columns);
+  const view = nodeView(columns);
+  return (values) => view(toNode(zip(fields, values)));
+}
+
 /**
  * How a read of `parts` turns `[kind, fromId, toId, ...values of relationshipFields(parts)]` into a
- * relationship; made once per read, as it runs for every row.
+ * row of those parts (domain/relationship-parts.ts); made once per read, as it runs for every row.
  */
 export function relationshipReader(
-  parts: readonly RelationshipPart[] = RELATIONSHIP_PARTS,
-): (columns: readonly unknown[]) => Relationship {
+  parts: readonly RelationshipPart[],
+): (columns: readonly unknown[]) => RelationshipRow {
   const fields = relationshipFields(parts);
   return (columns) => {
     const [kind, from, to, ...values] = columns;
@@ -265,7 +269,9 @@ export function relationshipReader(
 }
 
 /** A relationship with every part from `[kind, fromId, toId, ...values of relationshipFields()]`. */
-export const relationshipFromColumns = relationshipReader();
+export const relationshipFromColumns = relationshipReader(RELATIONSHIP_PARTS) as (
+  columns: readonly unknown[],
+) => Relationship;
 
 function zip(fields: readonly string[], values: readonly unknown[]): Props {
   const props: Props = {};
@@ -330,14 +336,14 @@ function toRelationship(
   from: string,
   to: string,
   parts: readonly RelationshipPart[],
-): Relationship {
+): RelationshipRow {
   if (!(RELATIONSHIP_KINDS as readonly string[]).includes(kind)) {
     throw new DomainError("INTERNAL", `relationship '${String(p.id)}' has an unknown type ${kind}`);
   }
-  const relationship = unreadRelationship({ id: str(p.id), kind: kind as RelationshipKind, from, to });
-  const fields = relationship as unknown as Record<RelationshipPart, unknown>;
-  for (const part of parts) fields[part] = PART_READERS[part](p);
-  return relationship;
+  // A view is stored as made from every claim: the record time of a stored view is always now (null).
+  const row: Record<string, unknown> = { id: str(p.id), kind, from, to, knownAt: null };
+  for (const part of parts) row[part] = PART_READERS[part](p);
+  return row as RelationshipRow;
 }
 
 export function toSource(p: Props): Source {

@@ -11,7 +11,8 @@ import {
   type Source,
 } from "../../domain/entities";
 import { StoreUnavailableError } from "../../domain/errors";
-import { NOT_COUNTED } from "../../domain/relationship-parts";
+import { type NodeColumn, type NodeRow, nodeView, sameColumns } from "../../domain/node-columns";
+import { RELATIONSHIP_PARTS, type RelationshipRow } from "../../domain/relationship-parts";
 import { normalizeText } from "../../domain/text";
 import type { Neo4jConfig } from "./neo4j-config";
 import type {
@@ -26,6 +27,7 @@ import type {
   PageRequest,
   PlannedList,
   PlannedListResult,
+  PlannedPage,
   PlanResult,
   PlanRoot,
   RelationshipFilter,
@@ -42,6 +44,7 @@ import { DEFAULT_LOAD_BATCH_SIZE, loadInBatches, type LoadOptions } from "./batc
 import { Neo4jExecutor, type Neo4jExecutorOptions, type Neo4jRecord } from "./executor";
 import {
   nodeFromColumns,
+  nodeReader,
   relationshipFromColumns,
   relationshipReader,
   toEvidence,
@@ -89,7 +92,7 @@ import {
 } from "./queries/relationship-queries";
 import { searchQuery } from "./queries/search-query";
 import { mostConnectedQuery } from "./queries/connected-query";
-import { type PageRow, type PlanAnswer, type PlanListRow, planQuery } from "./queries/plan-query";
+import { type PageRow, type PlanAnswer, type PlanListRow, planNodeColumns, planQuery } from "./queries/plan-query";
 import { ensureSchema } from "./schema";
 
 type Props = Record<string, unknown>;
@@ -174,15 +177,11 @@ export class Neo4jStore implements GraphStore {
   ): Promise<RelationshipPage[]> {
     if (nodeIds.length === 0) return [];
     if (atRecordTime(filter)) return relationshipsOfAtRecordTime(this, nodeIds, filter, page, options);
-    if (selectedKinds(filter).length === 0) {
-      const none = { ...NO_RELATIONSHIPS, totalCount: options.withTotalCount === false ? NOT_COUNTED : 0 };
-      return nodeIds.map(() => none);
-    }
-    const query = relationshipsOfQuery(nodeIds, filter, page, options.withNeighbours ?? false, options);
-    const readRelationship = relationshipReader(options.parts);
+    if (selectedKinds(filter).length === 0) return nodeIds.map(() => NO_RELATIONSHIPS);
+    const query = relationshipsOfQuery(nodeIds, filter, page, options.withNeighbours ?? false);
     const pages = await this.read(
       query,
-      (rec) => [rec.get("nodeId") as string, relationshipPageFromRecord(rec, page, readRelationship)] as const,
+      (rec) => [rec.get("nodeId") as string, relationshipPageFromRecord(rec, page)] as const,
     );
     const byNode = new Map(pages);
     return nodeIds.map((id) => byNode.get(id) ?? NO_RELATIONSHIPS);
@@ -315,12 +314,15 @@ export class Neo4jStore implements GraphStore {
   async readPlan(root: PlanRoot, lists: readonly PlannedList[]): Promise<PlanResult> {
     // A record time remakes relationships from their claims, which one statement does not do.
     if (planAsksRecordTime(lists)) return readPlanByLevels(this, root, lists);
+    const nodeColumns = planNodeColumns(lists);
+    const readNode = nodeReader(nodeColumns);
     const answer = await this.readRow(planQuery(root, lists), (rec) => {
       const row = planAnswerOf(rec);
-      const nodes = new Map(row.nodes.map(nodeFromColumns).map((node) => [node.id, node]));
+      const nodes = new Map(row.nodes.map(readNode).map((node) => [node.id, node]));
       return { total: row.rootTotal, rows: row.rootRows, nodes };
     });
-    const roots = answer.rows.map(([columns, rootLists]) => ({ node: nodeFromColumns(columns), lists: rootLists }));
+    const readRoot = nodeReader(root.columns);
+    const roots = answer.rows.map(([columns, rootLists]) => ({ node: readRoot(columns), lists: rootLists }));
     const rootPage = planRootPage(
       root,
       roots.map(({ node }) => node),
@@ -335,6 +337,7 @@ export class Neo4jStore implements GraphStore {
           list,
           entries.map(({ node, lists: rootLists }) => [node.id, rootLists[i]!]),
           answer.nodes,
+          nodeColumns,
         ),
       ),
     };
@@ -437,38 +440,45 @@ function nodeFromRecord(rec: Neo4jRecord): GraphNode {
 
 /**
  * A node's page from the rows of relationshipPageSubquery (one row more than `first` when there is a
- * next page), its neighbours found by `nodeOf`.
+ * next page), its neighbours found by `nodeOf`, each row read by `readRelationship`.
  */
-function pageFromRows<Other>(
+function pageFromRows<Other, Row, Node extends NodeRow>(
   rows: readonly PageRow<Other>[],
   totalCount: number | null,
   page: PageRequest,
-  nodeOf: (other: Other) => GraphNode | null,
-  readRelationship: (columns: readonly unknown[]) => Relationship,
-): RelationshipPage {
-  const total = totalCount ?? NOT_COUNTED;
-  const { items, hasNextPage } = trimPage([...rows], total, pageSize(page));
-  const neighbours = new Map<string, GraphNode>();
+  nodeOf: (other: Other) => Node | null,
+  readRelationship: (columns: readonly unknown[]) => Row,
+) {
+  const first = pageSize(page);
+  const items = first === null ? rows : rows.slice(0, first);
+  const hasNextPage = first !== null && rows.length > first;
+  const neighbours = new Map<string, Node>();
   for (const [, other] of items) {
     const node = nodeOf(other);
     if (node) neighbours.set(node.id, node);
   }
   return {
     items: items.map(([relationship]) => readRelationship(relationship)),
-    totalCount: total,
+    totalCount,
     hasNextPage,
     neighbours: [...neighbours.keys()].sort().map((id) => neighbours.get(id)!),
   };
 }
 
-function relationshipPageFromRecord(
-  rec: Neo4jRecord,
+/** A whole page, counted, from rows of every part with the other ends' columns. */
+function wholePage(
+  rows: readonly PageRow<unknown[] | null>[],
+  totalCount: number | null,
   page: PageRequest,
-  readRelationship: (columns: readonly unknown[]) => Relationship,
 ): RelationshipPage {
-  const rows = rec.get("rows") as PageRow<unknown[] | null>[];
   const nodeOf = (other: unknown[] | null) => (other ? nodeFromColumns(other) : null);
-  return pageFromRows(rows, rec.get("totalCount") as number | null, page, nodeOf, readRelationship);
+  const whole = pageFromRows(rows, totalCount, page, nodeOf, relationshipFromColumns);
+  if (whole.totalCount === null) throw incompleteAnswer("a page without the count it was read with");
+  return { ...whole, totalCount: whole.totalCount };
+}
+
+function relationshipPageFromRecord(rec: Neo4jRecord, page: PageRequest): RelationshipPage {
+  return wholePage(rec.get("rows") as PageRow<unknown[] | null>[], rec.get("totalCount") as number | null, page);
 }
 
 /** The page of a node that does not exist: it has no relationships. */
@@ -479,13 +489,8 @@ function pagesOfRead(
   read: RelationshipRead,
   rows: readonly (readonly [string, number | null, PageRow<unknown[] | null>[]])[],
 ): RelationshipPage[] {
-  const readRelationship = relationshipReader(read.options?.parts);
-  const nodeOf = (other: unknown[] | null) => (other ? nodeFromColumns(other) : null);
   const byNode = new Map(
-    rows.map(([nodeId, totalCount, pageRows]) => [
-      nodeId,
-      pageFromRows(pageRows, totalCount, read.page, nodeOf, readRelationship),
-    ]),
+    rows.map(([nodeId, totalCount, pageRows]) => [nodeId, wholePage(pageRows, totalCount, read.page)]),
   );
   return read.nodeIds.map((id) => byNode.get(id) ?? NO_RELATIONSHIPS);
 }
@@ -497,7 +502,7 @@ function planAnswerOf(rec: Neo4jRecord): PlanAnswer {
 }
 
 /** The root page as readPlanByLevels gives it: a trimmed companies page, or the nodes found in the order asked. */
-function planRootPage(root: PlanRoot, nodes: GraphNode[], total: number): Page<GraphNode> {
+function planRootPage(root: PlanRoot, nodes: NodeRow[], total: number): Page<NodeRow> {
   if (root.kind === "companies") return trimPage(nodes, total, pageSize(root.page));
   const byId = new Map(nodes.map((node) => [node.id, node]));
   const found = unique(root.ids).flatMap((id) => byId.get(id) ?? []);
@@ -511,15 +516,20 @@ function planRootPage(root: PlanRoot, nodes: GraphNode[], total: number): Page<G
 function plannedListResult(
   list: PlannedList,
   entries: readonly (readonly [string, PlanListRow])[],
-  nodes: ReadonlyMap<string, GraphNode>,
+  nodes: ReadonlyMap<string, NodeRow>,
+  readWith: readonly NodeColumn[] | undefined,
 ): PlannedListResult {
+  // The nodes were read with every list's columns; each list's neighbours hold its own.
+  const view = sameColumns(list.nodeColumns, readWith) ? undefined : nodeView(list.nodeColumns);
   const nodeOf = (id: string) => {
     const node = nodes.get(id);
     if (!node) throw incompleteAnswer(`the planned read lacks the node ${id}`);
-    return node;
+    return view ? view(node) : node;
   };
-  const readRelationship = relationshipReader(list.parts);
-  const pages = new Map(
+  const readRelationship: (columns: readonly unknown[]) => RelationshipRow = relationshipReader(
+    list.parts ?? RELATIONSHIP_PARTS,
+  );
+  const pages = new Map<string, PlannedPage>(
     entries.map(([id, [totalCount, rows]]) => [
       id,
       pageFromRows(rows, totalCount, list.page, nodeOf, readRelationship),
@@ -537,6 +547,7 @@ function plannedListResult(
         child,
         [...nested].map(([id, lists]) => [id, lists[i]!]),
         nodes,
+        readWith,
       ),
     ),
   };

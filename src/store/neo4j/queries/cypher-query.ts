@@ -1,8 +1,9 @@
 import { DomainError } from "../../../domain/errors";
 import type { PageRequest } from "../../graph-store";
 import type { Params } from "../executor";
+import type { NodeColumn } from "../../../domain/node-columns";
 import type { RelationshipPart } from "../../../domain/relationship-parts";
-import { NODE_FIELDS, relationshipFields } from "../mapping";
+import { nodeFields, relationshipFields } from "../mapping";
 
 /**
  * One statement as it is sent to Neo4j. Builders return these and never run them, so each one can
@@ -43,9 +44,11 @@ export function spelledFrom<T extends string>(allowed: readonly T[], name: strin
   return found;
 }
 
-/** The node bound to `variable` as the list nodeFromColumns reads. */
-export function nodeProjection(variable: string): string {
-  return `[${NODE_FIELDS.map((field) => `${variable}.${field}`).join(", ")}]`;
+/** The node bound to `variable` as the list nodeFromColumns reads, or nodeReader(columns) when a read names its columns. */
+export function nodeProjection(variable: string, columns?: readonly NodeColumn[]): string {
+  return `[${nodeFields(columns)
+    .map((field) => `${variable}.${field}`)
+    .join(", ")}]`;
 }
 
 /** The relationship bound to `variable` as the list relationshipFromColumns reads for `parts`. */

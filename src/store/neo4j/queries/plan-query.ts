@@ -1,3 +1,4 @@
+import { type NodeColumn, normalizeColumns } from "../../../domain/node-columns";
 import type { PlannedList, PlanRoot } from "../../graph-store";
 import { idAfter, whereClause } from "../cypher-rules";
 import { cypherInt, type Params } from "../executor";
@@ -18,7 +19,7 @@ export type PlanListRow = readonly [
   nested: readonly (readonly [id: string, lists: readonly PlanListRow[]])[],
 ];
 
-/** A root node as nodeProjection lists it, with its lists' answers in plan order. */
+/** A root node as nodeProjection lists it for the root's columns, with its lists' answers in plan order. */
 type PlanRootRow = readonly [node: readonly unknown[], lists: readonly PlanListRow[]];
 
 /**
@@ -28,8 +29,19 @@ type PlanRootRow = readonly [node: readonly unknown[], lists: readonly PlanListR
 export interface PlanAnswer {
   readonly rootTotal: number;
   readonly rootRows: readonly PlanRootRow[];
-  /** Every other end of every page once, as nodeProjection lists it. */
+  /** Every other end of every page once, as nodeProjection lists it for planNodeColumns. */
   readonly nodes: readonly (readonly unknown[])[];
+}
+
+/**
+ * The columns the other ends are read with: every list's, at once (each node is shipped once, for
+ * all the lists that reach it); every column when one list asks for them all.
+ */
+export function planNodeColumns(lists: readonly PlannedList[]): readonly NodeColumn[] | undefined {
+  const columns: NodeColumn[] = [];
+  const gather = (plan: readonly PlannedList[]): boolean =>
+    plan.every((list) => list.nodeColumns !== undefined && (columns.push(...list.nodeColumns), gather(list.next)));
+  return gather(lists) ? normalizeColumns(columns) : undefined;
 }
 
 /** The statement's columns, in the order it returns them. */
@@ -43,13 +55,13 @@ const ANSWER_COLUMNS = ["rootTotal", "rootRows", "nodes"] as const satisfies rea
  * every map): each root row `[node, lists]`, each list `[totalCount, rows, nested]` with rows
  * `[relationship, otherId]` and `nested` holding `[id, lists]` per distinct other end; `nodes` has
  * every other end once. Hubs come back as the other end of hundreds of rows, so shipping each node
- * once keeps the answer a fraction of the size. The statement's shape
+ * once keeps the answer a fraction of the size; nodes ship only the columns the plan names. The statement's shape
  * follows the plan; every value is a parameter, named by the list's place in the plan (`l0_`, ...).
  */
 export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): CypherQuery {
   const params: Params = {};
   const listBlocks = lists.map((list, i) => listSubquery(list, `l${i}`, params));
-  const rootRow = `[${nodeProjection("n")}, [${lists.map((_, i) => `l${i}`).join(", ")}]]`;
+  const rootRow = `[${nodeProjection("n", root.columns)}, [${lists.map((_, i) => `l${i}`).join(", ")}]]`;
   const body = [...listBlocks, `RETURN collect(${rootRow}) AS rootRows`].join("\n");
   const tail = cypher`
     WITH rootTotal, rootRows, ${otherIds(lists, "rootRows", 0).join(" + ") || "[]"} AS otherIds
@@ -57,7 +69,7 @@ export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): Cypher
       UNWIND otherIds AS otherId
       WITH DISTINCT otherId
       MATCH (m:Entity {id: otherId})
-      RETURN collect(${nodeProjection("m")}) AS nodes
+      RETURN collect(${nodeProjection("m", planNodeColumns(lists))}) AS nodes
     }
     RETURN ${ANSWER_COLUMNS.join(", ")}`;
   if (root.kind === "nodes") {

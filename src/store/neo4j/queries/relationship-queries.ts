@@ -1,5 +1,5 @@
 import { RELATIONSHIP_KINDS, type RelationshipKind } from "../../../domain/entities";
-import type { PageContents, PageRequest, RelationshipFilter, RelationshipRead } from "../../graph-store";
+import type { PageRequest, RelationshipFilter, RelationshipRead } from "../../graph-store";
 import {
   filterParams,
   filterPredicates,
@@ -83,14 +83,13 @@ export function relationshipsOfQuery(
   filter: RelationshipFilter,
   page: PageRequest,
   withNeighbours: boolean,
-  contents: PageContents = {},
 ): CypherQuery {
   const other = withNeighbours ? nodeProjection("m") : "null";
-  const row = `[${relationshipProjection("r", contents.parts)}, ${other}]`;
+  const row = `[${relationshipProjection("r")}, ${other}]`;
   const text = cypher`
     UNWIND $ids AS nodeId
     MATCH (n:Entity {id: nodeId})
-    ${relationshipPageSubquery(filter, page, { row, withTotalCount: contents.withTotalCount })}
+    ${relationshipPageSubquery(filter, page, { row })}
     RETURN nodeId, totalCount, rows`;
   return { cypher: text, params: { ids: unique(nodeIds), ...relationshipPageParams(filter, page) } };
 }
@@ -99,14 +98,14 @@ export function relationshipsOfQuery(
  * Several relationshipsOf reads in one statement: one row, with a column `read<i>` per read holding
  * the rows relationshipsOfQuery would return for it, each as `[nodeId, totalCount, rows]`. Every
  * read must select at least one kind. Each read is its own subquery with its own parameters, so
- * that reads with different filters, pages and contents share the statement and nothing else.
+ * that reads with different filters and pages share the statement and nothing else.
  */
 export function relationshipsOfEachQuery(reads: readonly RelationshipRead[]): CypherQuery {
   const parts = reads.map((read, i) => {
     const prefix = `read${i}_`;
     const other = read.options?.withNeighbours ? nodeProjection("m") : "null";
-    const row = `[${relationshipProjection("r", read.options?.parts)}, ${other}]`;
-    const contents = { prefix, row, withTotalCount: read.options?.withTotalCount };
+    const row = `[${relationshipProjection("r")}, ${other}]`;
+    const contents = { prefix, row };
     const text = cypher`
       CALL () {
         UNWIND $${prefix}ids AS nodeId
