@@ -57,9 +57,9 @@ export function rowView(
       kind: relationship.kind,
       from: relationship.from,
       to: relationship.to,
-      knownAt: relationship.knownAt,
     };
     for (const part of parts) row[part] = relationship[part];
+    row.knownAt = relationship.knownAt;
     return row as RelationshipRow;
   };
 }

@@ -340,9 +340,10 @@ function toRelationship(
   if (!(RELATIONSHIP_KINDS as readonly string[]).includes(kind)) {
     throw new DomainError("INTERNAL", `relationship '${String(p.id)}' has an unknown type ${kind}`);
   }
-  // A view is stored as made from every claim: the record time of a stored view is always now (null).
-  const row: Record<string, unknown> = { id: str(p.id), kind, from, to, knownAt: null };
+  const row: Record<string, unknown> = { id: str(p.id), kind, from, to };
   for (const part of parts) row[part] = PART_READERS[part](p);
+  // A view is stored as made from every claim: the record time of a stored view is always now (null).
+  row.knownAt = null;
   return row as RelationshipRow;
 }
 
