@@ -32,6 +32,7 @@ const FIELD_PARTS: Readonly<Record<string, readonly RelationshipPart[]>> = {
   confidence: ["confidence"],
   note: ["note"],
   evidence: ["evidenceIds"],
+  evidenceEntries: ["evidenceIds"],
   agreement: ["agreement", "amount"],
   // Claims are read by relationship id, through their own loader.
   claims: [],
