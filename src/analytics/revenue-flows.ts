@@ -105,7 +105,13 @@ export async function loadLine(store: GraphStore, input: RevenueFlowsInput): Pro
   const nodes = await requireNodes(store, [companyId], productId);
   const kinds: RelationshipKind[] = ["BUYS_FROM"];
   const [[page], [metrics]] = await Promise.all([
-    store.relationshipsOf([companyId], { kinds, direction, productIds: productId ? [productId] : [], asOf }, {}),
+    // With the counterparties themselves: the line names them, and without groups they are all it names.
+    store.relationshipsOf(
+      [companyId],
+      { kinds, direction, productIds: productId ? [productId] : [], asOf },
+      {},
+      { withNeighbours: true },
+    ),
     store.metricsOf([companyId], [METRIC_KINDS.revenue, METRIC_KINDS.customerShare]),
   ]);
   const rels = page!.items.filter(
@@ -122,7 +128,9 @@ export async function loadLine(store: GraphStore, input: RevenueFlowsInput): Pro
     direction === "IN" ? groupStatedShare(metrics!, productId, key, members, asOf) : null,
   );
 
-  const named = await store.nodesByIds([...new Set(seeds.flatMap((s) => [s.counterpartyId, ...s.memberIds]))]);
+  for (const neighbour of page!.neighbours) nodes.set(neighbour.id, neighbour);
+  const unnamed = [...new Set(seeds.flatMap((s) => [s.counterpartyId, ...s.memberIds]))].filter((id) => !nodes.has(id));
+  const named = await store.nodesByIds(unnamed);
   named.forEach((n) => n && nodes.set(n.id, n));
   const names = namesOf(nodes);
   inputNotes.push(...claimNotes(rels, asOf, (r) => names(counterpartOf(r))));
