@@ -2,10 +2,11 @@ import { claimNotes } from "./claim-notes";
 import { METRIC_KINDS, type Relationship, type RelationshipKind } from "../domain/entities";
 import { BadInputError } from "../domain/errors";
 import type { Money, Period } from "../domain/money";
-import type { GraphStore } from "../store/graph-store";
+import type { GraphStore, RelationshipPage } from "../store/graph-store";
 import { checkDate } from "../domain/dates";
 import type { GroupChain } from "../domain/groups";
-import { inForce } from "../domain/validity";
+import type { RelationshipPart } from "../domain/relationship-parts";
+import { inForce, statusesThatCanHold } from "../domain/validity";
 import { groupChains, parentsFromStore } from "./groups";
 import { type Names, namesOf, requireNodes } from "./nodes";
 import { buildLine, type FlowSeed, type RevenueFlow, type TotalSource } from "./revenue-line";
@@ -92,6 +93,38 @@ export interface LoadedLine {
   readonly counterpartOf: (r: Relationship) => string;
 }
 
+/** The relationships money moves along, as a line counts it. */
+const MONEY_KINDS: readonly RelationshipKind[] = ["BUYS_FROM"];
+
+/** What a line's figures and notes read of a purchase (see revenue-line.ts and claim-notes.ts). */
+const LINE_PARTS: readonly RelationshipPart[] = [
+  "productId",
+  "amount",
+  "status",
+  "validFrom",
+  "validTo",
+  "confidence",
+  "evidenceIds",
+  "agreement",
+  "firstReported",
+];
+
+/**
+ * The company's purchases or sales that may be in force, with the counterparties themselves: the
+ * line names them, and without groups they are all it names.
+ */
+function readPurchases(
+  store: GraphStore,
+  companyId: string,
+  direction: FlowDirection,
+  productId: string | null,
+  asOf: string | null,
+): Promise<RelationshipPage[]> {
+  const statuses = statusesThatCanHold(inForce, asOf);
+  const filter = { kinds: MONEY_KINDS, direction, productIds: productId ? [productId] : [], statuses, asOf };
+  return store.relationshipsOf([companyId], filter, {}, { withNeighbours: true, parts: LINE_PARTS });
+}
+
 /** Reads a line and builds its figures; revenueFlows returns the report, churn rebuilds from the seeds. */
 export async function loadLine(store: GraphStore, input: RevenueFlowsInput): Promise<LoadedLine> {
   const direction = input.direction ?? "IN";
@@ -103,9 +136,8 @@ export async function loadLine(store: GraphStore, input: RevenueFlowsInput): Pro
   const { companyId } = input;
 
   const nodes = await requireNodes(store, [companyId], productId);
-  const kinds: RelationshipKind[] = ["BUYS_FROM"];
   const [[page], [metrics]] = await Promise.all([
-    store.relationshipsOf([companyId], { kinds, direction, productIds: productId ? [productId] : [], asOf }, {}),
+    readPurchases(store, companyId, direction, productId, asOf),
     store.metricsOf([companyId], [METRIC_KINDS.revenue, METRIC_KINDS.customerShare]),
   ]);
   const rels = page!.items.filter(
@@ -122,7 +154,9 @@ export async function loadLine(store: GraphStore, input: RevenueFlowsInput): Pro
     direction === "IN" ? groupStatedShare(metrics!, productId, key, members, asOf) : null,
   );
 
-  const named = await store.nodesByIds([...new Set(seeds.flatMap((s) => [s.counterpartyId, ...s.memberIds]))]);
+  for (const neighbour of page!.neighbours) nodes.set(neighbour.id, neighbour);
+  const unnamed = [...new Set(seeds.flatMap((s) => [s.counterpartyId, ...s.memberIds]))].filter((id) => !nodes.has(id));
+  const named = await store.nodesByIds(unnamed);
   named.forEach((n) => n && nodes.set(n.id, n));
   const names = namesOf(nodes);
   inputNotes.push(...claimNotes(rels, asOf, (r) => names(counterpartOf(r))));

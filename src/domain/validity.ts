@@ -1,4 +1,4 @@
-import type { Relationship } from "./entities";
+import { type Relationship, type RelationshipStatus, STATUSES } from "./entities";
 
 /**
  * When a relationship holds, in one place. Dates are ISO `YYYY-MM-DD` strings, which compare
@@ -31,6 +31,18 @@ export function inForce(r: Dated, asOf: string | null | undefined): boolean {
 /** Like inForce, but a plan counts: a planned competitor is already a risk. */
 export function inForceOrPlanned(r: Dated, asOf: string | null | undefined): boolean {
   return r.status === "PLANNED" ? isValidAt(r, asOf) : inForce(r, asOf);
+}
+
+/**
+ * The statuses a relationship can have and still pass `holds` (inForce, inForceOrPlanned) on
+ * `asOf`: each status tried on the widest window the day allows. A store may read only these, and
+ * only relationships valid on `asOf`, before `holds` decides on each one: the rule stays here.
+ */
+export function statusesThatCanHold(
+  holds: (r: Dated, asOf: string | null | undefined) => boolean,
+  asOf: string | null | undefined,
+): RelationshipStatus[] {
+  return STATUSES.filter((status) => holds({ status, validFrom: null, validTo: asOf ?? null }, asOf));
 }
 
 /** A relationship that had ended by `asOf` (recorded as former, or its end date is before that day). */

@@ -12,6 +12,7 @@ import type { GraphStore, Page } from "../store/graph-store";
 import { graphKnownAt } from "../store/record-time";
 import { byId, pageById } from "../store/relationship-filter";
 import { pageRequest, requireId } from "./arguments";
+import { sharingNodes } from "./loaders/sharing-store";
 import type { Context } from "./context";
 import { evidenceByIds, loadedOrThrow } from "./reads";
 import { type EvidenceEntry, evidenceEntries } from "../domain/evidence-entries";
@@ -30,7 +31,7 @@ import type { DiffArgs } from "./types/diff.type";
  * knownAt, or those it inherits) then holds for everything nested under it (see clock.ts).
  */
 export function storeAt(ctx: Context, info: GraphQLResolveInfo, own: ClockArgs): GraphStore {
-  return graphKnownAt(ctx.store, clockOf(ctx, info, own).knownAt);
+  return graphKnownAt(sharingNodes(ctx.store, ctx), clockOf(ctx, info, own).knownAt);
 }
 
 function asSeenAt(page: Page<Claim>, knownAt: string | null): Page<Claim> {

@@ -1,5 +1,12 @@
-import type { GraphNode, Relationship, RelationshipKind } from "../../domain/entities";
-import type { Direction, GraphStore, RelationshipPage, RelationshipRead } from "../../store/graph-store";
+import type { Relationship, RelationshipKind } from "../../domain/entities";
+import type { RelationshipPart } from "../../domain/relationship-parts";
+import type {
+  Direction,
+  GraphStore,
+  RelationshipFilter,
+  RelationshipPage,
+  RelationshipRead,
+} from "../../store/graph-store";
 import { FANOUT_CAP, FRONTIER_CAP, RANKED_READ_CAP } from "./caps";
 
 type Side = "IN" | "OUT";
@@ -9,12 +16,20 @@ const SIDES: readonly Side[] = ["OUT", "IN"];
 export type LevelRead = Record<Side, string[]>;
 
 export interface SearchOptions {
+  /** The parts of a relationship the search looks at (every part when undefined): Neo4j ships no more. */
+  readonly parts?: readonly RelationshipPart[];
   /**
    * Let the store answer each level of a search in one call, both directions together (default
    * true); false reads each direction on its own through relationshipsOf, the walk every store
    * answers alike and the reference the pushed-down reads are checked against.
    */
   readonly pushdown?: boolean;
+}
+
+/** One filtered read of readRanked: kinds and narrowing filters (the direction is the read's), and the parts it needs. */
+export interface RankedRead {
+  readonly filter: Omit<RelationshipFilter, "direction">;
+  readonly parts?: readonly RelationshipPart[];
 }
 
 /** A node whose relationships in one direction were read only in part: the first `read` of `total`, by id. */
@@ -86,23 +101,31 @@ export class LevelReader {
 
   /** Validity is checked per use (a former supplier matters precisely because it has ended). */
   private readOf(nodeIds: readonly string[], direction: Side): RelationshipRead {
-    return { nodeIds, filter: { kinds: this.kinds[direction], direction }, page: { first: FANOUT_CAP } };
+    const filter = { kinds: this.kinds[direction], direction };
+    return { nodeIds, filter, page: { first: FANOUT_CAP }, options: { parts: this.options.parts } };
   }
 
   /**
-   * Reads one node's relationships far beyond the fan-out cap (up to RANKED_READ_CAP), with the
-   * nodes at their other ends, for a caller that ranks them all before following any. Same call
-   * count as `read`: the neighbours come with the relationships.
+   * Reads one node's relationships far beyond the fan-out cap (up to RANKED_READ_CAP each), for a
+   * caller that ranks them all before following any: one read per filter (each of its own kinds,
+   * with only the parts it names), all in one store call unless the options ask for the walk.
+   * Afterwards `edges(id, direction, kind)` gives what these reads kept, so each filter must hold
+   * everything its caller takes from that kind.
    */
-  async readRanked(id: string, direction: Side): Promise<readonly GraphNode[]> {
-    const [page] = await this.store.relationshipsOf(
-      [id],
-      { kinds: this.kinds[direction], direction },
-      { first: RANKED_READ_CAP },
-      { withNeighbours: true },
+  async readRanked(id: string, direction: Side, reads: readonly RankedRead[]): Promise<void> {
+    const asked = reads.map(({ filter, parts }): RelationshipRead => ({
+      nodeIds: [id],
+      filter: { ...filter, direction },
+      page: { first: RANKED_READ_CAP },
+      options: { parts },
+    }));
+    const pages = this.options.pushdown === false ? await readEach(this.store, asked) : await this.readTogether(asked);
+    const kept = pages.map(([page]) => page!);
+    kept.forEach((page) => this.notePartial(id, direction, page));
+    this.seenIn(direction).set(
+      id,
+      kept.flatMap((page) => page.items),
     );
-    this.keep(id, direction, page!);
-    return page!.neighbours;
   }
 
   /** Relationships of `id` read in `direction` (symmetric ones from either end), of one kind. */
@@ -121,16 +144,20 @@ export class LevelReader {
   }
 
   private keep(id: string, direction: Side, page: RelationshipPage): void {
+    this.notePartial(id, direction, page);
+    this.seenIn(direction).set(id, page.items);
+  }
+
+  private notePartial(id: string, direction: Side, page: RelationshipPage): void {
     if (page.hasNextPage) {
       this.partialReads.push({ nodeId: id, direction, read: page.items.length, total: page.totalCount });
     }
-    this.seenIn(direction).set(id, page.items);
   }
 }
 
 /** Each read on its own, one after the other, through relationshipsOf. */
 async function readEach(store: GraphStore, reads: readonly RelationshipRead[]): Promise<RelationshipPage[][]> {
   const pages: RelationshipPage[][] = [];
-  for (const read of reads) pages.push(await store.relationshipsOf(read.nodeIds, read.filter, read.page));
+  for (const read of reads) pages.push(await store.relationshipsOf(read.nodeIds, read.filter, read.page, read.options));
   return pages;
 }

@@ -1,6 +1,7 @@
 import { type GraphNode, METRIC_KINDS, type Metric, type Relationship } from "../../domain/entities";
 import { parentLink } from "../../domain/groups";
-import { inForce, inForceOrPlanned } from "../../domain/validity";
+import type { RelationshipPart } from "../../domain/relationship-parts";
+import { inForce, inForceOrPlanned, statusesThatCanHold } from "../../domain/validity";
 import type { GraphStore } from "../../store/graph-store";
 import type { LevelReader } from "../paths/level-reader";
 import { otherEnd } from "../paths/path-hop";
@@ -38,22 +39,50 @@ export interface Neighbourhood extends SupplierReading {
 }
 
 /**
- * Reads the supplier first: its customers, its competitors and its stated figures. Its incoming
- * relationships are read whole, with the nodes at their other ends, so that its customers can be
- * named and ranked by the revenue they carry before any of them is followed.
+ * What a path, its rank and its explanation read of a relationship (see path-hop.ts and
+ * explanations.ts): every level of the search reads these parts and no others.
+ */
+export const RISK_PARTS: readonly RelationshipPart[] = [
+  "productId",
+  "amount",
+  "market",
+  "purpose",
+  "status",
+  "validFrom",
+  "validTo",
+  "confidence",
+  "evidenceIds",
+];
+
+/**
+ * What a purchase of the supplier's products is read with at first: what its customer is ranked by
+ * and whether it is in force. The purchases a path shows are read whole later (readNamedPurchases).
+ */
+const RANKING_PARTS: readonly RelationshipPart[] = ["productId", "amount", "status", "validFrom", "validTo"];
+
+/**
+ * Reads the supplier first: its customers and its competitors, in one call. Its incoming purchases
+ * are read whole in number but narrow in columns, and only those that may be in force, so that its
+ * customers can be ranked by the revenue they carry before any of them is followed.
  */
 export async function readSupplier(
   store: GraphStore,
   reader: LevelReader,
   request: RiskRequest,
-  known: Map<string, GraphNode>,
 ): Promise<SupplierReading> {
   const { supplierId, asOf } = request;
-  const [[supplierMetrics], neighbours] = await Promise.all([
-    store.metricsOf([supplierId], [METRIC_KINDS.revenue, METRIC_KINDS.customerShare]),
-    reader.readRanked(supplierId, "IN"),
+  // One after the other, so that the ranked read is a search level of its own (one statement).
+  await reader.readRanked(supplierId, "IN", [
+    {
+      filter: { kinds: ["BUYS_FROM"], statuses: statusesThatCanHold(inForce, asOf), asOf },
+      parts: RANKING_PARTS,
+    },
+    {
+      filter: { kinds: ["COMPETES_WITH"], statuses: statusesThatCanHold(inForceOrPlanned, asOf), asOf },
+      parts: RISK_PARTS,
+    },
   ]);
-  for (const node of neighbours) known.set(node.id, node);
+  const [supplierMetrics] = await store.metricsOf([supplierId], [METRIC_KINDS.revenue, METRIC_KINDS.customerShare]);
   const purchases = reader
     .edges(supplierId, "IN", "BUYS_FROM")
     .filter((r) => r.to === supplierId && r.productId !== null && inForce(r, asOf));
@@ -178,15 +207,19 @@ export function offersByOthers(reader: LevelReader, productId: string, request: 
     .filter((r) => r.to === productId && r.from !== request.supplierId && inForce(r, request.asOf));
 }
 
-/** Every node a path or its explanation can name, read in one call and added to `known`. */
+/**
+ * Every node a path or its explanation can name (and `alsoNamed`, for the report's notes), besides
+ * the customers the paths start from, read in one call and added to `known`.
+ */
 export async function readMentionedNodes(
   store: GraphStore,
   reader: LevelReader,
-  hood: Neighbourhood,
+  hood: Neighbourhood & { readonly alsoNamed: readonly string[] },
   supplierId: string,
   known: Map<string, GraphNode>,
 ): Promise<void> {
   const mentioned = new Set<string>([
+    ...hood.alsoNamed,
     ...hood.lineProductIds,
     ...hood.customerLevels.keys(),
     ...hood.upstreamProductIds,
@@ -201,8 +234,7 @@ export async function readMentionedNodes(
   for (const r of hood.supplierCompetition) mentioned.add(otherEnd(r, supplierId));
   for (const upstreamSupplierId of hood.upstreamSupplierIds)
     for (const r of reader.edges(upstreamSupplierId, "OUT", "OFFERS")) mentioned.add(r.to);
-  for (const r of hood.purchases) mentioned.add(r.from);
-  // The supplier's customers and competitors came with its relationships: a hub's thousands are not read twice.
+  // The customers themselves are named by the paths found (withNamedPurchases): at a hub, a few of thousands.
   const unread = [...mentioned].filter((id) => !known.has(id));
   (await store.nodesByIds(unread)).forEach((node) => node && known.set(node.id, node));
 }

@@ -1,4 +1,3 @@
-import { claimNotes } from "../claim-notes";
 import type { Relationship } from "../../domain/entities";
 import type { Names } from "../nodes";
 import type { LevelReader } from "../paths/level-reader";
@@ -40,9 +39,9 @@ export const concernsLine = (r: Relationship, productId: string): boolean =>
 export function measureLines(supplier: SupplierReading, request: RiskRequest, names: Names): MeasuredLine[] {
   return supplier.lineProductIds.map((productId) => {
     const purchases = supplier.purchases.filter((r) => r.productId === productId);
+    // A risk report shows no line notes: the purchases were read without the claims' agreement they would need.
     const lineNotes: string[] = [];
     const stated = statedTotalOf(supplier.supplierMetrics, productId, request.asOf, "MONTH", lineNotes);
-    lineNotes.push(...claimNotes(purchases, request.asOf, (r) => names(r.from)));
     return {
       productId,
       figures: buildLine(seedsByCustomer(purchases), stated?.amount ?? null, "MONTH", names, lineNotes),

@@ -1,9 +1,10 @@
 import { thresholdFlag } from "../../concentration";
 import type { Names } from "../../nodes";
+import type { RevenueFlow } from "../../revenue-line";
 import { type CustomerOnLine, customerDraft } from "../customers";
 import type { Draft } from "../draft";
 import { explainConcentration, unassessableNote } from "../explanations";
-import type { RevenueLine } from "../revenue-lines";
+import type { MeasuredLine, RevenueLine } from "../revenue-lines";
 import type { RiskSearch } from "../search";
 
 /** One customer holds a share of the line at or possibly above the threshold. */
@@ -24,7 +25,16 @@ export function* concentration(search: RiskSearch, customer: CustomerOnLine): It
 /** The customers of each line whose share could be anything, so that no one takes silence for safety. */
 export function unassessableNotes(lines: readonly RevenueLine[], names: Names): string[] {
   return lines.flatMap((line) => {
-    const open = line.figures.flows.filter((f) => f.share && f.share.low === 0 && f.share.high >= 1);
+    const open = unassessable(line);
     return open.length > 0 ? [unassessableNote(names, line, open)] : [];
   });
+}
+
+/** The customers unassessableNotes names. */
+export function unassessableCustomers(lines: readonly MeasuredLine[]): string[] {
+  return lines.flatMap((line) => unassessable(line).map((flow) => flow.counterpartyId));
+}
+
+function unassessable(line: MeasuredLine): RevenueFlow[] {
+  return line.figures.flows.filter((f) => f.share && f.share.low === 0 && f.share.high >= 1);
 }
