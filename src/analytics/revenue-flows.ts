@@ -5,7 +5,6 @@ import type { Money, Period } from "../domain/money";
 import type { GraphStore, RelationshipPage } from "../store/graph-store";
 import { checkDate } from "../domain/dates";
 import type { GroupChain } from "../domain/groups";
-import type { RelationshipPart } from "../domain/relationship-parts";
 import { inForce, statusesThatCanHold } from "../domain/validity";
 import { groupChains, parentsFromStore } from "./groups";
 import { type Names, namesOf, requireNodes } from "./nodes";
@@ -96,19 +95,6 @@ export interface LoadedLine {
 /** The relationships money moves along, as a line counts it. */
 const MONEY_KINDS: readonly RelationshipKind[] = ["BUYS_FROM"];
 
-/** What a line's figures and notes read of a purchase (see revenue-line.ts and claim-notes.ts). */
-const LINE_PARTS: readonly RelationshipPart[] = [
-  "productId",
-  "amount",
-  "status",
-  "validFrom",
-  "validTo",
-  "confidence",
-  "evidenceIds",
-  "agreement",
-  "firstReported",
-];
-
 /**
  * The company's purchases or sales that may be in force, with the counterparties themselves: the
  * line names them, and without groups they are all it names.
@@ -122,7 +108,7 @@ function readPurchases(
 ): Promise<RelationshipPage[]> {
   const statuses = statusesThatCanHold(inForce, asOf);
   const filter = { kinds: MONEY_KINDS, direction, productIds: productId ? [productId] : [], statuses, asOf };
-  return store.relationshipsOf([companyId], filter, {}, { withNeighbours: true, parts: LINE_PARTS });
+  return store.relationshipsOf([companyId], filter, {}, { withNeighbours: true });
 }
 
 /** Reads a line and builds its figures; revenueFlows returns the report, churn rebuilds from the seeds. */

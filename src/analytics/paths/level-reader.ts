@@ -1,5 +1,4 @@
 import type { Relationship, RelationshipKind } from "../../domain/entities";
-import type { RelationshipPart } from "../../domain/relationship-parts";
 import type {
   Direction,
   GraphStore,
@@ -16,8 +15,6 @@ const SIDES: readonly Side[] = ["OUT", "IN"];
 export type LevelRead = Record<Side, string[]>;
 
 export interface SearchOptions {
-  /** The parts of a relationship the search looks at (every part when undefined): Neo4j ships no more. */
-  readonly parts?: readonly RelationshipPart[];
   /**
    * Let the store answer each level of a search in one call, both directions together (default
    * true); false reads each direction on its own through relationshipsOf, the walk every store
@@ -26,10 +23,9 @@ export interface SearchOptions {
   readonly pushdown?: boolean;
 }
 
-/** One filtered read of readRanked: kinds and narrowing filters (the direction is the read's), and the parts it needs. */
+/** One filtered read of readRanked: kinds and narrowing filters (the direction is the read's). */
 export interface RankedRead {
   readonly filter: Omit<RelationshipFilter, "direction">;
-  readonly parts?: readonly RelationshipPart[];
 }
 
 /** A node whose relationships in one direction were read only in part: the first `read` of `total`, by id. */
@@ -102,22 +98,21 @@ export class LevelReader {
   /** Validity is checked per use (a former supplier matters precisely because it has ended). */
   private readOf(nodeIds: readonly string[], direction: Side): RelationshipRead {
     const filter = { kinds: this.kinds[direction], direction };
-    return { nodeIds, filter, page: { first: FANOUT_CAP }, options: { parts: this.options.parts } };
+    return { nodeIds, filter, page: { first: FANOUT_CAP } };
   }
 
   /**
    * Reads one node's relationships far beyond the fan-out cap (up to RANKED_READ_CAP each), for a
-   * caller that ranks them all before following any: one read per filter (each of its own kinds,
-   * with only the parts it names), all in one store call unless the options ask for the walk.
+   * caller that ranks them all before following any: one read per filter (each of its own kinds),
+   * all in one store call unless the options ask for the walk.
    * Afterwards `edges(id, direction, kind)` gives what these reads kept, so each filter must hold
    * everything its caller takes from that kind.
    */
   async readRanked(id: string, direction: Side, reads: readonly RankedRead[]): Promise<void> {
-    const asked = reads.map(({ filter, parts }): RelationshipRead => ({
+    const asked = reads.map(({ filter }): RelationshipRead => ({
       nodeIds: [id],
       filter: { ...filter, direction },
       page: { first: RANKED_READ_CAP },
-      options: { parts },
     }));
     const pages = this.options.pushdown === false ? await readEach(this.store, asked) : await this.readTogether(asked);
     const kept = pages.map(([page]) => page!);

@@ -9,9 +9,9 @@ import { detectRisks } from "./detect";
 import { unassessableCustomers, unassessableNotes } from "./detectors/concentration";
 import { collectDrafts, finishDraft, firstOfEachId } from "./draft";
 import { chooseCustomers, coverageOf } from "./coverage";
-import { readMentionedNodes, readNeighbourhood, readSupplier, RISK_PARTS, RISK_READS } from "./neighbourhood";
+import { readMentionedNodes, readNeighbourhood, readSupplier, RISK_READS } from "./neighbourhood";
 import { measureLines, revenueLinesOf } from "./revenue-lines";
-import { withNamedPurchases } from "./named-purchases";
+import { nameDraftCustomers } from "./draft-customers";
 import {
   RISK_PATH_KINDS,
   type RiskPath,
@@ -51,7 +51,7 @@ export async function competitiveRiskPaths(
   const { supplierId } = request;
   const nodes = await requireNodes(store, [supplierId], null);
   const names = namesOf(nodes);
-  const reader = new LevelReader(store, RISK_READS, { ...options, parts: RISK_PARTS });
+  const reader = new LevelReader(store, RISK_READS, options);
   const supplier = await readSupplier(store, reader, request);
   const measured = measureLines(supplier, request, names);
   const customers = chooseCustomers(measured, request);
@@ -59,8 +59,8 @@ export async function competitiveRiskPaths(
   const unassessable = request.wants("CONCENTRATION") ? unassessableCustomers(measured) : [];
   await readMentionedNodes(store, reader, { ...hood, alsoNamed: unassessable }, supplierId, nodes);
   const lines = revenueLinesOf(hood, measured, reader, request);
-  const { drafts: found, capped } = collectDrafts(detectRisks({ request, reader, hood, nodes }, lines));
-  const drafts = await withNamedPurchases(store, found, supplier, nodes);
+  const { drafts, capped } = collectDrafts(detectRisks({ request, reader, hood, nodes }, lines));
+  await nameDraftCustomers(store, drafts, supplier, nodes);
   const paths = firstOfEachId(drafts.map((draft) => finishDraft(draft, supplierId, names)));
   paths.sort(compareRiskPaths);
   const coverage = coverageOf(customers, reader, capped, names);

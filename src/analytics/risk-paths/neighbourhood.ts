@@ -1,6 +1,5 @@
 import { type GraphNode, METRIC_KINDS, type Metric, type Relationship } from "../../domain/entities";
 import { parentLink } from "../../domain/groups";
-import type { RelationshipPart } from "../../domain/relationship-parts";
 import { inForce, inForceOrPlanned, statusesThatCanHold } from "../../domain/validity";
 import type { GraphStore } from "../../store/graph-store";
 import type { LevelReader } from "../paths/level-reader";
@@ -39,30 +38,8 @@ export interface Neighbourhood extends SupplierReading {
 }
 
 /**
- * What a path, its rank and its explanation read of a relationship (see path-hop.ts and
- * explanations.ts): every level of the search reads these parts and no others.
- */
-export const RISK_PARTS: readonly RelationshipPart[] = [
-  "productId",
-  "amount",
-  "market",
-  "purpose",
-  "status",
-  "validFrom",
-  "validTo",
-  "confidence",
-  "evidenceIds",
-];
-
-/**
- * What a purchase of the supplier's products is read with at first: what its customer is ranked by
- * and whether it is in force. The purchases a path shows are read whole later (readNamedPurchases).
- */
-const RANKING_PARTS: readonly RelationshipPart[] = ["productId", "amount", "status", "validFrom", "validTo"];
-
-/**
  * Reads the supplier first: its customers and its competitors, in one call. Its incoming purchases
- * are read whole in number but narrow in columns, and only those that may be in force, so that its
+ * are read whole in number, and only those that may be in force, so that its
  * customers can be ranked by the revenue they carry before any of them is followed.
  */
 export async function readSupplier(
@@ -75,11 +52,9 @@ export async function readSupplier(
   await reader.readRanked(supplierId, "IN", [
     {
       filter: { kinds: ["BUYS_FROM"], statuses: statusesThatCanHold(inForce, asOf), asOf },
-      parts: RANKING_PARTS,
     },
     {
       filter: { kinds: ["COMPETES_WITH"], statuses: statusesThatCanHold(inForceOrPlanned, asOf), asOf },
-      parts: RISK_PARTS,
     },
   ]);
   const [supplierMetrics] = await store.metricsOf([supplierId], [METRIC_KINDS.revenue, METRIC_KINDS.customerShare]);
