@@ -58,7 +58,7 @@ import {
 import { atRecordTime, listRelationshipsAtRecordTime, relationshipsOfAtRecordTime } from "../record-time";
 import { byId, matchesFilter, narrowsBeyondKindAndEnd, pageById } from "../relationship-filter";
 import { Adjacency } from "./adjacency";
-import { NOT_COUNTED, partsView } from "../../domain/relationship-parts";
+import { NOT_COUNTED, partsView, type RelationshipPart } from "../../domain/relationship-parts";
 import { readPlanByLevels } from "../read-plan";
 import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
 
@@ -67,6 +67,9 @@ type EdgeAttrs = { rel: Relationship };
 
 /** Filtered relationship lists kept between pages (see relationshipsMatching). */
 const MATCHING_LISTS_KEPT = 8;
+
+/** Sets of parts whose relationship views are kept (see viewWithParts); a read selects one of a few. */
+const PART_VIEWS_KEPT = 32;
 
 interface SortedViews {
   companies: Company[];
@@ -99,6 +102,7 @@ export class MemoryStore implements GraphStore {
   // Sorted views and the adjacency index, rebuilt lazily after a load.
   private sorted: SortedViews | null = null;
   private adjacencyIndex: Adjacency | null = null;
+  private partViews = new Map<string, (relationship: Relationship) => Relationship>();
 
   async nodesByIds(ids: readonly string[]): Promise<(GraphNode | null)[]> {
     return ids.map((id) => (this.graph.hasNode(id) ? this.graph.getNodeAttribute(id, "node") : null));
@@ -160,7 +164,7 @@ export class MemoryStore implements GraphStore {
     options: RelationshipReadOptions = {},
   ): Promise<RelationshipPage[]> {
     if (atRecordTime(filter)) return relationshipsOfAtRecordTime(this, nodeIds, filter, page, options);
-    const view = partsView(options.parts);
+    const view = this.viewWithParts(options.parts);
     return nodeIds.map((id) => {
       if (!this.graph.hasNode(id)) return { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
       const candidates = this.adjacency().of(id, filter.kinds, filter.direction);
@@ -466,6 +470,30 @@ export class MemoryStore implements GraphStore {
   /** Names the url this process serves at in the data folder's writer lock, for a refused writer to read. */
   servingAt(url: string): void {
     this.journal?.lock?.servingAt(url);
+  }
+
+  /**
+   * partsView, made once per stored relationship and set of parts rather than on every read: a
+   * nested read ships thousands of relationships, and copying each one on every request was a
+   * tenth of its time with the garbage it left. A stored relationship is never changed in place (a
+   * write stores a new one), so its view stays right for as long as it is stored, and goes with it.
+   */
+  private viewWithParts(parts: readonly RelationshipPart[] | undefined): (relationship: Relationship) => Relationship {
+    if (!parts) return partsView(parts);
+    const key = parts.join(",");
+    let view = this.partViews.get(key);
+    if (!view) {
+      const make = partsView(parts);
+      const made = new WeakMap<Relationship, Relationship>();
+      view = (relationship) => {
+        let viewed = made.get(relationship);
+        if (!viewed) made.set(relationship, (viewed = make(relationship)));
+        return viewed;
+      };
+      if (this.partViews.size >= PART_VIEWS_KEPT) this.partViews.delete(this.partViews.keys().next().value!);
+      this.partViews.set(key, view);
+    }
+    return view;
   }
 
   private adjacency(): Adjacency {
