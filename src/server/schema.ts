@@ -21,7 +21,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     // could not replay.
     pubSub: createPubSub(),
   }).then((schema) => {
-    callResolversDirectly(schema, resolvers);
+    callResolversDirectly(schema, resolvers, validateArgs);
     return schema;
   });
   return cached;
