@@ -1,4 +1,4 @@
-import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from "graphql";
+import { type FieldNode, type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from "graphql";
 import { type ClassType, getMetadataStorage, type ValidatorFn } from "type-graphql";
 import { isPromiseLike } from "./maybe-promise";
 
@@ -152,15 +152,23 @@ function argsInstanceMaker(metadata: Metadata, argsClass: ClassType): ArgsMaker 
 
 /**
  * Makes the arguments' instance and runs `validate` on it before the call, as type-graphql does (a
- * refusal fails the field); without waiting when the validator answers at once, as ours does.
+ * refusal fails the field); without waiting when the validator answers at once, as ours does. The
+ * arguments of one field of a document are the same for every item graphql-js resolves it on
+ * (they come from the field's node and the request's variables), and `validate` judges arguments by
+ * their values alone: once they pass, the other items of the request skip the validator.
  */
 function validatedFirst(call: Resolve, made: ArgsMaker, argsClass: ClassType, validate: ValidatorFn): Resolve {
+  const passed = new WeakMap<FieldNode, unknown>();
   return (root, args, context, info) => {
     const instance = made(args);
+    const field = info.fieldNodes[0]!;
+    if (passed.get(field) === info.variableValues) return call(root, instance, context, info);
     const verdict = validate(instance, argsClass, { root, args, context: context as object, info });
-    return isPromiseLike(verdict)
-      ? verdict.then(() => call(root, instance, context, info))
-      : call(root, instance, context, info);
+    const pass = () => {
+      passed.set(field, info.variableValues);
+      return call(root, instance, context, info);
+    };
+    return isPromiseLike(verdict) ? verdict.then(pass) : pass();
   };
 }
 
