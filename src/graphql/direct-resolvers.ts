@@ -128,8 +128,9 @@ function takeOf(metadata: Metadata, param: ParamDefinition): Take | null {
 /**
  * The arguments as type-graphql hands them to a resolver: an instance of their class holding the
  * values graphql-js parsed for the fields the class declares (its own and its superclasses'), a
- * field the request leaves out keeping the class's default. Null for a class with an input-object
- * field, whose value type-graphql converts too.
+ * field the request leaves out keeping the class's default. Null (the handler stays) for a class
+ * with an input-object field, whose value type-graphql converts too, or with a default that is an
+ * object, which each instance must have its own of.
  */
 function argsInstanceMaker(metadata: Metadata, argsClass: ClassType): ArgsMaker | null {
   const fields: FieldDefinition[] = [];
@@ -140,11 +141,13 @@ function argsInstanceMaker(metadata: Metadata, argsClass: ClassType): ArgsMaker 
   const inputClasses = new Set(metadata.inputTypes.map((t) => t.target));
   if (fields.some((field) => inputClasses.has(field.getType() as ClassType))) return null;
   const names = [...new Set(fields.map((field) => field.name))];
+  const defaults = Object.entries(new argsClass() as object).filter(([, value]) => value !== undefined);
+  if (defaults.some(([, value]) => typeof value === "object" || typeof value === "function")) return null;
+  // The class's defaults are plain values, the same for every instance: set from one reading of
+  // them rather than by constructing the class and deleting the fields left out.
   return (args) => {
-    const instance = new argsClass() as Record<string, unknown>;
-    for (const key of Object.keys(instance)) {
-      if (instance[key] === undefined && !(names.includes(key) && args[key] !== undefined)) delete instance[key];
-    }
+    const instance = Object.create(argsClass.prototype as object) as Record<string, unknown>;
+    for (const [name, value] of defaults) instance[name] = value;
     for (const name of names) if (args[name] !== undefined) instance[name] = args[name];
     return instance;
   };
