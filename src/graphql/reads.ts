@@ -20,6 +20,7 @@ import {
 import type { PageArgs } from "./types/args";
 import { type Clock, type ClockArgs, clockOf } from "./clock";
 import { type Connection, toConnection } from "./types/connection.type";
+import { type MaybePromise, thenOrNow } from "./maybe-promise";
 
 /**
  * The read paths resolvers delegate to: loader calls, planned reads and the mapping of store pages
@@ -79,16 +80,17 @@ const END = Symbol("planned end");
 /** A relationship of a planned page, carrying the level its other end was read at. */
 type PlannedRelationship = RelationshipRow & { readonly [END]?: PlannedEnd };
 
-export async function relationshipsOf(
+export function relationshipsOf(
   ctx: Context,
   node: PlannedNode,
   read: ListRead,
-): Promise<Connection<PlannedRelationship>> {
-  const { page, next } = await plannedPageOf(ctx, node, read.info, read.spec);
-  const otherEnd = read.spec.otherEnd;
-  if (!otherEnd || !carriesNodes(next)) return toConnection(page);
-  const end: PlannedEnd = { field: otherEnd.field, level: next };
-  return toConnection({ ...page, items: page.items.map((r) => ({ ...r, [END]: end })) });
+): MaybePromise<Connection<PlannedRelationship>> {
+  return thenOrNow(plannedPageOf(ctx, node, read.info, read.spec), ({ page, next }) => {
+    const otherEnd = read.spec.otherEnd;
+    if (!otherEnd || !carriesNodes(next)) return toConnection(page);
+    const end: PlannedEnd = { field: otherEnd.field, level: next };
+    return toConnection({ ...page, items: page.items.map((r) => ({ ...r, [END]: end })) });
+  });
 }
 
 /** A relationship seen from `selfId`: the edge, the id of the node at its other end, and the level that node was read at. */
@@ -99,12 +101,13 @@ export interface Link {
   readonly level?: PlannedLevel;
 }
 
-export async function linksOf(ctx: Context, self: PlannedNode, read: ListRead): Promise<Connection<Link>> {
-  const { page, next } = await plannedPageOf(ctx, self, read.info, read.spec);
-  const level = carriesNodes(next) ? next : undefined;
-  return toConnection({
-    ...page,
-    items: page.items.map((r) => ({ id: r.id, relationship: r, otherId: r.from === self.id ? r.to : r.from, level })),
+export function linksOf(ctx: Context, self: PlannedNode, read: ListRead): MaybePromise<Connection<Link>> {
+  return thenOrNow(plannedPageOf(ctx, self, read.info, read.spec), ({ page, next }) => {
+    const level = carriesNodes(next) ? next : undefined;
+    return toConnection({
+      ...page,
+      items: page.items.map((r) => ({ id: r.id, relationship: r, otherId: r.from === self.id ? r.to : r.from, level })),
+    });
   });
 }
 

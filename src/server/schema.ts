@@ -3,6 +3,7 @@ import { type GraphQLSchema, lexicographicSortSchema, printSchema, specifiedDire
 import { createPubSub } from "@graphql-yoga/subscription";
 import { buildSchema } from "type-graphql";
 import { cacheControlDirective } from "../graphql/cache-hints";
+import { callResolversDirectly } from "../graphql/direct-resolvers";
 import { resolvers } from "../graphql/resolvers";
 import { validateArgs } from "../graphql/validate-args";
 
@@ -19,6 +20,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     // store's change feed from the seq its client asks (see store/change-feed.ts), which a topic
     // could not replay.
     pubSub: createPubSub(),
+  }).then((schema) => {
+    callResolversDirectly(schema, resolvers, validateArgs);
+    return schema;
   });
   return cached;
 }

@@ -1,6 +1,6 @@
-import type { GraphNode } from "../domain/entities";
+import type { GraphNode, Relationship } from "../domain/entities";
 import { type NodeRow, nodeView } from "../domain/node-columns";
-import { rowView } from "../domain/relationship-parts";
+import { type RelationshipPart, type RelationshipRow, rowView } from "../domain/relationship-parts";
 import type {
   GraphStore,
   Page,
@@ -62,7 +62,7 @@ async function readLists(
 
 /** A whole page cut to what a planned list asked for: its parts and columns, and its count only when asked. */
 function plannedContents(list: PlannedList): (page: RelationshipPage) => PlannedPage {
-  const view = rowView(list.parts);
+  const view = keptRowView(list.parts);
   const neighbourView: (node: GraphNode) => NodeRow = nodeView(list.nodeColumns);
   return (page) => ({
     items: page.items.map(view),
@@ -70,4 +70,35 @@ function plannedContents(list: PlannedList): (page: RelationshipPage) => Planned
     hasNextPage: page.hasNextPage,
     neighbours: page.neighbours.map(neighbourView),
   });
+}
+
+type RowView = (relationship: Relationship) => RelationshipRow;
+
+/** Sets of parts whose rows are kept (see keptRowView); the reads a server serves select one of a few. */
+const ROW_VIEWS_KEPT = 32;
+const rowViews = new Map<string, RowView>();
+
+/**
+ * rowView, each relationship cut once per set of parts rather than on every read: a nested read
+ * ships thousands of relationships, and copying each on every request was a tenth of the memory
+ * store's time with the garbage it left. A relationship object is never changed in place (a write
+ * stores a new one; a read at a record time remakes new ones), so a kept row stays right for as
+ * long as its relationship lives, and goes with it.
+ */
+function keptRowView(parts: readonly RelationshipPart[] | undefined): RowView {
+  if (!parts) return rowView(parts);
+  const key = parts.join(",");
+  let view = rowViews.get(key);
+  if (!view) {
+    const make = rowView(parts);
+    const made = new WeakMap<Relationship, RelationshipRow>();
+    view = (relationship) => {
+      let row = made.get(relationship);
+      if (!row) made.set(relationship, (row = make(relationship)));
+      return row;
+    };
+    if (rowViews.size >= ROW_VIEWS_KEPT) rowViews.delete(rowViews.keys().next().value!);
+    rowViews.set(key, view);
+  }
+  return view;
 }

@@ -3,6 +3,7 @@ import type { GraphNode } from "../../domain/entities";
 import { type NodeRow, readsWholeNodes } from "../../domain/node-columns";
 import type { Page, PlannedListResult, PlannedPage, PlanRoot } from "../../store/graph-store";
 import { clockOf } from "../clock";
+import type { MaybePromise } from "../maybe-promise";
 import type { Context } from "../context";
 import { type ListPlan, type ListSpec, planOwnList } from "./plan-lists";
 
@@ -115,14 +116,15 @@ function endsOf(ctx: Context, list: ListPlan, result: PlannedListResult): Readon
  * The page the list field `info` resolves for `node`: from the level its parent was read at, or,
  * where no parent brought one (search hits, nodes inside reports), from the list's own plan, read
  * once for every sibling of its level. A list whose own arguments set a clock holds it for its
- * subtree, as every field that sets one does.
+ * subtree, as every field that sets one does. A page from the parent is answered at once, not as a
+ * promise (see maybe-promise.ts).
  */
-export async function plannedPageOf(
+export function plannedPageOf(
   ctx: Context,
   node: PlannedNode,
   info: GraphQLResolveInfo,
   spec: ListSpec,
-): Promise<LevelPage> {
+): MaybePromise<LevelPage> {
   const level = node[LEVEL];
   const index = level ? level.lists.findIndex((list) => list.key === info.path.key) : -1;
   const fromParent = index >= 0 ? pageAt(level!, index, node.id) : undefined;
