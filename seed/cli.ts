@@ -10,7 +10,7 @@
 import { parseArgs } from "node:util";
 import { DomainError } from "../src/domain/errors";
 import type { StoreCounts } from "../src/store/graph-store";
-import type { LoadProgress } from "../src/store/neo4j/batched-load";
+import { type LoadPhase, type LoadProgress, phaseClock } from "../src/store/neo4j/batched-load";
 import { Neo4jStore } from "../src/store/neo4j/neo4j-store";
 import { type Config, loadConfig } from "../src/server/config";
 import type { Dataset } from "../src/domain/dataset";
@@ -82,21 +82,19 @@ async function bulk(dataset: Dataset, dir: string, shipped: boolean, config: Con
 
 /**
  * Prints "relationships 120,000/225,862 (53%), 24,100/s": when a phase ends, and otherwise at most
- * once a second. A phase's rate counts from the end of the phase before it (the first from `started`).
+ * once a second per phase. A phase's rate counts from the end of the phase before it in its lane
+ * (see phaseClock); the two lanes of a load print in turn.
  */
 function progressPrinter(started: number): (progress: LoadProgress) => void {
-  let phase = "";
-  let phaseStart = started;
-  let previous = started;
-  let printed = 0;
-  return ({ phase: name, done, total }) => {
+  const elapsed = phaseClock(started);
+  const printed = new Map<LoadPhase, number>();
+  return ({ phase, done, total }) => {
     const now = Date.now();
-    if (name !== phase) [phase, phaseStart, printed] = [name, previous, 0];
-    previous = now;
-    if (done < total && now - printed < 1000) return;
-    printed = now;
-    const rate = Math.round(done / (Math.max(now - phaseStart, 1) / 1000));
-    console.log(`${name} ${count(done)}/${count(total)} (${Math.floor((100 * done) / total)}%), ${count(rate)}/s`);
+    const phaseMs = elapsed(phase, now);
+    if (done < total && now - (printed.get(phase) ?? 0) < 1000) return;
+    printed.set(phase, now);
+    const rate = Math.round(done / (Math.max(phaseMs, 1) / 1000));
+    console.log(`${phase} ${count(done)}/${count(total)} (${Math.floor((100 * done) / total)}%), ${count(rate)}/s`);
   };
 }
 

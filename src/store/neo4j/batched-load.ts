@@ -47,9 +47,38 @@ import type { RelationshipIdentity } from "../../domain/relationship-view";
 /** Rows per transaction: big enough that per-transaction costs vanish, small enough for a small heap. */
 export const DEFAULT_LOAD_BATCH_SIZE = 10_000;
 
-/** The steps of a load, in the order it runs them. */
+/** The steps of a load. */
 export type LoadPhase =
   "sources" | "derivations" | "evidence" | "nodes" | "relationships" | "withdrawn" | "claims" | "metrics";
+
+/**
+ * The phases in the order each lane runs them; the two lanes run at once, each in its own
+ * transactions. The graph's lane writes the nodes before the relationships between them; the
+ * records (sources, evidence, claims, metrics) refer to nodes and relationships only by id, so none
+ * waits for the graph. Two lanes keep both of a small server's cores busy (and the client encoding
+ * one batch while the server writes the other); they write disjoint labels, so they never wait on
+ * each other's locks.
+ */
+const LOAD_LANES: readonly (readonly LoadPhase[])[] = [
+  ["nodes", "relationships", "withdrawn"],
+  ["sources", "derivations", "evidence", "claims", "metrics"],
+];
+
+/**
+ * How long each phase has taken so far, for progress reports: from the end of the phase before it in
+ * its lane (the first of a lane: from `started`) to `now`, the end of its latest batch. Lanes run at
+ * once, so the phases of a load add up to more than the whole.
+ */
+export function phaseClock(started: number): (phase: LoadPhase, now: number) => number {
+  const ends = new Map<LoadPhase, number>();
+  return (phase, now) => {
+    const lane = LOAD_LANES.find((phases) => phases.includes(phase)) ?? [];
+    const earlier = lane.slice(0, lane.indexOf(phase)).reverse();
+    const start = earlier.map((before) => ends.get(before)).find((end) => end !== undefined) ?? started;
+    ends.set(phase, now);
+    return now - start;
+  };
+}
 
 /** Reported after each committed batch: `done` of the phase's `total` rows are stored. */
 export interface LoadProgress {
@@ -99,42 +128,64 @@ export async function loadInBatches(
 
   const start = await storeContents(db);
   const mode = (label: string): WriteMode => (start.labels[label] === 0 ? "CREATE" : "MERGE");
-  const phase = async (name: LoadPhase, parts: Part[]) => {
-    const total = parts.reduce((sum, p) => sum + p.rows, 0);
-    let done = 0;
-    for (const part of parts) {
-      for (const batch of part.batches(batchSize)) {
-        await db.writeTx(batch.write);
-        done += batch.rows;
-        options.onProgress?.({ phase: name, done, total });
-      }
-    }
-  };
-  await phase("sources", [statements(d.sources, (b) => writeSourcesQuery(mode("Source"), b))]);
-  await phase("derivations", [statements(d.derivations, (b) => writeDerivationsQuery(mode("Derivation"), b))]);
-  await phase("evidence", [statements(d.evidence, (b) => writeEvidenceQuery(mode("Evidence"), b))]);
-  await phase(
-    "nodes",
-    NODE_KINDS.map((kind) =>
+  const phases: Record<LoadPhase, Part[]> = {
+    sources: [statements(d.sources, (b) => writeSourcesQuery(mode("Source"), b))],
+    derivations: [statements(d.derivations, (b) => writeDerivationsQuery(mode("Derivation"), b))],
+    evidence: [statements(d.evidence, (b) => writeEvidenceQuery(mode("Evidence"), b))],
+    nodes: NODE_KINDS.map((kind) =>
       statements(
         d.entities.filter((n) => n.nodeKind === kind),
         (b) => writeNodesOfKindQuery(kind, mode("Entity"), b),
       ),
     ),
-  );
-  await phase(
-    "relationships",
-    RELATIONSHIP_KINDS.map((kind) =>
+    relationships: RELATIONSHIP_KINDS.map((kind) =>
       part(
         d.relationships.filter((r) => r.kind === kind),
         (run, b) => writeRelationships(run, kind, b, start.relationshipKinds),
       ),
     ),
-  );
-  await phase("withdrawn", [part(d.withdrawn, keepWithdrawn)]);
-  await phase("claims", [statements(d.claims, (b) => writeClaimsQuery(mode("Claim"), b))]);
-  await phase("metrics", [statements(d.metrics, (b) => writeMetricsQuery(mode("Metric"), b))]);
+    withdrawn: [part(d.withdrawn, keepWithdrawn)],
+    claims: [statements(d.claims, (b) => writeClaimsQuery(mode("Claim"), b))],
+    metrics: [statements(d.metrics, (b) => writeMetricsQuery(mode("Metric"), b))],
+  };
+  await runLanes(db, phases, batchSize, options.onProgress);
   return { storeHeldClaims: start.labels.Claim! > 0 };
+}
+
+/**
+ * Runs the lanes at once, each phase batch by batch. When one fails, the other stops after the
+ * batch it is writing (committed batches stay, as after any failed load) and the first error is
+ * thrown once both have stopped.
+ */
+async function runLanes(
+  db: Neo4jExecutor,
+  phases: Record<LoadPhase, Part[]>,
+  batchSize: number,
+  onProgress: LoadOptions["onProgress"],
+): Promise<void> {
+  let failure: { error: unknown } | undefined;
+  const runPhase = async (name: LoadPhase) => {
+    const parts = phases[name];
+    const total = parts.reduce((sum, p) => sum + p.rows, 0);
+    let done = 0;
+    for (const part of parts) {
+      for (const batch of part.batches(batchSize)) {
+        if (failure) return;
+        await db.writeTx(batch.write);
+        done += batch.rows;
+        onProgress?.({ phase: name, done, total });
+      }
+    }
+  };
+  const runLane = async (lane: readonly LoadPhase[]) => {
+    try {
+      for (const name of lane) await runPhase(name);
+    } catch (error) {
+      failure ??= { error };
+    }
+  };
+  await Promise.all(LOAD_LANES.map(runLane));
+  if (failure) throw failure.error;
 }
 
 function part<T>(rows: readonly T[], write: (run: RunQuery, batch: T[]) => Promise<unknown>): Part {

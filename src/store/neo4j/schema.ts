@@ -51,22 +51,43 @@ function schemaStatements(): string[] {
   return statements;
 }
 
-/** Creates what is missing and waits until every index is online. Safe to run concurrently. */
+/**
+ * Creates what is missing and waits until every index is online. Safe to run concurrently.
+ *
+ * The missing rules go in one transaction (schema changes may share one, just not with data): each
+ * transaction costs a commit and a wait on the schema lock, about 0.3 s on a fresh server, and a
+ * new database misses all of them. Only when that transaction fails (another process made one of
+ * the rules meanwhile) is each rule tried on its own.
+ */
 export async function ensureSchema(executor: Neo4jExecutor): Promise<void> {
   const existing = await existingIndexNames(executor);
-  for (const statement of schemaStatements()) {
-    // A constraint's backing index carries the constraint's name, so one listing covers both.
-    if (existing.has(ruleName(statement))) continue;
+  // A constraint's backing index carries the constraint's name, so one listing covers both.
+  const missing = schemaStatements().filter((statement) => !existing.has(ruleName(statement)));
+  if (missing.length > 0) {
     try {
-      // Schema changes cannot share a transaction with other writes: one transaction each.
-      await executor.write(statement, {}, () => undefined);
+      await executor.writeTx(async (run) => {
+        for (const statement of missing) await run(statement, {});
+      });
     } catch (err) {
-      // Two processes starting at once may race on the same rule; the other one already made it.
-      const code = err instanceof DomainError ? String(err.details?.neo4jCode ?? "") : "";
-      if (!/AlreadyExists/.test(code)) throw err;
+      if (!madeMeanwhile(err)) throw err;
+      for (const statement of missing) await createRule(executor, statement);
     }
   }
   await executor.read("CALL db.awaitIndexes(300)", {}, () => undefined);
+}
+
+async function createRule(executor: Neo4jExecutor, statement: string): Promise<void> {
+  try {
+    await executor.write(statement, {}, () => undefined);
+  } catch (err) {
+    if (!madeMeanwhile(err)) throw err;
+  }
+}
+
+/** Two processes starting at once may race on the same rule; the other one already made it. */
+function madeMeanwhile(err: unknown): boolean {
+  const code = err instanceof DomainError ? String(err.details?.neo4jCode ?? "") : "";
+  return /AlreadyExists/.test(code);
 }
 
 /** Names of the indexes already there; empty when the user may not list them (then all are tried). */

@@ -24,6 +24,7 @@ import {
   sourceProps,
 } from "../mapping";
 import { cypher, type CypherQuery, spelledFrom } from "./cypher-query";
+import { relationshipByIdUnion } from "./relationship-queries";
 
 /*
  * The writes of a load, each for one batch of rows; the store runs each batch in its own
@@ -129,25 +130,15 @@ export function storeContentsQuery(): CypherQuery {
  * written yet). Those with another type or other ends are deleted, so that the batch's write
  * replaces them rather than adding a second one (as MemoryStore does). Rows `id`: the ids stored
  * with the same type and ends, which the batch updates in place; the others it creates.
- *
- * One MATCH per type, because an id is indexed per type. The hints pin each to an index seek: in a
- * statement that deletes, the planner has been seen to pick a scan of the whole index per row.
  */
 export function sweepReplacedRelationshipsQuery(
   kinds: readonly RelationshipKind[],
   relationships: readonly Relationship[],
 ): CypherQuery {
-  const byId = kinds
-    .map((kind) => spelledFrom(RELATIONSHIP_KINDS, kind))
-    .map(
-      (kind) =>
-        `MATCH (a)-[r:${kind} {id: row.id}]->(b) USING INDEX SEEK r:${kind}(id) RETURN r, a.id AS fromId, b.id AS toId`,
-    )
-    .join("\nUNION ALL\n");
   const text = cypher`
     UNWIND $rows AS row
     CALL (row) {
-      ${byId}
+      ${relationshipByIdUnion("row.id", kinds)}
     }
     WITH row, r, type(r) = row.kind AND fromId = row.from AND toId = row.to AS kept
     CALL (r, kept) {
@@ -175,7 +166,7 @@ function relationshipRows(relationships: readonly Relationship[]): Params[] {
 /**
  * `relationships` are all of `kind` and new to the store. Returns one row `written`: fewer than
  * the batch means an end node is missing. Like every lookup by id in a load, the ends are found by an
- * index seek that a hint pins (see sweepReplacedRelationshipsQuery).
+ * index seek that a hint pins (see relationshipByIdUnion).
  */
 export function createRelationshipsOfKindQuery(
   kind: RelationshipKind,
