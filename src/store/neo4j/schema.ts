@@ -51,22 +51,44 @@ function schemaStatements(): string[] {
   return statements;
 }
 
-/** Creates what is missing and waits until every index is online. Safe to run concurrently. */
+/**
+ * Creates what is missing and waits until every index is online. Safe to run concurrently. All in
+ * one transaction: the indexes a commit creates are filled in one pass over the store, which is
+ * what the first start after a bulk import spends its time on.
+ */
 export async function ensureSchema(executor: Neo4jExecutor): Promise<void> {
   const existing = await existingIndexNames(executor);
-  for (const statement of schemaStatements()) {
-    // A constraint's backing index carries the constraint's name, so one listing covers both.
-    if (existing.has(ruleName(statement))) continue;
+  // A constraint's backing index carries the constraint's name, so one listing covers both.
+  const missing = schemaStatements().filter((statement) => !existing.has(ruleName(statement)));
+  if (missing.length > 0) {
     try {
-      // Schema changes cannot share a transaction with other writes: one transaction each.
-      await executor.write(statement, {}, () => undefined);
+      // Schema changes cannot share a transaction with other writes, but can with each other.
+      await executor.writeTx(async (run) => {
+        for (const statement of missing) await run(statement, {});
+      });
     } catch (err) {
-      // Two processes starting at once may race on the same rule; the other one already made it.
-      const code = err instanceof DomainError ? String(err.details?.neo4jCode ?? "") : "";
-      if (!/AlreadyExists/.test(code)) throw err;
+      if (!alreadyExists(err)) throw err;
+      await createEach(executor, missing);
     }
   }
   await executor.read("CALL db.awaitIndexes(300)", {}, () => undefined);
+}
+
+/** One transaction each, for when another process made some of the rules meanwhile. */
+async function createEach(executor: Neo4jExecutor, statements: readonly string[]): Promise<void> {
+  for (const statement of statements) {
+    try {
+      await executor.write(statement, {}, () => undefined);
+    } catch (err) {
+      if (!alreadyExists(err)) throw err;
+    }
+  }
+}
+
+/** Two processes starting at once may race on the same rule; the other one already made it. */
+function alreadyExists(err: unknown): boolean {
+  const code = err instanceof DomainError ? String(err.details?.neo4jCode ?? "") : "";
+  return /AlreadyExists/.test(code);
 }
 
 /** Names of the indexes already there; empty when the user may not list them (then all are tried). */
