@@ -46,11 +46,13 @@ export async function runLoads(options: BenchOptions, resultsFile: string): Prom
       rows.push([`${at}: graph`, `${describeGraph(dataset)}; generated in ${ms(performance.now() - generating)} ms`]);
       rows.push(...(await transactional(dataset, at)));
     }
-    const bulkRun = await bulk(options, size, at);
-    rows.push(...bulkRun.rows);
-    failed ||= bulkRun.failed;
-    // Written before the embedded store is measured, which may not fit in memory at this size.
-    await write();
+    // Each step's rows are written as soon as they are measured: a million companies take long, and
+    // the embedded store, measured last, may not fit in memory at this size.
+    const readsFailed = await bulk(options, size, at, async (measured) => {
+      rows.push(...measured);
+      await write();
+    });
+    failed ||= readsFailed;
   }
   rows.push(...(await memoryStoreAtScale(options.seed, Math.max(...options.sizes))));
   await write();
@@ -98,7 +100,12 @@ async function transactional(dataset: Dataset, at: string): Promise<MeasuredRows
  * `npm run seed -- --bulk`'s load into a fresh server folder, the generator's parts written as they
  * come, then the reads on the imported database.
  */
-async function bulk(options: BenchOptions, size: number, at: string): Promise<{ rows: MeasuredRows; failed: boolean }> {
+async function bulk(
+  options: BenchOptions,
+  size: number,
+  at: string,
+  record: (rows: MeasuredRows) => Promise<void>,
+): Promise<boolean> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "cg-bench-bulk-"));
   try {
     const sample = new NestedReadSample();
@@ -122,8 +129,10 @@ async function bulk(options: BenchOptions, size: number, at: string): Promise<{ 
         `importer heap ${mb(memory.heap)} + off-heap ${mb(memory.importer)}, ${os.availableParallelism()} threads; server heap ${mb(memory.heap)}, page cache ${mb(memory.pageCache)}`,
       ],
     ];
+    await record(rows);
     const reads = await readsAtScale(root, sample, { seed: options.seed, companies: size, load: options.load }, at);
-    return { rows: [...rows, ...reads.rows], failed: reads.failed };
+    await record(reads.rows);
+    return reads.failed;
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
