@@ -27,13 +27,15 @@ export interface PeerResult {
     { readonly ok: true; readonly measured: PeerMeasurement } | { readonly ok: false; readonly error: string };
 }
 
+/** Every peer by default; `peers` picks some (those over Neo4j alone, when the graph is too big to hold). */
 export async function comparePeers(
   settings: ServerSettings,
   expected: readonly NestedIds[],
   load: LoadSettings,
+  peers: readonly Peer[] = PEERS,
 ): Promise<PeerResult[]> {
   const results: PeerResult[] = [];
-  for (const peer of PEERS) {
+  for (const peer of peers) {
     process.stdout.write(`  ${peer.label}: `);
     const outcome = await measurePeer(peer, settings, nestedIdsText(expected), load).then(
       (measured) => ({ ok: true as const, measured }),
@@ -79,7 +81,7 @@ async function checkAnswer(peer: Peer, url: string, expectedIds: string): Promis
   );
 }
 
-function summary(m: PeerMeasurement): string {
+export function summary(m: PeerMeasurement): string {
   const t = m.throughput;
   return (
     `${t.requestsPerSec.toFixed(1)} req/s (p50 ${t.p50} ms, p99 ${t.p99} ms), ` +

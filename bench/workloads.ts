@@ -88,12 +88,19 @@ export function nestedIdsText(companies: readonly NestedIds[]): string {
   return companies.map((c) => [c.id, ...c.customers.map((n) => [n.id, ...n.suppliers].join(","))].join("|")).join("\n");
 }
 
+/** What the nested read needs of a graph: its companies and the ends of its relationships. */
+export interface NestedReadGraph {
+  readonly companies: readonly { readonly id: string }[];
+  readonly relationships: readonly Pick<Relationship, "id" | "kind" | "from" | "to">[];
+}
+
 /** What the nested read must return, computed from the dataset without any store or server. */
-export function expectedNestedIds(d: Dataset): NestedIds[] {
+export function expectedNestedIds(d: NestedReadGraph): NestedIds[] {
   const buys = d.relationships.filter((r) => r.kind === "BUYS_FROM").sort((a, b) => compare(a.id, b.id));
   const customersOf = groupBy(buys, (r) => r.to);
   const suppliersOf = groupBy(buys, (r) => r.from);
-  const firstOf = (map: Map<string, Relationship[]>, id: string) => (map.get(id) ?? []).slice(0, PER_LIST);
+  const firstOf = (map: Map<string, NestedReadGraph["relationships"][number][]>, id: string) =>
+    (map.get(id) ?? []).slice(0, PER_LIST);
   return d.companies
     .map((c) => c.id)
     .sort(compare)

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const dir = positionals[0] ?? seedDir();
   const shipped = positionals[0] === undefined;
   if (values.bulk) {
-    await bulk(loadSeed(dir), dir, shipped, config);
+    await bulk([loadSeed(dir)], dir, shipped, config);
     return;
   }
   if (config.neo4j === null) {
@@ -65,10 +65,10 @@ async function recordShipped(store: Neo4jStore, config: Config): Promise<void> {
 }
 
 /** `--bulk`: the offline importer into the bundled server's folder (see bulk-load.ts). */
-async function bulk(dataset: Dataset, dir: string, shipped: boolean, config: Config): Promise<void> {
+async function bulk(parts: Dataset[], dir: string, shipped: boolean, config: Config): Promise<void> {
   const dataDir = localDataDir();
   console.log(`bulk import of ${dir} into ${dataDir}`);
-  const report = await bulkLoad(dataset, {
+  const report = await bulkLoad(parts, {
     dataDir,
     log: (line) => console.log(line),
     afterImport: shipped ? (store) => recordShipped(store, config) : undefined,

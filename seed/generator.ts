@@ -21,7 +21,15 @@ export interface GeneratorOptions {
   /** Same seed and size, same graph: tests and benchmarks are reproducible. */
   readonly seed: number;
   readonly companies: number;
+  /**
+   * Companies generated together (DEFAULT_COMPANIES_PER_PART): a part's random draws follow the
+   * part before it, so the same seed, size and part size give the same graph, whole or in parts.
+   */
+  readonly companiesPerPart?: number;
 }
+
+/** Small enough that a part is a few megabytes, large enough that a million companies are 100 parts. */
+const DEFAULT_COMPANIES_PER_PART = 10_000;
 
 const KINDS = ["cloud-provider", "ai-lab", "retailer", "software", "bank", "media", "manufacturer"];
 const COUNTRIES = ["US", "CN", "AE", "DE", "FR", "BR", "IN", "JP", null];
@@ -31,16 +39,92 @@ const PERIODS: Period[] = ["MONTH", "MONTH", "MONTH", "QUARTER", "YEAR"];
 /**
  * A synthetic company graph in the shape of the seed: power-law customer degrees (a few suppliers
  * sell to many), corporate groups, competitor cliques, products built on other products, amounts
- * stated in every way the seed states them, and evidence behind every fact.
+ * stated in every way the seed states them, and evidence behind every fact. The parts of
+ * generateParts, put together.
  */
 export function generateDataset(opts: GeneratorOptions): Dataset {
+  const whole: { -readonly [K in keyof Dataset]: Dataset[K][number][] } = {
+    sources: [],
+    evidence: [],
+    companies: [],
+    products: [],
+    people: [],
+    relationships: [],
+    withdrawn: [],
+    claims: [],
+    metrics: [],
+    derivations: [],
+  };
+  for (const part of generateParts(opts)) {
+    for (const key of Object.keys(whole) as (keyof Dataset)[]) {
+      // One at a time: a million companies' worth of arguments would overflow the call stack.
+      const list = whole[key] as unknown[];
+      for (const record of part[key]) list.push(record);
+    }
+  }
+  return whole;
+}
+
+/**
+ * The generated graph a part at a time, so that a million companies can be written out without
+ * being held: first the sources, the suppliers, their products and what holds among them, then the
+ * other companies in order, each part with the relationships of its companies and all their claims
+ * and evidence. Every relationship points at a node of its own part or of an earlier one, and every
+ * record is in exactly one part.
+ */
+export function* generateParts(opts: GeneratorOptions): Generator<Dataset> {
   const rng = xoroshiro128plus(opts.seed);
   const float = () => uniformFloat64(rng);
   const int = (from: number, to: number) => uniformInt(rng, from, to);
   const pick = <T>(xs: readonly T[]): T => xs[int(0, xs.length - 1)]!;
-  const pad = (n: number) => String(n).padStart(6, "0");
+  const draws: Draws = { float, int, pick };
+  const n = Math.max(2, opts.companies);
+  const perPart = Math.max(1, opts.companiesPerPart ?? DEFAULT_COMPANIES_PER_PART);
+  const origin = originSource(opts);
+  const [wire, filing] = secondOpinionSources(origin);
+  const [reprint, digest] = laterSources(origin);
 
-  const source: Source = {
+  const first = new PartBuilder(draws);
+  const lineageEvidence = first.statedBy(
+    reprint.id,
+    `${reprint.id}-lineage`,
+    "the reprint copies the filing",
+    null,
+    null,
+  );
+  const derivation: Derivation = {
+    id: `${reprint.id}-repeats-filing`,
+    sourceId: reprint.id,
+    derivedFrom: filing.id,
+    reason: "word for word the filing's figures",
+    evidenceIds: [lineageEvidence.id],
+    recordedAt: "2025-03-01",
+    recordedBy: GENERATOR,
+  };
+  const sources = withDerivations([origin, wire, filing, reprint, digest], [derivation]);
+  const late: LateSources = { origin, filing, reprint, digest };
+  const world: World = { n, supplierCount: Math.max(1, Math.floor(n / 10)), productsOf: new Map(), origin };
+  for (let i = 0; i < world.supplierCount; i++) first.companies.push(company(i, draws));
+  supplierWorld(first, world);
+  yield { ...first.finish(sources, [wire, filing], late), sources, derivations: [derivation] };
+
+  for (let from = 0; from < n; from += perPart) {
+    const part = new PartBuilder(draws);
+    companyRelationships(part, world, from, Math.min(n, from + perPart));
+    yield { ...part.finish(sources, [wire, filing], late), sources: [], derivations: [] };
+  }
+}
+
+/** What every part of a generated graph shares. */
+interface World {
+  readonly n: number;
+  readonly supplierCount: number;
+  readonly productsOf: Map<string, Product[]>;
+  readonly origin: Source;
+}
+
+function originSource(opts: GeneratorOptions): Source {
+  return {
     id: `generated-${opts.seed}`,
     kind: "DATASET",
     title: `Synthetic company graph (seed ${opts.seed}, ${opts.companies} companies)`,
@@ -52,8 +136,46 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
     derivedFrom: [],
     derivations: [],
   };
-  const evidence: Evidence[] = [];
-  const statedBy = (sourceId: string, id: string, what: string, from: string | null, to: string | null): Evidence => {
+}
+
+const pad = (n: number) => String(n).padStart(6, "0");
+
+function company(i: number, { float, pick }: Draws): Company {
+  return {
+    nodeKind: "Company",
+    id: `co-${pad(i)}`,
+    name: `Company ${i} ${pick(["Holdings", "Systems", "Labs", "Retail", "Cloud", "Média"])}`,
+    aliases: float() < 0.3 ? [`C${i}`] : [],
+    description: null,
+    country: pick(COUNTRIES),
+    kind: pick(KINDS),
+    evidenceIds: [],
+  };
+}
+
+const companyId = (i: number) => `co-${pad(i)}`;
+
+/**
+ * The records of one part as they are drawn: relationships as identities with their first claim
+ * and its evidence, until finish adds the later claims and makes the views.
+ */
+class PartBuilder {
+  readonly evidence: Evidence[] = [];
+  readonly companies: Company[] = [];
+  readonly products: Product[] = [];
+  readonly identities: RelationshipIdentity[] = [];
+  readonly claims: Claim[] = [];
+  readonly metrics: Metric[] = [];
+  private readonly seen = new Set<string>();
+
+  constructor(readonly draws: Draws) {}
+
+  /** True the first time `key` is asked in this part (every key names a company of the part). */
+  once(key: string): boolean {
+    return this.seen.has(key) ? false : (this.seen.add(key), true);
+  }
+
+  statedBy(sourceId: string, id: string, what: string, from: string | null, to: string | null): Evidence {
     const stated: Evidence = {
       id: `ev-${id}`,
       sourceId,
@@ -62,57 +184,30 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
       locator: `generated record ${id}`,
       gloss: `Generated: ${what}.`,
       refersTo: { from, to, label: from ?? "undated" },
-      disclosure: pick(["DISCLOSED", "REPORTED", "ESTIMATE"] as const),
+      disclosure: this.draws.pick(["DISCLOSED", "REPORTED", "ESTIMATE"] as const),
       facts: [],
     };
-    evidence.push(stated);
+    this.evidence.push(stated);
     return stated;
-  };
-  const evidenceFor = (id: string, what: string, from: string | null, to: string | null): string[] => [
-    statedBy(source.id, id, what, from, to).id,
-  ];
-
-  const n = Math.max(2, opts.companies);
-  const companies: Company[] = [];
-  for (let i = 0; i < n; i++) {
-    const id = `co-${pad(i)}`;
-    companies.push({
-      nodeKind: "Company",
-      id,
-      name: `Company ${i} ${pick(["Holdings", "Systems", "Labs", "Retail", "Cloud", "Média"])}`,
-      aliases: float() < 0.3 ? [`C${i}`] : [],
-      description: null,
-      country: pick(COUNTRIES),
-      kind: pick(KINDS),
-      evidenceIds: [],
-    });
   }
 
-  // About a tenth of the companies sell; early ones sell most (preferential attachment).
-  const supplierCount = Math.max(1, Math.floor(n / 10));
-  const suppliers = companies.slice(0, supplierCount);
-  const products: Product[] = [];
-  const productsOf = new Map<string, Product[]>();
-  const identities: RelationshipIdentity[] = [];
-  const claims: Claim[] = [];
-  const rel = (kind: RelationshipKind, from: string, to: string, extra: Stated & { what: string }): void => {
+  rel(source: Source, kind: RelationshipKind, from: string, to: string, extra: Stated & { what: string }): void {
     const id = `${kind.toLowerCase().replace(/_/g, "-")}-${from}-${to}${extra.productId ? `-${extra.productId}` : ""}`;
     const validFrom = extra.validFrom ?? null;
     const validTo = extra.validTo ?? null;
-    const productId = extra.productId ?? null;
-    identities.push({
+    this.identities.push({
       id,
       kind,
       from,
       to,
-      productId,
+      productId: extra.productId ?? null,
       market: extra.market ?? null,
       role: null,
       purpose: extra.purpose ?? null,
       note: null,
     });
-    const stated = statedBy(source.id, id, extra.what, validFrom, validTo);
-    claims.push({
+    const stated = this.statedBy(source.id, id, extra.what, validFrom, validTo);
+    this.claims.push({
       id: `claim-${id}`,
       relationshipId: id,
       sourceId: source.id,
@@ -129,151 +224,95 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
       supersedes: null,
       retraction: null,
     });
-  };
-  const seen = new Set<string>();
-  const once = (key: string) => (seen.has(key) ? false : (seen.add(key), true));
+  }
 
+  /** The part as a dataset (without sources and derivations): later claims added, views made. */
+  finish(
+    sources: readonly Source[],
+    seconds: [Source, Source],
+    late: LateSources,
+  ): Omit<Dataset, "sources" | "derivations"> {
+    const claims = this.claims;
+    for (const claim of secondOpinions(claims, seconds, this)) claims.push(claim);
+    const later = lateArrivals(claims, late, this);
+    const allClaims = [...claims.map((claim) => later.retracted.get(claim.id) ?? claim), ...later.claims];
+    return {
+      evidence: this.evidence,
+      companies: this.companies,
+      products: this.products,
+      people: [],
+      ...viewsOf(this.identities, allClaims, sources),
+      claims: allClaims,
+      metrics: this.metrics,
+    };
+  }
+}
+
+/** The suppliers' products, what they are built on, the suppliers' competitor cliques, revenue. */
+function supplierWorld(part: PartBuilder, world: World): void {
+  const { float, int, pick } = part.draws;
+  const { origin, productsOf } = world;
   let productIndex = 0;
-  for (const s of suppliers) {
+  for (let i = 0; i < world.supplierCount; i++) {
+    const supplierId = companyId(i);
     const count = int(1, 3);
     const list: Product[] = [];
     for (let k = 0; k < count; k++) {
       const p: Product = {
         nodeKind: "Product",
         id: `pr-${pad(productIndex++)}`,
-        name: `${s.name.split(" ").slice(0, 2).join(" ")} product ${k}`,
+        name: `Company ${i} product ${k}`,
         aliases: [],
         description: null,
         category: pick(MARKETS),
         evidenceIds: [],
       };
-      products.push(p);
+      part.products.push(p);
       list.push(p);
-      rel("OFFERS", s.id, p.id, { what: `${s.id} offers ${p.id}` });
+      part.rel(origin, "OFFERS", supplierId, p.id, { what: `${supplierId} offers ${p.id}` });
     }
-    productsOf.set(s.id, list);
+    productsOf.set(supplierId, list);
   }
   // Some products are built on an earlier supplier's product: upstream dependencies.
+  const products = part.products;
   for (const p of products) {
     if (float() < 0.3 && products.length > 1) {
       const upstream = pick(products);
-      if (upstream.id < p.id && once(`built:${p.id}:${upstream.id}`)) {
-        rel("BUILT_ON", p.id, upstream.id, { what: `${p.id} is built on ${upstream.id}` });
+      if (upstream.id < p.id && part.once(`built:${p.id}:${upstream.id}`)) {
+        part.rel(origin, "BUILT_ON", p.id, upstream.id, { what: `${p.id} is built on ${upstream.id}` });
       }
     }
   }
-
-  const zipfSupplier = () => suppliers[Math.min(supplierCount - 1, Math.floor(supplierCount * float() ** 2.5))]!;
-  const date = (fromYear: number, toYear: number) =>
-    `${int(fromYear, toYear)}-${String(int(1, 12)).padStart(2, "0")}-01`;
-  const amount = (): Money | null => {
-    const period = pick(PERIODS);
-    const base = Math.round(10 ** (5 + float() * 3));
-    switch (int(0, 5)) {
-      case 0:
-        return { estimate: base, low: base, high: base, qualifier: "EXACT", period, currency: "USD" };
-      case 1:
-      case 2:
-        return {
-          estimate: base,
-          low: Math.round(base * 0.9),
-          high: base,
-          qualifier: "APPROXIMATE",
-          period,
-          currency: "USD",
-        };
-      case 3:
-        return { estimate: null, low: base, high: UNBOUNDED, qualifier: "AT_LEAST", period, currency: "USD" };
-      case 4:
-        return { estimate: null, low: 0, high: UNBOUNDED, qualifier: "UNDISCLOSED", period, currency: "USD" };
-      default:
-        return null;
-    }
-  };
-
-  for (const c of companies) {
-    const degree = Math.min(8, 1 + Math.floor(-Math.log(1 - float()) * 1.2));
-    for (let k = 0; k < degree; k++) {
-      const s = zipfSupplier();
-      if (s.id === c.id) continue;
-      const p = pick(productsOf.get(s.id)!);
-      if (!once(`buy:${c.id}:${s.id}:${p.id}`)) continue;
-      const former = float() < 0.12;
-      const validFrom = float() < 0.8 ? date(2015, 2023) : null;
-      rel("BUYS_FROM", c.id, s.id, {
-        productId: p.id,
-        amount: amount(),
-        status: former ? "FORMER" : ("CURRENT" as RelationshipStatus),
-        validFrom,
-        validTo: former ? `${Number((validFrom ?? "2019").slice(0, 4)) + 1}-12-31` : null,
-        confidence: pick([1, 0.8, 0.6]),
-        what: `${c.id} buys ${p.id} from ${s.id}`,
-      });
-    }
-  }
-
-  // Corporate groups: a parent always has a lower index, so ownership has no cycles.
-  for (let i = Math.floor(n * 0.3); i < n; i++) {
-    if (float() < 0.15) {
-      const parent = companies[int(0, Math.floor(i * 0.3))]!;
-      rel("SUBSIDIARY_OF", companies[i]!.id, parent.id, { what: `${companies[i]!.id} is owned by ${parent.id}` });
-    }
-  }
-  // Competitor cliques among suppliers, and a few customers that build competing products.
-  for (let start = 0; start < supplierCount; start += int(3, 5)) {
-    const clique = suppliers.slice(start, start + int(2, 4));
+  // Competitor cliques among suppliers.
+  for (let start = 0; start < world.supplierCount; start += int(3, 5)) {
+    const clique: string[] = [];
+    for (let i = start, size = int(2, 4); i < Math.min(world.supplierCount, start + size); i++)
+      clique.push(companyId(i));
     const market = pick(MARKETS);
     for (let a = 0; a < clique.length; a++) {
       for (let b = a + 1; b < clique.length; b++) {
-        rel("COMPETES_WITH", clique[a]!.id, clique[b]!.id, {
+        part.rel(origin, "COMPETES_WITH", clique[a]!, clique[b]!, {
           market,
-          what: `${clique[a]!.id} competes with ${clique[b]!.id}`,
+          what: `${clique[a]} competes with ${clique[b]}`,
         });
       }
     }
   }
-  for (let i = supplierCount; i < n; i++) {
-    const roll = float();
-    const c = companies[i]!;
-    const s = zipfSupplier();
-    if (roll < 0.03 && once(`cmp:${[c.id, s.id].sort().join(":")}`)) {
-      rel("COMPETES_WITH", c.id, s.id, {
-        market: pick(MARKETS),
-        status: pick(["PLANNED", "CURRENT"] as const),
-        confidence: 0.7,
-        what: `${c.id} plans to compete with ${s.id}`,
-      });
-    } else if (roll < 0.05 && once(`prt:${[c.id, s.id].sort().join(":")}`)) {
-      rel("PARTNERS_WITH", c.id, s.id, { purpose: "joint products", what: `${c.id} partners with ${s.id}` });
-    } else if (roll < 0.07) {
-      const p = pick(productsOf.get(s.id)!);
-      if (once(`use:${c.id}:${p.id}`)) {
-        rel("USES_MODEL", c.id, p.id, {
-          purpose: "training its own models",
-          status: "REPORTED",
-          confidence: 0.6,
-          what: `${c.id} uses ${p.id}`,
-        });
-      }
-    } else if (roll < 0.08 && once(`inv:${s.id}:${c.id}`)) {
-      rel("INVESTS_IN", s.id, c.id, {
-        amount: { estimate: null, low: 1e8, high: 1e10, qualifier: "RANGE", period: "TOTAL", currency: "USD" },
-        what: `${s.id} invests in ${c.id}`,
-      });
-    }
-  }
+  revenue(part, world);
+}
 
-  // Stated revenue for about half of the revenue lines, near what the known customers pay.
-  const metrics: Metric[] = [];
-  for (const s of suppliers) {
-    for (const p of productsOf.get(s.id)!) {
+/** Stated revenue for about half of the revenue lines, near what the known customers pay. */
+function revenue(part: PartBuilder, world: World): void {
+  const { float } = part.draws;
+  for (const [supplierId, products] of world.productsOf) {
+    for (const p of products) {
       if (float() < 0.5) {
         const total = Math.round(10 ** (7 + float() * 2));
-        const id = `revenue-${s.id}-${p.id}`;
-        metrics.push({
+        const id = `revenue-${supplierId}-${p.id}`;
+        part.metrics.push({
           id,
           kind: "REVENUE",
-          subjectId: s.id,
+          subjectId: supplierId,
           productId: p.id,
           counterpartyId: null,
           description: `Revenue of ${p.id}`,
@@ -287,30 +326,108 @@ export function generateDataset(opts: GeneratorOptions): Dataset {
           },
           quantity: null,
           refersTo: { from: "2024-01-01", to: "2024-12-31", label: "2024" },
-          evidenceIds: evidenceFor(id, `revenue of ${p.id}`, "2024-01-01", "2024-12-31"),
+          evidenceIds: [part.statedBy(world.origin.id, id, `revenue of ${p.id}`, "2024-01-01", "2024-12-31").id],
         });
       }
     }
   }
+}
 
-  const otherSources = secondOpinionSources(source);
-  const draws = { float, pick, statedBy };
-  // One at a time: a million companies' worth of arguments would overflow the call stack.
-  for (const claim of secondOpinions(claims, otherSources, draws)) claims.push(claim);
-  const later = lateArrivals(claims, source, otherSources[1], draws);
-  const sources = withDerivations([source, ...otherSources, ...later.sources], later.derivations);
-  const allClaims = [...claims.map((claim) => later.retracted.get(claim.id) ?? claim), ...later.claims];
-  return {
-    sources,
-    evidence,
-    companies,
-    products,
-    people: [],
-    ...viewsOf(identities, allClaims, sources),
-    claims: allClaims,
-    metrics,
-    derivations: later.derivations,
-  };
+/**
+ * Companies `from` (inclusive) to `to`: those that are not suppliers, and what every one of them
+ * buys, who owns it, and whom it competes or partners with, uses or is invested in by.
+ */
+function companyRelationships(part: PartBuilder, world: World, from: number, to: number): void {
+  const { float, int, pick } = part.draws;
+  const { n, supplierCount, productsOf, origin } = world;
+  const zipfSupplier = () => companyId(Math.min(supplierCount - 1, Math.floor(supplierCount * float() ** 2.5)));
+  const date = (fromYear: number, toYear: number) =>
+    `${int(fromYear, toYear)}-${String(int(1, 12)).padStart(2, "0")}-01`;
+  for (let i = Math.max(from, supplierCount); i < to; i++) part.companies.push(company(i, part.draws));
+  for (let i = from; i < to; i++) {
+    const c = companyId(i);
+    const degree = Math.min(8, 1 + Math.floor(-Math.log(1 - float()) * 1.2));
+    for (let k = 0; k < degree; k++) {
+      const s = zipfSupplier();
+      if (s === c) continue;
+      const p = pick(productsOf.get(s)!);
+      if (!part.once(`buy:${c}:${s}:${p.id}`)) continue;
+      const former = float() < 0.12;
+      const validFrom = float() < 0.8 ? date(2015, 2023) : null;
+      part.rel(origin, "BUYS_FROM", c, s, {
+        productId: p.id,
+        amount: amount(part.draws),
+        status: former ? "FORMER" : ("CURRENT" as RelationshipStatus),
+        validFrom,
+        validTo: former ? `${Number((validFrom ?? "2019").slice(0, 4)) + 1}-12-31` : null,
+        confidence: pick([1, 0.8, 0.6]),
+        what: `${c} buys ${p.id} from ${s}`,
+      });
+    }
+  }
+  // Corporate groups: a parent always has a lower index, so ownership has no cycles.
+  for (let i = Math.max(from, Math.floor(n * 0.3)); i < to; i++) {
+    if (float() < 0.15) {
+      const parent = companyId(int(0, Math.floor(i * 0.3)));
+      part.rel(origin, "SUBSIDIARY_OF", companyId(i), parent, { what: `${companyId(i)} is owned by ${parent}` });
+    }
+  }
+  // A few customers that build competing products, partner, use a model or are invested in.
+  for (let i = Math.max(from, supplierCount); i < to; i++) {
+    const roll = float();
+    const c = companyId(i);
+    const s = zipfSupplier();
+    if (roll < 0.03 && part.once(`cmp:${[c, s].sort().join(":")}`)) {
+      part.rel(origin, "COMPETES_WITH", c, s, {
+        market: pick(MARKETS),
+        status: pick(["PLANNED", "CURRENT"] as const),
+        confidence: 0.7,
+        what: `${c} plans to compete with ${s}`,
+      });
+    } else if (roll < 0.05 && part.once(`prt:${[c, s].sort().join(":")}`)) {
+      part.rel(origin, "PARTNERS_WITH", c, s, { purpose: "joint products", what: `${c} partners with ${s}` });
+    } else if (roll < 0.07) {
+      const p = pick(productsOf.get(s)!);
+      if (part.once(`use:${c}:${p.id}`)) {
+        part.rel(origin, "USES_MODEL", c, p.id, {
+          purpose: "training its own models",
+          status: "REPORTED",
+          confidence: 0.6,
+          what: `${c} uses ${p.id}`,
+        });
+      }
+    } else if (roll < 0.08 && part.once(`inv:${s}:${c}`)) {
+      part.rel(origin, "INVESTS_IN", s, c, {
+        amount: { estimate: null, low: 1e8, high: 1e10, qualifier: "RANGE", period: "TOTAL", currency: "USD" },
+        what: `${s} invests in ${c}`,
+      });
+    }
+  }
+}
+
+function amount({ float, int, pick }: Draws): Money | null {
+  const period = pick(PERIODS);
+  const base = Math.round(10 ** (5 + float() * 3));
+  switch (int(0, 5)) {
+    case 0:
+      return { estimate: base, low: base, high: base, qualifier: "EXACT", period, currency: "USD" };
+    case 1:
+    case 2:
+      return {
+        estimate: base,
+        low: Math.round(base * 0.9),
+        high: base,
+        qualifier: "APPROXIMATE",
+        period,
+        currency: "USD",
+      };
+    case 3:
+      return { estimate: null, low: base, high: UNBOUNDED, qualifier: "AT_LEAST", period, currency: "USD" };
+    case 4:
+      return { estimate: null, low: 0, high: UNBOUNDED, qualifier: "UNDISCLOSED", period, currency: "USD" };
+    default:
+      return null;
+  }
 }
 
 const GENERATOR = "generator";
@@ -349,10 +466,17 @@ function secondOpinionSources(origin: Source): [Source, Source] {
   ];
 }
 
+/** The generator's random draws, one sequence through all parts. */
 interface Draws {
   readonly float: () => number;
+  readonly int: (from: number, to: number) => number;
   readonly pick: <T>(xs: readonly T[]) => T;
-  readonly statedBy: (sourceId: string, id: string, what: string, from: string | null, to: string | null) => Evidence;
+}
+
+/** Where later claims draw from and state their evidence (a part being built). */
+interface Stating {
+  readonly draws: Draws;
+  statedBy(sourceId: string, id: string, what: string, from: string | null, to: string | null): Evidence;
 }
 
 /**
@@ -360,28 +484,45 @@ interface Draws {
  * (one origin more source, no new origin), a filing that agrees or contradicts it, and now and
  * then a filing claim retracted or superseded. What makes multi-source views and conflicts.
  */
-function secondOpinions(claims: readonly Claim[], [wire, filing]: [Source, Source], draws: Draws): Claim[] {
+function secondOpinions(claims: readonly Claim[], [wire, filing]: [Source, Source], part: Stating): Claim[] {
+  const { float, pick } = part.draws;
   const more: Claim[] = [];
   const purchases = claims.filter(
     (c) => c.amount !== null && c.amount.qualifier !== "UNDISCLOSED" && c.relationshipId.startsWith("buys-from-"),
   );
   for (const claim of purchases) {
-    const roll = draws.float();
-    if (roll < 0.1) more.push(restated(claim, wire, 1, draws, "2024-09-01"));
-    else if (roll < 0.25) more.push(restated(claim, filing, draws.pick([0.95, 1, 3, 0.2]), draws, "2025-02-01"));
+    const roll = float();
+    if (roll < 0.1) more.push(restated(claim, wire, 1, part, "2024-09-01"));
+    else if (roll < 0.25) more.push(restated(claim, filing, pick([0.95, 1, 3, 0.2]), part, "2025-02-01"));
     else if (roll < 0.35) {
-      const doubted = restated(claim, filing, 5, draws, "2025-02-01");
+      const doubted = restated(claim, filing, 5, part, "2025-02-01");
       const retraction = { at: "2025-06-01", by: GENERATOR, reason: "the filing was misread" };
-      more.push(draws.float() < 0.5 ? { ...doubted, retraction } : doubted);
-      if (doubted.retraction === null && draws.float() < 0.5)
+      more.push(float() < 0.5 ? { ...doubted, retraction } : doubted);
+      if (doubted.retraction === null && float() < 0.5)
         more.push({
-          ...restated(claim, filing, 1, draws, "2025-07-01"),
+          ...restated(claim, filing, 1, part, "2025-07-01"),
           id: `${doubted.id}-corrected`,
           supersedes: doubted.id,
         });
     }
   }
   return more;
+}
+
+/** The sources whose claims arrive late: a reprint learnt later to copy the filing, a digest in euros. */
+interface LateSources {
+  readonly origin: Source;
+  readonly filing: Source;
+  readonly reprint: Source;
+  readonly digest: Source;
+}
+
+function laterSources(origin: Source): [Source, Source] {
+  const base = { language: "en", publisher: null, url: null, document: null, derivedFrom: [], derivations: [] };
+  return [
+    { ...base, id: `${origin.id}-reprint`, kind: "NEWS", title: "A reprint", publishedOn: "2025-02-10" },
+    { ...base, id: `${origin.id}-digest`, kind: "NEWS", title: "A digest in euros", publishedOn: "2024-10-01" },
+  ];
 }
 
 /**
@@ -392,41 +533,9 @@ function secondOpinions(claims: readonly Claim[], [wire, filing]: [Source, Sourc
  */
 function lateArrivals(
   claims: readonly Claim[],
-  origin: Source,
-  filing: Source,
-  draws: Draws,
-): { sources: Source[]; claims: Claim[]; derivations: Derivation[]; retracted: Map<string, Claim> } {
-  const base = { language: "en", publisher: null, url: null, document: null, derivedFrom: [], derivations: [] };
-  const reprint: Source = {
-    ...base,
-    id: `${origin.id}-reprint`,
-    kind: "NEWS",
-    title: "A reprint",
-    publishedOn: "2025-02-10",
-  };
-  const digest: Source = {
-    ...base,
-    id: `${origin.id}-digest`,
-    kind: "NEWS",
-    title: "A digest in euros",
-    publishedOn: "2024-10-01",
-  };
-  const lineageEvidence = draws.statedBy(
-    reprint.id,
-    `${reprint.id}-lineage`,
-    "the reprint copies the filing",
-    null,
-    null,
-  );
-  const derivation: Derivation = {
-    id: `${reprint.id}-repeats-filing`,
-    sourceId: reprint.id,
-    derivedFrom: filing.id,
-    reason: "word for word the filing's figures",
-    evidenceIds: [lineageEvidence.id],
-    recordedAt: "2025-03-01",
-    recordedBy: GENERATOR,
-  };
+  { origin, filing, reprint, digest }: LateSources,
+  part: Stating,
+): { claims: Claim[]; retracted: Map<string, Claim> } {
   const more: Claim[] = [];
   const retracted = new Map<string, Claim>();
   const perRelationship = claimsByRelationship(claims);
@@ -434,11 +543,11 @@ function lateArrivals(
   // (its reprint and its correction's would be one claim, with one id, twice).
   const corrected = new Set(claims.map((c) => c.supersedes));
   for (const claim of claims.filter((c) => c.amount !== null && c.amount.qualifier !== "UNDISCLOSED")) {
-    const roll = draws.float();
+    const roll = part.draws.float();
     if (claim.sourceId === filing.id && claim.retraction === null && !corrected.has(claim.id) && roll < 0.5) {
-      more.push({ ...restated(claim, reprint, 1.02, draws, "2025-02-15"), confidence: 0.6 });
+      more.push({ ...restated(claim, reprint, 1.02, part, "2025-02-15"), confidence: 0.6 });
     } else if (claim.sourceId === origin.id && roll < 0.1) {
-      const euros = restated(claim, digest, 1, draws, "2024-10-01");
+      const euros = restated(claim, digest, 1, part, "2024-10-01");
       more.push({ ...euros, amount: { ...euros.amount!, currency: "EUR" }, confidence: 0.3 });
     } else if (claim.sourceId === origin.id && roll < 0.13 && perRelationship.get(claim.relationshipId)!.length === 1) {
       retracted.set(claim.id, {
@@ -447,15 +556,15 @@ function lateArrivals(
       });
     }
   }
-  return { sources: [reprint, digest], claims: more, derivations: [derivation], retracted };
+  return { claims: more, retracted };
 }
 
 /** `claim`'s figure times `factor`, said by `source` and recorded on `recordedAt`. */
-function restated(claim: Claim, source: Source, factor: number, draws: Draws, recordedAt: string): Claim {
+function restated(claim: Claim, source: Source, factor: number, part: Stating, recordedAt: string): Claim {
   const id = `${claim.relationshipId}-${source.id.split("-").at(-1)}-${recordedAt}`;
   const amount = claim.amount!;
   const scale = (value: number) => (Number.isFinite(value) ? Math.round(value * factor) : value);
-  const stated = draws.statedBy(
+  const stated = part.statedBy(
     source.id,
     id,
     `${source.title} on ${claim.relationshipId}`,

@@ -7,7 +7,7 @@ import type { Dataset } from "../../src/domain/dataset";
 import type { GraphStore } from "../../src/store/graph-store";
 import { Neo4jStore } from "../../src/store/neo4j/neo4j-store";
 import type { Neo4jConfig } from "../../src/store/neo4j/neo4j-config";
-import { generateDataset } from "../../seed/generator";
+import { generateDataset, generateParts } from "../../seed/generator";
 import { bulkLoad } from "../../seed/bulk-load";
 import { type LocalNeo4j, startLocalNeo4j } from "../../neo4j/launcher";
 import { REVENUE_FLOWS_QUERY, RISK_PATHS_QUERY } from "../helpers/analytics-queries";
@@ -57,7 +57,9 @@ async function answers(store: GraphStore, d: Dataset) {
 }
 
 describe.skipIf(!cfg)("bulk import into an empty database", () => {
-  const dataset = generateDataset({ seed: 11, companies: 150 });
+  // Four parts (suppliers, then companies 0-39, 40-79, ...): the bulk import writes them as they come.
+  const generated = { seed: 11, companies: 150, companiesPerPart: 40 };
+  const dataset = generateDataset(generated);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), "cg-bulk-test-"));
   const dataDir = path.join(root, "server");
   let transactional: Neo4jStore;
@@ -69,7 +71,7 @@ describe.skipIf(!cfg)("bulk import into an empty database", () => {
     transactional = await Neo4jStore.connect(cfg!);
     await transactional.clear();
     await transactional.load(dataset);
-    await bulkLoad(dataset, { dataDir, log: () => {} });
+    await bulkLoad(generateParts(generated), { dataDir, log: () => {} });
     bulkServer = await startLocalNeo4j({ dataDir, port: 0 });
     bulkConfig = { uri: bulkServer.uri, user: "neo4j", password: null, database: null };
     bulk = await Neo4jStore.connect(bulkConfig);
@@ -100,7 +102,7 @@ describe.skipIf(!cfg)("bulk import into an empty database", () => {
     await bulkServer!.stop();
     bulk = undefined;
     bulkServer = undefined;
-    const refusal = bulkLoad(generateDataset({ seed: 12, companies: 20 }), { dataDir, log: () => {} });
+    const refusal = bulkLoad([generateDataset({ seed: 12, companies: 20 })], { dataDir, log: () => {} });
     await expect(refusal).rejects.toMatchObject({ code: "DATABASE_NOT_EMPTY", message: /DATABASE_NOT_EMPTY/ });
     bulkServer = await startLocalNeo4j({ dataDir, port: 0 });
     bulkConfig = { uri: bulkServer.uri, user: "neo4j", password: null, database: null };

@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Dataset } from "../../domain/dataset";
-import { NODE_KINDS, RELATIONSHIP_KINDS } from "../../domain/entities";
+import { NODE_KINDS, RELATIONSHIP_KINDS, type RelationshipKind } from "../../domain/entities";
 import { DomainError } from "../../domain/errors";
 import { lastOfEachId } from "./batched-load";
 import type { Params } from "./executor";
@@ -19,9 +19,10 @@ import { storedRelationshipProps } from "./queries/load-queries";
 
 /*
  * A dataset as the CSV files of Neo4j's offline importer (`neo4j-admin database import full`): one
- * file per set of labels and one per relationship type, each row holding exactly the properties a
- * transactional load stores (the same mapping functions, the same views of the claims, which
- * parseDataset made), so that both ways give the same graph.
+ * series of files per set of labels and one per relationship type, each row holding exactly the
+ * properties a transactional load stores (the same mapping functions, the same views of the claims,
+ * which parseDataset or the generator made), so that both ways give the same graph. The dataset
+ * comes in parts (a million generated companies are never held at once), each written as it comes.
  */
 
 /** Between the elements of a list property; a value holding it cannot be imported (and is refused). */
@@ -35,100 +36,158 @@ export interface ImportFile {
 }
 
 export interface ImportFiles {
-  /** Each node file with the labels its nodes get. */
+  /** Each node file with the labels its nodes get (several files may give the same labels). */
   readonly nodes: readonly { readonly labels: readonly string[]; readonly file: ImportFile }[];
   /** Each relationship file with the type its relationships get. */
   readonly relationships: readonly { readonly type: string; readonly file: ImportFile }[];
 }
 
-/** A group of nodes with the same labels, and their stored properties (made when the group is written). */
+type Part = ReturnType<typeof lastOfEachId>;
+
+/** A group of nodes with the same labels, and their stored properties in one part. */
 interface NodeGroup {
   readonly labels: readonly string[];
-  readonly rows: () => readonly Params[];
+  readonly rows: (d: Part) => readonly Params[];
 }
+
+const NODE_GROUPS: readonly NodeGroup[] = [
+  { labels: ["Source"], rows: (d) => d.sources.map((s) => compact(sourceProps(s))) },
+  { labels: ["Derivation"], rows: (d) => d.derivations.map((x) => compact(derivationProps(x))) },
+  { labels: ["Evidence"], rows: (d) => d.evidence.map((e) => compact(evidenceProps(e))) },
+  ...NODE_KINDS.map((kind) => ({
+    labels: ["Entity", kind],
+    rows: (d: Part) => d.entities.filter((n) => n.nodeKind === kind).map((n) => compact(nodeProps(n))),
+  })),
+  { labels: ["WithdrawnRelationship"], rows: (d) => d.withdrawn.map((w) => compact(withdrawnProps(w))) },
+  { labels: ["Claim"], rows: (d) => d.claims.map((c) => compact(claimProps(c))) },
+  { labels: ["Metric"], rows: (d) => d.metrics.map((m) => compact(metricProps(m))) },
+];
 
 type ColumnType = "string" | "double" | "boolean" | "string[]" | "double[]";
 
-/** Writes the files into `folder` (which must exist) and says what they hold. */
-export function writeImportFiles(dataset: Dataset, folder: string): ImportFiles {
-  const d = lastOfEachId(dataset);
+/**
+ * Writes the files of the dataset's parts into `folder` (which must exist) and says what they hold.
+ * Every record is in one part only: a relationship may point at a node of another part.
+ */
+export function writeImportFiles(parts: Iterable<Dataset>, folder: string): ImportFiles {
+  const nodeSeries = NODE_GROUPS.map(
+    (group) =>
+      new CsvSeries(join(folder, `nodes-${group.labels.join("-")}`), (key) =>
+        key === "id" && group.labels[0] === "Entity" ? "id:ID(Entity)" : null,
+      ),
+  );
+  const relationshipSeries = new Map(
+    RELATIONSHIP_KINDS.map((kind) => [
+      kind,
+      new CsvSeries(join(folder, `relationships-${kind}`), (key) => (key.startsWith(":") ? key : null)),
+    ]),
+  );
+  try {
+    for (const part of parts) {
+      const d = lastOfEachId(part);
+      NODE_GROUPS.forEach((group, index) => nodeSeries[index]!.append(group.rows(d)));
+      for (const [kind, rows] of relationshipRows(d)) relationshipSeries.get(kind)!.append(rows);
+    }
+  } finally {
+    for (const series of [...nodeSeries, ...relationshipSeries.values()]) series.close();
+  }
+  return {
+    nodes: NODE_GROUPS.flatMap((group, index) =>
+      nodeSeries[index]!.files.map((file) => ({ labels: group.labels, file })),
+    ),
+    relationships: [...relationshipSeries].flatMap(([type, series]) => series.files.map((file) => ({ type, file }))),
+  };
+}
+
+/** The part's relationships as the importer's rows, by type. A withdrawn relationship is no edge. */
+function relationshipRows(d: Part): Map<RelationshipKind, Params[]> {
+  // A transactional load deletes the edge a withdrawn relationship replaces.
   const withdrawnIds = new Set(d.withdrawn.map((identity) => identity.id));
-  const groups: NodeGroup[] = [
-    { labels: ["Source"], rows: () => d.sources.map((s) => compact(sourceProps(s))) },
-    { labels: ["Derivation"], rows: () => d.derivations.map((x) => compact(derivationProps(x))) },
-    { labels: ["Evidence"], rows: () => d.evidence.map((e) => compact(evidenceProps(e))) },
-    ...NODE_KINDS.map((kind) => ({
-      labels: ["Entity", kind],
-      rows: () => d.entities.filter((n) => n.nodeKind === kind).map((n) => compact(nodeProps(n))),
-    })),
-    { labels: ["WithdrawnRelationship"], rows: () => d.withdrawn.map((w) => compact(withdrawnProps(w))) },
-    { labels: ["Claim"], rows: () => d.claims.map((c) => compact(claimProps(c))) },
-    { labels: ["Metric"], rows: () => d.metrics.map((m) => compact(metricProps(m))) },
-  ];
-  const nodes = groups.map((group) => ({
-    labels: group.labels,
-    file: writeCsv(join(folder, `nodes-${group.labels.join("-")}.csv`), group.rows, (key) =>
-      key === "id" && group.labels[0] === "Entity" ? "id:ID(Entity)" : null,
-    ),
-  }));
-  // A withdrawn relationship is no edge (a transactional load deletes the edge it replaces).
-  const edges = d.relationships.filter((r) => !withdrawnIds.has(r.id));
-  const relationships = RELATIONSHIP_KINDS.map((kind) => ({
-    type: kind,
-    file: writeCsv(
-      join(folder, `relationships-${kind}.csv`),
-      () =>
-        edges
-          .filter((r) => r.kind === kind)
-          .map((r) => ({ ":START_ID(Entity)": r.from, ":END_ID(Entity)": r.to, ...storedRelationshipProps(r) })),
-      (key) => (key.startsWith(":") ? key : null),
-    ),
-  }));
-  // A file without rows has no columns either, which the importer refuses.
-  return { nodes: nodes.filter((n) => n.file.rows > 0), relationships: relationships.filter((r) => r.file.rows > 0) };
+  const byKind = new Map<RelationshipKind, Params[]>();
+  for (const r of d.relationships) {
+    if (withdrawnIds.has(r.id)) continue;
+    const row = { ":START_ID(Entity)": r.from, ":END_ID(Entity)": r.to, ...storedRelationshipProps(r) };
+    const rows = byKind.get(r.kind);
+    if (rows) rows.push(row);
+    else byKind.set(r.kind, [row]);
+  }
+  return byKind;
 }
 
 /**
- * Two passes over the rows, made once (one group at a time is held): the first finds the columns
- * and their types (a property of one name has one type throughout), the second writes. `special`
- * names a column the importer reads itself.
+ * The files of one set of labels or one type, written part by part. A file's header names its
+ * columns, so a part bringing a column the current file lacks starts a new file with every column
+ * seen so far; a property of one name has one type throughout. `special` names a column the
+ * importer reads itself. A series without rows has no file (the importer refuses one without columns).
  */
-function writeCsv(
-  path: string,
-  makeRows: () => readonly Params[],
-  special: (key: string) => string | null,
-): ImportFile {
-  const rows = makeRows();
-  const columns = new Map<string, ColumnType>();
-  for (const row of rows) {
-    for (const [key, value] of Object.entries(row)) {
-      const type = columnType(key, value);
-      const known = columns.get(key);
-      if (known === undefined) columns.set(key, type);
-      else if (known !== type) {
-        throw new DomainError("INTERNAL", `property '${key}' is ${known} in one record and ${type} in another`);
+class CsvSeries {
+  readonly files: ImportFile[] = [];
+  private readonly types = new Map<string, ColumnType>();
+  private columns: string[] = [];
+  private out: BufferedFile | null = null;
+  private path = "";
+  private rows = 0;
+  private multiline = false;
+
+  constructor(
+    private readonly stem: string,
+    private readonly special: (key: string) => string | null,
+  ) {}
+
+  append(rows: readonly Params[]): void {
+    if (rows.length === 0) return;
+    if (this.learnColumns(rows) || this.out === null) this.startFile();
+    const out = this.out!;
+    const keys = this.columns;
+    for (const row of rows) {
+      let line = csvField(keys[0]!, row[keys[0]!]);
+      for (let k = 1; k < keys.length; k++) line += `,${csvField(keys[k]!, row[keys[k]!])}`;
+      if (!this.multiline && LINE_BREAK.test(line)) this.multiline = true;
+      out.write(`${line}\n`);
+    }
+    this.rows += rows.length;
+  }
+
+  close(): void {
+    if (this.out === null) return;
+    this.out.close();
+    this.out = null;
+    this.files.push({ path: this.path, multiline: this.multiline, rows: this.rows });
+  }
+
+  /** Notes the columns of `rows` and their types; true when one is new to the current file. */
+  private learnColumns(rows: readonly Params[]): boolean {
+    let fresh = false;
+    for (const row of rows) {
+      for (const key in row) {
+        const value = row[key];
+        if (value === undefined) continue;
+        const type = columnType(key, value);
+        const known = this.types.get(key);
+        if (known === undefined) {
+          this.types.set(key, type);
+          fresh = true;
+        } else if (known !== type) {
+          throw new DomainError("INTERNAL", `property '${key}' is ${known} in one record and ${type} in another`);
+        }
       }
     }
+    return fresh;
   }
-  const keys = [...columns.keys()];
-  const header = keys.map((key) => special(key) ?? `${key}:${columns.get(key)}`).join(",");
-  const out = new BufferedFile(path);
-  let multiline = false;
-  let count = 0;
-  try {
-    out.write(`${header}\n`);
-    for (const row of rows) {
-      const fields = keys.map((key) => csvField(key, row[key]));
-      const line = fields.join(",");
-      if (/[\r\n]/.test(line)) multiline = true;
-      out.write(`${line}\n`);
-      count++;
-    }
-  } finally {
-    out.close();
+
+  private startFile(): void {
+    this.close();
+    this.columns = [...this.types.keys()];
+    this.path = `${this.stem}-${this.files.length + 1}.csv`;
+    this.rows = 0;
+    this.multiline = false;
+    this.out = new BufferedFile(this.path);
+    const header = this.columns.map((key) => this.special(key) ?? `${key}:${this.types.get(key)}`).join(",");
+    this.out.write(`${header}\n`);
   }
-  return { path, multiline, rows: count };
 }
+
+const LINE_BREAK = /[\r\n]/;
 
 function columnType(key: string, value: unknown): ColumnType {
   if (typeof value === "string") return "string";

@@ -189,9 +189,13 @@ function spanProps(prefix: string, s: DateSpan): Props {
  * write no empty list). The readers take a missing list as an empty one (strList).
  */
 export function compact(p: Props): Props {
-  return Object.fromEntries(
-    Object.entries(p).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0)),
-  );
+  // A loop rather than entries/filter/fromEntries: it runs once per stored record, millions of times in a bulk import.
+  const kept: Props = {};
+  for (const key in p) {
+    const value = p[key];
+    if (value !== null && value !== undefined && !(Array.isArray(value) && value.length === 0)) kept[key] = value;
+  }
+  return kept;
 }
 
 // ---------- properties -> domain ----------

@@ -57,7 +57,8 @@ function schemaStatements(): string[] {
  * The missing rules go in one transaction (schema changes may share one, just not with data): each
  * transaction costs a commit and a wait on the schema lock, about 0.3 s on a fresh server, and a
  * new database misses all of them. Only when that transaction fails (another process made one of
- * the rules meanwhile) is each rule tried on its own.
+ * the rules meanwhile) is each rule tried on its own. The indexes one commit creates are also filled
+ * in one pass over the store, which is what the first start after a bulk import spends its time on.
  */
 export async function ensureSchema(executor: Neo4jExecutor): Promise<void> {
   const existing = await existingIndexNames(executor);
