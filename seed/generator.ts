@@ -2,7 +2,7 @@ import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
 import type { Claim } from "../src/domain/claims";
-import { type Dataset, viewsOf, withDerivations } from "../src/domain/dataset";
+import { type Dataset, emptyDataset, viewsOf, withDerivations } from "../src/domain/dataset";
 import type {
   Company,
   Derivation,
@@ -43,18 +43,7 @@ const PERIODS: Period[] = ["MONTH", "MONTH", "MONTH", "QUARTER", "YEAR"];
  * generateParts, put together.
  */
 export function generateDataset(opts: GeneratorOptions): Dataset {
-  const whole: { -readonly [K in keyof Dataset]: Dataset[K][number][] } = {
-    sources: [],
-    evidence: [],
-    companies: [],
-    products: [],
-    people: [],
-    relationships: [],
-    withdrawn: [],
-    claims: [],
-    metrics: [],
-    derivations: [],
-  };
+  const whole = emptyDataset();
   for (const part of generateParts(opts)) {
     for (const key of Object.keys(whole) as (keyof Dataset)[]) {
       // One at a time: a million companies' worth of arguments would overflow the call stack.

@@ -54,7 +54,7 @@ export interface Dataset {
 }
 
 /** A dataset with nothing in it, its lists fresh for filling. */
-function emptyDataset(): Building {
+export function emptyDataset(): DatasetBuilding {
   return {
     sources: [],
     evidence: [],
@@ -360,9 +360,10 @@ function formatIssue(issue: z.core.$ZodIssue): string {
 
 type Parsed = { [C in Collection]: z.infer<(typeof schemas)[C]> };
 type Problems = (problem: string) => void;
-type Building = { -readonly [K in keyof Dataset]: Dataset[K] extends readonly (infer T)[] ? T[] : never };
+/** A dataset whose lists can still be filled. */
+type DatasetBuilding = { -readonly [K in keyof Dataset]: Dataset[K] extends readonly (infer T)[] ? T[] : never };
 /** A dataset being parsed: relationships are identities until their claims are all read. */
-type Parsing = Building & { identities: RelationshipIdentity[] };
+type Parsing = DatasetBuilding & { identities: RelationshipIdentity[] };
 /** Records as read: relationships are identities, their views not made yet. */
 export type ParsedRecords = Omit<Parsing, "relationships" | "withdrawn">;
 
@@ -391,7 +392,7 @@ function addRecord(out: Parsing, collection: Collection, data: Parsed[Collection
 const NODE_KIND_OF = { companies: "Company", products: "Product", people: "Person" } as const;
 
 function addNode(
-  out: Building,
+  out: DatasetBuilding,
   collection: keyof typeof NODE_KIND_OF,
   data: Parsed["companies" | "products" | "people"],
 ) {
