@@ -15,7 +15,8 @@ import { performance } from "node:perf_hooks";
 import type { Dataset } from "../src/domain/dataset";
 import { DatabaseNotEmptyError, DomainError } from "../src/domain/errors";
 import type { StoreCounts } from "../src/store/graph-store";
-import { type ImportFiles, writeImportFiles } from "../src/store/neo4j/import-files";
+import type { ImportFiles } from "../src/store/neo4j/import-files";
+import { writeImportFiles } from "../src/store/neo4j/write-import-files";
 import { Neo4jStore } from "../src/store/neo4j/neo4j-store";
 import { databaseStoreDir, runImporter } from "../neo4j/importer";
 import { startLocalNeo4j } from "../neo4j/launcher";
@@ -49,7 +50,7 @@ export async function bulkLoad(parts: Iterable<Dataset>, options: BulkLoadOption
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), "cg-import-"));
   try {
     const timed = timedParts(parts);
-    const files = writeImportFiles(timed, folder);
+    const files = await writeImportFiles(timed, folder);
     const filesMs = Date.now() - started;
     options.log(`import files written in ${seconds(filesMs)} (${describeFiles(files)})`);
     await runImporter(options.dataDir, files, (line) => {

@@ -19,10 +19,11 @@ import { storedRelationshipProps } from "./queries/load-queries";
 
 /*
  * A dataset as the CSV files of Neo4j's offline importer (`neo4j-admin database import full`): one
- * series of files per set of labels and one per relationship type, each row holding exactly the
+ * file per part and set of labels, and per part and relationship type, each row holding exactly the
  * properties a transactional load stores (the same mapping functions, the same views of the claims,
  * which parseDataset or the generator made), so that both ways give the same graph. The dataset
- * comes in parts (a million generated companies are never held at once), each written as it comes.
+ * comes in parts (a million generated companies are never held at once); each part's files are
+ * written on their own, so that parts can be written at once (write-import-files.ts).
  */
 
 /** Between the elements of a list property; a value holding it cannot be imported (and is refused). */
@@ -40,6 +41,14 @@ export interface ImportFiles {
   readonly nodes: readonly { readonly labels: readonly string[]; readonly file: ImportFile }[];
   /** Each relationship file with the type its relationships get. */
   readonly relationships: readonly { readonly type: string; readonly file: ImportFile }[];
+}
+
+export type ColumnType = "string" | "double" | "boolean" | "string[]" | "double[]";
+
+/** A part's files, and the type each of their columns was given, by series (`nodes-Claim`, ...). */
+export interface PartFiles {
+  readonly files: ImportFiles;
+  readonly columnTypes: Readonly<Record<string, Readonly<Record<string, ColumnType>>>>;
 }
 
 type Part = ReturnType<typeof lastOfEachId>;
@@ -63,128 +72,121 @@ const NODE_GROUPS: readonly NodeGroup[] = [
   { labels: ["Metric"], rows: (d) => d.metrics.map((m) => compact(metricProps(m))) },
 ];
 
-type ColumnType = "string" | "double" | "boolean" | "string[]" | "double[]";
+/** The columns the importer reads itself: node ids of the one id space, relationship ends. */
+const entityId = (key: string) => (key === "id" ? "id:ID(Entity)" : null);
+const relationshipEnd = (key: string) => (key.startsWith(":") ? key : null);
 
 /**
- * Writes the files of the dataset's parts into `folder` (which must exist) and says what they hold.
+ * Writes the files of part number `index` into `folder` (which must exist) and says what they hold.
  * Every record is in one part only: a relationship may point at a node of another part.
  */
-export function writeImportFiles(parts: Iterable<Dataset>, folder: string): ImportFiles {
-  const nodeSeries = NODE_GROUPS.map(
-    (group) =>
-      new CsvSeries(join(folder, `nodes-${group.labels.join("-")}`), (key) =>
-        key === "id" && group.labels[0] === "Entity" ? "id:ID(Entity)" : null,
-      ),
-  );
-  const relationshipSeries = new Map(
-    RELATIONSHIP_KINDS.map((kind) => [
-      kind,
-      new CsvSeries(join(folder, `relationships-${kind}`), (key) => (key.startsWith(":") ? key : null)),
-    ]),
-  );
-  try {
-    for (const part of parts) {
-      const d = lastOfEachId(part);
-      NODE_GROUPS.forEach((group, index) => nodeSeries[index]!.append(group.rows(d)));
-      for (const [kind, rows] of relationshipRows(d)) relationshipSeries.get(kind)!.append(rows);
+export function writePartFiles(part: Dataset, folder: string, index: number): PartFiles {
+  const d = lastOfEachId(part);
+  const nodes: { labels: readonly string[]; file: ImportFile }[] = [];
+  const relationships: { type: string; file: ImportFile }[] = [];
+  const columnTypes: Record<string, Record<string, ColumnType>> = {};
+  const write = (series: string, rows: readonly Params[], special: (key: string) => string | null) => {
+    if (rows.length === 0) return null;
+    const written = writeCsv(join(folder, `${series}-${String(index + 1).padStart(5, "0")}.csv`), rows, special);
+    columnTypes[series] = written.types;
+    return written.file;
+  };
+  for (const group of NODE_GROUPS) {
+    const file = write(
+      `nodes-${group.labels.join("-")}`,
+      group.rows(d),
+      group.labels[0] === "Entity" ? entityId : none,
+    );
+    if (file) nodes.push({ labels: group.labels, file });
+  }
+  for (const [type, rows] of relationshipRows(d)) {
+    const file = write(`relationships-${type}`, rows, relationshipEnd);
+    if (file) relationships.push({ type, file });
+  }
+  return { files: { nodes, relationships }, columnTypes };
+}
+
+const none = () => null;
+
+/**
+ * The files of all the parts, in part order. A property of one name has one type in every file of
+ * a series (the importer would otherwise store it with two): a part that disagrees is refused here,
+ * before the importer runs.
+ */
+export function mergePartFiles(parts: readonly PartFiles[]): ImportFiles {
+  const seen = new Map<string, ColumnType>();
+  for (const part of parts) {
+    for (const [series, types] of Object.entries(part.columnTypes)) {
+      for (const [key, type] of Object.entries(types)) {
+        const known = seen.get(`${series}.${key}`);
+        if (known !== undefined && known !== type) typeConflict(key, known, type);
+        seen.set(`${series}.${key}`, type);
+      }
     }
-  } finally {
-    for (const series of [...nodeSeries, ...relationshipSeries.values()]) series.close();
   }
   return {
-    nodes: NODE_GROUPS.flatMap((group, index) =>
-      nodeSeries[index]!.files.map((file) => ({ labels: group.labels, file })),
-    ),
-    relationships: [...relationshipSeries].flatMap(([type, series]) => series.files.map((file) => ({ type, file }))),
+    nodes: parts.flatMap((part) => part.files.nodes),
+    relationships: parts.flatMap((part) => part.files.relationships),
   };
+}
+
+function typeConflict(key: string, known: ColumnType, type: ColumnType): never {
+  throw new DomainError("INTERNAL", `property '${key}' is ${known} in one record and ${type} in another`);
 }
 
 /** The part's relationships as the importer's rows, by type. A withdrawn relationship is no edge. */
 function relationshipRows(d: Part): Map<RelationshipKind, Params[]> {
   // A transactional load deletes the edge a withdrawn relationship replaces.
   const withdrawnIds = new Set(d.withdrawn.map((identity) => identity.id));
-  const byKind = new Map<RelationshipKind, Params[]>();
+  const byKind = new Map<RelationshipKind, Params[]>(RELATIONSHIP_KINDS.map((kind) => [kind, []]));
   for (const r of d.relationships) {
     if (withdrawnIds.has(r.id)) continue;
-    const row = { ":START_ID(Entity)": r.from, ":END_ID(Entity)": r.to, ...storedRelationshipProps(r) };
-    const rows = byKind.get(r.kind);
-    if (rows) rows.push(row);
-    else byKind.set(r.kind, [row]);
+    byKind.get(r.kind)!.push({ ":START_ID(Entity)": r.from, ":END_ID(Entity)": r.to, ...storedRelationshipProps(r) });
   }
   return byKind;
 }
 
 /**
- * The files of one set of labels or one type, written part by part. A file's header names its
- * columns, so a part bringing a column the current file lacks starts a new file with every column
- * seen so far; a property of one name has one type throughout. `special` names a column the
- * importer reads itself. A series without rows has no file (the importer refuses one without columns).
+ * One CSV file of `rows`: a header naming every column any row has, with its type (`special` names
+ * a column the importer reads itself), then one line per row, a missing value left empty.
  */
-class CsvSeries {
-  readonly files: ImportFile[] = [];
-  private readonly types = new Map<string, ColumnType>();
-  private columns: string[] = [];
-  private out: BufferedFile | null = null;
-  private path = "";
-  private rows = 0;
-  private multiline = false;
-
-  constructor(
-    private readonly stem: string,
-    private readonly special: (key: string) => string | null,
-  ) {}
-
-  append(rows: readonly Params[]): void {
-    if (rows.length === 0) return;
-    if (this.learnColumns(rows) || this.out === null) this.startFile();
-    const out = this.out!;
-    const keys = this.columns;
+function writeCsv(
+  path: string,
+  rows: readonly Params[],
+  special: (key: string) => string | null,
+): { file: ImportFile; types: Record<string, ColumnType> } {
+  const types = typesOfColumns(rows);
+  const keys = Object.keys(types);
+  const out = new BufferedFile(path);
+  let multiline = false;
+  try {
+    out.write(`${keys.map((key) => special(key) ?? `${key}:${types[key]}`).join(",")}\n`);
     for (const row of rows) {
       let line = csvField(keys[0]!, row[keys[0]!]);
       for (let k = 1; k < keys.length; k++) line += `,${csvField(keys[k]!, row[keys[k]!])}`;
-      if (!this.multiline && LINE_BREAK.test(line)) this.multiline = true;
+      if (!multiline && LINE_BREAK.test(line)) multiline = true;
       out.write(`${line}\n`);
     }
-    this.rows += rows.length;
+  } finally {
+    out.close();
   }
+  return { file: { path, multiline, rows: rows.length }, types };
+}
 
-  close(): void {
-    if (this.out === null) return;
-    this.out.close();
-    this.out = null;
-    this.files.push({ path: this.path, multiline: this.multiline, rows: this.rows });
-  }
-
-  /** Notes the columns of `rows` and their types; true when one is new to the current file. */
-  private learnColumns(rows: readonly Params[]): boolean {
-    let fresh = false;
-    for (const row of rows) {
-      for (const key in row) {
-        const value = row[key];
-        if (value === undefined) continue;
-        const type = columnType(key, value);
-        const known = this.types.get(key);
-        if (known === undefined) {
-          this.types.set(key, type);
-          fresh = true;
-        } else if (known !== type) {
-          throw new DomainError("INTERNAL", `property '${key}' is ${known} in one record and ${type} in another`);
-        }
-      }
+/** Every column of `rows` with its type, in the order the columns first appear. */
+function typesOfColumns(rows: readonly Params[]): Record<string, ColumnType> {
+  const types: Record<string, ColumnType> = {};
+  for (const row of rows) {
+    for (const key in row) {
+      const value = row[key];
+      if (value === undefined) continue;
+      const type = columnType(key, value);
+      const known = types[key];
+      if (known === undefined) types[key] = type;
+      else if (known !== type) typeConflict(key, known, type);
     }
-    return fresh;
   }
-
-  private startFile(): void {
-    this.close();
-    this.columns = [...this.types.keys()];
-    this.path = `${this.stem}-${this.files.length + 1}.csv`;
-    this.rows = 0;
-    this.multiline = false;
-    this.out = new BufferedFile(this.path);
-    const header = this.columns.map((key) => this.special(key) ?? `${key}:${this.types.get(key)}`).join(",");
-    this.out.write(`${header}\n`);
-  }
+  return types;
 }
 
 const LINE_BREAK = /[\r\n]/;
