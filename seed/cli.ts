@@ -13,7 +13,7 @@ import type { StoreCounts } from "../src/store/graph-store";
 import { type LoadPhase, type LoadProgress, phaseClock } from "../src/store/neo4j/batched-load";
 import { Neo4jStore } from "../src/store/neo4j/neo4j-store";
 import { type Config, loadConfig } from "../src/server/config";
-import type { Dataset } from "../src/domain/dataset";
+import { type Dataset, partsOf } from "../src/domain/dataset";
 import { localDataDir } from "../neo4j/launcher";
 import { bulkLoad } from "./bulk-load";
 import { documentFolder } from "../src/server/held-texts";
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const dir = positionals[0] ?? seedDir();
   const shipped = positionals[0] === undefined;
   if (values.bulk) {
-    await bulk([loadSeed(dir)], dir, shipped, config);
+    await bulk(partsOf(loadSeed(dir), BULK_PART_RECORDS), dir, shipped, config);
     return;
   }
   if (config.neo4j === null) {
@@ -64,8 +64,11 @@ async function recordShipped(store: Neo4jStore, config: Config): Promise<void> {
   }
 }
 
+/** Records of each kind per part of a bulk load: the parts' import files are written at once (write-import-files.ts). */
+const BULK_PART_RECORDS = 50_000;
+
 /** `--bulk`: the offline importer into the bundled server's folder (see bulk-load.ts). */
-async function bulk(parts: Dataset[], dir: string, shipped: boolean, config: Config): Promise<void> {
+async function bulk(parts: Iterable<Dataset>, dir: string, shipped: boolean, config: Config): Promise<void> {
   const dataDir = localDataDir();
   console.log(`bulk import of ${dir} into ${dataDir}`);
   const report = await bulkLoad(parts, {

@@ -71,6 +71,18 @@ export function emptyDataset(): DatasetBuilding {
 
 export const EMPTY_DATASET: Dataset = emptyDataset();
 
+/**
+ * The dataset cut into parts of at most `size` records of each kind, each record in exactly one
+ * part (a relationship may then point at a node of another part), for work done a part at a time.
+ */
+export function* partsOf(dataset: Dataset, size: number): Generator<Dataset> {
+  const keys = Object.keys(dataset) as (keyof Dataset)[];
+  const longest = Math.max(...keys.map((key) => dataset[key].length));
+  for (let start = 0; start === 0 || start < longest; start += size) {
+    yield Object.fromEntries(keys.map((key) => [key, dataset[key].slice(start, start + size)])) as unknown as Dataset;
+  }
+}
+
 /** Metrics that record a statement or event rather than a figure. */
 const QUALITATIVE_METRIC_KINDS: ReadonlySet<string> = new Set(["OUTLOOK", "EVENT"]);
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { EMPTY_DATASET } from "../../src/domain/dataset";
+import { EMPTY_DATASET, partsOf } from "../../src/domain/dataset";
 import type { Company } from "../../src/domain/entities";
 import { writeImportFiles } from "../../src/store/neo4j/write-import-files";
 
@@ -83,5 +83,18 @@ describe("import files written part by part", () => {
       code: "INTERNAL",
       message: expect.stringMatching(/which the importer cannot store/),
     });
+  });
+});
+
+describe("a dataset cut into parts", () => {
+  it("puts every record in exactly one part, in order, at most `size` of each kind per part", () => {
+    const companies = ["a", "b", "c", "d", "e"].map((id) => company(id, {}));
+    const parts = [...partsOf({ ...EMPTY_DATASET, companies }, 2)];
+    expect(parts.map((part) => part.companies.map((c) => c.id))).toEqual([["a", "b"], ["c", "d"], ["e"]]);
+    expect(parts.every((part) => part.claims.length === 0)).toBe(true);
+  });
+
+  it("gives an empty dataset as one empty part", () => {
+    expect([...partsOf(EMPTY_DATASET, 10)]).toEqual([EMPTY_DATASET]);
   });
 });
