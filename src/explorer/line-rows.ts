@@ -61,6 +61,8 @@ export function yearlySize(amount: LineAmountFragment | null | undefined): numbe
 
 export interface LineSize {
   product: string;
+  /** The line's currency: lines in different currencies are not compared (the graph has no exchange rates). */
+  currency: string;
   /** The yearly size of the total a source states, or null when no source states one. */
   stated: number | null;
   /** The yearly size of the sum of the amounts named. */
@@ -70,13 +72,25 @@ export interface LineSize {
 /**
  * The line to open on: the supplier's largest stated line (a source gives its total, so its shares
  * mean something); without one, the largest attributed line. Never "all products": a supplier's
- * products are separate lines, and their shares do not add up.
+ * products are separate lines, and their shares do not add up. Sizes are compared only within one
+ * currency, the one most of the lines are in (on a tie, the first line's): 90 million yen is not
+ * more than 1 million dollars, and nothing here converts one into the other.
  */
 export function largestLine(sizes: readonly LineSize[]): string | null {
-  const stated = sizes.filter((line) => line.stated !== null);
-  const pool = stated.length > 0 ? stated : sizes;
+  const currency = mostCommonCurrency(sizes);
+  const comparable = sizes.filter((line) => line.currency === currency);
+  const stated = comparable.filter((line) => line.stated !== null);
+  const pool = stated.length > 0 ? stated : comparable;
   const size = (line: LineSize) => line.stated ?? line.attributed;
   let best: LineSize | null = null;
   for (const line of pool) if (!best || size(line) > size(best)) best = line;
   return best?.product ?? null;
+}
+
+function mostCommonCurrency(sizes: readonly LineSize[]): string | null {
+  const counts = new Map<string, number>();
+  for (const line of sizes) counts.set(line.currency, (counts.get(line.currency) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [currency, count] of counts) if (best === null || count > counts.get(best)!) best = currency;
+  return best;
 }

@@ -20,7 +20,7 @@ async function largestProduct(company: string, products: Products): Promise<stri
       const data = await gql(LineSizeDocument, { company, product: product.id, ...viewDates() });
       const line = data.revenueFlows;
       const stated = line.statedTotal ? yearlySize(line.statedTotal.amount) : null;
-      return { product: product.id, stated, attributed: yearlySize(line.total) };
+      return { product: product.id, currency: line.total.currency, stated, attributed: yearlySize(line.total) };
     }),
   );
   return largestLine(sizes);

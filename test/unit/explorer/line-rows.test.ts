@@ -67,21 +67,36 @@ describe("a revenue line's rows", () => {
   it("opens on the largest stated line, even beside a larger attributed one; else the largest attributed", () => {
     // Microsoft in the shipped data: Azure's total is only a floor (no source states it), Azure OpenAI's is stated.
     const microsoft = [
-      { product: "azure", stated: null, attributed: 129e6 * 12 },
-      { product: "azure-openai", stated: 83.3e6 * 12, attributed: 83.3e6 * 12 },
-      { product: "copilot", stated: null, attributed: 0 },
+      { product: "azure", currency: "USD", stated: null, attributed: 129e6 * 12 },
+      { product: "azure-openai", currency: "USD", stated: 83.3e6 * 12, attributed: 83.3e6 * 12 },
+      { product: "copilot", currency: "USD", stated: null, attributed: 0 },
     ];
     expect(largestLine(microsoft)).toBe("azure-openai");
     const twoStated = [
-      { product: "small", stated: 10, attributed: 10 },
-      { product: "large", stated: 20, attributed: 5 },
+      { product: "small", currency: "USD", stated: 10, attributed: 10 },
+      { product: "large", currency: "USD", stated: 20, attributed: 5 },
     ];
     expect(largestLine(twoStated)).toBe("large");
     const noneStated = [
-      { product: "a", stated: null, attributed: 3 },
-      { product: "b", stated: null, attributed: 7 },
+      { product: "a", currency: "USD", stated: null, attributed: 3 },
+      { product: "b", currency: "USD", stated: null, attributed: 7 },
     ];
     expect(largestLine(noneStated)).toBe("b");
     expect(largestLine([])).toBeNull();
+  });
+
+  it("compares lines only within the currency most of them are in: 900 million yen is not larger than 2 million dollars", () => {
+    const mixed = [
+      { product: "cloud", currency: "USD", stated: 2e6, attributed: 2e6 },
+      { product: "tokyo-region", currency: "JPY", stated: 900e6, attributed: 900e6 },
+      { product: "ai", currency: "USD", stated: 1e6, attributed: 1e6 },
+    ];
+    expect(largestLine(mixed)).toBe("cloud");
+    // A tie between currencies: the first line's currency.
+    const tied = [
+      { product: "yen-line", currency: "JPY", stated: null, attributed: 5 },
+      { product: "dollar-line", currency: "USD", stated: null, attributed: 9 },
+    ];
+    expect(largestLine(tied)).toBe("yen-line");
   });
 });
