@@ -44,8 +44,13 @@ import type { RelationshipIdentity } from "../../domain/relationship-view";
  * again then completes it with MERGE.
  */
 
-/** Rows per transaction: big enough that per-transaction costs vanish, small enough for a small heap. */
-export const DEFAULT_LOAD_BATCH_SIZE = 10_000;
+/**
+ * Rows per transaction: big enough that per-transaction costs (a commit, a round trip) are small,
+ * small enough that a transaction's state stays cheap for the server. Measured on a warm server
+ * loading a 20,000-company graph, alternating: 2,000 rows cost Neo4j about a quarter less CPU than
+ * 10,000 (11.4-13.4 s against 15.1-16.2 s for the whole load), and 1,000 no less than 2,000.
+ */
+export const DEFAULT_LOAD_BATCH_SIZE = 2_000;
 
 /** The steps of a load. */
 export type LoadPhase =
