@@ -86,7 +86,7 @@ import {
 } from "./queries/relationship-queries";
 import { searchQuery } from "./queries/search-query";
 import { mostConnectedQuery } from "./queries/connected-query";
-import { type PageRow, planQuery } from "./queries/plan-query";
+import { PLAN_ANSWER_COLUMN, type PageRow, type PlanAnswerPart, planQuery } from "./queries/plan-query";
 import { ensureSchema } from "./schema";
 
 type Props = Record<string, unknown>;
@@ -308,7 +308,8 @@ export class Neo4jStore implements GraphStore {
   async readPlan(root: PlanRoot, lists: readonly PlannedList[]): Promise<PlanResult> {
     // A record time remakes relationships from their claims, which one statement does not do.
     if (planAsksRecordTime(lists)) return readPlanByLevels(this, root, lists);
-    return this.readRow(planQuery(root, lists), (rec) => planResultOf(root, lists, planAnswerOf(rec)));
+    const parts = await this.read(planQuery(root, lists), (rec) => rec.get(PLAN_ANSWER_COLUMN) as PlanAnswerPart);
+    return planResultOf(root, lists, planAnswerOf(parts));
   }
 
   async counts(): Promise<StoreCounts> {

@@ -1,11 +1,17 @@
 import { type NodeColumn, type NodeRow, nodeView, sameColumns } from "../../domain/node-columns";
 import { RELATIONSHIP_PARTS, type RelationshipRow } from "../../domain/relationship-parts";
 import type { Page, PlannedList, PlannedListResult, PlannedPage, PlanResult, PlanRoot } from "../graph-store";
-import type { Neo4jRecord } from "./executor";
 import { nodeReader, relationshipReader } from "./mapping";
 import { incompleteAnswer, pageFromRows, trimPage } from "./page-rows";
 import { pageSize, unique } from "./queries/cypher-query";
-import { type PlanAnswer, type PlanListRow, planNodeColumns } from "./queries/plan-query";
+import {
+  PLAN_PART,
+  type PlanAnswer,
+  type PlanAnswerPart,
+  type PlanListRow,
+  planNodeColumns,
+  type PlanRootRow,
+} from "./queries/plan-query";
 
 /** A plan statement's answer as the store gives it: the root's page and each planned list's pages, nested. */
 export function planResultOf(root: PlanRoot, lists: readonly PlannedList[], answer: PlanAnswer): PlanResult {
@@ -34,10 +40,18 @@ export function planResultOf(root: PlanRoot, lists: readonly PlannedList[], answ
   };
 }
 
-/** The one row of a plan statement, read by the columns planQuery returns. */
-export function planAnswerOf(rec: Neo4jRecord): PlanAnswer {
-  const column = <K extends keyof PlanAnswer>(key: K) => rec.get(key) as PlanAnswer[K];
-  return { rootTotal: column("rootTotal"), rootRows: column("rootRows"), nodes: column("nodes") };
+/** A plan statement's records (PlanAnswerPart each) put together; exactly one holds the root's total. */
+export function planAnswerOf(parts: readonly PlanAnswerPart[]): PlanAnswer {
+  const totals: number[] = [];
+  const rootRows: PlanRootRow[] = [];
+  const nodes: (readonly unknown[])[] = [];
+  for (const part of parts) {
+    if (part[0] === PLAN_PART.rootTotal) totals.push(part[1]);
+    else if (part[0] === PLAN_PART.rootRow) rootRows.push(part[1]);
+    else nodes.push(part[1]);
+  }
+  if (totals.length !== 1) throw incompleteAnswer(`${totals.length} root totals where the statement returns one`);
+  return { rootTotal: totals[0]!, rootRows, nodes };
 }
 
 /** The root page as readPlanByLevels gives it: a trimmed companies page, or the nodes found in the order asked. */

@@ -20,11 +20,11 @@ export type PlanListRow = readonly [
 ];
 
 /** A root node as nodeProjection lists it for the root's columns, with its lists' answers in plan order. */
-type PlanRootRow = readonly [node: readonly unknown[], lists: readonly PlanListRow[]];
+export type PlanRootRow = readonly [node: readonly unknown[], lists: readonly PlanListRow[]];
 
 /**
- * What a plan statement answers, one row: the format planQuery writes and the store's decoder
- * reads, held in this one type (the statement's RETURN names its columns from it).
+ * What a plan statement answers, put together: the format planQuery writes and the store's decoder
+ * reads, held in this one type with the records it comes in (PlanAnswerPart).
  */
 export interface PlanAnswer {
   readonly rootTotal: number;
@@ -32,6 +32,23 @@ export interface PlanAnswer {
   /** Every other end of every page once, as nodeProjection lists it for planNodeColumns. */
   readonly nodes: readonly (readonly unknown[])[];
 }
+
+/** What the first element of a record's `part` says the second is. */
+export const PLAN_PART = { rootTotal: 0, rootRow: 1, node: 2 } as const;
+
+/**
+ * One record of a plan statement, in its one column `part`: the root's total, one root row, or one
+ * node. Many small records rather than one that holds everything: the driver decodes every string
+ * of a record that spans several network chunks through a slow path (a string decoder per string,
+ * over all the record's chunks), which cost more than Neo4j took to answer.
+ */
+export type PlanAnswerPart =
+  | readonly [kind: typeof PLAN_PART.rootTotal, rootTotal: number]
+  | readonly [kind: typeof PLAN_PART.rootRow, rootRow: PlanRootRow]
+  | readonly [kind: typeof PLAN_PART.node, node: readonly unknown[]];
+
+/** The statement's one column. */
+export const PLAN_ANSWER_COLUMN = "part";
 
 /**
  * The columns the other ends are read with: every list's, at once (each node is shipped once, for
@@ -44,19 +61,16 @@ export function planNodeColumns(lists: readonly PlannedList[]): readonly NodeCol
   return gather(lists) ? normalizeColumns(columns) : undefined;
 }
 
-/** The statement's columns, in the order it returns them. */
-const ANSWER_COLUMNS = ["rootTotal", "rootRows", "nodes"] as const satisfies readonly (keyof PlanAnswer)[];
-
 /**
  * A whole planned read in one statement: the root's nodes, then for each planned list a subquery
  * per node that pages its relationships (exactly as relationshipsOf does, LIMIT inside the pattern)
- * and, for the other ends of that page, the lists planned under it, nested to any depth. One row
- * `rootTotal, rootRows, nodes`, all lists rather than maps (the driver decodes key names again for
- * every map): each root row `[node, lists]`, each list `[totalCount, rows, nested]` with rows
- * `[relationship, otherId]` and `nested` holding `[id, lists]` per distinct other end; `nodes` has
- * every other end once. Hubs come back as the other end of hundreds of rows, so shipping each node
- * once keeps the answer a fraction of the size; nodes ship only the columns the plan names. The statement's shape
- * follows the plan; every value is a parameter, named by the list's place in the plan (`l0_`, ...).
+ * and, for the other ends of that page, the lists planned under it, nested to any depth. Records
+ * of one column (PlanAnswerPart): the root's total, each root row `[node, lists]`, each other end
+ * once; all lists rather than maps (the driver decodes key names again for every map). Each list
+ * is `[totalCount, rows, nested]` with rows `[relationship, otherId]` and `nested` holding `[id,
+ * lists]` per distinct other end. Hubs come back as the other end of hundreds of rows, so shipping
+ * each node once keeps the answer a fraction of the size; nodes ship only the columns the plan
+ * names. The statement's shape follows the plan; every value is a parameter, named by the list's place in the plan (`l0_`, ...).
  */
 export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): CypherQuery {
   const params: Params = {};
@@ -65,13 +79,18 @@ export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): Cypher
   const body = [...listBlocks, `RETURN collect(${rootRow}) AS rootRows`].join("\n");
   const tail = cypher`
     WITH rootTotal, rootRows, ${otherIds(lists, "rootRows", 0).join(" + ") || "[]"} AS otherIds
-    CALL (otherIds) {
+    CALL (rootTotal, rootRows, otherIds) {
+      RETURN [${String(PLAN_PART.rootTotal)}, rootTotal] AS ${PLAN_ANSWER_COLUMN}
+      UNION ALL
+      UNWIND rootRows AS rootRow
+      RETURN [${String(PLAN_PART.rootRow)}, rootRow] AS ${PLAN_ANSWER_COLUMN}
+      UNION ALL
       UNWIND otherIds AS otherId
       WITH DISTINCT otherId
       MATCH (m:Entity {id: otherId})
-      RETURN collect(${nodeProjection("m", planNodeColumns(lists))}) AS nodes
+      RETURN [${String(PLAN_PART.node)}, ${nodeProjection("m", planNodeColumns(lists))}] AS ${PLAN_ANSWER_COLUMN}
     }
-    RETURN ${ANSWER_COLUMNS.join(", ")}`;
+    RETURN ${PLAN_ANSWER_COLUMN}`;
   if (root.kind === "nodes") {
     const text = cypher`
       CALL () {

@@ -45,10 +45,15 @@ CALL () {
 }
 WITH size(rootRows) AS rootTotal, rootRows
 WITH rootTotal, rootRows, reduce(ids0 = [], c0 IN rootRows | ids0 + [x0 IN c0[1][0][1] | x0[1]]) + reduce(ids1 = [], c1 IN reduce(ids0 = [], c0 IN rootRows | ids0 + c0[1][0][2]) | ids1 + [x1 IN c1[1][0][1] | x1[1]]) + reduce(ids0 = [], c0 IN rootRows | ids0 + [x0 IN c0[1][1][1] | x0[1]]) AS otherIds
-CALL (otherIds) {
+CALL (rootTotal, rootRows, otherIds) {
+  RETURN [0, rootTotal] AS part
+  UNION ALL
+  UNWIND rootRows AS rootRow
+  RETURN [1, rootRow] AS part
+  UNION ALL
   UNWIND otherIds AS otherId
   WITH DISTINCT otherId
   MATCH (m:Entity {id: otherId})
-  RETURN collect([m.id, m.nodeKind, m.name, m.aliases, m.description, m.evidenceIds, m.country, m.kind, m.category]) AS nodes
+  RETURN [2, [m.id, m.nodeKind, m.name, m.aliases, m.description, m.evidenceIds, m.country, m.kind, m.category]] AS part
 }
-RETURN rootTotal, rootRows, nodes
+RETURN part
