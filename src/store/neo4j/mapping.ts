@@ -270,6 +270,31 @@ export function relationshipReader(
     toRelationship(zip(fields, columns, 3), String(columns[0]), String(columns[1]), String(columns[2]), parts);
 }
 
+/**
+ * How a planned read of `parts` turns the columns of plannedRelationshipProjection into a row,
+ * given the node the list was read from and the other end: its type is `soleKind` when the list
+ * reads one kind.
+ */
+export function plannedRelationshipReader(
+  parts: readonly RelationshipPart[],
+  soleKind: RelationshipKind | null,
+): (columns: readonly unknown[], nodeId: string, otherId: string) => RelationshipRow {
+  const fields = relationshipFields(parts);
+  return (columns, nodeId, otherId) => {
+    const kind = columns[1] ?? soleKind;
+    if (kind === null)
+      throw new DomainError("INTERNAL", "a planned relationship of several kinds was read without its type");
+    const outgoing = columns[0] === true;
+    return toRelationship(
+      zip(fields, columns, 2),
+      String(kind),
+      outgoing ? nodeId : otherId,
+      outgoing ? otherId : nodeId,
+      parts,
+    );
+  };
+}
+
 /** A relationship with every part from `[kind, fromId, toId, ...values of relationshipFields()]`. */
 export const relationshipFromColumns = relationshipReader(RELATIONSHIP_PARTS) as (
   columns: readonly unknown[],

@@ -8,14 +8,15 @@ import type { PageRow } from "./queries/plan-query";
 
 /**
  * A node's page from the rows of relationshipPageSubquery (one row more than `first` when there is a
- * next page), its neighbours found by `nodeOf`, each row read by `readRelationship`.
+ * next page), its neighbours found by `nodeOf`, each row (relationship and other end) read by
+ * `readRelationship`.
  */
 export function pageFromRows<Other, Row, Node extends NodeRow>(
   rows: readonly PageRow<Other>[],
   totalCount: number | null,
   page: PageRequest,
   nodeOf: (other: Other) => Node | null,
-  readRelationship: (columns: readonly unknown[]) => Row,
+  readRelationship: (row: PageRow<Other>) => Row,
 ) {
   const first = pageSize(page);
   const items = first === null ? rows : rows.slice(0, first);
@@ -26,7 +27,7 @@ export function pageFromRows<Other, Row, Node extends NodeRow>(
     if (node) neighbours.set(node.id, node);
   }
   return {
-    items: items.map(([relationship]) => readRelationship(relationship)),
+    items: items.map(readRelationship),
     totalCount,
     hasNextPage,
     neighbours: [...neighbours.keys()].sort().map((id) => neighbours.get(id)!),
@@ -40,7 +41,7 @@ export function wholePage(
   page: PageRequest,
 ): RelationshipPage {
   const nodeOf = (other: unknown[] | null) => (other ? nodeFromColumns(other) : null);
-  const whole = pageFromRows(rows, totalCount, page, nodeOf, relationshipFromColumns);
+  const whole = pageFromRows(rows, totalCount, page, nodeOf, ([relationship]) => relationshipFromColumns(relationship));
   if (whole.totalCount === null) throw incompleteAnswer("a page without the count it was read with");
   return { ...whole, totalCount: whole.totalCount };
 }

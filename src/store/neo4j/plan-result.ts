@@ -1,7 +1,7 @@
 import { type NodeColumn, type NodeRow, nodeView, sameColumns } from "../../domain/node-columns";
-import { RELATIONSHIP_PARTS, type RelationshipRow } from "../../domain/relationship-parts";
+import { RELATIONSHIP_PARTS } from "../../domain/relationship-parts";
 import type { Page, PlannedList, PlannedListResult, PlannedPage, PlanResult, PlanRoot } from "../graph-store";
-import { nodeReader, relationshipReader } from "./mapping";
+import { nodeReader, plannedRelationshipReader } from "./mapping";
 import { incompleteAnswer, pageFromRows, trimPage } from "./page-rows";
 import { pageSize, unique } from "./queries/cypher-query";
 import {
@@ -11,6 +11,7 @@ import {
   type PlanListRow,
   planNodeColumns,
   type PlanRootRow,
+  soleKindOf,
 } from "./queries/plan-query";
 
 /** A plan statement's answer as the store gives it: the root's page and each planned list's pages, nested. */
@@ -79,13 +80,13 @@ function plannedListResult(
     if (!node) throw incompleteAnswer(`the planned read lacks the node ${id}`);
     return view ? view(node) : node;
   };
-  const readRelationship: (columns: readonly unknown[]) => RelationshipRow = relationshipReader(
-    list.parts ?? RELATIONSHIP_PARTS,
-  );
+  const readRelationship = plannedRelationshipReader(list.parts ?? RELATIONSHIP_PARTS, soleKindOf(list));
   const pages = new Map<string, PlannedPage>(
     entries.map(([id, [totalCount, rows]]) => [
       id,
-      pageFromRows(rows, totalCount, list.page, nodeOf, readRelationship),
+      pageFromRows(rows, totalCount, list.page, nodeOf, ([relationship, otherId]) =>
+        readRelationship(relationship, id, otherId),
+      ),
     ]),
   );
   const reached = new Set([...pages].flatMap(([id, page]) => page.items.map((r) => (r.from === id ? r.to : r.from))));

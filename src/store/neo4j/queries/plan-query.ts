@@ -2,13 +2,22 @@ import { type NodeColumn, normalizeColumns } from "../../../domain/node-columns"
 import type { PlannedList, PlanRoot } from "../../graph-store";
 import { idAfter, whereClause } from "../cypher-rules";
 import { cypherInt, type Params } from "../executor";
-import { cypher, type CypherQuery, nodeProjection, pageSize, relationshipProjection, unique } from "./cypher-query";
+import {
+  cypher,
+  type CypherQuery,
+  nodeProjection,
+  pageSize,
+  plannedRelationshipProjection,
+  unique,
+} from "./cypher-query";
 import { companyConditions, companyParams } from "./node-queries";
-import { relationshipPageParams, relationshipPageSubquery } from "./relationship-queries";
+import { relationshipPageParams, relationshipPageSubquery, selectedKinds } from "./relationship-queries";
+import type { RelationshipKind } from "../../../domain/entities";
 
 /**
- * A page row: the relationship as relationshipProjection lists it, and the other end, as its columns
- * (relationshipsOf) or its id (a plan, which ships each node once).
+ * A page row: the relationship as relationshipProjection lists it (relationshipsOf) or
+ * plannedRelationshipProjection (a plan), and the other end, as its columns (relationshipsOf) or its
+ * id (a plan, which ships each node once).
  */
 export type PageRow<Other> = readonly [relationship: readonly unknown[], other: Other];
 
@@ -49,6 +58,12 @@ export type PlanAnswerPart =
 
 /** The statement's one column. */
 export const PLAN_ANSWER_COLUMN = "part";
+
+/** The one kind a list reads, which its rows then do not ship; null when it reads several. */
+export function soleKindOf(list: PlannedList): RelationshipKind | null {
+  const kinds = selectedKinds(list.filter);
+  return kinds.length === 1 ? kinds[0]! : null;
+}
 
 /**
  * The columns the other ends are read with: every list's, at once (each node is shipped once, for
@@ -152,7 +167,7 @@ function listSubquery(list: PlannedList, name: string, params: Params): string {
             ${nestedBlocks.join("\n")}
             RETURN collect([n.id, [${list.next.map((_, i) => `${name}_${i}`).join(", ")}]]) AS nested
           }`;
-  const row = `[${relationshipProjection("r", list.parts)}, m.id, m]`;
+  const row = `[${plannedRelationshipProjection("r", "n", soleKindOf(list) === null, list.parts)}, m.id, m]`;
   return cypher`
     CALL (n) {
       ${relationshipPageSubquery(list.filter, list.page, { prefix, row, withTotalCount: list.withTotalCount })}

@@ -11,7 +11,7 @@ CALL () {
         MATCH (n)<-[r:BUYS_FROM]-(m) RETURN r, m
       }
       WITH r, m ORDER BY r.id LIMIT $l0_take
-      RETURN collect([[type(r), startNode(r).id, endNode(r).id, r.id, r.amountLow, r.amountHigh, r.amountEstimate, r.amountQualifier, r.amountPeriod, r.amountCurrency], m.id, m]) AS rows
+      RETURN collect([[startNode(r) = n, null, r.id, r.amountLow, r.amountHigh, r.amountEstimate, r.amountQualifier, r.amountPeriod, r.amountCurrency], m.id, m]) AS rows
     }
     WITH *, COUNT { MATCH (n)<-[r:BUYS_FROM]-(m) } AS totalCount
     CALL (rows) {
@@ -23,7 +23,7 @@ CALL () {
             MATCH (n)-[r:BUYS_FROM]->(m) WHERE ((r.validFrom IS NULL OR r.validFrom <= $l0_0_asOf) AND (r.validTo IS NULL OR r.validTo >= $l0_0_asOf)) RETURN r, m
           }
           WITH r, m ORDER BY r.id LIMIT $l0_0_take
-          RETURN collect([[type(r), startNode(r).id, endNode(r).id, r.id, r.amountLow, r.amountHigh, r.amountEstimate, r.amountQualifier, r.amountPeriod, r.amountCurrency], m.id, m]) AS rows
+          RETURN collect([[startNode(r) = n, null, r.id, r.amountLow, r.amountHigh, r.amountEstimate, r.amountQualifier, r.amountPeriod, r.amountCurrency], m.id, m]) AS rows
         }
         WITH *, null AS totalCount
         WITH *, [] AS nested
