@@ -461,6 +461,7 @@ describe("a whole planned read", () => {
       "l0_productIds",
       "l0_statuses",
       "l0_take",
+      "nodesPerRecord",
       "rootAfter",
       "rootTake",
     ]);
@@ -485,12 +486,12 @@ describe("a whole planned read", () => {
     await expectCypher(query, "plan-nodes-columns");
     expect(query.cypher).toContain("[n.id, n.nodeKind, n.description]");
     // The suppliers under the customers ask for every column: the other ends ship whole.
-    expect(query.cypher).toContain(`[2, ${nodeProjection("m")}] AS part`);
+    expect(query.cypher).toContain(`collect(${nodeProjection("m")}) AS nodes`);
     const narrow = planQuery({ kind: "nodes", ids: ["acme"] }, [
       { ...competitors, next: [] },
       { ...names, next: [] },
     ]);
-    expect(narrow.cypher).toContain("[2, [m.id, m.nodeKind, m.name, m.country]] AS part");
+    expect(narrow.cypher).toContain("collect([m.id, m.nodeKind, m.name, m.country]) AS nodes");
   });
 });
 

@@ -49,7 +49,7 @@ export function planAnswerOf(parts: readonly PlanAnswerPart[]): PlanAnswer {
   for (const part of parts) {
     if (part[0] === PLAN_PART.rootTotal) totals.push(part[1]);
     else if (part[0] === PLAN_PART.rootRow) rootRows.push(part[1]);
-    else nodes.push(part[1]);
+    else nodes.push(...part[1]);
   }
   if (totals.length !== 1) throw incompleteAnswer(`${totals.length} root totals where the statement returns one`);
   return { rootTotal: totals[0]!, rootRows, nodes };

@@ -43,18 +43,24 @@ export interface PlanAnswer {
 }
 
 /** What the first element of a record's `part` says the second is. */
-export const PLAN_PART = { rootTotal: 0, rootRow: 1, node: 2 } as const;
+export const PLAN_PART = { rootTotal: 0, rootRow: 1, nodes: 2 } as const;
 
 /**
- * One record of a plan statement, in its one column `part`: the root's total, one root row, or one
- * node. Many small records rather than one that holds everything: the driver decodes every string
+ * One record of a plan statement, in its one column `part`: the root's total, one root row, or
+ * some of the nodes. Many small records rather than one that holds everything: the driver decodes every string
  * of a record that spans several network chunks through a slow path (a string decoder per string,
  * over all the record's chunks), which cost more than Neo4j took to answer.
  */
 export type PlanAnswerPart =
   | readonly [kind: typeof PLAN_PART.rootTotal, rootTotal: number]
   | readonly [kind: typeof PLAN_PART.rootRow, rootRow: PlanRootRow]
-  | readonly [kind: typeof PLAN_PART.node, node: readonly unknown[]];
+  | readonly [kind: typeof PLAN_PART.nodes, nodes: readonly (readonly unknown[])[]];
+
+/**
+ * Nodes per record: one record per node costs Neo4j and the driver more per node than the node
+ * itself (a hub's page reaches hundreds), and a few dozen narrow nodes still fit one network chunk.
+ */
+const NODES_PER_RECORD = 50;
 
 /** The statement's one column. */
 export const PLAN_ANSWER_COLUMN = "part";
@@ -76,16 +82,20 @@ export function planNodeColumns(lists: readonly PlannedList[]): readonly NodeCol
   return gather(lists) ? normalizeColumns(columns) : undefined;
 }
 
+/** The parameters of the statement's last part, which ships the answer. */
+const TAIL_PARAMS: Params = { nodesPerRecord: cypherInt(NODES_PER_RECORD) };
+
 /**
  * A whole planned read in one statement: the root's nodes, then for each planned list a subquery
  * per node that pages its relationships (exactly as relationshipsOf does, LIMIT inside the pattern)
  * and, for the other ends of that page, the lists planned under it, nested to any depth. Records
- * of one column (PlanAnswerPart): the root's total, each root row `[node, lists]`, each other end
- * once; all lists rather than maps (the driver decodes key names again for every map). Each list
- * is `[totalCount, rows, nested]` with rows `[relationship, otherId]` and `nested` holding `[id,
- * lists]` per distinct other end. Hubs come back as the other end of hundreds of rows, so shipping
- * each node once keeps the answer a fraction of the size; nodes ship only the columns the plan
- * names. The statement's shape follows the plan; every value is a parameter, named by the list's place in the plan (`l0_`, ...).
+ * of one column (PlanAnswerPart): the root's total, each root row `[node, lists]`, and every other
+ * end once, a few dozen to a record; all lists rather than maps (the driver decodes key names
+ * again for every map). Each list is `[totalCount, rows, nested]` with rows `[relationship,
+ * otherId]` and `nested` holding `[id, lists]` per distinct other end. Hubs come back as the other
+ * end of hundreds of rows, so shipping each node once keeps the answer a fraction of the size;
+ * nodes ship only the columns the plan names. The statement's shape follows the plan; every value
+ * is a parameter, named by the list's place in the plan (`l0_`, ...).
  */
 export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): CypherQuery {
   const params: Params = {};
@@ -103,7 +113,9 @@ export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): Cypher
       UNWIND otherIds AS otherId
       WITH DISTINCT otherId
       MATCH (m:Entity {id: otherId})
-      RETURN [${String(PLAN_PART.node)}, ${nodeProjection("m", planNodeColumns(lists))}] AS ${PLAN_ANSWER_COLUMN}
+      WITH collect(${nodeProjection("m", planNodeColumns(lists))}) AS nodes
+      UNWIND range(0, size(nodes) - 1, $nodesPerRecord) AS start
+      RETURN [${String(PLAN_PART.nodes)}, nodes[start..start + $nodesPerRecord]] AS ${PLAN_ANSWER_COLUMN}
     }
     RETURN ${PLAN_ANSWER_COLUMN}`;
   if (root.kind === "nodes") {
@@ -115,7 +127,7 @@ export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): Cypher
       }
       WITH size(rootRows) AS rootTotal, rootRows
       ${tail}`;
-    return { cypher: text, params: { ...params, rootIds: unique(root.ids) } };
+    return { cypher: text, params: { ...params, ...TAIL_PARAMS, rootIds: unique(root.ids) } };
   }
   return companiesRoot(root, body, tail, params);
 }
@@ -144,7 +156,7 @@ function companiesRoot(
     rootAfter: root.page.after || null,
     rootTake: first === null ? null : cypherInt(first + 1),
   };
-  return { cypher: text, params: { ...params, ...rootParams } };
+  return { cypher: text, params: { ...params, ...TAIL_PARAMS, ...rootParams } };
 }
 
 /**

@@ -54,6 +54,8 @@ CALL (rootTotal, rootRows, otherIds) {
   UNWIND otherIds AS otherId
   WITH DISTINCT otherId
   MATCH (m:Entity {id: otherId})
-  RETURN [2, [m.id, m.nodeKind, m.name, m.aliases, m.description, m.evidenceIds, m.country, m.kind, m.category]] AS part
+  WITH collect([m.id, m.nodeKind, m.name, m.aliases, m.description, m.evidenceIds, m.country, m.kind, m.category]) AS nodes
+  UNWIND range(0, size(nodes) - 1, $nodesPerRecord) AS start
+  RETURN [2, nodes[start..start + $nodesPerRecord]] AS part
 }
 RETURN part
