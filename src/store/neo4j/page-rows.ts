@@ -35,7 +35,7 @@ export function pageFromRows<Other, Row, Node extends NodeRow>(
 }
 
 /** A whole page, counted, from rows of every part with the other ends' columns. */
-export function wholePage(
+function wholePage(
   rows: readonly PageRow<unknown[] | null>[],
   totalCount: number | null,
   page: PageRequest,
