@@ -461,6 +461,7 @@ describe("a whole planned read", () => {
       "l0_productIds",
       "l0_statuses",
       "l0_take",
+      "nodesPerRecord",
       "rootAfter",
       "rootTake",
     ]);

@@ -7,6 +7,7 @@ import {
   nodeProps,
   relationshipFields,
   relationshipFromColumns,
+  plannedRelationshipReader,
   relationshipReader,
   relationshipProps,
 } from "../../src/store/neo4j/mapping";
@@ -59,6 +60,25 @@ describe("Neo4j column projections", () => {
         expect(relationshipReader(parts)(columns)).toStrictEqual(rowView(parts)(relationship));
       }
     }
+  });
+
+  it("give back each relationship of a planned read, from either end, with or without its type", () => {
+    const parts = normalizeParts(["amount", "status"]);
+    for (const relationship of seed.relationships) {
+      const props = relationshipProps(relationship);
+      const values = relationshipFields(parts).map((f) => props[f]);
+      const expected = rowView(parts)(relationship);
+      const typed = plannedRelationshipReader(parts, null);
+      const untyped = plannedRelationshipReader(parts, relationship.kind);
+      // Read from its start, the relationship is outgoing; from its end, it is not.
+      expect(typed([true, relationship.kind, ...values], relationship.from, relationship.to)).toStrictEqual(expected);
+      expect(untyped([false, null, ...values], relationship.to, relationship.from)).toStrictEqual(expected);
+    }
+  });
+
+  it("refuse a planned relationship of several kinds that came without its type", () => {
+    const read = plannedRelationshipReader([], null);
+    expect(() => read([true, null, "r1"], "a", "b")).toThrow(/without its type/);
   });
 
   it("give back each node as written, leaving out only the search keys", () => {

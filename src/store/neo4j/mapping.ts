@@ -266,9 +266,32 @@ export function relationshipReader(
   parts: readonly RelationshipPart[],
 ): (columns: readonly unknown[]) => RelationshipRow {
   const fields = relationshipFields(parts);
-  return (columns) => {
-    const [kind, from, to, ...values] = columns;
-    return toRelationship(zip(fields, values), String(kind), String(from), String(to), parts);
+  return (columns) =>
+    toRelationship(zip(fields, columns, 3), String(columns[0]), String(columns[1]), String(columns[2]), parts);
+}
+
+/**
+ * How a planned read of `parts` turns the columns of plannedRelationshipProjection into a row,
+ * given the node the list was read from and the other end: its type is `soleKind` when the list
+ * reads one kind.
+ */
+export function plannedRelationshipReader(
+  parts: readonly RelationshipPart[],
+  soleKind: RelationshipKind | null,
+): (columns: readonly unknown[], nodeId: string, otherId: string) => RelationshipRow {
+  const fields = relationshipFields(parts);
+  return (columns, nodeId, otherId) => {
+    const kind = columns[1] ?? soleKind;
+    if (kind === null)
+      throw new DomainError("INTERNAL", "a planned relationship of several kinds was read without its type");
+    const outgoing = columns[0] === true;
+    return toRelationship(
+      zip(fields, columns, 2),
+      String(kind),
+      outgoing ? nodeId : otherId,
+      outgoing ? otherId : nodeId,
+      parts,
+    );
   };
 }
 
@@ -277,11 +300,14 @@ export const relationshipFromColumns = relationshipReader(RELATIONSHIP_PARTS) as
   columns: readonly unknown[],
 ) => Relationship;
 
-function zip(fields: readonly string[], values: readonly unknown[]): Props {
+/**
+ * `fields` named with `values` from `offset` on, a null read as absent (undefined). Every field is
+ * set, in the same order, so that the objects of one read share their shape and the readers'
+ * property lookups stay fast.
+ */
+function zip(fields: readonly string[], values: readonly unknown[], offset = 0): Props {
   const props: Props = {};
-  fields.forEach((field, i) => {
-    if (values[i] !== null && values[i] !== undefined) props[field] = values[i];
-  });
+  for (let i = 0; i < fields.length; i++) props[fields[i]!] = values[offset + i] ?? undefined;
   return props;
 }
 
@@ -311,7 +337,7 @@ export function toNode(p: Props): GraphNode {
 
 const PART_READERS: { readonly [P in RelationshipPart]: (p: Props) => Relationship[P] } = {
   productId: (p) => optStr(p.productId),
-  amount: (p) => toMoney(p, "amount"),
+  amount: (p) => toMoney(p, AMOUNT_KEYS),
   market: (p) => optStr(p.market),
   role: (p) => optStr(p.role),
   purpose: (p) => optStr(p.purpose),
@@ -414,7 +440,7 @@ export function toClaim(p: Props): Claim {
     id: str(p.id),
     relationshipId: str(p.relationshipId),
     sourceId: str(p.sourceId),
-    amount: toMoney(p, "amount"),
+    amount: toMoney(p, AMOUNT_KEYS),
     refersTo: toSpan(p, "refersTo"),
     began: optStr(p.began),
     ended: optStr(p.ended),
@@ -466,33 +492,59 @@ export function toMetric(p: Props): Metric {
     productId: optStr(p.productId),
     counterpartyId: optStr(p.counterpartyId),
     description: str(p.description),
-    money: toMoney(p, "money"),
-    quantity: toQuantity(p, "quantity"),
+    money: toMoney(p, MONEY_KEYS),
+    quantity: toQuantity(p, QUANTITY_KEYS),
     refersTo: toSpan(p, "refersTo"),
     evidenceIds: strList(p.evidenceIds),
   };
 }
 
-/** The interval and qualifier stored flattened under `prefix` (amountLow, amountHigh, ...); null when absent. */
-function toAmount(p: Props, prefix: string): Pick<Money, "low" | "high" | "estimate" | "qualifier"> | null {
-  const qualifier = p[`${prefix}Qualifier`];
+/** The names an amount is stored flattened under (amountLow, amountHigh, ...), spelled once per prefix. */
+type AmountKeys = Readonly<Record<"low" | "high" | "estimate" | "qualifier" | "period" | "currency" | "unit", string>>;
+
+/**
+ * Made once rather than per value: a name built for every row is a new string to hash on every
+ * lookup, and this runs for every relationship of every page.
+ */
+function amountKeys(prefix: string): AmountKeys {
+  const key = (suffix: string) => `${prefix}${suffix}`;
+  return {
+    low: key("Low"),
+    high: key("High"),
+    estimate: key("Estimate"),
+    qualifier: key("Qualifier"),
+    period: key("Period"),
+    currency: key("Currency"),
+    unit: key("Unit"),
+  };
+}
+
+const AMOUNT_KEYS = amountKeys("amount");
+const MONEY_KEYS = amountKeys("money");
+const QUANTITY_KEYS = amountKeys("quantity");
+
+/** The interval and qualifier stored flattened under `keys`; null when absent. */
+function toAmount(p: Props, keys: AmountKeys): Pick<Money, "low" | "high" | "estimate" | "qualifier"> | null {
+  const qualifier = p[keys.qualifier];
   if (qualifier === null || qualifier === undefined) return null;
   return {
-    low: num(p[`${prefix}Low`]),
-    high: highFromNullable(optNum(p[`${prefix}High`])),
-    estimate: optNum(p[`${prefix}Estimate`]),
+    low: num(p[keys.low]),
+    high: highFromNullable(optNum(p[keys.high])),
+    estimate: optNum(p[keys.estimate]),
     qualifier: qualifier as Qualifier,
   };
 }
 
-function toMoney(p: Props, prefix: string): Money | null {
-  const amount = toAmount(p, prefix);
-  return amount && { ...amount, period: str(p[`${prefix}Period`]) as Period, currency: str(p[`${prefix}Currency`]) };
+function toMoney(p: Props, keys: AmountKeys): Money | null {
+  const amount = toAmount(p, keys);
+  if (!amount) return null;
+  const { low, high, estimate, qualifier } = amount;
+  return { low, high, estimate, qualifier, period: str(p[keys.period]) as Period, currency: str(p[keys.currency]) };
 }
 
-function toQuantity(p: Props, prefix: string): Quantity | null {
-  const amount = toAmount(p, prefix);
-  return amount && { ...amount, unit: str(p[`${prefix}Unit`]) as QuantityUnit };
+function toQuantity(p: Props, keys: AmountKeys): Quantity | null {
+  const amount = toAmount(p, keys);
+  return amount && { ...amount, unit: str(p[keys.unit]) as QuantityUnit };
 }
 
 function toSpan(p: Props, prefix: string): DateSpan {

@@ -10,9 +10,6 @@ import {
   type Relationship,
   type Source,
 } from "../../domain/entities";
-import { StoreUnavailableError } from "../../domain/errors";
-import { type NodeColumn, type NodeRow, nodeView, sameColumns } from "../../domain/node-columns";
-import { RELATIONSHIP_PARTS, type RelationshipRow } from "../../domain/relationship-parts";
 import { normalizeText } from "../../domain/text";
 import type { Neo4jConfig } from "./neo4j-config";
 import type {
@@ -26,8 +23,6 @@ import type {
   Page,
   PageRequest,
   PlannedList,
-  PlannedListResult,
-  PlannedPage,
   PlanResult,
   PlanRoot,
   RelationshipFilter,
@@ -43,10 +38,7 @@ import type {
 import { DEFAULT_LOAD_BATCH_SIZE, loadInBatches, type LoadOptions } from "./batched-load";
 import { Neo4jExecutor, type Neo4jExecutorOptions, type Neo4jRecord } from "./executor";
 import {
-  nodeFromColumns,
-  nodeReader,
   relationshipFromColumns,
-  relationshipReader,
   toEvidence,
   toMetric,
   toNode,
@@ -70,8 +62,10 @@ import {
   relationshipsOfAtRecordTime,
 } from "../record-time";
 import { readPlanByLevels } from "../read-plan";
+import { NO_RELATIONSHIPS, incompleteAnswer, pagesOfRead, relationshipPageFromRecord, trimPage } from "./page-rows";
+import { planAnswerOf, planResultOf } from "./plan-result";
 import { allNodesCountQuery, countsQuery } from "./queries/count-queries";
-import { type CypherQuery, pageSize, unique } from "./queries/cypher-query";
+import { type CypherQuery, pageSize } from "./queries/cypher-query";
 import { deleteNodesBatchQuery, deleteRelationshipsBatchQuery } from "./queries/load-queries";
 import { moneyPathsQuery } from "./queries/money-path-query";
 import {
@@ -92,7 +86,7 @@ import {
 } from "./queries/relationship-queries";
 import { searchQuery } from "./queries/search-query";
 import { mostConnectedQuery } from "./queries/connected-query";
-import { type PageRow, type PlanAnswer, type PlanListRow, planNodeColumns, planQuery } from "./queries/plan-query";
+import { PLAN_ANSWER_COLUMN, type PageRow, type PlanAnswerPart, planQuery } from "./queries/plan-query";
 import { ensureSchema } from "./schema";
 
 type Props = Record<string, unknown>;
@@ -314,33 +308,8 @@ export class Neo4jStore implements GraphStore {
   async readPlan(root: PlanRoot, lists: readonly PlannedList[]): Promise<PlanResult> {
     // A record time remakes relationships from their claims, which one statement does not do.
     if (planAsksRecordTime(lists)) return readPlanByLevels(this, root, lists);
-    const nodeColumns = planNodeColumns(lists);
-    const readNode = nodeReader(nodeColumns);
-    const answer = await this.readRow(planQuery(root, lists), (rec) => {
-      const row = planAnswerOf(rec);
-      const nodes = new Map(row.nodes.map(readNode).map((node) => [node.id, node]));
-      return { total: row.rootTotal, rows: row.rootRows, nodes };
-    });
-    const readRoot = nodeReader(root.columns);
-    const roots = answer.rows.map(([columns, rootLists]) => ({ node: readRoot(columns), lists: rootLists }));
-    const rootPage = planRootPage(
-      root,
-      roots.map(({ node }) => node),
-      answer.total,
-    );
-    const kept = new Set(rootPage.items.map((node) => node.id));
-    const entries = roots.filter(({ node }) => kept.has(node.id));
-    return {
-      root: rootPage,
-      lists: lists.map((list, i) =>
-        plannedListResult(
-          list,
-          entries.map(({ node, lists: rootLists }) => [node.id, rootLists[i]!]),
-          answer.nodes,
-          nodeColumns,
-        ),
-      ),
-    };
+    const parts = await this.read(planQuery(root, lists), (rec) => rec.get(PLAN_ANSWER_COLUMN) as PlanAnswerPart);
+    return planResultOf(root, lists, planAnswerOf(parts));
   }
 
   async counts(): Promise<StoreCounts> {
@@ -436,135 +405,6 @@ export class Neo4jStore implements GraphStore {
 
 function nodeFromRecord(rec: Neo4jRecord): GraphNode {
   return toNode(rec.get("props") as Props);
-}
-
-/**
- * A node's page from the rows of relationshipPageSubquery (one row more than `first` when there is a
- * next page), its neighbours found by `nodeOf`, each row read by `readRelationship`.
- */
-function pageFromRows<Other, Row, Node extends NodeRow>(
-  rows: readonly PageRow<Other>[],
-  totalCount: number | null,
-  page: PageRequest,
-  nodeOf: (other: Other) => Node | null,
-  readRelationship: (columns: readonly unknown[]) => Row,
-) {
-  const first = pageSize(page);
-  const items = first === null ? rows : rows.slice(0, first);
-  const hasNextPage = first !== null && rows.length > first;
-  const neighbours = new Map<string, Node>();
-  for (const [, other] of items) {
-    const node = nodeOf(other);
-    if (node) neighbours.set(node.id, node);
-  }
-  return {
-    items: items.map(([relationship]) => readRelationship(relationship)),
-    totalCount,
-    hasNextPage,
-    neighbours: [...neighbours.keys()].sort().map((id) => neighbours.get(id)!),
-  };
-}
-
-/** A whole page, counted, from rows of every part with the other ends' columns. */
-function wholePage(
-  rows: readonly PageRow<unknown[] | null>[],
-  totalCount: number | null,
-  page: PageRequest,
-): RelationshipPage {
-  const nodeOf = (other: unknown[] | null) => (other ? nodeFromColumns(other) : null);
-  const whole = pageFromRows(rows, totalCount, page, nodeOf, relationshipFromColumns);
-  if (whole.totalCount === null) throw incompleteAnswer("a page without the count it was read with");
-  return { ...whole, totalCount: whole.totalCount };
-}
-
-function relationshipPageFromRecord(rec: Neo4jRecord, page: PageRequest): RelationshipPage {
-  return wholePage(rec.get("rows") as PageRow<unknown[] | null>[], rec.get("totalCount") as number | null, page);
-}
-
-/** The page of a node that does not exist: it has no relationships. */
-const NO_RELATIONSHIPS: RelationshipPage = { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
-
-/** One read's pages, in the order of its node ids, from its `[nodeId, totalCount, rows]` rows. */
-function pagesOfRead(
-  read: RelationshipRead,
-  rows: readonly (readonly [string, number | null, PageRow<unknown[] | null>[]])[],
-): RelationshipPage[] {
-  const byNode = new Map(
-    rows.map(([nodeId, totalCount, pageRows]) => [nodeId, wholePage(pageRows, totalCount, read.page)]),
-  );
-  return read.nodeIds.map((id) => byNode.get(id) ?? NO_RELATIONSHIPS);
-}
-
-/** The one row of a plan statement, read by the columns planQuery returns. */
-function planAnswerOf(rec: Neo4jRecord): PlanAnswer {
-  const column = <K extends keyof PlanAnswer>(key: K) => rec.get(key) as PlanAnswer[K];
-  return { rootTotal: column("rootTotal"), rootRows: column("rootRows"), nodes: column("nodes") };
-}
-
-/** The root page as readPlanByLevels gives it: a trimmed companies page, or the nodes found in the order asked. */
-function planRootPage(root: PlanRoot, nodes: NodeRow[], total: number): Page<NodeRow> {
-  if (root.kind === "companies") return trimPage(nodes, total, pageSize(root.page));
-  const byId = new Map(nodes.map((node) => [node.id, node]));
-  const found = unique(root.ids).flatMap((id) => byId.get(id) ?? []);
-  return { items: found, totalCount: found.length, hasNextPage: false };
-}
-
-/**
- * One planned list's pages for the nodes of its level, and its nested lists for the other ends of
- * the kept items only (an end reached only through another node's extra row is not on any page).
- */
-function plannedListResult(
-  list: PlannedList,
-  entries: readonly (readonly [string, PlanListRow])[],
-  nodes: ReadonlyMap<string, NodeRow>,
-  readWith: readonly NodeColumn[] | undefined,
-): PlannedListResult {
-  // The nodes were read with every list's columns; each list's neighbours hold its own.
-  const view = sameColumns(list.nodeColumns, readWith) ? undefined : nodeView(list.nodeColumns);
-  const nodeOf = (id: string) => {
-    const node = nodes.get(id);
-    if (!node) throw incompleteAnswer(`the planned read lacks the node ${id}`);
-    return view ? view(node) : node;
-  };
-  const readRelationship: (columns: readonly unknown[]) => RelationshipRow = relationshipReader(
-    list.parts ?? RELATIONSHIP_PARTS,
-  );
-  const pages = new Map<string, PlannedPage>(
-    entries.map(([id, [totalCount, rows]]) => [
-      id,
-      pageFromRows(rows, totalCount, list.page, nodeOf, readRelationship),
-    ]),
-  );
-  const reached = new Set([...pages].flatMap(([id, page]) => page.items.map((r) => (r.from === id ? r.to : r.from))));
-  const nested = new Map(entries.flatMap(([, [, , nested]]) => nested).filter(([id]) => reached.has(id)));
-  // A node on a page without the lists planned under it would read as a node with none of them.
-  const unanswered = list.next.length === 0 ? [] : [...reached].filter((id) => !nested.has(id));
-  if (unanswered.length > 0) throw incompleteAnswer(`the planned read lacks the lists under ${unanswered.join(", ")}`);
-  return {
-    pages,
-    next: list.next.map((child, i) =>
-      plannedListResult(
-        child,
-        [...nested].map(([id, lists]) => [id, lists[i]!]),
-        nodes,
-        readWith,
-      ),
-    ),
-  };
-}
-
-/**
- * An answer missing what its statement always returns: the result was cut short, or read half
- * before and half after a change. Passed on, it would read as "no data"; a retry can succeed.
- */
-function incompleteAnswer(what: string): StoreUnavailableError {
-  return new StoreUnavailableError(`Neo4j answered incompletely: ${what}`, { incomplete: true });
-}
-
-/** `items` were fetched with one extra row when a page size was given. */
-function trimPage<T>(items: T[], totalCount: number, first: number | null): Page<T> {
-  if (first === null) return { items, totalCount, hasNextPage: false };
-  return { items: items.slice(0, first), totalCount, hasNextPage: items.length > first };
 }
 
 /** Lookups answer only the ids that exist, once each; callers get one answer per id they asked for. */

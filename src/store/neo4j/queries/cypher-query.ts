@@ -57,6 +57,22 @@ export function relationshipProjection(variable: string, parts?: readonly Relati
   return `[${[...ends, ...relationshipFields(parts).map((field) => `${variable}.${field}`)].join(", ")}]`;
 }
 
+/**
+ * The relationship bound to `variable`, reached from the node bound to `node`, as the list
+ * plannedRelationshipReader reads for `parts`: whether it starts at `node` rather than its ends'
+ * ids (the reader has both ids already, and the flag reads no property), its type only when the
+ * list reads several (`type(r)` or null), then the id and the parts.
+ */
+export function plannedRelationshipProjection(
+  variable: string,
+  node: string,
+  severalKinds: boolean,
+  parts?: readonly RelationshipPart[],
+): string {
+  const head = [`startNode(${variable}) = ${node}`, severalKinds ? `type(${variable})` : "null"];
+  return `[${[...head, ...relationshipFields(parts).map((field) => `${variable}.${field}`)].join(", ")}]`;
+}
+
 /** Each id once: a batch may repeat ids, and the store puts answers back in the caller's order. */
 export function unique(ids: readonly string[]): string[] {
   return [...new Set(ids)];

@@ -2,13 +2,22 @@ import { type NodeColumn, normalizeColumns } from "../../../domain/node-columns"
 import type { PlannedList, PlanRoot } from "../../graph-store";
 import { idAfter, whereClause } from "../cypher-rules";
 import { cypherInt, type Params } from "../executor";
-import { cypher, type CypherQuery, nodeProjection, pageSize, relationshipProjection, unique } from "./cypher-query";
+import {
+  cypher,
+  type CypherQuery,
+  nodeProjection,
+  pageSize,
+  plannedRelationshipProjection,
+  unique,
+} from "./cypher-query";
 import { companyConditions, companyParams } from "./node-queries";
-import { relationshipPageParams, relationshipPageSubquery } from "./relationship-queries";
+import { relationshipPageParams, relationshipPageSubquery, selectedKinds } from "./relationship-queries";
+import type { RelationshipKind } from "../../../domain/entities";
 
 /**
- * A page row: the relationship as relationshipProjection lists it, and the other end, as its columns
- * (relationshipsOf) or its id (a plan, which ships each node once).
+ * A page row: the relationship as relationshipProjection lists it (relationshipsOf) or
+ * plannedRelationshipProjection (a plan), and the other end, as its columns (relationshipsOf) or its
+ * id (a plan, which ships each node once).
  */
 export type PageRow<Other> = readonly [relationship: readonly unknown[], other: Other];
 
@@ -20,17 +29,46 @@ export type PlanListRow = readonly [
 ];
 
 /** A root node as nodeProjection lists it for the root's columns, with its lists' answers in plan order. */
-type PlanRootRow = readonly [node: readonly unknown[], lists: readonly PlanListRow[]];
+export type PlanRootRow = readonly [node: readonly unknown[], lists: readonly PlanListRow[]];
 
 /**
- * What a plan statement answers, one row: the format planQuery writes and the store's decoder
- * reads, held in this one type (the statement's RETURN names its columns from it).
+ * What a plan statement answers, put together: the format planQuery writes and the store's decoder
+ * reads, held in this one type with the records it comes in (PlanAnswerPart).
  */
 export interface PlanAnswer {
   readonly rootTotal: number;
   readonly rootRows: readonly PlanRootRow[];
   /** Every other end of every page once, as nodeProjection lists it for planNodeColumns. */
   readonly nodes: readonly (readonly unknown[])[];
+}
+
+/** What the first element of a record's `part` says the second is. */
+export const PLAN_PART = { rootTotal: 0, rootRow: 1, nodes: 2 } as const;
+
+/**
+ * One record of a plan statement, in its one column `part`: the root's total, one root row, or
+ * some of the nodes. Many small records rather than one that holds everything: the driver decodes every string
+ * of a record that spans several network chunks through a slow path (a string decoder per string,
+ * over all the record's chunks), which cost more than Neo4j took to answer.
+ */
+export type PlanAnswerPart =
+  | readonly [kind: typeof PLAN_PART.rootTotal, rootTotal: number]
+  | readonly [kind: typeof PLAN_PART.rootRow, rootRow: PlanRootRow]
+  | readonly [kind: typeof PLAN_PART.nodes, nodes: readonly (readonly unknown[])[]];
+
+/**
+ * Nodes per record: one record per node costs Neo4j and the driver more per node than the node
+ * itself (a hub's page reaches hundreds), and a few dozen narrow nodes still fit one network chunk.
+ */
+const NODES_PER_RECORD = 50;
+
+/** The statement's one column. */
+export const PLAN_ANSWER_COLUMN = "part";
+
+/** The one kind a list reads, which its rows then do not ship; null when it reads several. */
+export function soleKindOf(list: PlannedList): RelationshipKind | null {
+  const kinds = selectedKinds(list.filter);
+  return kinds.length === 1 ? kinds[0]! : null;
 }
 
 /**
@@ -44,19 +82,20 @@ export function planNodeColumns(lists: readonly PlannedList[]): readonly NodeCol
   return gather(lists) ? normalizeColumns(columns) : undefined;
 }
 
-/** The statement's columns, in the order it returns them. */
-const ANSWER_COLUMNS = ["rootTotal", "rootRows", "nodes"] as const satisfies readonly (keyof PlanAnswer)[];
+/** The parameters of the statement's last part, which ships the answer. */
+const TAIL_PARAMS: Params = { nodesPerRecord: cypherInt(NODES_PER_RECORD) };
 
 /**
  * A whole planned read in one statement: the root's nodes, then for each planned list a subquery
  * per node that pages its relationships (exactly as relationshipsOf does, LIMIT inside the pattern)
- * and, for the other ends of that page, the lists planned under it, nested to any depth. One row
- * `rootTotal, rootRows, nodes`, all lists rather than maps (the driver decodes key names again for
- * every map): each root row `[node, lists]`, each list `[totalCount, rows, nested]` with rows
- * `[relationship, otherId]` and `nested` holding `[id, lists]` per distinct other end; `nodes` has
- * every other end once. Hubs come back as the other end of hundreds of rows, so shipping each node
- * once keeps the answer a fraction of the size; nodes ship only the columns the plan names. The statement's shape
- * follows the plan; every value is a parameter, named by the list's place in the plan (`l0_`, ...).
+ * and, for the other ends of that page, the lists planned under it, nested to any depth. Records
+ * of one column (PlanAnswerPart): the root's total, each root row `[node, lists]`, and every other
+ * end once, a few dozen to a record; all lists rather than maps (the driver decodes key names
+ * again for every map). Each list is `[totalCount, rows, nested]` with rows `[relationship,
+ * otherId]` and `nested` holding `[id, lists]` per distinct other end. Hubs come back as the other
+ * end of hundreds of rows, so shipping each node once keeps the answer a fraction of the size;
+ * nodes ship only the columns the plan names. The statement's shape follows the plan; every value
+ * is a parameter, named by the list's place in the plan (`l0_`, ...).
  */
 export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): CypherQuery {
   const params: Params = {};
@@ -65,13 +104,20 @@ export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): Cypher
   const body = [...listBlocks, `RETURN collect(${rootRow}) AS rootRows`].join("\n");
   const tail = cypher`
     WITH rootTotal, rootRows, ${otherIds(lists, "rootRows", 0).join(" + ") || "[]"} AS otherIds
-    CALL (otherIds) {
+    CALL (rootTotal, rootRows, otherIds) {
+      RETURN [${String(PLAN_PART.rootTotal)}, rootTotal] AS ${PLAN_ANSWER_COLUMN}
+      UNION ALL
+      UNWIND rootRows AS rootRow
+      RETURN [${String(PLAN_PART.rootRow)}, rootRow] AS ${PLAN_ANSWER_COLUMN}
+      UNION ALL
       UNWIND otherIds AS otherId
       WITH DISTINCT otherId
       MATCH (m:Entity {id: otherId})
-      RETURN collect(${nodeProjection("m", planNodeColumns(lists))}) AS nodes
+      WITH collect(${nodeProjection("m", planNodeColumns(lists))}) AS nodes
+      UNWIND range(0, size(nodes) - 1, $nodesPerRecord) AS start
+      RETURN [${String(PLAN_PART.nodes)}, nodes[start..start + $nodesPerRecord]] AS ${PLAN_ANSWER_COLUMN}
     }
-    RETURN ${ANSWER_COLUMNS.join(", ")}`;
+    RETURN ${PLAN_ANSWER_COLUMN}`;
   if (root.kind === "nodes") {
     const text = cypher`
       CALL () {
@@ -81,7 +127,7 @@ export function planQuery(root: PlanRoot, lists: readonly PlannedList[]): Cypher
       }
       WITH size(rootRows) AS rootTotal, rootRows
       ${tail}`;
-    return { cypher: text, params: { ...params, rootIds: unique(root.ids) } };
+    return { cypher: text, params: { ...params, ...TAIL_PARAMS, rootIds: unique(root.ids) } };
   }
   return companiesRoot(root, body, tail, params);
 }
@@ -110,7 +156,7 @@ function companiesRoot(
     rootAfter: root.page.after || null,
     rootTake: first === null ? null : cypherInt(first + 1),
   };
-  return { cypher: text, params: { ...params, ...rootParams } };
+  return { cypher: text, params: { ...params, ...TAIL_PARAMS, ...rootParams } };
 }
 
 /**
@@ -133,7 +179,7 @@ function listSubquery(list: PlannedList, name: string, params: Params): string {
             ${nestedBlocks.join("\n")}
             RETURN collect([n.id, [${list.next.map((_, i) => `${name}_${i}`).join(", ")}]]) AS nested
           }`;
-  const row = `[${relationshipProjection("r", list.parts)}, m.id, m]`;
+  const row = `[${plannedRelationshipProjection("r", "n", soleKindOf(list) === null, list.parts)}, m.id, m]`;
   return cypher`
     CALL (n) {
       ${relationshipPageSubquery(list.filter, list.page, { prefix, row, withTotalCount: list.withTotalCount })}
