@@ -1,6 +1,6 @@
 import { thresholdFlag } from "../../concentration";
 import type { Names } from "../../nodes";
-import type { RevenueFlow } from "../../revenue-line";
+import type { MeasuredFlow } from "../../revenue-line";
 import { type CustomerOnLine, customerDraft } from "../customers";
 import type { Draft } from "../draft";
 import { explainConcentration, unassessableNote } from "../explanations";
@@ -35,6 +35,6 @@ export function unassessableCustomers(lines: readonly MeasuredLine[]): string[] 
   return lines.flatMap((line) => unassessable(line).map((flow) => flow.counterpartyId));
 }
 
-function unassessable(line: MeasuredLine): RevenueFlow[] {
+function unassessable(line: MeasuredLine): MeasuredFlow[] {
   return line.figures.flows.filter((f) => f.share && f.share.low === 0 && f.share.high >= 1);
 }
