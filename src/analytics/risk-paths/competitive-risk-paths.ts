@@ -60,7 +60,7 @@ export async function competitiveRiskPaths(
   await readMentionedNodes(store, reader, { ...hood, alsoNamed: unassessable }, supplierId, nodes);
   const lines = revenueLinesOf(hood, measured, reader, request);
   const { drafts, capped } = collectDrafts(detectRisks({ request, reader, hood, nodes }, lines));
-  await nameDraftCustomers(store, drafts, supplier, nodes);
+  await nameDraftCustomers(store, drafts, nodes);
   const paths = firstOfEachId(drafts.map((draft) => finishDraft(draft, supplierId, names)));
   paths.sort(compareRiskPaths);
   const coverage = coverageOf(customers, reader, capped, names);

@@ -21,8 +21,6 @@ export interface MeasuredLine {
   readonly productId: string;
   /** The figures a risk report ranks customers and tells shares by; each flow keeps its purchases. */
   readonly figures: LineFigures<MeasuredFlow>;
-  /** The purchases of the product, in force. */
-  readonly purchases: readonly Relationship[];
 }
 
 /** One product's revenue: what the supplier earns from it and who it depends on. */
@@ -38,16 +36,19 @@ export const concernsLine = (r: Relationship, productId: string): boolean =>
   r.productId === null || r.productId === productId;
 
 export function measureLines(supplier: SupplierReading, request: RiskRequest, names: Names): MeasuredLine[] {
-  const purchasesByLine = groupedBy(supplier.purchases, (r) => r.productId!);
   return supplier.lineProductIds.map((productId) => {
-    const purchases = purchasesByLine.get(productId) ?? [];
     // A risk report shows no line notes: the purchases were read without the claims' agreement they would need.
     const lineNotes: string[] = [];
     const stated = statedTotalOf(supplier.supplierMetrics, productId, request.asOf, "MONTH", lineNotes);
     return {
       productId,
-      figures: measureLine(seedsByCustomer(purchases), stated?.amount ?? null, "MONTH", names, lineNotes),
-      purchases,
+      figures: measureLine(
+        seedsByCustomer(supplier.purchasesByLine.get(productId)!),
+        stated?.amount ?? null,
+        "MONTH",
+        names,
+        lineNotes,
+      ),
     };
   });
 }
@@ -66,27 +67,13 @@ export function revenueLinesOf(
 }
 
 /** One flow per buying company: the risks concern a customer, not its group. */
-function seedsByCustomer(purchases: readonly Relationship[]): FlowSeed[] {
-  return [...groupedBy(purchases, (r) => r.from)].map(([customerId, relationships]) => ({
+function seedsByCustomer(purchases: ReadonlyMap<string, readonly Relationship[]>): FlowSeed[] {
+  return [...purchases].map(([customerId, relationships]) => ({
     counterpartyId: customerId,
     memberIds: [customerId],
     relationships,
     statedShare: null,
   }));
-}
-
-/** The relationships by `key`, each group in the order given; one pass, however many groups. */
-function groupedBy(
-  relationships: readonly Relationship[],
-  key: (r: Relationship) => string,
-): Map<string, Relationship[]> {
-  const groups = new Map<string, Relationship[]>();
-  for (const r of relationships) {
-    const group = groups.get(key(r));
-    if (group) group.push(r);
-    else groups.set(key(r), [r]);
-  }
-  return groups;
 }
 
 function upstreamOf(
