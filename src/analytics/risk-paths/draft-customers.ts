@@ -1,5 +1,6 @@
-import type { GraphNode } from "../../domain/entities";
+import type { NodeRow } from "../../domain/node-columns";
 import type { GraphStore } from "../../store/graph-store";
+import { readMentioned } from "../nodes";
 import type { Draft } from "./draft";
 
 /**
@@ -10,10 +11,8 @@ import type { Draft } from "./draft";
 export async function nameDraftCustomers(
   store: GraphStore,
   drafts: readonly Draft[],
-  known: Map<string, GraphNode>,
+  known: Map<string, NodeRow>,
 ): Promise<void> {
-  const customers = new Set(drafts.flatMap((draft) => (draft.flow ? [draft.flow.counterpartyId] : [])));
-  const unnamed = [...customers].filter((id) => !known.has(id));
-  if (unnamed.length === 0) return;
-  for (const node of await store.nodesByIds(unnamed)) if (node) known.set(node.id, node);
+  const customerIds = drafts.flatMap((draft) => (draft.flow ? [draft.flow.counterpartyId] : []));
+  await readMentioned(store, customerIds, known);
 }

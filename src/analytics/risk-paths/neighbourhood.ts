@@ -1,7 +1,9 @@
-import { type GraphNode, METRIC_KINDS, type Metric, type Relationship } from "../../domain/entities";
+import { METRIC_KINDS, type Metric, type Relationship } from "../../domain/entities";
 import { parentLink } from "../../domain/groups";
+import type { NodeRow } from "../../domain/node-columns";
 import { inForce, inForceOrPlanned, statusesThatCanHold } from "../../domain/validity";
 import type { GraphStore } from "../../store/graph-store";
+import { readMentioned } from "../nodes";
 import type { LevelReader } from "../paths/level-reader";
 import { otherEnd } from "../paths/path-hop";
 import type { RiskRequest } from "./risk-path";
@@ -212,7 +214,7 @@ export async function readMentionedNodes(
   reader: LevelReader,
   hood: Neighbourhood & { readonly alsoNamed: readonly string[] },
   supplierId: string,
-  known: Map<string, GraphNode>,
+  known: Map<string, NodeRow>,
 ): Promise<void> {
   const mentioned = new Set<string>([
     ...hood.alsoNamed,
@@ -231,6 +233,5 @@ export async function readMentionedNodes(
   for (const upstreamSupplierId of hood.upstreamSupplierIds)
     for (const r of reader.edges(upstreamSupplierId, "OUT", "OFFERS")) mentioned.add(r.to);
   // The customers themselves are named by the paths found (withNamedPurchases): at a hub, a few of thousands.
-  const unread = [...mentioned].filter((id) => !known.has(id));
-  (await store.nodesByIds(unread)).forEach((node) => node && known.set(node.id, node));
+  await readMentioned(store, mentioned, known);
 }
