@@ -19,21 +19,15 @@ export interface CustomerOnLine {
   readonly group: GroupChain;
 }
 
-export function customersOf(search: RiskSearch, line: RevenueLine): CustomerOnLine[] {
+/** The customer behind `flow` on `line`: its purchase and its group, as far as the search read it. */
+export function customerOn(search: RiskSearch, line: RevenueLine, flow: MeasuredFlow): CustomerOnLine {
   const { supplierId, asOf } = search.request;
   const { reader, hood } = search;
-  const groupOf = (customerId: string): GroupChain =>
-    chainUp(customerId, (id) => {
-      const link = parentLink(reader.edges(id, "OUT", "SUBSIDIARY_OF"), id, asOf);
-      return link && hood.customerLevels.has(link.to) ? link : null;
-    });
-  return line.figures.flows.map((flow) => ({
-    supplierId,
-    line,
-    flow,
-    purchase: [largestPurchase(flow.seed.relationships), supplierId],
-    group: groupOf(flow.counterpartyId),
-  }));
+  const group = chainUp(flow.counterpartyId, (id) => {
+    const link = parentLink(reader.edges(id, "OUT", "SUBSIDIARY_OF"), id, asOf);
+    return link && hood.customerLevels.has(link.to) ? link : null;
+  });
+  return { supplierId, line, flow, purchase: [largestPurchase(flow.seed.relationships), supplierId], group };
 }
 
 /** The customer's purchases of the line are its flow's relationships. */
