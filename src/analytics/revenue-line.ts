@@ -30,14 +30,10 @@ import type { StatedShare } from "./stated-figures";
 export const TOTAL_SOURCES = ["STATED", "ATTRIBUTED"] as const;
 export type TotalSource = (typeof TOTAL_SOURCES)[number];
 
-export interface RevenueFlow {
+/** A counterparty's figures on a line: what ranking customers and their shares need. */
+export interface FlowFigures {
   /** The counterparty; when rolled up, the top company of its corporate group. */
   readonly counterpartyId: string;
-  /** Companies of the group behind this flow, from the buying/selling companies up to the top. */
-  readonly memberIds: readonly string[];
-  /** The companies that actually hold the relationships. */
-  readonly counterpartIds: readonly string[];
-  readonly productIds: readonly string[];
   /** Per the report's period; tightened by the stated total when a source gives no upper bound. */
   readonly amount: Money;
   /** What the sources say, re-expressed per the period, before any tightening. */
@@ -49,6 +45,20 @@ export interface RevenueFlow {
   readonly amountKnown: boolean;
   /** Computed share of the line total. */
   readonly share: Interval | null;
+}
+
+/** A flow's figures next to the seed they were worked out from. */
+export interface MeasuredFlow extends FlowFigures {
+  readonly seed: FlowSeed;
+}
+
+/** A flow as a revenue report serves it: its figures, and who and what stand behind them. */
+export interface RevenueFlow extends FlowFigures {
+  /** Companies of the group behind this flow, from the buying/selling companies up to the top. */
+  readonly memberIds: readonly string[];
+  /** The companies that actually hold the relationships. */
+  readonly counterpartIds: readonly string[];
+  readonly productIds: readonly string[];
   /** The same computed share, next to the stated one for the cross-check. */
   readonly computedShare: Interval | null;
   readonly statedShare: StatedShare | null;
@@ -67,10 +77,11 @@ export interface FlowSeed {
   readonly statedShare: StatedShare | null;
 }
 
-export interface LineFigures {
+export interface LineFigures<Flow extends FlowFigures = RevenueFlow> {
   readonly period: Period;
   readonly currency: string;
-  readonly flows: readonly RevenueFlow[];
+  /** Counted flows first, then by amount, largest first. */
+  readonly flows: readonly Flow[];
   readonly total: Money;
   readonly totalSource: TotalSource;
   readonly attributed: Money;
@@ -95,43 +106,36 @@ interface Measured {
 }
 
 /**
- * Builds the figures of one revenue line from its flows and (optionally) a stated total. Amounts
+ * Works out the figures of one revenue line from its flows and (optionally) a stated total. Amounts
  * without an upper bound are capped at what the stated total leaves once every other flow takes its
  * minimum; one-off amounts are kept out of the sums; every step is said in `notes`.
  */
-export function buildLine(
+export function measureLine(
   seeds: readonly FlowSeed[],
   stated: Money | null,
   period: Period,
   names: Names,
   baseNotes: readonly string[] = [],
-): LineFigures {
-  const currency =
-    stated?.currency ?? seeds.flatMap((s) => s.relationships).find((r) => r.amount)?.amount?.currency ?? "USD";
+): LineFigures<MeasuredFlow> {
+  const currency = stated?.currency ?? firstCurrencyOf(seeds) ?? "USD";
   const terms: LineTerms = { period, currency, names, notes: [...baseNotes] };
   const measured = seeds.map((seed) => measure(seed, terms));
   const amounts = capOpenAmounts(measured, stated, terms);
   const countedIndexes = measured.flatMap((f, i) => (f.inTotals ? [i] : []));
-  const attributed = boundedSumMoney(
-    countedIndexes.map((i) => amounts[i]!),
-    period,
-    stated?.high ?? UNBOUNDED,
-    currency,
-  );
+  const counted = countedIndexes.map((i) => amounts[i]!);
+  const attributed = boundedSumMoney(counted, period, stated?.high ?? UNBOUNDED, currency);
   if (stated && attributed.low > stated.high) {
     terms.notes.push(
       `The named amounts (at least ${formatMoney({ ...attributed, qualifier: "AT_LEAST" })}) exceed the stated total ${formatMoney(stated)}: the sources disagree.`,
     );
   }
   // Without a stated total, a flow's share is of itself plus every other counted flow.
-  const others = stated ? [] : sumsOfOthers(countedIndexes.map((i) => amounts[i]!));
-  const positionInCounted = new Map(countedIndexes.map((i, position) => [i, position]));
-  const shareAt = (i: number): Interval | null => {
-    if (!measured[i]!.inTotals) return null;
-    if (stated) return shareOf(amounts[i]!, stated);
-    return shareOfSum(amounts[i]!, others[positionInCounted.get(i)!]!);
-  };
-  const flows = measured.map((f, i) => flowOf(f, amounts[i]!, shareAt(i)));
+  const others = stated ? [] : sumsOfOthers(counted);
+  const shares: (Interval | null)[] = measured.map(() => null);
+  countedIndexes.forEach((i, position) => {
+    shares[i] = stated ? shareOf(amounts[i]!, stated) : shareOfSum(amounts[i]!, others[position]!);
+  });
+  const flows = measured.map((f, i) => flowFiguresOf(f, amounts[i]!, shares[i]!));
   flows.sort(flowOrder);
   return {
     period,
@@ -143,6 +147,24 @@ export function buildLine(
     unattributed: stated ? remainderMoney(stated, attributed) : null,
     notes: terms.notes,
   };
+}
+
+/** The line's figures (see measureLine) with each flow told in full: who and what stand behind it. */
+export function buildLine(
+  seeds: readonly FlowSeed[],
+  stated: Money | null,
+  period: Period,
+  names: Names,
+  baseNotes: readonly string[] = [],
+): LineFigures {
+  const line = measureLine(seeds, stated, period, names, baseNotes);
+  return { ...line, flows: line.flows.map(revenueFlowOf) };
+}
+
+/** The currency of the first amount any source states. */
+function firstCurrencyOf(seeds: readonly FlowSeed[]): string | undefined {
+  for (const seed of seeds) for (const r of seed.relationships) if (r.amount) return r.amount.currency;
+  return undefined;
 }
 
 /**
@@ -214,29 +236,38 @@ function capOpenAmounts(measured: readonly Measured[], stated: Money | null, ter
   });
 }
 
-function flowOf(f: Measured, amount: Money, share: Interval | null): RevenueFlow {
-  const { statedShare, relationships: rels, memberIds } = f.seed;
+function flowFiguresOf(f: Measured, amount: Money, share: Interval | null): MeasuredFlow {
   return {
+    seed: f.seed,
     counterpartyId: f.seed.counterpartyId,
-    memberIds,
-    counterpartIds: [...new Set(rels.map((r) => (memberIds.includes(r.from) ? r.from : r.to)))].sort(),
-    productIds: [...new Set(rels.map((r) => r.productId).filter((p): p is string => p !== null))].sort(),
     amount,
     statedAmount: f.statedAmount,
     capped: amount !== f.statedAmount,
     inTotals: f.inTotals,
     amountKnown: f.amountKnown,
     share,
+  };
+}
+
+function revenueFlowOf(flow: MeasuredFlow): RevenueFlow {
+  const { seed, ...figures } = flow;
+  const { statedShare, relationships: rels, memberIds } = seed;
+  const { share } = figures;
+  return {
+    ...figures,
+    memberIds,
+    counterpartIds: [...new Set(rels.map((r) => (memberIds.includes(r.from) ? r.from : r.to)))].sort(),
+    productIds: [...new Set(rels.map((r) => r.productId).filter((p): p is string => p !== null))].sort(),
     computedShare: share,
     statedShare,
     sharesAgree: statedShare && share ? overlaps(statedShare.share, share) : null,
     relationshipIds: rels.map((r) => r.id),
     evidenceIds: [...new Set([...rels.flatMap((r) => r.evidenceIds), ...(statedShare?.evidenceIds ?? [])])],
-    confidence: Math.min(...rels.map((r) => r.confidence)),
+    confidence: rels.reduce((lowest, r) => Math.min(lowest, r.confidence), Infinity),
   };
 }
 
-function flowOrder(a: RevenueFlow, b: RevenueFlow): number {
+function flowOrder(a: FlowFigures, b: FlowFigures): number {
   return (
     Number(b.inTotals) - Number(a.inTotals) ||
     rankValue(b.amount) - rankValue(a.amount) ||

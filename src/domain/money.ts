@@ -87,10 +87,10 @@ export function convertPeriod(m: Money, period: Period): Money {
 }
 
 function assertComparable(items: readonly Money[]): void {
+  // Checked on every sum, a line's thousands of flows included: the list of currencies only on failure.
+  if (items.every((m) => m.currency === items[0]!.currency)) return;
   const currencies = new Set(items.map((m) => m.currency));
-  if (currencies.size > 1) {
-    throw new BadInputError(`cannot add amounts in different currencies: ${[...currencies].join(", ")}`);
-  }
+  throw new BadInputError(`cannot add amounts in different currencies: ${[...currencies].join(", ")}`);
 }
 
 /** Sum of amounts, all converted to `period` first. An empty sum is exactly zero. */

@@ -9,6 +9,8 @@ import type {
 import { FANOUT_CAP, FRONTIER_CAP, RANKED_READ_CAP } from "./caps";
 
 type Side = "IN" | "OUT";
+/** One node's relationships read in one direction, by kind, each kind in the order read. */
+type ByKind = ReadonlyMap<RelationshipKind, readonly Relationship[]>;
 const SIDES: readonly Side[] = ["OUT", "IN"];
 
 /** The nodes one level of a search reads, per direction, as the reader took them (each once, within the caps). */
@@ -42,7 +44,7 @@ export interface PartialRead {
  * left out is kept, so that a report can say it.
  */
 export class LevelReader {
-  private readonly cache = new Map<Direction, Map<string, readonly Relationship[]>>();
+  private readonly cache = new Map<Direction, Map<string, ByKind>>();
   /** Nodes whose relationships were read only in part, in the order they were read. */
   readonly partialReads: PartialRead[] = [];
   /** Nodes a level did not read because it held more than FRONTIER_CAP. */
@@ -117,30 +119,27 @@ export class LevelReader {
     const pages = this.options.pushdown === false ? await readEach(this.store, asked) : await this.readTogether(asked);
     const kept = pages.map(([page]) => page!);
     kept.forEach((page) => this.notePartial(id, direction, page));
-    this.seenIn(direction).set(
-      id,
-      kept.flatMap((page) => page.items),
-    );
+    this.seenIn(direction).set(id, byKind(kept.flatMap((page) => page.items)));
   }
 
   /** Relationships of `id` read in `direction` (symmetric ones from either end), of one kind. */
   edges(id: string, direction: Side, kind: RelationshipKind): readonly Relationship[] {
-    return (this.cache.get(direction)?.get(id) ?? []).filter((r) => r.kind === kind);
+    return this.cache.get(direction)?.get(id)?.get(kind) ?? [];
   }
 
   wasRead(id: string, direction: Side): boolean {
     return this.cache.get(direction)?.has(id) ?? false;
   }
 
-  private seenIn(direction: Side): Map<string, readonly Relationship[]> {
-    const seen = this.cache.get(direction) ?? new Map<string, readonly Relationship[]>();
+  private seenIn(direction: Side): Map<string, ByKind> {
+    const seen = this.cache.get(direction) ?? new Map<string, ByKind>();
     this.cache.set(direction, seen);
     return seen;
   }
 
   private keep(id: string, direction: Side, page: RelationshipPage): void {
     this.notePartial(id, direction, page);
-    this.seenIn(direction).set(id, page.items);
+    this.seenIn(direction).set(id, byKind(page.items));
   }
 
   private notePartial(id: string, direction: Side, page: RelationshipPage): void {
@@ -148,6 +147,17 @@ export class LevelReader {
       this.partialReads.push({ nodeId: id, direction, read: page.items.length, total: page.totalCount });
     }
   }
+}
+
+/** Split once when read, so that each use of one kind is a look-up, however many relationships a hub has. */
+function byKind(relationships: readonly Relationship[]): ByKind {
+  const split = new Map<RelationshipKind, Relationship[]>();
+  for (const r of relationships) {
+    const ofKind = split.get(r.kind);
+    if (ofKind) ofKind.push(r);
+    else split.set(r.kind, [r]);
+  }
+  return split;
 }
 
 /** Each read on its own, one after the other, through relationshipsOf. */

@@ -1,6 +1,7 @@
 import { boundedInt, checkThreshold, PATH_DEPTH, PATH_FIRST } from "../../domain/bounds";
 import { checkDate } from "../../domain/dates";
 import { BadInputError } from "../../domain/errors";
+import type { NodeRow } from "../../domain/node-columns";
 import { rankValue } from "../../domain/interval";
 import type { GraphStore } from "../../store/graph-store";
 import { namesOf, requireNodes } from "../nodes";
@@ -49,7 +50,8 @@ export async function competitiveRiskPaths(
 ): Promise<RiskPathReport> {
   const request = checkRequest(input);
   const { supplierId } = request;
-  const nodes = await requireNodes(store, [supplierId], null);
+  // The supplier whole; every other node with the columns a mention needs (readMentioned).
+  const nodes: Map<string, NodeRow> = await requireNodes(store, [supplierId], null);
   const names = namesOf(nodes);
   const reader = new LevelReader(store, RISK_READS, options);
   const supplier = await readSupplier(store, reader, request);
@@ -60,7 +62,7 @@ export async function competitiveRiskPaths(
   await readMentionedNodes(store, reader, { ...hood, alsoNamed: unassessable }, supplierId, nodes);
   const lines = revenueLinesOf(hood, measured, reader, request);
   const { drafts, capped } = collectDrafts(detectRisks({ request, reader, hood, nodes }, lines));
-  await nameDraftCustomers(store, drafts, supplier, nodes);
+  await nameDraftCustomers(store, drafts, nodes);
   const paths = firstOfEachId(drafts.map((draft) => finishDraft(draft, supplierId, names)));
   paths.sort(compareRiskPaths);
   const coverage = coverageOf(customers, reader, capped, names);

@@ -2,7 +2,7 @@ import type { Relationship } from "../../domain/entities";
 import { chainUp, type GroupChain, parentLink } from "../../domain/groups";
 import { interval, rankValue } from "../../domain/interval";
 import type { Step } from "../paths/path-hop";
-import type { RevenueFlow } from "../revenue-line";
+import type { MeasuredFlow } from "../revenue-line";
 import type { Draft } from "./draft";
 import type { RevenueLine } from "./revenue-lines";
 import type { RiskPathKind } from "./risk-path";
@@ -12,45 +12,29 @@ import type { RiskSearch } from "./search";
 export interface CustomerOnLine {
   readonly supplierId: string;
   readonly line: RevenueLine;
-  readonly flow: RevenueFlow;
+  readonly flow: MeasuredFlow;
   /** The customer's largest purchase of the line: the first hop of every path through the customer. */
   readonly purchase: Step;
   /** [customer, parent, ...]; a pattern may start at any company of it. */
   readonly group: GroupChain;
 }
 
-export function customersOf(search: RiskSearch, line: RevenueLine): CustomerOnLine[] {
+/** The customer behind `flow` on `line`: its purchase and its group, as far as the search read it. */
+export function customerOn(search: RiskSearch, line: RevenueLine, flow: MeasuredFlow): CustomerOnLine {
   const { supplierId, asOf } = search.request;
   const { reader, hood } = search;
-  const groupOf = (customerId: string): GroupChain =>
-    chainUp(customerId, (id) => {
-      const link = parentLink(reader.edges(id, "OUT", "SUBSIDIARY_OF"), id, asOf);
-      return link && hood.customerLevels.has(link.to) ? link : null;
-    });
-  const purchasesBy = purchasesByCustomer(line);
-  return line.figures.flows.map((flow) => ({
-    supplierId,
-    line,
-    flow,
-    purchase: [largestPurchase(purchasesBy.get(flow.counterpartyId)!), supplierId],
-    group: groupOf(flow.counterpartyId),
-  }));
+  const group = chainUp(flow.counterpartyId, (id) => {
+    const link = parentLink(reader.edges(id, "OUT", "SUBSIDIARY_OF"), id, asOf);
+    return link && hood.customerLevels.has(link.to) ? link : null;
+  });
+  return { supplierId, line, flow, purchase: [largestPurchase(flow.seed.relationships), supplierId], group };
 }
 
-/** Each customer's purchases of the line, in the line's order: one pass, however many customers. */
-function purchasesByCustomer(line: RevenueLine): Map<string, Relationship[]> {
-  const byCustomer = new Map<string, Relationship[]>();
-  for (const r of line.purchases) {
-    const own = byCustomer.get(r.from);
-    if (own) own.push(r);
-    else byCustomer.set(r.from, [r]);
-  }
-  return byCustomer;
-}
-
+/** The customer's purchases of the line are its flow's relationships. */
 function largestPurchase(purchases: readonly Relationship[]): Relationship {
   const rank = (r: Relationship) => rankValue(r.amount ?? interval(0, 0));
-  return [...purchases].sort((a, b) => rank(b) - rank(a) || a.id.localeCompare(b.id))[0]!;
+  const larger = (a: Relationship, b: Relationship) => rank(b) - rank(a) || a.id.localeCompare(b.id);
+  return purchases.reduce((largest, r) => (larger(r, largest) < 0 ? r : largest));
 }
 
 /** The purchase, then up the customer's group `level` companies. */

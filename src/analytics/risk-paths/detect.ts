@@ -1,5 +1,5 @@
-import { customersOf, type CustomerOnLine } from "./customers";
-import { concentration } from "./detectors/concentration";
+import { customerOn, type CustomerOnLine } from "./customers";
+import { concentration, concentrationFlag } from "./detectors/concentration";
 import { customerBuildsCompeting } from "./detectors/customer-builds-competing";
 import { customerFromCompetitor } from "./detectors/customer-from-competitor";
 import { customerPartnersUpstream } from "./detectors/customer-partners-upstream";
@@ -14,14 +14,18 @@ import type { RiskSearch } from "./search";
  * when the path cap is hit, the drafts found first are the ones kept.
  */
 export function* detectRisks(search: RiskSearch, lines: readonly RevenueLine[]): Iterable<Draft> {
-  const { wants, customerSide } = search.request;
+  const { wants, customerSide, threshold } = search.request;
   for (const line of lines) {
     if (wants("UPSTREAM_SELLS_DIRECT")) yield* upstreamSellsDirect(search, line);
-    for (const customer of customersOf(search, line)) {
-      if (wants("CONCENTRATION")) yield* concentration(search, customer);
+    for (const flow of line.figures.flows) {
+      const concentrated = wants("CONCENTRATION") && concentrationFlag(flow, threshold) !== null;
       // A customer left out of the search at a hub has only its purchase read: nothing more to find.
-      if (customerSide && search.hood.exploredCustomerIds.has(customer.flow.counterpartyId))
-        yield* groupRisks(search, customer);
+      const explored = customerSide && search.hood.exploredCustomerIds.has(flow.counterpartyId);
+      // At a hub most customers are neither: their purchase and group are not worked out.
+      if (!concentrated && !explored) continue;
+      const customer = customerOn(search, line, flow);
+      if (concentrated) yield* concentration(search, customer);
+      if (explored) yield* groupRisks(search, customer);
     }
   }
 }

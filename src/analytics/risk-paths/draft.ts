@@ -3,7 +3,7 @@ import { type Money, qualifierFor } from "../../domain/money";
 import type { Names } from "../nodes";
 import { PATH_CAP } from "../paths/caps";
 import { hopOf, pathId, type Step, walkNodes } from "../paths/path-hop";
-import type { RevenueFlow } from "../revenue-line";
+import type { MeasuredFlow } from "../revenue-line";
 import type { RevenueLine } from "./revenue-lines";
 import type { RiskPath, RiskPathKind } from "./risk-path";
 
@@ -12,7 +12,7 @@ export interface Draft {
   readonly kind: RiskPathKind;
   readonly line: RevenueLine;
   /** The customer's revenue at risk; null when the whole line is exposed. */
-  readonly flow: RevenueFlow | null;
+  readonly flow: MeasuredFlow | null;
   /** Where the walk starts, before its first hop. */
   readonly start: readonly string[];
   readonly hops: readonly Step[];

@@ -1,7 +1,7 @@
 import type { Relationship } from "../../domain/entities";
 import { formatMoney, formatShare } from "../../domain/format";
 import type { Names } from "../nodes";
-import type { RevenueFlow } from "../revenue-line";
+import type { MeasuredFlow } from "../revenue-line";
 import type { ThresholdFlag } from "../concentration";
 import type { CustomerOnLine } from "./customers";
 import type { RevenueLine, UpstreamLink } from "./revenue-lines";
@@ -145,6 +145,6 @@ export function explainSellsDirect(
   return `${parts.join("; ")}. ${upstream} can sell to ${names(supplierId)}'s customers directly: up to the whole ${names(line.productId)} line (${formatMoney(line.figures.total)}) is exposed.`;
 }
 
-export function unassessableNote(names: Names, line: RevenueLine, open: readonly RevenueFlow[]): string {
+export function unassessableNote(names: Names, line: RevenueLine, open: readonly MeasuredFlow[]): string {
   return `${names(line.productId)}: ${open.map((f) => names(f.counterpartyId)).join(", ")} may hold any share of the line (no stated total, or amounts without bounds); their concentration cannot be assessed.`;
 }

@@ -1,7 +1,9 @@
-import { type GraphNode, METRIC_KINDS, type Metric, type Relationship } from "../../domain/entities";
+import { METRIC_KINDS, type Metric, type Relationship } from "../../domain/entities";
 import { parentLink } from "../../domain/groups";
+import type { NodeRow } from "../../domain/node-columns";
 import { inForce, inForceOrPlanned, statusesThatCanHold } from "../../domain/validity";
 import type { GraphStore } from "../../store/graph-store";
+import { readMentioned } from "../nodes";
 import type { LevelReader } from "../paths/level-reader";
 import { otherEnd } from "../paths/path-hop";
 import type { RiskRequest } from "./risk-path";
@@ -16,8 +18,10 @@ export const RISK_READS = {
 export interface SupplierReading {
   /** The supplier's stated revenue and customer shares. */
   readonly supplierMetrics: readonly Metric[];
-  /** Purchases of the supplier's products that are in force. */
-  readonly purchases: readonly Relationship[];
+  /** Purchases of the supplier's products that are in force: per line product, per customer, by relationship id. */
+  readonly purchasesByLine: ReadonlyMap<string, ReadonlyMap<string, readonly Relationship[]>>;
+  /** Every customer with a purchase in force, in the order of its first purchase by relationship id. */
+  readonly customerIds: readonly string[];
   /** Competition with the supplier, in force or planned. */
   readonly supplierCompetition: readonly Relationship[];
   /** The products customers buy from the supplier: one revenue line each. */
@@ -58,12 +62,31 @@ export async function readSupplier(
     },
   ]);
   const [supplierMetrics] = await store.metricsOf([supplierId], [METRIC_KINDS.revenue, METRIC_KINDS.customerShare]);
-  const purchases = reader
-    .edges(supplierId, "IN", "BUYS_FROM")
-    .filter((r) => r.to === supplierId && r.productId !== null && inForce(r, asOf));
   const supplierCompetition = reader.edges(supplierId, "IN", "COMPETES_WITH").filter((r) => inForceOrPlanned(r, asOf));
-  const lineProductIds = [...new Set(purchases.map((r) => r.productId!))].sort();
-  return { supplierMetrics: supplierMetrics!, purchases, supplierCompetition, lineProductIds };
+  return { supplierMetrics: supplierMetrics!, supplierCompetition, ...purchasesOf(reader, request) };
+}
+
+/**
+ * The supplier's purchases split by line and by customer in one pass: at a hub they are thousands,
+ * and each pass over them costs more than the arithmetic on them.
+ */
+function purchasesOf(
+  reader: LevelReader,
+  { supplierId, asOf }: RiskRequest,
+): Pick<SupplierReading, "purchasesByLine" | "customerIds" | "lineProductIds"> {
+  const purchasesByLine = new Map<string, Map<string, Relationship[]>>();
+  const customerIds = new Set<string>();
+  for (const r of reader.edges(supplierId, "IN", "BUYS_FROM")) {
+    if (r.to !== supplierId || r.productId === null || !inForce(r, asOf)) continue;
+    customerIds.add(r.from);
+    const line = purchasesByLine.get(r.productId) ?? new Map<string, Relationship[]>();
+    purchasesByLine.set(r.productId, line);
+    const own = line.get(r.from);
+    if (own) own.push(r);
+    else line.set(r.from, [r]);
+  }
+  const lineProductIds = [...purchasesByLine.keys()].sort();
+  return { purchasesByLine, customerIds: [...customerIds], lineProductIds };
 }
 
 /** Then the levels around the supplier, from the customers chosen for exploring and the line products. */
@@ -75,7 +98,7 @@ export async function readNeighbourhood(
 ): Promise<Neighbourhood> {
   const walk = new NeighbourhoodWalk(reader, request);
   // In the order of the purchases (by relationship id), as every level is read.
-  const customerIds = supplier.purchases.map((r) => r.from).filter((id) => exploredCustomerIds.has(id));
+  const customerIds = supplier.customerIds.filter((id) => exploredCustomerIds.has(id));
   await walk.run(customerIds, supplier.lineProductIds);
   return { ...supplier, exploredCustomerIds, ...walk.found() };
 }
@@ -191,7 +214,7 @@ export async function readMentionedNodes(
   reader: LevelReader,
   hood: Neighbourhood & { readonly alsoNamed: readonly string[] },
   supplierId: string,
-  known: Map<string, GraphNode>,
+  known: Map<string, NodeRow>,
 ): Promise<void> {
   const mentioned = new Set<string>([
     ...hood.alsoNamed,
@@ -210,6 +233,5 @@ export async function readMentionedNodes(
   for (const upstreamSupplierId of hood.upstreamSupplierIds)
     for (const r of reader.edges(upstreamSupplierId, "OUT", "OFFERS")) mentioned.add(r.to);
   // The customers themselves are named by the paths found (withNamedPurchases): at a hub, a few of thousands.
-  const unread = [...mentioned].filter((id) => !known.has(id));
-  (await store.nodesByIds(unread)).forEach((node) => node && known.set(node.id, node));
+  await readMentioned(store, mentioned, known);
 }

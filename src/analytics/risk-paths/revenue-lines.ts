@@ -2,7 +2,7 @@ import type { Relationship } from "../../domain/entities";
 import type { Names } from "../nodes";
 import type { LevelReader } from "../paths/level-reader";
 import type { Step } from "../paths/path-hop";
-import { buildLine, type FlowSeed, type LineFigures } from "../revenue-line";
+import { type FlowSeed, type LineFigures, measureLine, type MeasuredFlow } from "../revenue-line";
 import { statedTotalOf } from "../stated-figures";
 import { builtOnInForce, type Neighbourhood, offersByOthers, type SupplierReading } from "./neighbourhood";
 import type { RiskRequest } from "./risk-path";
@@ -19,9 +19,8 @@ export interface UpstreamLink {
 /** A line's figures, worked out from the supplier's own relationships before anything around it is read. */
 export interface MeasuredLine {
   readonly productId: string;
-  readonly figures: LineFigures;
-  /** The purchases of the product, in force. */
-  readonly purchases: readonly Relationship[];
+  /** The figures a risk report ranks customers and tells shares by; each flow keeps its purchases. */
+  readonly figures: LineFigures<MeasuredFlow>;
 }
 
 /** One product's revenue: what the supplier earns from it and who it depends on. */
@@ -38,14 +37,18 @@ export const concernsLine = (r: Relationship, productId: string): boolean =>
 
 export function measureLines(supplier: SupplierReading, request: RiskRequest, names: Names): MeasuredLine[] {
   return supplier.lineProductIds.map((productId) => {
-    const purchases = supplier.purchases.filter((r) => r.productId === productId);
     // A risk report shows no line notes: the purchases were read without the claims' agreement they would need.
     const lineNotes: string[] = [];
     const stated = statedTotalOf(supplier.supplierMetrics, productId, request.asOf, "MONTH", lineNotes);
     return {
       productId,
-      figures: buildLine(seedsByCustomer(purchases), stated?.amount ?? null, "MONTH", names, lineNotes),
-      purchases,
+      figures: measureLine(
+        seedsByCustomer(supplier.purchasesByLine.get(productId)!),
+        stated?.amount ?? null,
+        "MONTH",
+        names,
+        lineNotes,
+      ),
     };
   });
 }
@@ -64,10 +67,8 @@ export function revenueLinesOf(
 }
 
 /** One flow per buying company: the risks concern a customer, not its group. */
-function seedsByCustomer(purchases: readonly Relationship[]): FlowSeed[] {
-  const byCustomer = new Map<string, Relationship[]>();
-  for (const r of purchases) byCustomer.set(r.from, [...(byCustomer.get(r.from) ?? []), r]);
-  return [...byCustomer.entries()].map(([customerId, relationships]) => ({
+function seedsByCustomer(purchases: ReadonlyMap<string, readonly Relationship[]>): FlowSeed[] {
+  return [...purchases].map(([customerId, relationships]) => ({
     counterpartyId: customerId,
     memberIds: [customerId],
     relationships,

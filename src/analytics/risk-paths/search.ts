@@ -1,4 +1,5 @@
-import type { GraphNode, Relationship } from "../../domain/entities";
+import type { Relationship } from "../../domain/entities";
+import type { NodeRow } from "../../domain/node-columns";
 import { inForceOrPlanned } from "../../domain/validity";
 import type { LevelReader } from "../paths/level-reader";
 import type { Neighbourhood } from "./neighbourhood";
@@ -9,7 +10,7 @@ export interface RiskSearch {
   readonly request: RiskRequest;
   readonly reader: LevelReader;
   readonly hood: Neighbourhood;
-  readonly nodes: ReadonlyMap<string, GraphNode>;
+  readonly nodes: ReadonlyMap<string, NodeRow>;
 }
 
 /** A planned competitor is already a risk. */

@@ -1,20 +1,26 @@
-import { thresholdFlag } from "../../concentration";
+import { type ThresholdFlag, thresholdFlag } from "../../concentration";
 import type { Names } from "../../nodes";
-import type { RevenueFlow } from "../../revenue-line";
+import type { FlowFigures, MeasuredFlow } from "../../revenue-line";
 import { type CustomerOnLine, customerDraft } from "../customers";
 import type { Draft } from "../draft";
 import { explainConcentration, unassessableNote } from "../explanations";
 import type { MeasuredLine, RevenueLine } from "../revenue-lines";
 import type { RiskSearch } from "../search";
 
-/** One customer holds a share of the line at or possibly above the threshold. */
-export function* concentration(search: RiskSearch, customer: CustomerOnLine): Iterable<Draft> {
-  const { threshold } = search.request;
-  const { share } = customer.flow;
+/** How a flow's share stands against the threshold, when that is a risk to report; null otherwise. */
+export function concentrationFlag(flow: FlowFigures, threshold: number): ThresholdFlag | null {
+  const { share } = flow;
   const flag = thresholdFlag(share, threshold);
   // A share of "0 to 100 %" says nothing; flagging it would flag every customer of the line.
   const informative = share !== null && (share.low > 0 || share.high < 1);
-  if (flag === "NO" || !informative) return;
+  return flag === "NO" || !informative ? null : flag;
+}
+
+/** One customer holds a share of the line at or possibly above the threshold. */
+export function* concentration(search: RiskSearch, customer: CustomerOnLine): Iterable<Draft> {
+  const { threshold } = search.request;
+  const flag = concentrationFlag(customer.flow, threshold);
+  if (flag === null) return;
   yield customerDraft(customer, "CONCENTRATION", {
     hops: [customer.purchase],
     context: [],
@@ -35,6 +41,6 @@ export function unassessableCustomers(lines: readonly MeasuredLine[]): string[] 
   return lines.flatMap((line) => unassessable(line).map((flow) => flow.counterpartyId));
 }
 
-function unassessable(line: MeasuredLine): RevenueFlow[] {
+function unassessable(line: MeasuredLine): MeasuredFlow[] {
   return line.figures.flows.filter((f) => f.share && f.share.low === 0 && f.share.high >= 1);
 }

@@ -1,4 +1,4 @@
-import type { Product, Relationship } from "../../../domain/entities";
+import type { Relationship } from "../../../domain/entities";
 import { inForce } from "../../../domain/validity";
 import { otherEnd, type Step } from "../../paths/path-hop";
 import type { Draft } from "../draft";
@@ -48,7 +48,7 @@ function wholeLineDraft(line: RevenueLine, path: Pick<Draft, "start" | "hops" | 
 /** What the upstream supplier offers in the line product's category, apart from the line's own chain. */
 function sameMarketOffers(search: RiskSearch, line: RevenueLine, link: UpstreamLink): Relationship[] {
   const { nodes, reader } = search;
-  const categoryOf = (productId: string) => (nodes.get(productId) as Product | undefined)?.category ?? null;
+  const categoryOf = (productId: string) => nodes.get(productId)?.category ?? null;
   const category = categoryOf(line.productId);
   if (category === null) return [];
   const upstreamSupplierId = link.supplierId;
