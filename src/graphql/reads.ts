@@ -11,6 +11,7 @@ import { type ListSpec, planUnderConnection, planUnderField, type RootPlan } fro
 import {
   atLevel,
   carriesNodes,
+  copyWith,
   type PlannedLevel,
   type PlannedNode,
   plannedNode,
@@ -89,7 +90,7 @@ export function relationshipsOf(
     const otherEnd = read.spec.otherEnd;
     if (!otherEnd || !carriesNodes(next)) return toConnection(page);
     const end: PlannedEnd = { field: otherEnd.field, level: next };
-    return toConnection({ ...page, items: page.items.map((r) => ({ ...r, [END]: end })) });
+    return toConnection({ ...page, items: page.items.map((r) => copyWith(r, END, end)) });
   });
 }
 
