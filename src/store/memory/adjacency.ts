@@ -32,7 +32,9 @@ export class Adjacency {
     direction: Direction = "BOTH",
   ): readonly Relationship[] {
     const lists: (readonly Relationship[])[] = [];
-    for (const kind of kinds && kinds.length > 0 ? new Set(kinds) : RELATIONSHIP_KINDS) {
+    // One kind (a list field's) needs no Set to be named once.
+    const named = !kinds || kinds.length === 0 ? RELATIONSHIP_KINDS : kinds.length === 1 ? kinds : new Set(kinds);
+    for (const kind of named) {
       const both = direction === "BOTH" || SYMMETRIC_KINDS.has(kind);
       if (both || direction === "OUT") lists.push(this.out.get(nodeId)?.get(kind) ?? []);
       if (both || direction === "IN") lists.push(this.in.get(nodeId)?.get(kind) ?? []);

@@ -159,17 +159,22 @@ export class MemoryStore implements GraphStore {
     options: RelationshipReadOptions = {},
   ): Promise<RelationshipPage[]> {
     if (atRecordTime(filter)) return relationshipsOfAtRecordTime(this, nodeIds, filter, page, options);
+    const adjacency = this.adjacency();
+    const narrowed = narrowsBeyondKindAndEnd(filter);
     return nodeIds.map((id) => {
       if (!this.graph.hasNode(id)) return { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
-      const candidates = this.adjacency().of(id, filter.kinds, filter.direction);
-      const rels = narrowsBeyondKindAndEnd(filter)
-        ? candidates.filter((r) => matchesFilter(r, id, filter))
-        : candidates;
-      const result = pageById(rels, page.first, page.after);
-      if (!options.withNeighbours) return { ...result, neighbours: [] };
-      const others = [...new Set(result.items.map((r) => (r.from === id ? r.to : r.from)))].sort(cmp);
-      return { ...result, neighbours: others.map((other) => this.graph.getNodeAttribute(other, "node")) };
+      const candidates = adjacency.of(id, filter.kinds, filter.direction);
+      const rels = narrowed ? candidates.filter((r) => matchesFilter(r, id, filter)) : candidates;
+      const { items, totalCount, hasNextPage } = pageById(rels, page.first, page.after);
+      return { items, totalCount, hasNextPage, neighbours: options.withNeighbours ? this.neighboursIn(id, items) : [] };
     });
+  }
+
+  /** The nodes at the other ends of `relationships` of node `id`, each once, ordered by id. */
+  private neighboursIn(id: string, relationships: readonly Relationship[]): GraphNode[] {
+    const others = new Set<string>();
+    for (const r of relationships) others.add(r.from === id ? r.to : r.from);
+    return [...others].sort(cmp).map((other) => this.graph.getNodeAttribute(other, "node"));
   }
 
   /** The reference: each read as relationshipsOf answers it. */
