@@ -1,4 +1,10 @@
-import { RELATIONSHIP_KINDS, type Relationship, type RelationshipKind, SYMMETRIC_KINDS } from "../../domain/entities";
+import {
+  type GraphNode,
+  RELATIONSHIP_KINDS,
+  type Relationship,
+  type RelationshipKind,
+  SYMMETRIC_KINDS,
+} from "../../domain/entities";
 import type { Direction } from "../graph-store";
 import { byId } from "../relationship-filter";
 
@@ -7,19 +13,28 @@ type ByKind = Map<RelationshipKind, Relationship[]>;
 /**
  * Every node's relationships, split by end (out: the node is `from`) and kind, each list ordered by
  * id. A read asks for one node's relationships of a few kinds in one direction; walking every edge of
- * a hub and sorting them on each call was a sixth of a nested read's time.
+ * a hub and sorting them on each call was a sixth of a nested read's time. The nodes themselves are
+ * held by id as well: a nested read looks up every node at the end of a page, and the graph's own
+ * lookup cost a twentieth of its time.
  */
 export class Adjacency {
   private readonly out = new Map<string, ByKind>();
   private readonly in = new Map<string, ByKind>();
+  private readonly nodes: ReadonlyMap<string, GraphNode>;
 
-  constructor(relationships: Iterable<Relationship>) {
+  constructor(relationships: Iterable<Relationship>, nodes: ReadonlyMap<string, GraphNode>) {
+    this.nodes = nodes;
     for (const r of relationships) {
       listOf(this.out, r.from, r.kind).push(r);
       listOf(this.in, r.to, r.kind).push(r);
     }
     for (const side of [this.out, this.in])
       for (const byKind of side.values()) for (const list of byKind.values()) list.sort(byId);
+  }
+
+  /** The node with this id, if there is one. */
+  node(id: string): GraphNode | undefined {
+    return this.nodes.get(id);
   }
 
   /**

@@ -162,19 +162,13 @@ export class MemoryStore implements GraphStore {
     const adjacency = this.adjacency();
     const narrowed = narrowsBeyondKindAndEnd(filter);
     return nodeIds.map((id) => {
-      if (!this.graph.hasNode(id)) return { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
+      if (!adjacency.node(id)) return { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
       const candidates = adjacency.of(id, filter.kinds, filter.direction);
       const rels = narrowed ? candidates.filter((r) => matchesFilter(r, id, filter)) : candidates;
       const { items, totalCount, hasNextPage } = pageById(rels, page.first, page.after);
-      return { items, totalCount, hasNextPage, neighbours: options.withNeighbours ? this.neighboursIn(id, items) : [] };
+      const neighbours = options.withNeighbours ? neighboursIn(adjacency, id, items) : [];
+      return { items, totalCount, hasNextPage, neighbours };
     });
-  }
-
-  /** The nodes at the other ends of `relationships` of node `id`, each once, ordered by id. */
-  private neighboursIn(id: string, relationships: readonly Relationship[]): GraphNode[] {
-    const others = new Set<string>();
-    for (const r of relationships) others.add(r.from === id ? r.to : r.from);
-    return [...others].sort(cmp).map((other) => this.graph.getNodeAttribute(other, "node"));
   }
 
   /** The reference: each read as relationshipsOf answers it. */
@@ -470,7 +464,10 @@ export class MemoryStore implements GraphStore {
   }
 
   private adjacency(): Adjacency {
-    this.adjacencyIndex ??= new Adjacency(this.views().relationships);
+    this.adjacencyIndex ??= new Adjacency(
+      this.views().relationships,
+      new Map(this.graph.mapNodes((id, attributes) => [id, attributes.node])),
+    );
     return this.adjacencyIndex;
   }
 
@@ -509,6 +506,13 @@ export class MemoryStore implements GraphStore {
     }
     return this.sorted;
   }
+}
+
+/** The nodes at the other ends of `relationships` of node `id`, each once, ordered by id. */
+function neighboursIn(adjacency: Adjacency, id: string, relationships: readonly Relationship[]): GraphNode[] {
+  // A page holds a few relationships: sorted, each id's repeats sit together, and no Set is needed.
+  const others = relationships.map((r) => (r.from === id ? r.to : r.from)).sort(cmp);
+  return others.filter((other, i) => i === 0 || other !== others[i - 1]).map((other) => adjacency.node(other)!);
 }
 
 function cmp(a: string, b: string): number {
