@@ -47,11 +47,7 @@ export function atLevel<N extends GraphNode>(node: N, level: PlannedLevel | unde
  * nodes through its slow path, at several times the time and garbage of Object.assign, and a nested
  * read copies every relationship and node it reaches with a level.
  */
-export function copyWith<T extends object, K extends symbol, V>(
-  item: T,
-  key: K,
-  value: V,
-): T & { readonly [P in K]: V } {
+function copyWith<T extends object, K extends symbol, V>(item: T, key: K, value: V): T & { readonly [P in K]: V } {
   const copy: Record<K, V> = Object.assign({}, item) as Record<K, V>;
   copy[key] = value;
   return copy as T & Record<K, V>;
