@@ -10,6 +10,8 @@ import { byId } from "../relationship-filter";
 
 type ByKind = Map<RelationshipKind, Relationship[]>;
 
+const NONE: readonly Relationship[] = [];
+
 /**
  * Every node's relationships, split by end (out: the node is `from`) and kind, each list ordered by
  * id. A read asks for one node's relationships of a few kinds in one direction; walking every edge of
@@ -46,9 +48,12 @@ export class Adjacency {
     kinds: readonly RelationshipKind[] | undefined,
     direction: Direction = "BOTH",
   ): readonly Relationship[] {
+    // A list field's read: one kind, one end, one list as it is kept.
+    if (kinds?.length === 1 && direction !== "BOTH" && !SYMMETRIC_KINDS.has(kinds[0]!)) {
+      return (direction === "OUT" ? this.out : this.in).get(nodeId)?.get(kinds[0]!) ?? NONE;
+    }
     const lists: (readonly Relationship[])[] = [];
-    // One kind (a list field's) needs no Set to be named once.
-    const named = !kinds || kinds.length === 0 ? RELATIONSHIP_KINDS : kinds.length === 1 ? kinds : new Set(kinds);
+    const named = !kinds || kinds.length === 0 ? RELATIONSHIP_KINDS : new Set(kinds);
     for (const kind of named) {
       const both = direction === "BOTH" || SYMMETRIC_KINDS.has(kind);
       if (both || direction === "OUT") lists.push(this.out.get(nodeId)?.get(kind) ?? []);
