@@ -158,17 +158,20 @@ function argsInstanceMaker(metadata: Metadata, argsClass: ClassType): ArgsMaker 
  * refusal fails the field); without waiting when the validator answers at once, as ours does. The
  * arguments of one field of a document are the same for every item graphql-js resolves it on
  * (they come from the field's node and the request's variables), and `validate` judges arguments by
- * their values alone: once they pass, the other items of the request skip the validator.
+ * their values alone: once they pass, the other items of the request skip the validator and get a
+ * copy of the instance that passed, each its own, rather than one made field by field again.
  */
 function validatedFirst(call: Resolve, made: ArgsMaker, argsClass: ClassType, validate: ValidatorFn): Resolve {
-  const passed = new WeakMap<FieldNode, unknown>();
+  const passed = new WeakMap<FieldNode, { readonly variables: unknown; readonly instance: object }>();
+  const copyOf = (instance: object) => Object.assign(Object.create(argsClass.prototype as object) as object, instance);
   return (root, args, context, info) => {
-    const instance = made(args);
     const field = info.fieldNodes[0]!;
-    if (passed.get(field) === info.variableValues) return call(root, instance, context, info);
+    const known = passed.get(field);
+    if (known?.variables === info.variableValues) return call(root, copyOf(known.instance), context, info);
+    const instance = made(args);
     const verdict = validate(instance, argsClass, { root, args, context: context as object, info });
     const pass = () => {
-      passed.set(field, info.variableValues);
+      passed.set(field, { variables: info.variableValues, instance: copyOf(instance) });
       return call(root, instance, context, info);
     };
     return isPromiseLike(verdict) ? verdict.then(pass) : pass();

@@ -75,24 +75,47 @@ interface PlannedEnd {
   readonly level: PlannedLevel;
 }
 
-const END = Symbol("planned end");
+type ResponsePath = GraphQLResolveInfo["path"];
 
-/** A relationship of a planned page, carrying the level its other end was read at. */
-type PlannedRelationship = RelationshipRow & { readonly [END]?: PlannedEnd };
+/**
+ * The items of planned lists whose other ends were read with them, by the response path of the list
+ * field that answered them. A field of an item resolves at a path below its list's
+ * (`…customers.nodes.3.customer`, or `…customers.edges.3.node.customer`), and graphql-js makes each
+ * path an object of its own for the request, which goes with it: the end is found from there,
+ * rather than carried by a copy of every item.
+ */
+const plannedItems = new WeakMap<
+  ResponsePath,
+  { readonly items: readonly RelationshipRow[]; readonly end: PlannedEnd }
+>();
 
 export function relationshipsOf(
   ctx: Context,
   node: PlannedNode,
   read: ListRead,
-): MaybePromise<Connection<PlannedRelationship>> {
+): MaybePromise<Connection<RelationshipRow>> {
   return thenOrNow(plannedPageOf(ctx, node, read.info, read.spec), ({ page, next }) => {
     const otherEnd = read.spec.otherEnd;
-    if (!otherEnd || !carriesNodes(next)) return toConnection(page);
-    const end: PlannedEnd = { field: otherEnd.field, level: next };
-    return toConnection({ ...page, items: page.items.map((r) => ({ ...r, [END]: end })) });
+    if (otherEnd && carriesNodes(next))
+      plannedItems.set(read.info.path, { items: page.items, end: { field: otherEnd.field, level: next } });
+    return toConnection(page);
   });
 }
 
+/**
+ * The end planned for `relationship` where the field at `path` shows it: found under the list whose
+ * item it is, at its index there (so an item reached any other way has none).
+ */
+function plannedEndOf(relationship: RelationshipRow, path: ResponsePath): PlannedEnd | undefined {
+  // The item is one step up (nodes), or two (edges, through the edge's `node`).
+  for (let item = path.prev, steps = 0; item && steps < 2; item = item.prev, steps++) {
+    if (typeof item.key !== "number") continue;
+    const list = item.prev?.prev;
+    const planned = list && plannedItems.get(list);
+    return planned?.items[item.key] === relationship ? planned.end : undefined;
+  }
+  return undefined;
+}
 /** A relationship seen from `selfId`: the edge, the id of the node at its other end, and the level that node was read at. */
 export interface Link {
   readonly id: string;
@@ -112,8 +135,14 @@ export function linksOf(ctx: Context, self: PlannedNode, read: ListRead): MaybeP
 }
 
 /** The node at an end of a relationship of a planned page, at the level it was read at when `field` is its planned end. */
-export function endOf(ctx: Context, relationship: PlannedRelationship, field: string, id: string) {
-  const end = relationship[END];
+export function endOf(
+  ctx: Context,
+  relationship: RelationshipRow,
+  field: string,
+  id: string,
+  info: GraphQLResolveInfo,
+) {
+  const end = plannedEndOf(relationship, info.path);
   return nodeAt(ctx, id, end?.field === field ? end.level : undefined);
 }
 

@@ -72,14 +72,19 @@ export function cachePolicyPlugin(options: {
   defaultMaxAge: number;
   privateAnswers: boolean;
 }): ApolloServerPlugin<Context> {
+  // Apollo hands every request of the same text the same parsed document: its policy is read once.
+  const policies = new WeakMap<DocumentNode, Policy>();
+  const policyOf = (schema: GraphQLSchema, document: DocumentNode) => {
+    let policy = policies.get(document);
+    if (!policy) policies.set(document, (policy = operationPolicy(schema, document, options.defaultMaxAge)));
+    return policy;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, schema, overallCachePolicy }) {
           const policy =
-            operation?.operation === "query"
-              ? operationPolicy(schema, document, options.defaultMaxAge)
-              : { maxAge: 0, scope: "PUBLIC" as const };
+            operation?.operation === "query" ? policyOf(schema, document) : { maxAge: 0, scope: "PUBLIC" as const };
           overallCachePolicy.replace({
             maxAge: policy.maxAge,
             scope: options.privateAnswers ? "PRIVATE" : policy.scope,

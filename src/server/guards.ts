@@ -141,12 +141,15 @@ function pagedEstimator(maxPageSize: number): ComplexityEstimator {
  * limit, then against the client's budget when rate limits are on.
  */
 export function costLimitPlugin(limits: RequestLimits, budgets: CostBudgets | null): ApolloServerPlugin<Context> {
+  const costs = new KnownCosts();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, operation, document, schema, contextValue }) {
           const variables = checkedVariables(schema, operation, request.variables);
-          const cost = queryCost(schema, document, request.operationName, variables, limits);
+          const cost = costs.of(document, request.operationName, variables, () =>
+            queryCost(schema, document, request.operationName, variables, limits),
+          );
           contextValue.summary.cost = cost;
           if (cost > limits.maxCost) {
             throw new GraphQLError(
@@ -174,6 +177,36 @@ function checkedVariables(
     });
   }
   return variables ?? {};
+}
+
+/** Variable sets whose cost is kept per document: a client repeats a few, and clients share documents. */
+const COSTS_KEPT_PER_DOCUMENT = 16;
+
+/**
+ * Costs already estimated, by document and operation name and variables: the estimate walks the
+ * whole document, and depends on nothing else (the schema and limits are the server's). Apollo
+ * hands every request of the same text the same parsed document, so a document's costs go with it.
+ */
+class KnownCosts {
+  private readonly byDocument = new WeakMap<DocumentNode, Map<string, number>>();
+
+  of(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown>,
+    estimate: () => number,
+  ): number {
+    let costs = this.byDocument.get(document);
+    if (!costs) this.byDocument.set(document, (costs = new Map()));
+    const key = JSON.stringify([operationName ?? null, variables]);
+    let cost = costs.get(key);
+    if (cost === undefined) {
+      cost = estimate();
+      if (costs.size >= COSTS_KEPT_PER_DOCUMENT) costs.delete(costs.keys().next().value!);
+      costs.set(key, cost);
+    }
+    return cost;
+  }
 }
 
 function queryCost(

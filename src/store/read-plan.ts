@@ -1,5 +1,5 @@
 import type { GraphNode, Relationship } from "../domain/entities";
-import { type NodeRow, nodeView } from "../domain/node-columns";
+import { type NodeColumn, type NodeRow, nodeView, readsWholeNodes } from "../domain/node-columns";
 import { type RelationshipPart, type RelationshipRow, rowView } from "../domain/relationship-parts";
 import type {
   GraphStore,
@@ -23,7 +23,7 @@ export async function readPlanByLevels(
   lists: readonly PlannedList[],
 ): Promise<PlanResult> {
   const rootPage = await readRoot(store, root);
-  const rootView = nodeView(root.columns);
+  const rootView = keptNodeView(root.columns);
   return {
     root: { ...rootPage, items: rootPage.items.map(rootView) },
     lists: await readLists(
@@ -48,14 +48,15 @@ async function readLists(
   return Promise.all(
     lists.map(async (list) => {
       const pages = await store.relationshipsOf(nodeIds, list.filter, list.page, { withNeighbours: true });
-      const others = new Set(
-        pages.flatMap((page, i) => page.items.map((r) => (r.from === nodeIds[i] ? r.to : r.from))),
-      );
       const contents = plannedContents(list);
-      return {
-        pages: new Map(nodeIds.map((id, i) => [id, contents(pages[i]!)])),
-        next: list.next.length > 0 ? await readLists(store, [...others], list.next) : [],
-      };
+      const byNode = new Map<string, PlannedPage>();
+      const others = new Set<string>();
+      nodeIds.forEach((id, i) => {
+        const page = pages[i]!;
+        byNode.set(id, contents(page));
+        for (const r of page.items) others.add(r.from === id ? r.to : r.from);
+      });
+      return { pages: byNode, next: list.next.length > 0 ? await readLists(store, [...others], list.next) : [] };
     }),
   );
 }
@@ -63,7 +64,7 @@ async function readLists(
 /** A whole page cut to what a planned list asked for: its parts and columns, and its count only when asked. */
 function plannedContents(list: PlannedList): (page: RelationshipPage) => PlannedPage {
   const view = keptRowView(list.parts);
-  const neighbourView: (node: GraphNode) => NodeRow = nodeView(list.nodeColumns);
+  const neighbourView = keptNodeView(list.nodeColumns);
   return (page) => ({
     items: page.items.map(view),
     totalCount: list.withTotalCount === false ? null : page.totalCount,
@@ -72,33 +73,36 @@ function plannedContents(list: PlannedList): (page: RelationshipPage) => Planned
   });
 }
 
-type RowView = (relationship: Relationship) => RelationshipRow;
-
-/** Sets of parts whose rows are kept (see keptRowView); the reads a server serves select one of a few. */
-const ROW_VIEWS_KEPT = 32;
-const rowViews = new Map<string, RowView>();
+/** Sets of parts or columns whose views are kept (see keptView); the reads a server serves select one of a few. */
+const VIEWS_KEPT = 64;
+const keptViews = new Map<string, unknown>();
 
 /**
- * rowView, each relationship cut once per set of parts rather than on every read: a nested read
- * ships thousands of relationships, and copying each on every request was a tenth of the memory
- * store's time with the garbage it left. A relationship object is never changed in place (a write
- * stores a new one; a read at a record time remakes new ones), so a kept row stays right for as
- * long as its relationship lives, and goes with it.
+ * `make`, each relationship or node cut once per set of parts or columns rather than on every read: a
+ * nested read ships thousands of them, and copying each on every request was a tenth of the memory
+ * store's time with the garbage it left. A relationship or node object is never changed in place (a
+ * write stores a new one; a read at a record time remakes new ones), so a kept view stays right for
+ * as long as what it was cut from lives, and goes with it.
  */
-function keptRowView(parts: readonly RelationshipPart[] | undefined): RowView {
-  if (!parts) return rowView(parts);
-  const key = parts.join(",");
-  let view = rowViews.get(key);
+function keptView<W extends object, V extends object>(key: string, make: (whole: W) => V): (whole: W) => V {
+  let view = keptViews.get(key) as ((whole: W) => V) | undefined;
   if (!view) {
-    const make = rowView(parts);
-    const made = new WeakMap<Relationship, RelationshipRow>();
-    view = (relationship) => {
-      let row = made.get(relationship);
-      if (!row) made.set(relationship, (row = make(relationship)));
-      return row;
+    const made = new WeakMap<W, V>();
+    view = (whole) => {
+      let cut = made.get(whole);
+      if (!cut) made.set(whole, (cut = make(whole)));
+      return cut;
     };
-    if (rowViews.size >= ROW_VIEWS_KEPT) rowViews.delete(rowViews.keys().next().value!);
-    rowViews.set(key, view);
+    if (keptViews.size >= VIEWS_KEPT) keptViews.delete(keptViews.keys().next().value!);
+    keptViews.set(key, view);
   }
   return view;
+}
+
+function keptRowView(parts: readonly RelationshipPart[] | undefined): (relationship: Relationship) => RelationshipRow {
+  return parts ? keptView(`parts:${parts.join(",")}`, rowView(parts)) : rowView(parts);
+}
+
+function keptNodeView(columns: readonly NodeColumn[] | undefined): (node: NodeRow) => NodeRow {
+  return readsWholeNodes(columns) ? nodeView(columns) : keptView(`columns:${columns!.join(",")}`, nodeView(columns));
 }

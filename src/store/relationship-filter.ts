@@ -63,8 +63,11 @@ export function isSelected(identity: RelationshipIdentity, select: WithdrawnSele
 
 /** Whether the filter asks more than which kinds and which end: an index on both answers the rest. */
 export function narrowsBeyondKindAndEnd(f: RelationshipFilter): boolean {
-  const some = (list: readonly unknown[] | undefined) => list !== undefined && list.length > 0;
   return some(f.productIds) || some(f.statuses) || some(f.counterpartIds) || Boolean(f.asOf) || Boolean(f.conflicting);
+}
+
+function some(list: readonly unknown[] | undefined): boolean {
+  return list !== undefined && list.length > 0;
 }
 
 /** Keyset page over items already ordered by id; copies only the page. */

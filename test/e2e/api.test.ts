@@ -203,6 +203,22 @@ describe("GraphQL over HTTP on the embedded store with the seed", () => {
       );
     });
 
+    it("costs the same document anew for other variables", async () => {
+      const query = `query Nested($n: Int!) {
+        companies(first: $n) { nodes { customers(first: $n) { nodes { customer { suppliers(first: $n) { nodes { id } } } } } } }
+      }`;
+      // By hand: nodes { id } is 2, suppliers 3n, customer 1 + 3n, its nodes 2 + 3n, customers n(3 + 3n),
+      // its nodes 1 + n(3 + 3n), companies n(2 + 3n + 3n²): 3,320 at n = 10, 83,760 at n = 30.
+      const within = await server.gql(query, { n: 10 });
+      expect(within.errors).toBeUndefined();
+      const over = await server.gql(query, { n: 30 });
+      expect(over.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COSTLY");
+      expect(over.errors?.[0]?.message).toMatch(/estimated cost is 83760, the limit is 50000/);
+      const again = await server.gql(query, { n: 10 });
+      expect(again.errors).toBeUndefined();
+      expect(again.data).toEqual(within.data);
+    });
+
     it("refuses first: 100000 with the allowed range", async () => {
       await expectError(
         `{ companies(first: 100000) { totalCount } }`,

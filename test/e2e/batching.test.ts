@@ -10,14 +10,16 @@ describe("one store call per level on a large graph", () => {
       cwd: root,
       encoding: "utf8",
     });
-    const { planned, batched } = JSON.parse(out.trim().split("\n").at(-1)!);
+    const { planned, throughEdges, batched } = JSON.parse(out.trim().split("\n").at(-1)!);
     for (const read of [planned, batched]) {
       expect(read.errors).toBeNull();
       // Enough items that a split batch would show.
       expect(read.customers).toBeGreaterThan(50);
     }
-    // Planned at the root: one call for the whole read.
+    // Planned at the root: one call for the whole read, whether the items are nodes or edges' nodes.
     expect(planned.calls).toEqual({ readPlan: 1 });
+    expect(throughEdges.errors).toBeNull();
+    expect(throughEdges.calls).toEqual({ readPlan: 1 });
     // Under search hits: planned at the first list, read once for every hit.
     expect(batched.calls).toEqual({ search: 1, readPlan: 1 });
   }, 60_000);

@@ -120,6 +120,8 @@ function byResponseKey(fields: readonly FieldNode[]): FieldNode[][] {
 
 /** Whether every field of a group names the same field with the same arguments, as merged fields must. */
 function sameArguments(fields: readonly FieldNode[]): boolean {
+  // Most lists are asked for once per place; their signature, a walk of the arguments' tree, is not needed.
+  if (fields.length === 1) return true;
   const [first, ...others] = fields;
   const signature = (field: FieldNode) => JSON.stringify([field.name.value, field.arguments ?? []], dropLocations);
   const expected = signature(first!);

@@ -1,4 +1,5 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { DateSpan, Evidence, RelationshipStatus } from "../../domain/entities";
 import type { Money } from "../../domain/money";
 import { partOf, type RelationshipRow } from "../../domain/relationship-parts";
@@ -148,13 +149,13 @@ export class RelationshipResolver {
 @Resolver(() => BuyRelationshipType)
 export class BuyRelationshipResolver {
   @FieldResolver(() => CompanyType)
-  customer(@Root() r: RelationshipRow, @Ctx() ctx: Context) {
-    return endOf(ctx, r, "customer", r.from);
+  customer(@Root() r: RelationshipRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return endOf(ctx, r, "customer", r.from, info);
   }
 
   @FieldResolver(() => CompanyType)
-  supplier(@Root() r: RelationshipRow, @Ctx() ctx: Context) {
-    return endOf(ctx, r, "supplier", r.to);
+  supplier(@Root() r: RelationshipRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return endOf(ctx, r, "supplier", r.to, info);
   }
 
   @FieldResolver(() => ProductType)

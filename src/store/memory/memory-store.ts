@@ -159,16 +159,15 @@ export class MemoryStore implements GraphStore {
     options: RelationshipReadOptions = {},
   ): Promise<RelationshipPage[]> {
     if (atRecordTime(filter)) return relationshipsOfAtRecordTime(this, nodeIds, filter, page, options);
+    const adjacency = this.adjacency();
+    const narrowed = narrowsBeyondKindAndEnd(filter);
     return nodeIds.map((id) => {
-      if (!this.graph.hasNode(id)) return { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
-      const candidates = this.adjacency().of(id, filter.kinds, filter.direction);
-      const rels = narrowsBeyondKindAndEnd(filter)
-        ? candidates.filter((r) => matchesFilter(r, id, filter))
-        : candidates;
-      const result = pageById(rels, page.first, page.after);
-      if (!options.withNeighbours) return { ...result, neighbours: [] };
-      const others = [...new Set(result.items.map((r) => (r.from === id ? r.to : r.from)))].sort(cmp);
-      return { ...result, neighbours: others.map((other) => this.graph.getNodeAttribute(other, "node")) };
+      if (!adjacency.node(id)) return { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
+      const candidates = adjacency.of(id, filter.kinds, filter.direction);
+      const rels = narrowed ? candidates.filter((r) => matchesFilter(r, id, filter)) : candidates;
+      const { items, totalCount, hasNextPage } = pageById(rels, page.first, page.after);
+      const neighbours = options.withNeighbours ? neighboursIn(adjacency, id, items) : [];
+      return { items, totalCount, hasNextPage, neighbours };
     });
   }
 
@@ -465,7 +464,10 @@ export class MemoryStore implements GraphStore {
   }
 
   private adjacency(): Adjacency {
-    this.adjacencyIndex ??= new Adjacency(this.views().relationships);
+    this.adjacencyIndex ??= new Adjacency(
+      this.views().relationships,
+      new Map(this.graph.mapNodes((id, attributes) => [id, attributes.node])),
+    );
     return this.adjacencyIndex;
   }
 
@@ -504,6 +506,13 @@ export class MemoryStore implements GraphStore {
     }
     return this.sorted;
   }
+}
+
+/** The nodes at the other ends of `relationships` of node `id`, each once, ordered by id. */
+function neighboursIn(adjacency: Adjacency, id: string, relationships: readonly Relationship[]): GraphNode[] {
+  // A page holds a few relationships: sorted, each id's repeats sit together, and no Set is needed.
+  const others = relationships.map((r) => (r.from === id ? r.to : r.from)).sort(cmp);
+  return others.filter((other, i) => i === 0 || other !== others[i - 1]).map((other) => adjacency.node(other)!);
 }
 
 function cmp(a: string, b: string): number {
