@@ -11,7 +11,7 @@ import type {
   Relationship,
   Source,
 } from "../../domain/entities";
-import { bestMatch, normalizeText, searchKeys } from "../../domain/text";
+import { searchKeys } from "../../domain/text";
 import type {
   ClaimFilter,
   CompanyFilter,
@@ -58,11 +58,16 @@ import {
 import { atRecordTime, listRelationshipsAtRecordTime, relationshipsOfAtRecordTime } from "../record-time";
 import { byId, matchesFilter, narrowsBeyondKindAndEnd, pageById } from "../relationship-filter";
 import { Adjacency } from "./adjacency";
+import {
+  compareStrings,
+  type EdgeAttrs,
+  mostConnectedIn,
+  type NodeAttrs,
+  searchIn,
+  type StoreGraph,
+} from "./node-ranking";
 import { readPlanByLevels } from "../read-plan";
 import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
-
-type NodeAttrs = { node: GraphNode; keys: string[] };
-type EdgeAttrs = { rel: Relationship };
 
 /** Filtered relationship lists kept between pages (see relationshipsMatching). */
 const MATCHING_LISTS_KEPT = 8;
@@ -81,7 +86,7 @@ interface SortedViews {
  */
 export class MemoryStore implements GraphStore {
   readonly name = "memory" as const;
-  private graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: false });
+  private graph: StoreGraph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: false });
   private evidence = new Map<string, Evidence>();
   private sources = new Map<string, Source>();
   private metrics = new Map<string, Metric>();
@@ -127,29 +132,11 @@ export class MemoryStore implements GraphStore {
   }
 
   async mostConnected(kinds: readonly NodeKind[], limit: number): Promise<ConnectedNode[]> {
-    const ranked: ConnectedNode[] = [];
-    this.graph.forEachNode((id, { node }) => {
-      if (kinds.length === 0 || kinds.includes(node.nodeKind))
-        ranked.push({ node, relationships: this.graph.degree(id) });
-    });
-    ranked.sort((a, b) => b.relationships - a.relationships || cmp(a.node.id, b.node.id));
-    return ranked.slice(0, Math.max(0, Math.trunc(limit)));
+    return mostConnectedIn(this.graph, kinds, limit);
   }
 
   async search(text: string, kinds: readonly NodeKind[], limit: number): Promise<SearchHit[]> {
-    const q = normalizeText(text);
-    if (q === "") return [];
-    const hits: SearchHit[] = [];
-    this.graph.forEachNode((_id, { node, keys }) => {
-      if (kinds.length > 0 && !kinds.includes(node.nodeKind)) return;
-      const match = bestMatch(q, keys);
-      if (match) hits.push({ node, score: match.score, matched: match.key });
-    });
-    hits.sort(
-      (a, b) =>
-        b.score - a.score || cmp(normalizeText(a.node.name), normalizeText(b.node.name)) || cmp(a.node.id, b.node.id),
-    );
-    return hits.slice(0, limit);
+    return searchIn(this.graph, text, kinds, limit);
   }
 
   async relationshipsOf(
@@ -511,10 +498,6 @@ export class MemoryStore implements GraphStore {
 /** The nodes at the other ends of `relationships` of node `id`, each once, ordered by id. */
 function neighboursIn(adjacency: Adjacency, id: string, relationships: readonly Relationship[]): GraphNode[] {
   // A page holds a few relationships: sorted, each id's repeats sit together, and no Set is needed.
-  const others = relationships.map((r) => (r.from === id ? r.to : r.from)).sort(cmp);
+  const others = relationships.map((r) => (r.from === id ? r.to : r.from)).sort(compareStrings);
   return others.filter((other, i) => i === 0 || other !== others[i - 1]).map((other) => adjacency.node(other)!);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
