@@ -1,6 +1,7 @@
 import { type Claim, claimsKnownAt, combinedConfidence, type DerivedFrom, derivedFromAt } from "./claims";
 import type { Agreement, DateSpan, Relationship, Source } from "./entities";
 import { type Fusion, fuseClaims } from "./fusion";
+import { groupBy } from "./grouping";
 
 /**
  * A relationship as the API serves it is a view of its claims (docs/claims-fusion.md): this file is
@@ -49,13 +50,7 @@ export async function sourceLineage<S extends SourceFacts>(
 
 /** Claims grouped by the relationship they are about, each group in the order given. */
 export function claimsByRelationship(claims: readonly Claim[]): Map<string, Claim[]> {
-  const groups = new Map<string, Claim[]>();
-  for (const claim of claims) {
-    const group = groups.get(claim.relationshipId);
-    if (group) group.push(claim);
-    else groups.set(claim.relationshipId, [claim]);
-  }
-  return groups;
+  return groupBy(claims, (claim) => claim.relationshipId);
 }
 
 /** Claims in the order their words count: oldest record first, then by id. */

@@ -7,6 +7,7 @@ import type {
   RelationshipRead,
 } from "../../store/graph-store";
 import { FANOUT_CAP, FRONTIER_CAP, RANKED_READ_CAP } from "./caps";
+import { groupBy } from "../../domain/grouping";
 
 type Side = "IN" | "OUT";
 /** One node's relationships read in one direction, by kind, each kind in the order read. */
@@ -151,13 +152,7 @@ export class LevelReader {
 
 /** Split once when read, so that each use of one kind is a look-up, however many relationships a hub has. */
 function byKind(relationships: readonly Relationship[]): ByKind {
-  const split = new Map<RelationshipKind, Relationship[]>();
-  for (const r of relationships) {
-    const ofKind = split.get(r.kind);
-    if (ofKind) ofKind.push(r);
-    else split.set(r.kind, [r]);
-  }
-  return split;
+  return groupBy(relationships, (r) => r.kind);
 }
 
 /** Each read on its own, one after the other, through relationshipsOf. */

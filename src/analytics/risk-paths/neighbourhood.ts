@@ -7,6 +7,7 @@ import { readMentioned } from "../nodes";
 import type { LevelReader } from "../paths/level-reader";
 import { otherEnd } from "../paths/path-hop";
 import type { RiskRequest } from "./risk-path";
+import { appendTo } from "../../domain/grouping";
 
 /** What every pattern needs from a company or product, read in one call per level and direction. */
 export const RISK_READS = {
@@ -81,9 +82,7 @@ function purchasesOf(
     customerIds.add(r.from);
     const line = purchasesByLine.get(r.productId) ?? new Map<string, Relationship[]>();
     purchasesByLine.set(r.productId, line);
-    const own = line.get(r.from);
-    if (own) own.push(r);
-    else line.set(r.from, [r]);
+    appendTo(line, r.from, r);
   }
   const lineProductIds = [...purchasesByLine.keys()].sort();
   return { purchasesByLine, customerIds: [...customerIds], lineProductIds };

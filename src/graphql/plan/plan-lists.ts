@@ -17,6 +17,7 @@ import type { AnyRelationshipArgs, RelationshipArgs } from "../types/args";
 import { selectedColumns } from "./selected-columns";
 import { selectedContents } from "./selected-parts";
 import { connectionItems, fieldsOf, selectedChildren, selectionSetsOf } from "./selections";
+import { groupBy } from "../../domain/grouping";
 
 /**
  * A relationship list as the request's document asks for it, translated once: the response key
@@ -108,14 +109,7 @@ function argumentsOf(
 
 /** Fields grouped as graphql-js merges them: by alias, or name when there is none. */
 function byResponseKey(fields: readonly FieldNode[]): FieldNode[][] {
-  const groups = new Map<string, FieldNode[]>();
-  for (const field of fields) {
-    const key = (field.alias ?? field.name).value;
-    const group = groups.get(key);
-    if (group) group.push(field);
-    else groups.set(key, [field]);
-  }
-  return [...groups.values()];
+  return [...groupBy(fields, (field) => (field.alias ?? field.name).value).values()];
 }
 
 /** Whether every field of a group names the same field with the same arguments, as merged fields must. */
