@@ -4,13 +4,14 @@ import type { Company, Evidence, GraphNode, NodeKind } from "../domain/entities"
 import type { RelationshipRow } from "../domain/relationship-parts";
 import { BadInputError } from "../domain/errors";
 import type { GroupChain } from "../domain/groups";
-import type { CompanyFilter, Page, PageRequest } from "../store/graph-store";
+import type { CompanyFilter, Page, PageRequest, PlannedPage } from "../store/graph-store";
 import { requireId } from "./arguments";
 import type { Context } from "./context";
 import { type ListSpec, planUnderConnection, planUnderField, type RootPlan } from "./plan/plan-lists";
 import {
   atLevel,
   carriesNodes,
+  endInPage,
   type PlannedLevel,
   type PlannedNode,
   plannedNode,
@@ -84,10 +85,13 @@ type ResponsePath = GraphQLResolveInfo["path"];
  * path an object of its own for the request, which goes with it: the end is found from there,
  * rather than carried by a copy of every item.
  */
-const plannedItems = new WeakMap<
-  ResponsePath,
-  { readonly items: readonly RelationshipRow[]; readonly end: PlannedEnd }
->();
+const plannedItems = new WeakMap<ResponsePath, PlannedItems>();
+
+/** A planned list's page, and the end its items' other ends were read at. */
+interface PlannedItems {
+  readonly page: PlannedPage;
+  readonly end: PlannedEnd;
+}
 
 export function relationshipsOf(
   ctx: Context,
@@ -97,22 +101,22 @@ export function relationshipsOf(
   return thenOrNow(plannedPageOf(ctx, node, read.info, read.spec), ({ page, next }) => {
     const otherEnd = read.spec.otherEnd;
     if (otherEnd && carriesNodes(next))
-      plannedItems.set(read.info.path, { items: page.items, end: { field: otherEnd.field, level: next } });
+      plannedItems.set(read.info.path, { page, end: { field: otherEnd.field, level: next } });
     return toConnection(page);
   });
 }
 
 /**
- * The end planned for `relationship` where the field at `path` shows it: found under the list whose
- * item it is, at its index there (so an item reached any other way has none).
+ * The end planned for `relationship` where the field at `path` shows it, with the page it came in:
+ * found under the list whose item it is, at its index there (so an item reached any other way has none).
  */
-function plannedEndOf(relationship: RelationshipRow, path: ResponsePath): PlannedEnd | undefined {
+function plannedEndOf(relationship: RelationshipRow, path: ResponsePath): PlannedItems | undefined {
   // The item is one step up (nodes), or two (edges, through the edge's `node`).
   for (let item = path.prev, steps = 0; item && steps < 2; item = item.prev, steps++) {
     if (typeof item.key !== "number") continue;
     const list = item.prev?.prev;
     const planned = list && plannedItems.get(list);
-    return planned?.items[item.key] === relationship ? planned.end : undefined;
+    return planned?.page.items[item.key] === relationship ? planned : undefined;
   }
   return undefined;
 }
@@ -142,8 +146,11 @@ export function endOf(
   id: string,
   info: GraphQLResolveInfo,
 ) {
-  const end = plannedEndOf(relationship, info.path);
-  return nodeAt(ctx, id, end?.field === field ? end.level : undefined);
+  const planned = plannedEndOf(relationship, info.path);
+  if (planned?.end.field !== field) return nodeAt(ctx, id, undefined);
+  // Its page brought it, as the plan read it: found among the page's few ends, not by id in the level's.
+  const inPage = endInPage(planned.page, id);
+  return inPage ? atLevel(inPage, planned.end.level) : nodeAt(ctx, id, planned.end.level);
 }
 
 /**

@@ -24,7 +24,32 @@ export interface PlannedLevel {
    * The nodes of this depth as the plan read them, when it read only the columns their place in the
    * request selects: they answer there and nowhere else. Nodes read whole are the request's known nodes.
    */
-  readonly nodes?: ReadonlyMap<string, NodeRow>;
+  readonly nodes?: PlannedEnds;
+}
+
+/**
+ * The other ends of a list's pages, each page holding its own. An item's end is found in its page
+ * (a few nodes, see reads.ts); only a node reached without its page (a link) asks them by id, and
+ * the index for that is made on its first question: made for every read, it was thousands of
+ * entries a nested read built, kept to its end and never asked.
+ */
+export class PlannedEnds {
+  private byId: Map<string, NodeRow> | undefined;
+
+  constructor(private readonly pages: ReadonlyMap<string, PlannedPage>) {}
+
+  get(id: string): NodeRow | undefined {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const page of this.pages.values()) for (const node of page.neighbours) this.byId.set(node.id, node);
+    }
+    return this.byId.get(id);
+  }
+}
+
+/** The node with this id among a planned page's other ends (a page holds a few), typed as plannedNode types it. */
+export function endInPage(page: PlannedPage, id: string): GraphNode | undefined {
+  return page.neighbours.find((node) => node.id === id) as GraphNode | undefined;
 }
 
 interface ListAnswer {
@@ -103,7 +128,7 @@ function levelOf(
   ctx: Context,
   lists: readonly ListPlan[],
   results: readonly PlannedListResult[],
-  nodes: ReadonlyMap<string, NodeRow> | undefined,
+  nodes: PlannedEnds | undefined,
 ): PlannedLevel {
   const answers = lists.map((list, i) => {
     const result = results[i]!;
@@ -112,15 +137,13 @@ function levelOf(
   return { lists, answers, nodes };
 }
 
-function endsOf(ctx: Context, list: ListPlan, result: PlannedListResult): ReadonlyMap<string, NodeRow> | undefined {
+function endsOf(ctx: Context, list: ListPlan, result: PlannedListResult): PlannedEnds | undefined {
   if (readsWholeNodes(list.nodeColumns)) {
     for (const page of result.pages.values())
       for (const node of page.neighbours) ctx.loaders.primeNode(node as GraphNode);
     return undefined;
   }
-  const ends = new Map<string, NodeRow>();
-  for (const page of result.pages.values()) for (const node of page.neighbours) ends.set(node.id, node);
-  return ends;
+  return new PlannedEnds(result.pages);
 }
 
 /**
