@@ -498,6 +498,25 @@ export class MemoryStore implements GraphStore {
 /** The nodes at the other ends of `relationships` of node `id`, each once, ordered by id. */
 function neighboursIn(adjacency: Adjacency, id: string, relationships: readonly Relationship[]): GraphNode[] {
   // A page holds a few relationships: sorted, each id's repeats sit together, and no Set is needed.
-  const others = relationships.map((r) => (r.from === id ? r.to : r.from)).sort(compareStrings);
+  const unordered = relationships.map((r) => (r.from === id ? r.to : r.from));
+  const others = unordered.length > INSERTED_UP_TO ? unordered.sort(compareStrings) : insertionSorted(unordered);
   return others.filter((other, i) => i === 0 || other !== others[i - 1]).map((other) => adjacency.node(other)!);
+}
+
+/** Pages up to this long have their other ends ordered by insertionSorted. */
+const INSERTED_UP_TO = 32;
+
+/**
+ * `ids` ordered in place, as compareStrings orders them. Array.prototype.sort makes a scratch copy
+ * of the array on every call, and a nested read orders the ends of hundreds of small pages: those
+ * copies were the most this store allocated for such a read.
+ */
+function insertionSorted(ids: string[]): string[] {
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i]!;
+    let at = i;
+    for (; at > 0 && compareStrings(ids[at - 1]!, id) > 0; at--) ids[at] = ids[at - 1]!;
+    ids[at] = id;
+  }
+  return ids;
 }
