@@ -12,7 +12,7 @@ import { collectDrafts, finishDraft, firstOfEachId } from "./draft";
 import { chooseCustomers, coverageOf } from "./coverage";
 import { readMentionedNodes, readNeighbourhood, readSupplier, RISK_READS } from "./neighbourhood";
 import { measureLines, revenueLinesOf } from "./revenue-lines";
-import { nameDraftCustomers } from "./draft-customers";
+import { nameDraftCustomers, readDraftPurchases } from "./draft-customers";
 import {
   RISK_PATH_KINDS,
   type RiskPath,
@@ -62,8 +62,8 @@ export async function competitiveRiskPaths(
   await readMentionedNodes(store, reader, { ...hood, alsoNamed: unassessable }, supplierId, nodes);
   const lines = revenueLinesOf(hood, measured, reader, request);
   const { drafts, capped } = collectDrafts(detectRisks({ request, reader, hood, nodes }, lines));
-  await nameDraftCustomers(store, drafts, nodes);
-  const paths = firstOfEachId(drafts.map((draft) => finishDraft(draft, supplierId, names)));
+  const [purchases] = await Promise.all([readDraftPurchases(store, drafts), nameDraftCustomers(store, drafts, nodes)]);
+  const paths = firstOfEachId(drafts.map((draft) => finishDraft(draft, supplierId, names, purchases)));
   paths.sort(compareRiskPaths);
   const coverage = coverageOf(customers, reader, capped, names);
   return {

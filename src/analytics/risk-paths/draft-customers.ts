@@ -1,3 +1,5 @@
+import type { Relationship } from "../../domain/entities";
+import { StoreUnavailableError } from "../../domain/errors";
 import type { NodeRow } from "../../domain/node-columns";
 import type { GraphStore } from "../../store/graph-store";
 import { readMentioned } from "../nodes";
@@ -15,4 +17,24 @@ export async function nameDraftCustomers(
 ): Promise<void> {
   const customerIds = drafts.flatMap((draft) => (draft.flow ? [draft.flow.counterpartyId] : []));
   await readMentioned(store, customerIds, known);
+}
+
+/**
+ * The purchases the drafts start with, whole, by id: the ranking read gave them with the parts
+ * ranking needs, and a path shows its hops in full. At a hub, a few of thousands.
+ */
+export async function readDraftPurchases(
+  store: GraphStore,
+  drafts: readonly Draft[],
+): Promise<ReadonlyMap<string, Relationship>> {
+  const ids = [...new Set(drafts.flatMap((draft) => (draft.purchase ? [draft.purchase.id] : [])))];
+  if (ids.length === 0) return new Map();
+  const read = await store.relationshipsByIds(ids);
+  return new Map(
+    read.map((purchase, i) => {
+      // Removed since the ranking read: the paths would no longer hold; a retry reads them anew.
+      if (!purchase) throw new StoreUnavailableError(`purchase ${ids[i]!} was removed while risk paths were read`);
+      return [purchase.id, purchase];
+    }),
+  );
 }
