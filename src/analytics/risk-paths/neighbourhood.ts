@@ -5,7 +5,6 @@ import { inForce, inForceOrPlanned, statusesThatCanHold } from "../../domain/val
 import type { GraphStore } from "../../store/graph-store";
 import { readMentioned } from "../nodes";
 import type { LevelReader } from "../paths/level-reader";
-import { otherEnd } from "../paths/path-hop";
 import type { RiskRequest } from "./risk-path";
 import { appendTo } from "../../domain/grouping";
 import type { RelationshipPart, RelationshipRow } from "../../domain/relationship-parts";
@@ -223,32 +222,20 @@ export function offersByOthers(reader: LevelReader, productId: string, request: 
 }
 
 /**
- * Every node a path or its explanation can name (and `alsoNamed`, for the report's notes), besides
- * the customers the paths start from, read in one call and added to `known`.
+ * The products whose categories UPSTREAM_SELLS_DIRECT compares, read into `known` before the
+ * patterns look: the line products and what the upstream suppliers offer. Names wait for the paths
+ * (readNamedNodes): at a hub the search reaches thousands of nodes and the paths name a few.
  */
-export async function readMentionedNodes(
+export async function readComparedProducts(
   store: GraphStore,
   reader: LevelReader,
-  hood: Neighbourhood & { readonly alsoNamed: readonly string[] },
-  supplierId: string,
+  hood: Neighbourhood,
+  request: RiskRequest,
   known: Map<string, NodeRow>,
 ): Promise<void> {
-  const mentioned = new Set<string>([
-    ...hood.alsoNamed,
-    ...hood.lineProductIds,
-    ...hood.customerLevels.keys(),
-    ...hood.upstreamProductIds,
-    ...hood.upstreamSupplierIds,
-    ...hood.usedModelIds,
-  ]);
-  for (const companyId of hood.customerLevels.keys()) {
-    for (const kind of ["COMPETES_WITH", "PARTNERS_WITH", "BUYS_FROM"] as const)
-      for (const r of reader.edges(companyId, "OUT", kind)) mentioned.add(otherEnd(r, companyId));
-    for (const r of reader.edges(companyId, "OUT", "BUYS_FROM")) if (r.productId) mentioned.add(r.productId);
-  }
-  for (const r of hood.supplierCompetition) mentioned.add(otherEnd(r, supplierId));
+  if (!request.wants("UPSTREAM_SELLS_DIRECT") || hood.upstreamSupplierIds.size === 0) return;
+  const productIds = new Set(hood.lineProductIds);
   for (const upstreamSupplierId of hood.upstreamSupplierIds)
-    for (const r of reader.edges(upstreamSupplierId, "OUT", "OFFERS")) mentioned.add(r.to);
-  // The customers themselves are named by the paths found (withNamedPurchases): at a hub, a few of thousands.
-  await readMentioned(store, mentioned, known);
+    for (const r of reader.edges(upstreamSupplierId, "OUT", "OFFERS")) productIds.add(r.to);
+  await readMentioned(store, productIds, known);
 }
