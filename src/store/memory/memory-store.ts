@@ -154,7 +154,9 @@ export class MemoryStore implements GraphStore {
     return nodeIds.map((id) => {
       if (!adjacency.node(id)) return { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
       const candidates = adjacency.of(id, filter.kinds, filter.direction);
-      const rels = narrowed ? candidates.filter((r) => matchesFilter(r, id, filter)) : candidates;
+      const rels = narrowed
+        ? adjacency.narrowed(`${id}\n${JSON.stringify(filter)}`, candidates, (r) => matchesFilter(r, id, filter))
+        : candidates;
       const { items, totalCount, hasNextPage } = pageById(rels, page.first, page.after);
       const neighbours = options.withNeighbours ? neighboursIn(adjacency, id, items) : [];
       return { items: options.parts ? items.map(rowOf) : items, totalCount, hasNextPage, neighbours };
