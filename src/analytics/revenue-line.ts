@@ -1,4 +1,5 @@
 import type { Relationship } from "../domain/entities";
+import type { RelationshipRow } from "../domain/relationship-parts";
 import { formatMoney } from "../domain/format";
 import {
   addIntervals,
@@ -48,8 +49,8 @@ export interface FlowFigures {
 }
 
 /** A flow's figures next to the seed they were worked out from. */
-export interface MeasuredFlow extends FlowFigures {
-  readonly seed: FlowSeed;
+export interface MeasuredFlow<Row extends MeasuredRow = Relationship> extends FlowFigures {
+  readonly seed: FlowSeed<Row>;
 }
 
 /** A flow as a revenue report serves it: its figures, and who and what stand behind them. */
@@ -70,10 +71,14 @@ export interface RevenueFlow extends FlowFigures {
   readonly confidence: number;
 }
 
-export interface FlowSeed {
+/** What measuring a line reads of a relationship: its amount (its id names it in notes). */
+export type MeasuredRow = RelationshipRow<"amount">;
+
+/** A counterparty's relationships on a line, of the parts `Row` holds (whole, for a report that tells them). */
+export interface FlowSeed<Row extends MeasuredRow = Relationship> {
   readonly counterpartyId: string;
   readonly memberIds: readonly string[];
-  readonly relationships: readonly Relationship[];
+  readonly relationships: readonly Row[];
   readonly statedShare: StatedShare | null;
 }
 
@@ -98,8 +103,8 @@ interface LineTerms {
 }
 
 /** One counterparty's amounts as the sources give them, before any cap. */
-interface Measured {
-  readonly seed: FlowSeed;
+interface Measured<Row extends MeasuredRow> {
+  readonly seed: FlowSeed<Row>;
   readonly inTotals: boolean;
   readonly amountKnown: boolean;
   readonly statedAmount: Money;
@@ -110,13 +115,13 @@ interface Measured {
  * without an upper bound are capped at what the stated total leaves once every other flow takes its
  * minimum; one-off amounts are kept out of the sums; every step is said in `notes`.
  */
-export function measureLine(
-  seeds: readonly FlowSeed[],
+export function measureLine<Row extends MeasuredRow>(
+  seeds: readonly FlowSeed<Row>[],
   stated: Money | null,
   period: Period,
   names: Names,
   baseNotes: readonly string[] = [],
-): LineFigures<MeasuredFlow> {
+): LineFigures<MeasuredFlow<Row>> {
   const currency = stated?.currency ?? firstCurrencyOf(seeds) ?? "USD";
   const terms: LineTerms = { period, currency, names, notes: [...baseNotes] };
   const measured = seeds.map((seed) => measure(seed, terms));
@@ -162,7 +167,7 @@ export function buildLine(
 }
 
 /** The currency of the first amount any source states. */
-function firstCurrencyOf(seeds: readonly FlowSeed[]): string | undefined {
+function firstCurrencyOf(seeds: readonly FlowSeed<MeasuredRow>[]): string | undefined {
   for (const seed of seeds) for (const r of seed.relationships) if (r.amount) return r.amount.currency;
   return undefined;
 }
@@ -184,7 +189,7 @@ function sumsOfOthers(parts: readonly Interval[]): Interval[] {
 }
 
 /** Sums a counterparty's amounts per the line's period; other currencies and one-off amounts stay out. */
-function measure(seed: FlowSeed, terms: LineTerms): Measured {
+function measure<Row extends MeasuredRow>(seed: FlowSeed<Row>, terms: LineTerms): Measured<Row> {
   const { period, currency, names, notes } = terms;
   const comparable: Money[] = [];
   const oneOff: Money[] = [];
@@ -218,7 +223,7 @@ function measure(seed: FlowSeed, terms: LineTerms): Measured {
  * A counted amount without an upper bound can be at most what a bounded stated total leaves once
  * every other counterparty takes its minimum; any other amount stays as stated.
  */
-function capOpenAmounts(measured: readonly Measured[], stated: Money | null, terms: LineTerms): Money[] {
+function capOpenAmounts(measured: readonly Measured<MeasuredRow>[], stated: Money | null, terms: LineTerms): Money[] {
   const lows = measured.filter((f) => f.inTotals).reduce((acc, f) => acc + f.statedAmount.low, 0);
   return measured.map((f) => {
     if (!f.inTotals || isBounded(f.statedAmount) || !stated || !isBounded(stated)) return f.statedAmount;
@@ -236,7 +241,11 @@ function capOpenAmounts(measured: readonly Measured[], stated: Money | null, ter
   });
 }
 
-function flowFiguresOf(f: Measured, amount: Money, share: Interval | null): MeasuredFlow {
+function flowFiguresOf<Row extends MeasuredRow>(
+  f: Measured<Row>,
+  amount: Money,
+  share: Interval | null,
+): MeasuredFlow<Row> {
   return {
     seed: f.seed,
     counterpartyId: f.seed.counterpartyId,

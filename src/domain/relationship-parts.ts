@@ -47,9 +47,9 @@ export function normalizeParts(parts: Iterable<RelationshipPart>): readonly Rela
  * How a read of `parts` (every part when undefined) gives a relationship: its core and those parts,
  * nothing else. Both stores answer a planned read of some parts with exactly this.
  */
-export function rowView(
-  parts: readonly RelationshipPart[] | undefined,
-): (relationship: Relationship) => RelationshipRow {
+export function rowView<P extends RelationshipPart>(
+  parts: readonly P[] | undefined,
+): (relationship: Relationship) => RelationshipRow<P> {
   if (!parts || parts.length === RELATIONSHIP_PARTS.length) return (relationship) => relationship;
   return (relationship) => {
     const row: Record<string, unknown> = {
@@ -60,7 +60,7 @@ export function rowView(
     };
     for (const part of parts) row[part] = relationship[part];
     row.knownAt = relationship.knownAt;
-    return row as RelationshipRow;
+    return row as RelationshipRow<P>;
   };
 }
 

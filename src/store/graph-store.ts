@@ -84,7 +84,7 @@ export interface Page<T> {
  * each such node once, ordered by id (empty when not asked for). Callers that go on to read those
  * nodes need no second lookup; callers that only walk ids do not pay for shipping them.
  */
-export interface RelationshipPage extends Page<Relationship> {
+export interface RelationshipPage<Row extends RelationshipRow = Relationship> extends Page<Row> {
   readonly neighbours: readonly GraphNode[];
 }
 
@@ -102,9 +102,30 @@ export interface PageContents {
   readonly nodeColumns?: readonly NodeColumn[];
 }
 
-export interface RelationshipReadOptions {
+export interface RelationshipReadOptions<P extends RelationshipPart = RelationshipPart> {
   readonly withNeighbours?: boolean;
+  /**
+   * The parts each relationship needs (every part when undefined): each item is then a row of just
+   * those (domain/relationship-parts.ts). A caller that ranks thousands of relationships by a few
+   * figures reads those, and Neo4j reads and ships only their properties.
+   */
+  readonly parts?: readonly P[];
 }
+
+/** The pages a read of parts `P` gives, one per node. */
+export type RelationshipPagesOf<P extends RelationshipPart> = RelationshipPage<RelationshipRow<P>>[];
+
+/** The parts a read asks for (every part when it names none). */
+type PartsOf<Read> = Read extends { readonly options?: { readonly parts?: readonly (infer P)[] } }
+  ? [P] extends [RelationshipPart]
+    ? P
+    : RelationshipPart
+  : RelationshipPart;
+
+/** What relationshipsOfEach answers for `Reads`: per read, in order, its pages of the parts it asked for. */
+export type PagesOfEach<Reads extends readonly RelationshipRead<RelationshipPart>[]> = {
+  -readonly [I in keyof Reads]: RelationshipPagesOf<PartsOf<Reads[I]>>;
+};
 
 /**
  * One node's page of a planned list: rows of the parts the list asked for, its count when it asked
@@ -119,11 +140,11 @@ export interface PlannedPage {
 }
 
 /** One relationshipsOf call as a value, so that several can be asked for at once (relationshipsOfEach). */
-export interface RelationshipRead {
+export interface RelationshipRead<P extends RelationshipPart = RelationshipPart> {
   readonly nodeIds: readonly string[];
   readonly filter: RelationshipFilter;
   readonly page: PageRequest;
-  readonly options?: RelationshipReadOptions;
+  readonly options?: RelationshipReadOptions<P>;
 }
 
 export interface CompanyFilter {
@@ -246,20 +267,22 @@ export interface GraphStore {
 
   /**
    * For each node id, the page of its relationships that pass the filter (ordered by relationship
-   * id) and, with `withNeighbours`, the nodes at their other ends.
+   * id) and, with `withNeighbours`, the nodes at their other ends; with `parts`, rows of those parts.
    */
-  relationshipsOf(
+  relationshipsOf<P extends RelationshipPart = RelationshipPart>(
     nodeIds: readonly string[],
     filter: RelationshipFilter,
     page: PageRequest,
-    options?: RelationshipReadOptions,
-  ): Promise<RelationshipPage[]>;
+    options?: RelationshipReadOptions<P>,
+  ): Promise<RelationshipPagesOf<P>>;
   /**
    * Several relationshipsOf calls answered together, in order, each exactly as relationshipsOf
    * answers it: one level of a search that reads some nodes outward and others inward at once.
    * Neo4j answers them in one statement.
    */
-  relationshipsOfEach(reads: readonly RelationshipRead[]): Promise<RelationshipPage[][]>;
+  relationshipsOfEach<const Reads extends readonly RelationshipRead<RelationshipPart>[]>(
+    reads: Reads,
+  ): Promise<PagesOfEach<Reads>>;
   relationshipsByIds(ids: readonly string[]): Promise<(Relationship | null)[]>;
   /**
    * Relationships whose every claim is withdrawn now (see WithdrawnSelection), ordered by id. No

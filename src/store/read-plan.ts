@@ -99,7 +99,10 @@ function keptView<W extends object, V extends object>(key: string, make: (whole:
   return view;
 }
 
-function keptRowView(parts: readonly RelationshipPart[] | undefined): (relationship: Relationship) => RelationshipRow {
+/** How the embedded store cuts a relationship to the rows a read of `parts` gives (every part when undefined). */
+export function keptRowView<P extends RelationshipPart>(
+  parts: readonly P[] | undefined,
+): (relationship: Relationship) => RelationshipRow<P> {
   return parts ? keptView(`parts:${parts.join(",")}`, rowView(parts)) : rowView(parts);
 }
 

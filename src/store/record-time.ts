@@ -1,5 +1,6 @@
 import { checkDate } from "../domain/dates";
 import type { Relationship } from "../domain/entities";
+import { type RelationshipPart, rowView } from "../domain/relationship-parts";
 import {
   identityOf,
   type RelationshipIdentity,
@@ -15,6 +16,9 @@ import type {
   PlanRoot,
   RelationshipFilter,
   RelationshipPage,
+  PagesOfEach,
+  RelationshipPagesOf,
+  RelationshipRead,
   RelationshipReadOptions,
 } from "./graph-store";
 import { byId, matchesFilter, pageById } from "./relationship-filter";
@@ -68,13 +72,13 @@ function touches(identity: RelationshipIdentity, nodeId: string): boolean {
 }
 
 /** relationshipsOf with `filter.knownAt` set, for any store. */
-export async function relationshipsOfAtRecordTime(
+export async function relationshipsOfAtRecordTime<P extends RelationshipPart>(
   store: GraphStore,
   nodeIds: readonly string[],
   filter: RelationshipFilter & { knownAt: string },
   page: PageRequest,
-  options: RelationshipReadOptions = {},
-): Promise<RelationshipPage[]> {
+  options: RelationshipReadOptions<P> = {},
+): Promise<RelationshipPagesOf<P>> {
   const candidates = await store.relationshipsOf(nodeIds, structuralPart(filter), {});
   const withdrawn = await store.withdrawnRelationships({ nodeIds });
   const live = candidates.flatMap((p) => p.items.map(identityOf));
@@ -89,8 +93,11 @@ export async function relationshipsOfAtRecordTime(
       page.after,
     );
   });
-  if (!options.withNeighbours) return pages.map((p) => ({ ...p, neighbours: [] }));
-  return withNeighbours(store, nodeIds, pages);
+  const whole = options.withNeighbours
+    ? await withNeighbours(store, nodeIds, pages)
+    : pages.map((p) => ({ ...p, neighbours: [] }));
+  const rowOf = rowView(options.parts);
+  return whole.map((p) => ({ ...p, items: p.items.map(rowOf) }));
 }
 
 async function withNeighbours(
@@ -167,8 +174,11 @@ export function storeKnownAt(store: GraphStore, knownAt: string): GraphStore {
     // How connected a node is counts every relationship stored, whatever its record time.
     mostConnected: (kinds, limit) => store.mostConnected(kinds, limit),
     relationshipsOf: (nodeIds, filter, page, options) => store.relationshipsOf(nodeIds, known(filter), page, options),
-    relationshipsOfEach: (reads) =>
-      store.relationshipsOfEach(reads.map((read) => ({ ...read, filter: known(read.filter) }))),
+    relationshipsOfEach: <const Reads extends readonly RelationshipRead<RelationshipPart>[]>(reads: Reads) =>
+      // Each read keeps its parts: the answers are in the order of the reads.
+      store.relationshipsOfEach(reads.map((read) => ({ ...read, filter: known(read.filter) }))) as Promise<
+        PagesOfEach<Reads>
+      >,
     relationshipsByIds: (ids) => relationshipsByIdsAt(store, ids, knownAt),
     withdrawnRelationships: (select) => store.withdrawnRelationships(select),
     listRelationships: (filter, page) => store.listRelationships(known(filter), page),

@@ -226,6 +226,35 @@ export function graphStoreSuite(name: string, factory: () => Promise<StoreFixtur
       expect(none!.neighbours).toEqual([]);
     });
 
+    it("reads only the parts asked for, on their own and together with other reads", async () => {
+      const filter: RelationshipFilter = { kinds: ["BUYS_FROM"], direction: "IN", statuses: ["CURRENT"] };
+      const parts = ["productId", "amount", "status"] as const;
+      const [whole] = await store.relationshipsOf(["microsoft"], filter, {});
+      expect(whole!.items.length).toBeGreaterThan(1);
+      // The core (id, kind, ends, record time) and the parts, as the whole relationship has them; nothing else.
+      const expected = whole!.items.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        from: r.from,
+        to: r.to,
+        knownAt: r.knownAt,
+        productId: r.productId,
+        amount: r.amount,
+        status: r.status,
+      }));
+      const [cut] = await store.relationshipsOf(["microsoft"], filter, {}, { parts });
+      expect(cut!.items).toStrictEqual(expected);
+      expect({ ...cut, items: [] }).toEqual({ ...whole, items: [] });
+      const [[together], [competition]] = await store.relationshipsOfEach([
+        { nodeIds: ["microsoft"], filter, page: {}, options: { parts } },
+        { nodeIds: ["openai"], filter: { kinds: ["COMPETES_WITH"] }, page: {} },
+      ]);
+      expect(together!.items).toStrictEqual(expected);
+      const [competitionWhole] = await store.relationshipsOf(["openai"], { kinds: ["COMPETES_WITH"] }, {});
+      expect(competition).toEqual(competitionWhole);
+      expect(competition!.items[0]).toHaveProperty("evidenceIds");
+    });
+
     it("lists relationships across the graph with the same filters", async () => {
       const leads = await store.listRelationships({ kinds: ["LEADS"] }, {});
       expect(pageIds(leads).sort()).toEqual(["sasan-goodarzi-leads-intuit", "satya-nadella-leads-microsoft"]);

@@ -8,6 +8,7 @@ import type {
 } from "../../store/graph-store";
 import { FANOUT_CAP, FRONTIER_CAP, RANKED_READ_CAP } from "./caps";
 import { groupBy } from "../../domain/grouping";
+import type { RelationshipPart, RelationshipRow } from "../../domain/relationship-parts";
 
 type Side = "IN" | "OUT";
 /** One node's relationships read in one direction, by kind, each kind in the order read. */
@@ -26,10 +27,26 @@ export interface SearchOptions {
   readonly pushdown?: boolean;
 }
 
-/** One filtered read of readRanked: kinds and narrowing filters (the direction is the read's). */
-export interface RankedRead {
+/**
+ * One filtered read of readRanked: kinds and narrowing filters (the direction is the read's), and
+ * the parts its caller reads of each relationship (every part when undefined).
+ */
+export interface RankedRead<P extends RelationshipPart = RelationshipPart> {
   readonly filter: Omit<RelationshipFilter, "direction">;
+  readonly parts?: readonly P[];
 }
+
+/** The parts a ranked read asks for (every part when it names none). */
+type RankedParts<Read> = Read extends { readonly parts?: readonly (infer P)[] }
+  ? [P] extends [RelationshipPart]
+    ? P
+    : RelationshipPart
+  : RelationshipPart;
+
+/** What readRanked gives for `Reads`: per read, in order, its relationships as rows of the parts it asked for. */
+export type RankedRows<Reads extends readonly RankedRead[]> = {
+  -readonly [I in keyof Reads]: readonly RelationshipRow<RankedParts<Reads[I]>>[];
+};
 
 /** A node whose relationships in one direction were read only in part: the first `read` of `total`, by id. */
 export interface PartialRead {
@@ -107,20 +124,26 @@ export class LevelReader {
   /**
    * Reads one node's relationships far beyond the fan-out cap (up to RANKED_READ_CAP each), for a
    * caller that ranks them all before following any: one read per filter (each of its own kinds),
-   * all in one store call unless the options ask for the walk.
-   * Afterwards `edges(id, direction, kind)` gives what these reads kept, so each filter must hold
-   * everything its caller takes from that kind.
+   * all in one store call unless the options ask for the walk. At a hub they are thousands, so each
+   * read asks for just the parts its caller reads. The rows are the caller's: `edges` does not give
+   * them, and the node stays unread for the levels.
    */
-  async readRanked(id: string, direction: Side, reads: readonly RankedRead[]): Promise<void> {
-    const asked = reads.map(({ filter }): RelationshipRead => ({
+  async readRanked<const Reads extends readonly RankedRead[]>(
+    id: string,
+    direction: Side,
+    reads: Reads,
+  ): Promise<RankedRows<Reads>> {
+    const asked = reads.map(({ filter, parts }): RelationshipRead => ({
       nodeIds: [id],
       filter: { ...filter, direction },
       page: { first: RANKED_READ_CAP },
+      options: { parts },
     }));
     const pages = this.options.pushdown === false ? await readEach(this.store, asked) : await this.readTogether(asked);
     const kept = pages.map(([page]) => page!);
     kept.forEach((page) => this.notePartial(id, direction, page));
-    this.seenIn(direction).set(id, byKind(kept.flatMap((page) => page.items)));
+    // Each read's rows hold the parts it asked for: the answers come in the order of the reads.
+    return kept.map((page) => page.items) as RankedRows<Reads>;
   }
 
   /** Relationships of `id` read in `direction` (symmetric ones from either end), of one kind. */

@@ -10,9 +10,9 @@ import { detectRisks } from "./detect";
 import { unassessableCustomers, unassessableNotes } from "./detectors/concentration";
 import { collectDrafts, finishDraft, firstOfEachId } from "./draft";
 import { chooseCustomers, coverageOf } from "./coverage";
-import { readMentionedNodes, readNeighbourhood, readSupplier, RISK_READS } from "./neighbourhood";
+import { readComparedProducts, readNeighbourhood, readSupplier, RISK_READS } from "./neighbourhood";
 import { measureLines, revenueLinesOf } from "./revenue-lines";
-import { nameDraftCustomers } from "./draft-customers";
+import { readDraftPurchases, readNamedNodes } from "./draft-customers";
 import {
   RISK_PATH_KINDS,
   type RiskPath,
@@ -59,11 +59,16 @@ export async function competitiveRiskPaths(
   const customers = chooseCustomers(measured, request);
   const hood = await readNeighbourhood(reader, request, supplier, customers.explored);
   const unassessable = request.wants("CONCENTRATION") ? unassessableCustomers(measured) : [];
-  await readMentionedNodes(store, reader, { ...hood, alsoNamed: unassessable }, supplierId, nodes);
+  await readComparedProducts(store, reader, hood, request, nodes);
   const lines = revenueLinesOf(hood, measured, reader, request);
   const { drafts, capped } = collectDrafts(detectRisks({ request, reader, hood, nodes }, lines));
-  await nameDraftCustomers(store, drafts, nodes);
-  const paths = firstOfEachId(drafts.map((draft) => finishDraft(draft, supplierId, names)));
+  // The notes name the lines and their unassessable customers; the coverage, the nodes read in part.
+  const alsoNamed = [...unassessable, ...hood.lineProductIds, ...reader.partialReads.map((read) => read.nodeId)];
+  const [purchases] = await Promise.all([
+    readDraftPurchases(store, drafts),
+    readNamedNodes(store, drafts, alsoNamed, nodes),
+  ]);
+  const paths = firstOfEachId(drafts.map((draft) => finishDraft(draft, supplierId, names, purchases)));
   paths.sort(compareRiskPaths);
   const coverage = coverageOf(customers, reader, capped, names);
   return {

@@ -1,10 +1,12 @@
+import type { Relationship } from "../../domain/entities";
+import { DomainError } from "../../domain/errors";
 import { interval } from "../../domain/interval";
 import { type Money, qualifierFor } from "../../domain/money";
 import type { Names } from "../nodes";
 import { PATH_CAP } from "../paths/caps";
 import { hopOf, pathId, type Step, walkNodes } from "../paths/path-hop";
-import type { MeasuredFlow } from "../revenue-line";
-import type { RevenueLine } from "./revenue-lines";
+import type { RankedPurchase } from "./neighbourhood";
+import type { CustomerFlow, RevenueLine } from "./revenue-lines";
 import type { RiskPath, RiskPathKind } from "./risk-path";
 
 /** A path as a detector finds it, before its figures, id and wording are worked out. */
@@ -12,9 +14,15 @@ export interface Draft {
   readonly kind: RiskPathKind;
   readonly line: RevenueLine;
   /** The customer's revenue at risk; null when the whole line is exposed. */
-  readonly flow: MeasuredFlow | null;
+  readonly flow: CustomerFlow | null;
   /** Where the walk starts, before its first hop. */
   readonly start: readonly string[];
+  /**
+   * The customer's purchase the path starts with, from the supplier (with `flow`): read with the
+   * parts ranking needs only, it is read whole when the path is finished. Null for no customer.
+   */
+  readonly purchase: RankedPurchase | null;
+  /** The hops after the purchase, if any. */
   readonly hops: readonly Step[];
   readonly context: readonly Step[];
   readonly explain: (names: Names) => string;
@@ -30,8 +38,18 @@ export function collectDrafts(found: Iterable<Draft>): { drafts: Draft[]; capped
   return { drafts, capped: false };
 }
 
-export function finishDraft(draft: Draft, supplierId: string, names: Names): RiskPath {
-  const hops = draft.hops.map(([r, enteredAt]) => hopOf(r, enteredAt));
+/**
+ * The path `draft` stands for. `purchases` holds the whole relationships of the purchases drafts
+ * start with (readDraftPurchases).
+ */
+export function finishDraft(
+  draft: Draft,
+  supplierId: string,
+  names: Names,
+  purchases: ReadonlyMap<string, Relationship>,
+): RiskPath {
+  const purchaseHops = draft.purchase ? [hopOf(wholePurchase(purchases, draft.purchase), supplierId)] : [];
+  const hops = [...purchaseHops, ...draft.hops.map(([r, enteredAt]) => hopOf(r, enteredAt))];
   const context = draft.context.map(([r, enteredAt]) => hopOf(r, enteredAt));
   const total = draft.line.figures.total;
   // With no one customer's flow at stake, anything from nothing to the whole line may go.
@@ -65,6 +83,12 @@ export function finishDraft(draft: Draft, supplierId: string, names: Names): Ris
     explanation: draft.explain(names),
     evidenceIds: [...new Set([...hops, ...context].flatMap((h) => h.evidenceIds))],
   };
+}
+
+function wholePurchase(purchases: ReadonlyMap<string, Relationship>, purchase: RankedPurchase): Relationship {
+  const whole = purchases.get(purchase.id);
+  if (!whole) throw new DomainError("INTERNAL", `purchase ${purchase.id} of a risk path was not read whole`);
+  return whole;
 }
 
 /** The first of each id: different routes through the same relationships are one path. */

@@ -1,10 +1,9 @@
 import type { Relationship } from "../../domain/entities";
 import { formatMoney, formatShare } from "../../domain/format";
 import type { Names } from "../nodes";
-import type { MeasuredFlow } from "../revenue-line";
 import type { ThresholdFlag } from "../concentration";
 import type { CustomerOnLine } from "./customers";
-import type { RevenueLine, UpstreamLink } from "./revenue-lines";
+import type { CustomerFlow, RevenueLine, UpstreamLink } from "./revenue-lines";
 
 // Plain English, generated from the path: every name and figure in a sentence is a node or hop of it.
 
@@ -145,6 +144,6 @@ export function explainSellsDirect(
   return `${parts.join("; ")}. ${upstream} can sell to ${names(supplierId)}'s customers directly: up to the whole ${names(line.productId)} line (${formatMoney(line.figures.total)}) is exposed.`;
 }
 
-export function unassessableNote(names: Names, line: RevenueLine, open: readonly MeasuredFlow[]): string {
+export function unassessableNote(names: Names, line: RevenueLine, open: readonly CustomerFlow[]): string {
   return `${names(line.productId)}: ${open.map((f) => names(f.counterpartyId)).join(", ")} may hold any share of the line (no stated total, or amounts without bounds); their concentration cannot be assessed.`;
 }

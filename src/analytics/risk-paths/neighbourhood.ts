@@ -5,9 +5,9 @@ import { inForce, inForceOrPlanned, statusesThatCanHold } from "../../domain/val
 import type { GraphStore } from "../../store/graph-store";
 import { readMentioned } from "../nodes";
 import type { LevelReader } from "../paths/level-reader";
-import { otherEnd } from "../paths/path-hop";
 import type { RiskRequest } from "./risk-path";
 import { appendTo } from "../../domain/grouping";
+import type { RelationshipPart, RelationshipRow } from "../../domain/relationship-parts";
 
 /** What every pattern needs from a company or product, read in one call per level and direction. */
 export const RISK_READS = {
@@ -15,12 +15,28 @@ export const RISK_READS = {
   IN: ["BUYS_FROM", "COMPETES_WITH", "OFFERS"],
 } as const;
 
+/**
+ * What ranking customers and measuring lines read of a purchase: whether it is in force, its line
+ * and its amount. A hub's thousands of purchases are read with these parts only; the few that paths
+ * go through are read whole afterwards (readDraftPurchases).
+ */
+export const RANKED_PURCHASE_PARTS = [
+  "productId",
+  "amount",
+  "status",
+  "validFrom",
+  "validTo",
+] as const satisfies readonly RelationshipPart[];
+
+/** A purchase of the supplier's products as the ranked read gives it. */
+export type RankedPurchase = RelationshipRow<(typeof RANKED_PURCHASE_PARTS)[number]>;
+
 /** The supplier as its own relationships tell it: read in one call, before anything around it. */
 export interface SupplierReading {
   /** The supplier's stated revenue and customer shares. */
   readonly supplierMetrics: readonly Metric[];
   /** Purchases of the supplier's products that are in force: per line product, per customer, by relationship id. */
-  readonly purchasesByLine: ReadonlyMap<string, ReadonlyMap<string, readonly Relationship[]>>;
+  readonly purchasesByLine: ReadonlyMap<string, ReadonlyMap<string, readonly RankedPurchase[]>>;
   /** Every customer with a purchase in force, in the order of its first purchase by relationship id. */
   readonly customerIds: readonly string[];
   /** Competition with the supplier, in force or planned. */
@@ -44,8 +60,8 @@ export interface Neighbourhood extends SupplierReading {
 
 /**
  * Reads the supplier first: its customers and its competitors, in one call. Its incoming purchases
- * are read whole in number, and only those that may be in force, so that its
- * customers can be ranked by the revenue they carry before any of them is followed.
+ * are read whole in number (with the parts ranking needs), and only those that may be in force, so
+ * that its customers can be ranked by the revenue they carry before any of them is followed.
  */
 export async function readSupplier(
   store: GraphStore,
@@ -54,17 +70,18 @@ export async function readSupplier(
 ): Promise<SupplierReading> {
   const { supplierId, asOf } = request;
   // One after the other, so that the ranked read is a search level of its own (one statement).
-  await reader.readRanked(supplierId, "IN", [
+  const [purchases, competition] = await reader.readRanked(supplierId, "IN", [
     {
       filter: { kinds: ["BUYS_FROM"], statuses: statusesThatCanHold(inForce, asOf), asOf },
+      parts: RANKED_PURCHASE_PARTS,
     },
     {
       filter: { kinds: ["COMPETES_WITH"], statuses: statusesThatCanHold(inForceOrPlanned, asOf), asOf },
     },
   ]);
   const [supplierMetrics] = await store.metricsOf([supplierId], [METRIC_KINDS.revenue, METRIC_KINDS.customerShare]);
-  const supplierCompetition = reader.edges(supplierId, "IN", "COMPETES_WITH").filter((r) => inForceOrPlanned(r, asOf));
-  return { supplierMetrics: supplierMetrics!, supplierCompetition, ...purchasesOf(reader, request) };
+  const supplierCompetition = competition.filter((r) => inForceOrPlanned(r, asOf));
+  return { supplierMetrics: supplierMetrics!, supplierCompetition, ...purchasesOf(purchases, request) };
 }
 
 /**
@@ -72,15 +89,15 @@ export async function readSupplier(
  * and each pass over them costs more than the arithmetic on them.
  */
 function purchasesOf(
-  reader: LevelReader,
+  purchases: readonly RankedPurchase[],
   { supplierId, asOf }: RiskRequest,
 ): Pick<SupplierReading, "purchasesByLine" | "customerIds" | "lineProductIds"> {
-  const purchasesByLine = new Map<string, Map<string, Relationship[]>>();
+  const purchasesByLine = new Map<string, Map<string, RankedPurchase[]>>();
   const customerIds = new Set<string>();
-  for (const r of reader.edges(supplierId, "IN", "BUYS_FROM")) {
+  for (const r of purchases) {
     if (r.to !== supplierId || r.productId === null || !inForce(r, asOf)) continue;
     customerIds.add(r.from);
-    const line = purchasesByLine.get(r.productId) ?? new Map<string, Relationship[]>();
+    const line = purchasesByLine.get(r.productId) ?? new Map<string, RankedPurchase[]>();
     purchasesByLine.set(r.productId, line);
     appendTo(line, r.from, r);
   }
@@ -205,32 +222,20 @@ export function offersByOthers(reader: LevelReader, productId: string, request: 
 }
 
 /**
- * Every node a path or its explanation can name (and `alsoNamed`, for the report's notes), besides
- * the customers the paths start from, read in one call and added to `known`.
+ * The products whose categories UPSTREAM_SELLS_DIRECT compares, read into `known` before the
+ * patterns look: the line products and what the upstream suppliers offer. Names wait for the paths
+ * (readNamedNodes): at a hub the search reaches thousands of nodes and the paths name a few.
  */
-export async function readMentionedNodes(
+export async function readComparedProducts(
   store: GraphStore,
   reader: LevelReader,
-  hood: Neighbourhood & { readonly alsoNamed: readonly string[] },
-  supplierId: string,
+  hood: Neighbourhood,
+  request: RiskRequest,
   known: Map<string, NodeRow>,
 ): Promise<void> {
-  const mentioned = new Set<string>([
-    ...hood.alsoNamed,
-    ...hood.lineProductIds,
-    ...hood.customerLevels.keys(),
-    ...hood.upstreamProductIds,
-    ...hood.upstreamSupplierIds,
-    ...hood.usedModelIds,
-  ]);
-  for (const companyId of hood.customerLevels.keys()) {
-    for (const kind of ["COMPETES_WITH", "PARTNERS_WITH", "BUYS_FROM"] as const)
-      for (const r of reader.edges(companyId, "OUT", kind)) mentioned.add(otherEnd(r, companyId));
-    for (const r of reader.edges(companyId, "OUT", "BUYS_FROM")) if (r.productId) mentioned.add(r.productId);
-  }
-  for (const r of hood.supplierCompetition) mentioned.add(otherEnd(r, supplierId));
+  if (!request.wants("UPSTREAM_SELLS_DIRECT") || hood.upstreamSupplierIds.size === 0) return;
+  const productIds = new Set(hood.lineProductIds);
   for (const upstreamSupplierId of hood.upstreamSupplierIds)
-    for (const r of reader.edges(upstreamSupplierId, "OUT", "OFFERS")) mentioned.add(r.to);
-  // The customers themselves are named by the paths found (withNamedPurchases): at a hub, a few of thousands.
-  await readMentioned(store, mentioned, known);
+    for (const r of reader.edges(upstreamSupplierId, "OUT", "OFFERS")) productIds.add(r.to);
+  await readMentioned(store, productIds, known);
 }

@@ -4,7 +4,13 @@ import type { LevelReader } from "../paths/level-reader";
 import type { Step } from "../paths/path-hop";
 import { type FlowSeed, type LineFigures, measureLine, type MeasuredFlow } from "../revenue-line";
 import { statedTotalOf } from "../stated-figures";
-import { builtOnInForce, type Neighbourhood, offersByOthers, type SupplierReading } from "./neighbourhood";
+import {
+  builtOnInForce,
+  type Neighbourhood,
+  offersByOthers,
+  type RankedPurchase,
+  type SupplierReading,
+} from "./neighbourhood";
 import type { RiskRequest } from "./risk-path";
 
 /** How an upstream supplier is upstream of a line: the product it offers that the line is built on. */
@@ -16,11 +22,14 @@ export interface UpstreamLink {
   readonly offers: Relationship;
 }
 
+/** A customer's flow on a line, measured from its purchases as the ranked read gives them. */
+export type CustomerFlow = MeasuredFlow<RankedPurchase>;
+
 /** A line's figures, worked out from the supplier's own relationships before anything around it is read. */
 export interface MeasuredLine {
   readonly productId: string;
   /** The figures a risk report ranks customers and tells shares by; each flow keeps its purchases. */
-  readonly figures: LineFigures<MeasuredFlow>;
+  readonly figures: LineFigures<CustomerFlow>;
 }
 
 /** One product's revenue: what the supplier earns from it and who it depends on. */
@@ -67,7 +76,7 @@ export function revenueLinesOf(
 }
 
 /** One flow per buying company: the risks concern a customer, not its group. */
-function seedsByCustomer(purchases: ReadonlyMap<string, readonly Relationship[]>): FlowSeed[] {
+function seedsByCustomer(purchases: ReadonlyMap<string, readonly RankedPurchase[]>): FlowSeed<RankedPurchase>[] {
   return [...purchases].map(([customerId, relationships]) => ({
     counterpartyId: customerId,
     memberIds: [customerId],

@@ -12,6 +12,11 @@ type ByKind = Map<RelationshipKind, Relationship[]>;
 
 const NONE: readonly Relationship[] = [];
 
+/** Lists at least this long have what a filter keeps of them kept (see narrowed). */
+const NARROWED_FROM = 1_000;
+/** How many such filtered lists are kept at once: the few hubs a server reads again and again. */
+const NARROWED_KEPT = 64;
+
 /**
  * Every node's relationships, split by end (out: the node is `from`) and kind, each list ordered by
  * id. A read asks for one node's relationships of a few kinds in one direction; walking every edge of
@@ -23,6 +28,7 @@ export class Adjacency {
   private readonly out = new Map<string, ByKind>();
   private readonly in = new Map<string, ByKind>();
   private readonly nodes: ReadonlyMap<string, GraphNode>;
+  private readonly narrowedLists = new Map<string, readonly Relationship[]>();
 
   constructor(relationships: Iterable<Relationship>, nodes: ReadonlyMap<string, GraphNode>) {
     this.nodes = nodes;
@@ -32,6 +38,26 @@ export class Adjacency {
     }
     for (const side of [this.out, this.in])
       for (const byKind of side.values()) for (const list of byKind.values()) list.sort(byId);
+  }
+
+  /**
+   * What `keep` keeps of `list`, in order, for the read `key` names (the node and the filter). A
+   * hub's long list is filtered once per filter and kept while this index lives, as a write makes a
+   * new index: a risk report reads a supplier's thousands of purchases in force on every request.
+   */
+  narrowed(
+    key: string,
+    list: readonly Relationship[],
+    keep: (relationship: Relationship) => boolean,
+  ): readonly Relationship[] {
+    if (list.length < NARROWED_FROM) return list.filter(keep);
+    let kept = this.narrowedLists.get(key);
+    if (!kept) {
+      kept = list.filter(keep);
+      if (this.narrowedLists.size >= NARROWED_KEPT) this.narrowedLists.delete(this.narrowedLists.keys().next().value!);
+      this.narrowedLists.set(key, kept);
+    }
+    return kept;
   }
 
   /** The node with this id, if there is one. */

@@ -1,5 +1,6 @@
 import { MultiDirectedGraph } from "graphology";
 import type { Dataset } from "../../domain/dataset";
+import type { RelationshipPart } from "../../domain/relationship-parts";
 import type {
   Company,
   Derivation,
@@ -25,9 +26,10 @@ import type {
   PlanResult,
   PlanRoot,
   RelationshipFilter,
-  RelationshipPage,
   RelationshipRead,
   RelationshipReadOptions,
+  RelationshipPagesOf,
+  PagesOfEach,
   SearchHit,
   SourceFilter,
   StoreCounts,
@@ -66,7 +68,7 @@ import {
   searchIn,
   type StoreGraph,
 } from "./node-ranking";
-import { readPlanByLevels } from "../read-plan";
+import { keptRowView, readPlanByLevels } from "../read-plan";
 import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
 
 /** Filtered relationship lists kept between pages (see relationshipsMatching). */
@@ -139,28 +141,35 @@ export class MemoryStore implements GraphStore {
     return searchIn(this.graph, text, kinds, limit);
   }
 
-  async relationshipsOf(
+  async relationshipsOf<P extends RelationshipPart = RelationshipPart>(
     nodeIds: readonly string[],
     filter: RelationshipFilter,
     page: PageRequest,
-    options: RelationshipReadOptions = {},
-  ): Promise<RelationshipPage[]> {
+    options: RelationshipReadOptions<P> = {},
+  ): Promise<RelationshipPagesOf<P>> {
     if (atRecordTime(filter)) return relationshipsOfAtRecordTime(this, nodeIds, filter, page, options);
     const adjacency = this.adjacency();
     const narrowed = narrowsBeyondKindAndEnd(filter);
+    const rowOf = keptRowView(options.parts);
     return nodeIds.map((id) => {
       if (!adjacency.node(id)) return { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
       const candidates = adjacency.of(id, filter.kinds, filter.direction);
-      const rels = narrowed ? candidates.filter((r) => matchesFilter(r, id, filter)) : candidates;
+      const rels = narrowed
+        ? adjacency.narrowed(`${id}\n${JSON.stringify(filter)}`, candidates, (r) => matchesFilter(r, id, filter))
+        : candidates;
       const { items, totalCount, hasNextPage } = pageById(rels, page.first, page.after);
       const neighbours = options.withNeighbours ? neighboursIn(adjacency, id, items) : [];
-      return { items, totalCount, hasNextPage, neighbours };
+      return { items: options.parts ? items.map(rowOf) : items, totalCount, hasNextPage, neighbours };
     });
   }
 
   /** The reference: each read as relationshipsOf answers it. */
-  async relationshipsOfEach(reads: readonly RelationshipRead[]): Promise<RelationshipPage[][]> {
-    return Promise.all(reads.map((read) => this.relationshipsOf(read.nodeIds, read.filter, read.page, read.options)));
+  async relationshipsOfEach<const Reads extends readonly RelationshipRead<RelationshipPart>[]>(
+    reads: Reads,
+  ): Promise<PagesOfEach<Reads>> {
+    const pages = reads.map((read) => this.relationshipsOf(read.nodeIds, read.filter, read.page, read.options));
+    // Each read's pages hold the parts it asked for: the order of the reads is the order of the answers.
+    return (await Promise.all(pages)) as PagesOfEach<Reads>;
   }
 
   async relationshipsByIds(ids: readonly string[]): Promise<(Relationship | null)[]> {

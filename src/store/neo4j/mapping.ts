@@ -262,12 +262,13 @@ export function nodeReader(columns?: readonly NodeColumn[]): (values: readonly u
  * How a read of `parts` turns `[kind, fromId, toId, ...values of relationshipFields(parts)]` into a
  * row of those parts (domain/relationship-parts.ts); made once per read, as it runs for every row.
  */
-export function relationshipReader(
-  parts: readonly RelationshipPart[],
-): (columns: readonly unknown[]) => RelationshipRow {
-  const fields = relationshipFields(parts);
+export function relationshipReader<P extends RelationshipPart>(
+  parts: readonly P[] | undefined,
+): (columns: readonly unknown[]) => RelationshipRow<P> {
+  const read = parts ?? RELATIONSHIP_PARTS;
+  const fields = relationshipFields(read);
   return (columns) =>
-    toRelationship(zip(fields, columns, 3), String(columns[0]), String(columns[1]), String(columns[2]), parts);
+    toRelationship<P>(zip(fields, columns, 3), String(columns[0]), String(columns[1]), String(columns[2]), read);
 }
 
 /**
@@ -296,9 +297,8 @@ export function plannedRelationshipReader(
 }
 
 /** A relationship with every part from `[kind, fromId, toId, ...values of relationshipFields()]`. */
-export const relationshipFromColumns = relationshipReader(RELATIONSHIP_PARTS) as (
-  columns: readonly unknown[],
-) => Relationship;
+export const relationshipFromColumns: (columns: readonly unknown[]) => Relationship =
+  relationshipReader(RELATIONSHIP_PARTS);
 
 /**
  * `fields` named with `values` from `offset` on, a null read as absent (undefined). Every field is
@@ -360,13 +360,13 @@ const PART_READERS: { readonly [P in RelationshipPart]: (p: Props) => Relationsh
 };
 
 /** `p` holds the relationship's properties of `parts`; kind, from and to come from the pattern. */
-function toRelationship(
+function toRelationship<P extends RelationshipPart>(
   p: Props,
   kind: string,
   from: string,
   to: string,
   parts: readonly RelationshipPart[],
-): RelationshipRow {
+): RelationshipRow<P> {
   if (!(RELATIONSHIP_KINDS as readonly string[]).includes(kind)) {
     throw new DomainError("INTERNAL", `relationship '${String(p.id)}' has an unknown type ${kind}`);
   }
@@ -374,7 +374,7 @@ function toRelationship(
   for (const part of parts) row[part] = PART_READERS[part](p);
   // A view is stored as made from every claim: the record time of a stored view is always now (null).
   row.knownAt = null;
-  return row as RelationshipRow;
+  return row as RelationshipRow<P>;
 }
 
 export function toSource(p: Props): Source {

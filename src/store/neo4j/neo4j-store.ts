@@ -1,3 +1,4 @@
+import type { RelationshipPart } from "../../domain/relationship-parts";
 import type { Dataset } from "../../domain/dataset";
 import { boundedInt, PATH_DEPTH } from "../../domain/bounds";
 import {
@@ -26,8 +27,9 @@ import type {
   PlanResult,
   PlanRoot,
   RelationshipFilter,
-  RelationshipPage,
   RelationshipRead,
+  RelationshipPagesOf,
+  PagesOfEach,
   RelationshipReadOptions,
   SearchHit,
   ConnectedNode,
@@ -62,7 +64,7 @@ import {
   relationshipsOfAtRecordTime,
 } from "../record-time";
 import { readPlanByLevels } from "../read-plan";
-import { NO_RELATIONSHIPS, incompleteAnswer, pagesOfRead, relationshipPageFromRecord, trimPage } from "./page-rows";
+import { NO_RELATIONSHIPS, incompleteAnswer, pageReader, pagesOfRead, trimPage } from "./page-rows";
 import { planAnswerOf, planResultOf } from "./plan-result";
 import { allNodesCountQuery, countsQuery } from "./queries/count-queries";
 import { type CypherQuery, pageSize } from "./queries/cypher-query";
@@ -163,25 +165,25 @@ export class Neo4jStore implements GraphStore {
     return hits.map(({ node, score, matched }) => ({ node, score, matched }));
   }
 
-  async relationshipsOf(
+  async relationshipsOf<P extends RelationshipPart = RelationshipPart>(
     nodeIds: readonly string[],
     filter: RelationshipFilter,
     page: PageRequest,
-    options: RelationshipReadOptions = {},
-  ): Promise<RelationshipPage[]> {
+    options: RelationshipReadOptions<P> = {},
+  ): Promise<RelationshipPagesOf<P>> {
     if (nodeIds.length === 0) return [];
     if (atRecordTime(filter)) return relationshipsOfAtRecordTime(this, nodeIds, filter, page, options);
     if (selectedKinds(filter).length === 0) return nodeIds.map(() => NO_RELATIONSHIPS);
-    const query = relationshipsOfQuery(nodeIds, filter, page, options.withNeighbours ?? false);
-    const pages = await this.read(
-      query,
-      (rec) => [rec.get("nodeId") as string, relationshipPageFromRecord(rec, page)] as const,
-    );
+    const query = relationshipsOfQuery(nodeIds, filter, page, options.withNeighbours ?? false, options.parts);
+    const readPage = pageReader(page, options.parts);
+    const pages = await this.read(query, (rec) => [rec.get("nodeId") as string, readPage(rec)] as const);
     const byNode = new Map(pages);
     return nodeIds.map((id) => byNode.get(id) ?? NO_RELATIONSHIPS);
   }
 
-  async relationshipsOfEach(reads: readonly RelationshipRead[]): Promise<RelationshipPage[][]> {
+  async relationshipsOfEach<const Reads extends readonly RelationshipRead<RelationshipPart>[]>(
+    reads: Reads,
+  ): Promise<PagesOfEach<Reads>> {
     // A read that needs no statement, or several (at a record time), is answered on its own.
     const inStatement = reads.map(
       (read) => read.nodeIds.length > 0 && selectedKinds(read.filter).length > 0 && !atRecordTime(read.filter),
@@ -189,13 +191,13 @@ export class Neo4jStore implements GraphStore {
     const together = reads.filter((_, i) => inStatement[i]);
     const [row] = together.length > 0 ? await this.read(relationshipsOfEachQuery(together), (rec) => rec) : [];
     let column = 0;
-    return Promise.all(
-      reads.map((read, i) => {
-        if (!inStatement[i]) return this.relationshipsOf(read.nodeIds, read.filter, read.page, read.options);
-        const rows = row!.get(`read${column++}`) as (readonly [string, number | null, PageRow<unknown[] | null>[]])[];
-        return pagesOfRead(read, rows);
-      }),
-    );
+    const pages = reads.map((read, i) => {
+      if (!inStatement[i]) return this.relationshipsOf(read.nodeIds, read.filter, read.page, read.options);
+      const rows = row!.get(`read${column++}`) as (readonly [string, number | null, PageRow<unknown[] | null>[]])[];
+      return pagesOfRead(read, rows);
+    });
+    // Each read's pages hold the parts it asked for: the order of the reads is the order of the answers.
+    return (await Promise.all(pages)) as PagesOfEach<Reads>;
   }
 
   async relationshipsByIds(ids: readonly string[]): Promise<(Relationship | null)[]> {

@@ -1,8 +1,9 @@
 import type { NodeRow } from "../../domain/node-columns";
 import { StoreUnavailableError } from "../../domain/errors";
-import type { Page, PageRequest, RelationshipPage, RelationshipRead } from "../graph-store";
+import type { RelationshipPart, RelationshipRow } from "../../domain/relationship-parts";
+import type { Page, PageRequest, RelationshipPage, RelationshipPagesOf, RelationshipRead } from "../graph-store";
 import type { Neo4jRecord } from "./executor";
-import { nodeFromColumns, relationshipFromColumns } from "./mapping";
+import { nodeFromColumns, relationshipReader } from "./mapping";
 import { pageSize } from "./queries/cypher-query";
 import type { PageRow } from "./queries/plan-query";
 
@@ -34,32 +35,48 @@ export function pageFromRows<Other, Row, Node extends NodeRow>(
   };
 }
 
-/** A whole page, counted, from rows of every part with the other ends' columns. */
-function wholePage(
+/** A counted page of rows of `parts` (every part when undefined), with the other ends' columns. */
+function countedPage<P extends RelationshipPart>(
   rows: readonly PageRow<unknown[] | null>[],
   totalCount: number | null,
   page: PageRequest,
-): RelationshipPage {
+  readRelationship: (columns: readonly unknown[]) => RelationshipRow<P>,
+): RelationshipPage<RelationshipRow<P>> {
   const nodeOf = (other: unknown[] | null) => (other ? nodeFromColumns(other) : null);
-  const whole = pageFromRows(rows, totalCount, page, nodeOf, ([relationship]) => relationshipFromColumns(relationship));
-  if (whole.totalCount === null) throw incompleteAnswer("a page without the count it was read with");
-  return { ...whole, totalCount: whole.totalCount };
+  const counted = pageFromRows(rows, totalCount, page, nodeOf, ([relationship]) => readRelationship(relationship));
+  if (counted.totalCount === null) throw incompleteAnswer("a page without the count it was read with");
+  return { ...counted, totalCount: counted.totalCount };
 }
 
-export function relationshipPageFromRecord(rec: Neo4jRecord, page: PageRequest): RelationshipPage {
-  return wholePage(rec.get("rows") as PageRow<unknown[] | null>[], rec.get("totalCount") as number | null, page);
+/** How a record of relationshipsOfQuery, read for `page` and `parts`, becomes its node's page. */
+export function pageReader<P extends RelationshipPart>(
+  page: PageRequest,
+  parts: readonly P[] | undefined,
+): (rec: Neo4jRecord) => RelationshipPage<RelationshipRow<P>> {
+  const readRelationship = relationshipReader(parts);
+  return (rec) =>
+    countedPage(
+      rec.get("rows") as PageRow<unknown[] | null>[],
+      rec.get("totalCount") as number | null,
+      page,
+      readRelationship,
+    );
 }
 
 /** The page of a node that does not exist: it has no relationships. */
 export const NO_RELATIONSHIPS: RelationshipPage = { items: [], totalCount: 0, hasNextPage: false, neighbours: [] };
 
 /** One read's pages, in the order of its node ids, from its `[nodeId, totalCount, rows]` rows. */
-export function pagesOfRead(
-  read: RelationshipRead,
+export function pagesOfRead<P extends RelationshipPart>(
+  read: RelationshipRead<P>,
   rows: readonly (readonly [string, number | null, PageRow<unknown[] | null>[]])[],
-): RelationshipPage[] {
+): RelationshipPagesOf<P> {
+  const readRelationship = relationshipReader(read.options?.parts);
   const byNode = new Map(
-    rows.map(([nodeId, totalCount, pageRows]) => [nodeId, wholePage(pageRows, totalCount, read.page)]),
+    rows.map(([nodeId, totalCount, pageRows]) => [
+      nodeId,
+      countedPage(pageRows, totalCount, read.page, readRelationship),
+    ]),
   );
   return read.nodeIds.map((id) => byNode.get(id) ?? NO_RELATIONSHIPS);
 }

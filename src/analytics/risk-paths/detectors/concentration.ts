@@ -1,10 +1,10 @@
 import { type ThresholdFlag, thresholdFlag } from "../../concentration";
 import type { Names } from "../../nodes";
-import type { FlowFigures, MeasuredFlow } from "../../revenue-line";
+import type { FlowFigures } from "../../revenue-line";
 import { type CustomerOnLine, customerDraft } from "../customers";
 import type { Draft } from "../draft";
 import { explainConcentration, unassessableNote } from "../explanations";
-import type { MeasuredLine, RevenueLine } from "../revenue-lines";
+import type { CustomerFlow, MeasuredLine, RevenueLine } from "../revenue-lines";
 import type { RiskSearch } from "../search";
 
 /** How a flow's share stands against the threshold, when that is a risk to report; null otherwise. */
@@ -22,7 +22,7 @@ export function* concentration(search: RiskSearch, customer: CustomerOnLine): It
   const flag = concentrationFlag(customer.flow, threshold);
   if (flag === null) return;
   yield customerDraft(customer, "CONCENTRATION", {
-    hops: [customer.purchase],
+    hops: [],
     context: [],
     explain: (names) => explainConcentration(names, customer, flag, threshold),
   });
@@ -41,6 +41,6 @@ export function unassessableCustomers(lines: readonly MeasuredLine[]): string[] 
   return lines.flatMap((line) => unassessable(line).map((flow) => flow.counterpartyId));
 }
 
-function unassessable(line: MeasuredLine): MeasuredFlow[] {
+function unassessable(line: MeasuredLine): CustomerFlow[] {
   return line.figures.flows.filter((f) => f.share && f.share.low === 0 && f.share.high >= 1);
 }

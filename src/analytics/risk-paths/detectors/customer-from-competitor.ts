@@ -9,8 +9,8 @@ import type { RiskSearch } from "../search";
 export function* customerFromCompetitor(search: RiskSearch, customer: CustomerOnLine, level: number): Iterable<Draft> {
   const { supplierId, asOf, maxDepth } = search.request;
   const toCompany = stepsUpTo(customer, level);
-  // The former purchase and the competition make two more hops.
-  if (toCompany.length + 2 > maxDepth) return;
+  // After the purchase and the climb, the former purchase and the competition make two more hops.
+  if (1 + toCompany.length + 2 > maxDepth) return;
   const companyId = customer.group.ids[level]!;
   const formerPurchases = search.reader
     .edges(companyId, "OUT", "BUYS_FROM")

@@ -42,7 +42,7 @@ export function* upstreamSellsDirect(search: RiskSearch, line: RevenueLine): Ite
 }
 
 function wholeLineDraft(line: RevenueLine, path: Pick<Draft, "start" | "hops" | "context" | "explain">): Draft {
-  return { kind: "UPSTREAM_SELLS_DIRECT", line, flow: null, ...path };
+  return { kind: "UPSTREAM_SELLS_DIRECT", line, flow: null, purchase: null, ...path };
 }
 
 /** What the upstream supplier offers in the line product's category, apart from the line's own chain. */

@@ -1,5 +1,6 @@
 import { RELATIONSHIP_KINDS, type RelationshipKind } from "../../../domain/entities";
-import type { PageRequest, RelationshipFilter, RelationshipRead } from "../../graph-store";
+import type { RelationshipPart } from "../../../domain/relationship-parts";
+import type { PageRequest, RelationshipFilter, RelationshipRead, RelationshipReadOptions } from "../../graph-store";
 import {
   filterParams,
   filterPredicates,
@@ -89,6 +90,11 @@ export function relationshipPageParams(filter: RelationshipFilter, page: PageReq
   };
 }
 
+/** A page's row: the relationship with the parts asked for, and the other end's columns when asked for (else null). */
+function pageRowProjection({ withNeighbours, parts }: RelationshipReadOptions): string {
+  return `[${relationshipProjection("r", parts)}, ${withNeighbours ? nodeProjection("m") : "null"}]`;
+}
+
 /**
  * One page of relationships for each node id, all in one statement (the DataLoader batch). Rows
  * `nodeId, totalCount, rows` for the ids that exist, each row `[relationship columns, other end's
@@ -100,9 +106,9 @@ export function relationshipsOfQuery(
   filter: RelationshipFilter,
   page: PageRequest,
   withNeighbours: boolean,
+  parts?: readonly RelationshipPart[],
 ): CypherQuery {
-  const other = withNeighbours ? nodeProjection("m") : "null";
-  const row = `[${relationshipProjection("r")}, ${other}]`;
+  const row = pageRowProjection({ withNeighbours, parts });
   const text = cypher`
     UNWIND $ids AS nodeId
     MATCH (n:Entity {id: nodeId})
@@ -120,9 +126,7 @@ export function relationshipsOfQuery(
 export function relationshipsOfEachQuery(reads: readonly RelationshipRead[]): CypherQuery {
   const parts = reads.map((read, i) => {
     const prefix = `read${i}_`;
-    const other = read.options?.withNeighbours ? nodeProjection("m") : "null";
-    const row = `[${relationshipProjection("r")}, ${other}]`;
-    const contents = { prefix, row };
+    const contents = { prefix, row: pageRowProjection(read.options ?? {}) };
     const text = cypher`
       CALL () {
         UNWIND $${prefix}ids AS nodeId
