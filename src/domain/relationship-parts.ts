@@ -37,6 +37,16 @@ export type RelationshipCore = Omit<Relationship, RelationshipPart>;
  */
 export type RelationshipRow<P extends RelationshipPart = never> = RelationshipCore & Pick<Relationship, P>;
 
+/**
+ * The parts a read's `parts` list names, as a type: those of a const list, every part when the read
+ * names none (or names them only as a plain RelationshipPart[]).
+ */
+export type PartsNamed<Parts> = [Parts] extends [readonly (infer P)[] | undefined]
+  ? [P] extends [RelationshipPart]
+    ? P
+    : RelationshipPart
+  : RelationshipPart;
+
 /** `parts` once each, in RELATIONSHIP_PARTS order: equal requests compare and key equal. */
 export function normalizeParts(parts: Iterable<RelationshipPart>): readonly RelationshipPart[] {
   const wanted = new Set(parts);

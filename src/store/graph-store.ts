@@ -16,7 +16,7 @@ import type {
 import type { Change, PreparedBatch, Receipt } from "../domain/batch";
 import type { Claim } from "../domain/claims";
 import type { NodeColumn, NodeRow } from "../domain/node-columns";
-import type { RelationshipPart, RelationshipRow } from "../domain/relationship-parts";
+import type { PartsNamed, RelationshipPart, RelationshipRow } from "../domain/relationship-parts";
 import type { RelationshipIdentity } from "../domain/relationship-view";
 
 /** Which end of a relationship the asking node is on. OUT: node is `from`; IN: node is `to`. */
@@ -115,16 +115,9 @@ export interface RelationshipReadOptions<P extends RelationshipPart = Relationsh
 /** The pages a read of parts `P` gives, one per node. */
 export type RelationshipPagesOf<P extends RelationshipPart> = RelationshipPage<RelationshipRow<P>>[];
 
-/** The parts a read asks for (every part when it names none). */
-type PartsOf<Read> = Read extends { readonly options?: { readonly parts?: readonly (infer P)[] } }
-  ? [P] extends [RelationshipPart]
-    ? P
-    : RelationshipPart
-  : RelationshipPart;
-
 /** What relationshipsOfEach answers for `Reads`: per read, in order, its pages of the parts it asked for. */
 export type PagesOfEach<Reads extends readonly RelationshipRead<RelationshipPart>[]> = {
-  -readonly [I in keyof Reads]: RelationshipPagesOf<PartsOf<Reads[I]>>;
+  -readonly [I in keyof Reads]: RelationshipPagesOf<PartsNamed<NonNullable<Reads[I]["options"]>["parts"]>>;
 };
 
 /**

@@ -8,7 +8,7 @@ import type {
 } from "../../store/graph-store";
 import { FANOUT_CAP, FRONTIER_CAP, RANKED_READ_CAP } from "./caps";
 import { groupBy } from "../../domain/grouping";
-import type { RelationshipPart, RelationshipRow } from "../../domain/relationship-parts";
+import type { PartsNamed, RelationshipPart, RelationshipRow } from "../../domain/relationship-parts";
 
 type Side = "IN" | "OUT";
 /** One node's relationships read in one direction, by kind, each kind in the order read. */
@@ -36,16 +36,9 @@ export interface RankedRead<P extends RelationshipPart = RelationshipPart> {
   readonly parts?: readonly P[];
 }
 
-/** The parts a ranked read asks for (every part when it names none). */
-type RankedParts<Read> = Read extends { readonly parts?: readonly (infer P)[] }
-  ? [P] extends [RelationshipPart]
-    ? P
-    : RelationshipPart
-  : RelationshipPart;
-
 /** What readRanked gives for `Reads`: per read, in order, its relationships as rows of the parts it asked for. */
 export type RankedRows<Reads extends readonly RankedRead[]> = {
-  -readonly [I in keyof Reads]: readonly RelationshipRow<RankedParts<Reads[I]>>[];
+  -readonly [I in keyof Reads]: readonly RelationshipRow<PartsNamed<Reads[I]["parts"]>>[];
 };
 
 /** A node whose relationships in one direction were read only in part: the first `read` of `total`, by id. */
