@@ -1,7 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { hashKey } from "../../src/server/auth";
 import { loadConfig } from "../../src/server/config";
 import { filing } from "../helpers/batches";
+import { type CapturedLog, capturedLog } from "../helpers/captured-log";
 import { gatedSeed, type GatedStore, metric, untilMetric } from "../helpers/gated-store";
 import { startTestServer, type TestServer } from "../helpers/http-server";
 import { postGraphQL } from "../helpers/post-graphql";
@@ -19,18 +20,24 @@ function heldWrite(server: TestServer, key: string) {
 describe("admission: one operation at a time, one in line", () => {
   let gated: GatedStore;
   let server: TestServer;
+  let log: CapturedLog;
   beforeAll(async () => {
     gated = await gatedSeed();
-    server = await startTestServer(gated.store, {
-      API_KEYS,
-      MAX_CONCURRENT_OPERATIONS: "1",
-      MAX_QUEUED_OPERATIONS: "1",
-      REQUEST_TIMEOUT_MS: "400",
-      // The answers are read from the store every time, so that a request that ran is seen to.
-      RESPONSE_CACHE_MB: "0",
-      // No change tail: its reads of the store would be counted as a request's.
-      CHANGE_TAIL_MS: "0",
-    });
+    log = capturedLog();
+    server = await startTestServer(
+      gated.store,
+      {
+        API_KEYS,
+        MAX_CONCURRENT_OPERATIONS: "1",
+        MAX_QUEUED_OPERATIONS: "1",
+        REQUEST_TIMEOUT_MS: "400",
+        // The answers are read from the store every time, so that a request that ran is seen to.
+        RESPONSE_CACHE_MB: "0",
+        // No change tail: its reads of the store would be counted as a request's.
+        CHANGE_TAIL_MS: "0",
+      },
+      log.logger,
+    );
   });
   afterEach(() => gated.reset());
   afterAll(() => server?.stop());
@@ -111,6 +118,27 @@ describe("admission: one operation at a time, one in line", () => {
     gated.release();
     expect((await next).body).toEqual({ data: { company: { id: "microsoft", name: "Microsoft" } } });
     expect((await first).status).toBe(200);
+  });
+
+  it("runs a queued request in its own request scope (its id, its store calls), not in the one before it", async () => {
+    const first = heldWrite(server, "k-held-5");
+    await gated.entered;
+    const queued = fetch(server.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "queued-read" },
+      body: JSON.stringify({ query: COMPANY, variables: { id: "microsoft" } }),
+    });
+    await untilMetric(server, "graphql_operations_queued", 1);
+    gated.release();
+    expect((await queued).status).toBe(200);
+    expect((await first).status).toBe(200);
+    // Its log line is written once its answer is out; had it run in the held write's scope, it would count no calls.
+    const line = await vi.waitFor(() => {
+      const found = log.lines.find((l) => l.requestId === "queued-read" && l.path === "/graphql");
+      expect(found).toMatchObject({ status: 200, code: "OK" });
+      return found!;
+    });
+    expect(line.storeCalls).toBeGreaterThan(0);
   });
 
   it("lets /health and /metrics answer while every place is taken", async () => {
