@@ -12,15 +12,21 @@ export interface AdmissionConfig {
 }
 
 /**
- * The defaults, chosen by measurement (the soak, `npm run bench -- soak`, on 2 cores with Neo4j):
+ * The defaults, chosen by measurement on 2 cores with Neo4j (the soak, `npm run bench -- soak`: 50
+ * connections, a mix of 7 requests; and the nested read at 10 connections):
  *
- * - maxConcurrent: enough operations in flight to keep both cores and Neo4j's worker threads busy
- *   while one of them waits on a round trip, few enough that none is slowed by all the others.
- * - maxQueued: at the soak's rate on Neo4j (about 90 answers a second), the 500th in line waits about
- *   5.5 s, within the default REQUEST_TIMEOUT_MS of 10 s; a longer line would mostly hold requests
- *   that time out while waiting, which a refusal with Retry-After serves better.
+ * - maxConcurrent 8: with all 50 running at once, the risk paths' p99 was 4.9-6.3 s, 2.5-4x that of
+ *   the other requests, and the soak's p99 3.7-5.1 s. With 4 or 8 running, every request's p99 was
+ *   within 1.1-1.4x of the others' and the soak's p99 2.2-2.9 s at a comparable load of the machine
+ *   (3.6-4.6 s in two runs under a heavier one: it is shared, load average 8-11 on 2 cores, so
+ *   absolute figures vary twofold between runs); 16 let the tail come back (risk paths 1.6x the
+ *   others). 8 rather than 4: the nested read's req/s at 10 connections on Neo4j was 30-33 with 8,
+ *   22-26 with 4 and 20-34 unbounded, in the same hour.
+ * - maxQueued 500: at the soak's rate on Neo4j (about 90 answers a second), the 500th in line waits
+ *   about 5.5 s, within the default REQUEST_TIMEOUT_MS of 10 s; a longer line would mostly hold
+ *   requests that time out while waiting, which a refusal with Retry-After serves better.
  */
-export const ADMISSION_DEFAULTS: AdmissionConfig = { maxConcurrent: 4, maxQueued: 500 };
+export const ADMISSION_DEFAULTS: AdmissionConfig = { maxConcurrent: 8, maxQueued: 500 };
 
 /** What a refused client is told to wait before it tries again (the line moves in well under that). */
 const RETRY_AFTER_SECONDS = 1;
