@@ -17,7 +17,7 @@ export interface AdmissionConfig {
  *
  * - maxConcurrent 8: with all 50 running at once, the risk paths' p99 was 4.9-6.3 s, 2.5-4x that of
  *   the other requests, and the soak's p99 3.7-5.1 s. With 4 or 8 running, every request's p99 was
- *   within 1.1-1.4x of the others' and the soak's p99 2.2-2.9 s at a comparable load of the machine
+ *   within 1.1-1.5x of the others' and the soak's p99 2.2-2.9 s at a comparable load of the machine
  *   (3.6-4.6 s in two runs under a heavier one: it is shared, load average 8-11 on 2 cores, so
  *   absolute figures vary twofold between runs); 16 let the tail come back (risk paths 1.6x the
  *   others). 8 rather than 4: the nested read's req/s at 10 connections on Neo4j was 30-33 with 8,
