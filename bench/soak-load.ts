@@ -6,6 +6,7 @@
  * errors by `extensions.code`, or else to count it as wrong.
  */
 import autocannon from "autocannon";
+import { quantileOfSorted } from "./stats";
 
 /** A request of the mix with the answer its server gave once and the dataset confirmed. */
 export interface Reference {
@@ -36,8 +37,16 @@ export interface SoakTally {
   readonly wrong: number;
   readonly wrongSamples: readonly string[];
   readonly answeredByRequest: Readonly<Record<string, number>>;
+  /** Latency percentiles by request, in ms: which requests make the tail. */
+  readonly latencyByRequest: Readonly<Record<string, RequestLatency>>;
   readonly requestsPerSec: number;
   /** Latency percentiles of every answer, in ms. */
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/** One request's latencies over the run, in ms, timed from its being built to its answer. */
+export interface RequestLatency {
   readonly p50: number;
   readonly p99: number;
 }
@@ -51,8 +60,9 @@ export async function soakLoad(
   settings: SoakLoadSettings,
 ): Promise<SoakTally> {
   const answers = answerTally();
-  // autocannon gives each request a fresh context of its connection, and its answer the same one.
-  const sent = new WeakMap<object, Reference>();
+  // autocannon gives each request a fresh context of its connection, and its answer the same one;
+  // a connection builds its next request as it sends it, so the build time is the send time.
+  const sent = new WeakMap<object, { ref: Reference; at: number }>();
   let next = 0;
   const result = await autocannon({
     url,
@@ -65,10 +75,13 @@ export async function soakLoad(
       {
         setupRequest: (request, context) => {
           const ref = references[next++ % references.length]!;
-          sent.set(context, ref);
+          sent.set(context, { ref, at: performance.now() });
           return { ...request, body: ref.body };
         },
-        onResponse: (status, body, context) => answers.record(sent.get(context)!, status, body),
+        onResponse: (status, body, context) => {
+          const { ref, at } = sent.get(context)!;
+          answers.record(ref, status, body, performance.now() - at);
+        },
       },
     ],
   });
@@ -83,6 +96,7 @@ export async function soakLoad(
     errors: result.errors - result.timeouts,
     timeouts: result.timeouts,
     ...answers.counts,
+    latencyByRequest: answers.latencies(),
     requestsPerSec: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -97,8 +111,11 @@ function answerTally() {
     answeredByRequest: {} as Record<string, number>,
   };
   const bump = (map: Record<string, number>, key: string) => (map[key] = (map[key] ?? 0) + 1);
-  const record = (ref: Reference, status: number, body: string) => {
+  const millis = new Map<string, number[]>();
+  const record = (ref: Reference, status: number, body: string, elapsedMs: number) => {
     bump(counts.answeredByRequest, ref.name);
+    if (!millis.has(ref.name)) millis.set(ref.name, []);
+    millis.get(ref.name)!.push(elapsedMs);
     if (status === 200 && body === ref.answer) return;
     const codes = errorCodes(body);
     if (codes) for (const code of codes) bump(counts.graphqlErrors, code);
@@ -107,7 +124,14 @@ function answerTally() {
       if (counts.wrongSamples.length < WRONG_SAMPLES) counts.wrongSamples.push(`${ref.name}: ${body.slice(0, 300)}`);
     }
   };
-  return { counts, record };
+  const latencies = () =>
+    Object.fromEntries(
+      [...millis].map(([name, samples]) => {
+        const sorted = samples.sort((a, b) => a - b);
+        return [name, { p50: quantileOfSorted(sorted, 0.5), p99: quantileOfSorted(sorted, 0.99) }];
+      }),
+    );
+  return { counts, record, latencies };
 }
 
 /** The distinct `extensions.code`s of an answer's GraphQL errors; null when it has none (or is not JSON). */

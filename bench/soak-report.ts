@@ -118,9 +118,14 @@ function notes(row: SoakRow, mix: readonly string[]): string[] {
   const lines = problems.length > 0 ? [`- **${row.store} FAILED**: ${problems.join("; ")}`] : [];
   const t = row.outcome.tally;
   const answered = mix.map((name) => `${name} ${(t.answeredByRequest[name] ?? 0).toLocaleString("en")}`);
+  const latency = mix.map((name) => {
+    const figures = t.latencyByRequest[name];
+    return figures ? `${name} ${ms(figures.p50)} / ${ms(figures.p99)}` : `${name} —`;
+  });
   return [
     ...lines,
     `- ${row.store}, answers by request: ${answered.join(", ")}`,
+    `- ${row.store}, p50 / p99 ms by request: ${latency.join(", ")}`,
     ...t.wrongSamples.map((sample) => `- ${row.store}, a wrong answer: \`${sample.replaceAll("`", "'")}\``),
   ];
 }

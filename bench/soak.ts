@@ -103,6 +103,7 @@ async function soakStore(store: string, name: ServerName, settings: ServerSettin
     const row: SoakRow = { store, outcome: { ok: true, tally, rss } };
     const problems = soakProblems(row);
     console.log(`  ${summary(tally)}${problems.length > 0 ? `; FAILED: ${problems.join("; ")}` : ""}`);
+    console.log(`  p50 / p99 ms by request: ${byRequest(tally)}`);
     return { row, references };
   } catch (err) {
     return failedStore(store, err);
@@ -169,6 +170,12 @@ async function sampleRss(server: ServerProcess, load: Promise<SoakTally>): Promi
     if (!done) peak = Math.max(peak, await server.rss().catch(() => 0));
   }
   return { tally: await finished, peak };
+}
+
+function byRequest(t: SoakTally): string {
+  return Object.entries(t.latencyByRequest)
+    .map(([name, figures]) => `${name} ${figures.p50.toFixed(0)} / ${figures.p99.toFixed(0)}`)
+    .join(", ");
 }
 
 function summary(t: SoakTally): string {

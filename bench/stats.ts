@@ -38,9 +38,14 @@ export async function timed(fn: () => Promise<unknown>): Promise<number> {
 
 export function statsOf(samples: readonly number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+  const at = (q: number) => quantileOfSorted(sorted, q);
   const mean = sorted.reduce((a, b) => a + b, 0) / sorted.length;
   const middle = sorted.length / 2;
   const median = sorted.length % 2 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   return { runs: sorted.length, median, p95: at(0.95), opsPerSec: 1000 / mean };
+}
+
+/** The value `q` (0 to 1) of the way up samples sorted ascending (nearest rank). */
+export function quantileOfSorted(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }

@@ -18,6 +18,8 @@ function productionConfig(): Config {
     LOG_LEVEL: "silent",
     RATE_LIMIT_COST_PER_SECOND: "0",
     RESPONSE_CACHE_MB: "0",
+    // The admission limits stay the server's defaults unless set for the run, to measure others.
+    ...admissionOverrides(process.env),
   });
 }
 
@@ -36,4 +38,10 @@ export async function serveProject(store: GraphStore): Promise<PeerServer> {
 /** The server's URL with the address it listens on rather than `localhost`, which a client may try over IPv6 first. */
 function urlOf(server: RunningServer): string {
   return `http://127.0.0.1:${server.port}/graphql`;
+}
+
+/** MAX_CONCURRENT_OPERATIONS and MAX_QUEUED_OPERATIONS when the benchmark's environment sets them. */
+function admissionOverrides(env: NodeJS.ProcessEnv): Record<string, string> {
+  const names = ["MAX_CONCURRENT_OPERATIONS", "MAX_QUEUED_OPERATIONS"];
+  return Object.fromEntries(names.flatMap((name) => (env[name] ? [[name, env[name]]] : [])));
 }

@@ -12,6 +12,7 @@ export type ErrorCode =
   | "STORE_UNAVAILABLE"
   | "DEADLINE_EXCEEDED"
   | "RATE_LIMITED"
+  | "SERVER_BUSY"
   | "IDEMPOTENCY_KEY_REUSED"
   | "CONFIG_INVALID"
   | "EXPORT_TOO_LARGE"
@@ -80,6 +81,23 @@ export class RateLimitedError extends DomainError {
       retryAfterSeconds,
       cost,
     });
+  }
+}
+
+/**
+ * Every place to execute and every place in line was taken: the request was refused at once, before
+ * anything ran (nothing was read or written); `retryAfterSeconds` says when to try again.
+ */
+export class ServerBusyError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    limits: { maxConcurrent: number; maxQueued: number },
+  ) {
+    super(
+      "SERVER_BUSY",
+      `the server is busy: ${limits.maxConcurrent} operations are running and ${limits.maxQueued} waiting, its limits; nothing was done, retry after ${retryAfterSeconds} s`,
+      { retryAfterSeconds },
+    );
   }
 }
 

@@ -27,6 +27,7 @@ import { tailChangeFeed } from "./feed-tail";
 import { healthRouter } from "./health";
 import { ideAssetsRouter, ideLandingPagePlugin } from "./ide";
 import type { Logger } from "./logger";
+import { Admission } from "./admission";
 import { Metrics } from "./metrics";
 import { CostBudgets } from "./rate-limit";
 import { readsAfterWrite, summaryOf, trackRequests } from "./request-log";
@@ -78,6 +79,7 @@ interface GraphQLParts {
   readonly cache: ResponseCache;
   readonly budgets: CostBudgets | null;
   readonly metrics: Metrics;
+  readonly admission: Admission;
 }
 
 /**
@@ -110,11 +112,10 @@ export async function startHttpServer(opts: {
     feed.wrote();
   };
   const store = observedStore(opts.store, metrics.storeObserver(opts.store.name, written));
-  const budgets =
-    config.rateLimit.costPerSecond > 0 ? new CostBudgets(config.rateLimit, () => metrics.limited()) : null;
   const schema = await getSchema();
   const heldTexts = documentFolder(config.documentsDir);
-  const parts: GraphQLParts = { schema, heldTexts, store, config, logger, reportError, cache, budgets, metrics };
+  const limits = trafficLimits(config, metrics);
+  const parts: GraphQLParts = { schema, heldTexts, store, config, logger, reportError, cache, metrics, ...limits };
   const subscriptions = serveSubscriptions({
     httpServer,
     path: GRAPHQL_PATH,
@@ -147,6 +148,15 @@ export async function startHttpServer(opts: {
       await apollo.stop();
     },
   };
+}
+
+/** What bounds the traffic: each client's budget of query cost, and the operations run at once. */
+function trafficLimits(config: Config, metrics: Metrics): Pick<GraphQLParts, "budgets" | "admission"> {
+  const budgets =
+    config.rateLimit.costPerSecond > 0 ? new CostBudgets(config.rateLimit, () => metrics.limited()) : null;
+  const admission = new Admission(config.admission, () => metrics.refusedBusy());
+  metrics.watchAdmission(admission);
+  return { budgets, admission };
 }
 
 /** Every route, each answering a client's mistake with a coded error, then 404 for the rest. */
@@ -215,8 +225,15 @@ function createApollo(parts: GraphQLParts, httpServer: Server, subscriptions: Di
   });
 }
 
-/** Apollo with the request's context: who asks, whose budget, the cache generation it reads in. */
+/**
+ * Apollo with the request's context (who asks, whose budget, the cache generation it reads in),
+ * once the request's turn has come (admission.ts).
+ */
 function graphqlHandler(apollo: ApolloServer<Context>, parts: GraphQLParts): express.RequestHandler {
+  return parts.admission.admit(apolloHandler(apollo, parts));
+}
+
+function apolloHandler(apollo: ApolloServer<Context>, parts: GraphQLParts): express.RequestHandler {
   return expressMiddleware(apollo, {
     context: async ({ req, res }) => {
       const principal = await principalOf(req.headers.authorization, parts.config.auth);

@@ -5,6 +5,7 @@ import { type Credentials, jwtVerifier, parseApiKeys } from "./auth";
 import { ConfigInvalidError } from "../domain/errors";
 import { DEFAULT_MAX_JSON_DEPTH } from "../domain/json-depth";
 import type { RequestLimits } from "../graphql/limits";
+import { ADMISSION_DEFAULTS, type AdmissionConfig } from "./admission";
 import { type CorsConfig, parseOrigins } from "./cors";
 import type { RateLimitConfig } from "./rate-limit";
 import type { Neo4jConfig } from "../store/neo4j/neo4j-config";
@@ -42,6 +43,10 @@ const envSchema = z
     MAX_JSON_DEPTH: positiveInt(1_000).default(DEFAULT_MAX_JSON_DEPTH),
     // Every request ends by then: its store calls are refused and its Neo4j transactions time out.
     REQUEST_TIMEOUT_MS: positiveInt(600_000).default(10_000),
+    // GraphQL operations over HTTP executing at once; more wait in line (FIFO), and beyond
+    // MAX_QUEUED_OPERATIONS are refused with SERVER_BUSY. See ADMISSION_DEFAULTS for why these figures.
+    MAX_CONCURRENT_OPERATIONS: positiveInt(10_000).default(ADMISSION_DEFAULTS.maxConcurrent),
+    MAX_QUEUED_OPERATIONS: z.coerce.number().int().min(0).max(1_000_000).default(ADMISSION_DEFAULTS.maxQueued),
     // A whole-graph download holds at most this many nodes and relationships; the command line has no limit.
     EXPORT_MAX_ELEMENTS: positiveInt(100_000_000).default(20_000),
     // Per-client budgets of query cost: a steady rate and a burst (0: no limits).
@@ -98,6 +103,8 @@ export interface Config {
   /** Where held documents are read from to check quotes (null: none is held here). */
   readonly documentsDir: string | null;
   readonly rateLimit: RateLimitConfig;
+  /** How many GraphQL operations over HTTP execute at once, and how many may wait for a place. */
+  readonly admission: AdmissionConfig;
   /** Express's `trust proxy` setting (undefined: the socket's address is the client's). */
   readonly trustProxy: string | undefined;
   readonly caching: CachingConfig;
@@ -160,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     journalPath: join(e.DATA_DIR ?? DEFAULT_DATA_DIR, "journal.ndjson"),
     documentsDir: e.DOCUMENTS_DIR ?? null,
     rateLimit: rateLimitOf(e),
+    admission: { maxConcurrent: e.MAX_CONCURRENT_OPERATIONS, maxQueued: e.MAX_QUEUED_OPERATIONS },
     trustProxy: e.TRUST_PROXY,
     caching: { maxAgeSeconds: e.CACHE_MAX_AGE_SECONDS, responseCacheBytes: e.RESPONSE_CACHE_MB * 1024 * 1024 },
     cors: corsOf(e),

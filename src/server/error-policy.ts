@@ -15,6 +15,7 @@ import { headersOf } from "./transport";
  * | DomainError STORE_UNAVAILABLE            | STORE_UNAVAILABLE     | 503    | its own                | no     |
  * | DomainError DEADLINE_EXCEEDED            | DEADLINE_EXCEEDED     | 504    | its own                | no     |
  * | DomainError RATE_LIMITED                 | RATE_LIMITED          | 429    | its own                | no     |
+ * | DomainError SERVER_BUSY                  | SERVER_BUSY           | 503    | its own                | no     |
  * | DomainError IDEMPOTENCY_KEY_REUSED       | IDEMPOTENCY_KEY_REUSED| 409    | its own                | no     |
  * | HTTP error marked safe to expose (a      | its code (see         | its    | its own                | no     |
  * |   malformed JSON body, a body too large, | transportCode)        | status |                        |        |
@@ -63,6 +64,7 @@ const CLIENT_STATUS: Partial<Record<DomainError["code"], number>> = {
   STORE_UNAVAILABLE: 503,
   DEADLINE_EXCEEDED: 504,
   RATE_LIMITED: 429,
+  SERVER_BUSY: 503,
   IDEMPOTENCY_KEY_REUSED: 409,
   EXPORT_TOO_LARGE: 413,
 };

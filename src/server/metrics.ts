@@ -1,5 +1,5 @@
 import type express from "express";
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
 import type { StoreObserver } from "../store/observed-store";
 
 /**
@@ -41,8 +41,38 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  private readonly busy = new Counter({
+    name: "graphql_operations_refused_total",
+    help: "GraphQL requests refused with SERVER_BUSY: every place to run and to wait in line was taken.",
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** The admission line's state, read at each scrape (see admission.ts). */
+  watchAdmission(line: { readonly running: number; readonly waiting: number }): void {
+    new Gauge({
+      name: "graphql_operations_running",
+      help: "GraphQL operations over HTTP executing now.",
+      registers: [this.registry],
+      collect() {
+        this.set(line.running);
+      },
+    });
+    new Gauge({
+      name: "graphql_operations_queued",
+      help: "GraphQL operations over HTTP waiting in line for a place to execute.",
+      registers: [this.registry],
+      collect() {
+        this.set(line.waiting);
+      },
+    });
+  }
+
+  refusedBusy(): void {
+    this.busy.inc();
   }
 
   answered(route: string, method: string, status: number, seconds: number): void {

@@ -1,6 +1,7 @@
 import { type Server, STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import type express from "express";
+import { ServerBusyError } from "../domain/errors";
 import type { ErrorReporter } from "./error-policy";
 import { summaryOf } from "./request-log";
 
@@ -68,8 +69,9 @@ export function graphqlErrorMiddleware(reportError: ErrorReporter): express.Erro
   };
 }
 
-/** Headers an error asks for (Allow with a 405, Retry-After with a 429). */
+/** Headers an error asks for (Allow with a 405, Retry-After with a 503 SERVER_BUSY). */
 export function headersOf(err: unknown): Record<string, string> {
+  if (err instanceof ServerBusyError) return { "Retry-After": String(err.retryAfterSeconds) };
   return err instanceof TransportError ? { ...err.headers } : {};
 }
 

@@ -10,6 +10,7 @@ import { filing } from "../helpers/batches";
 import { postGraphQL } from "../helpers/post-graphql";
 import { type CapturedLog, capturedLog } from "../helpers/captured-log";
 import { type FailingStore, failingStore } from "../helpers/failing-store";
+import { gatedSeed, type GatedStore, untilMetric } from "../helpers/gated-store";
 import { startTestServer, type TestServer } from "../helpers/http-server";
 
 /**
@@ -59,6 +60,8 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 describe("the README's error table is how the server answers", () => {
   let server: TestServer;
   let limited: TestServer;
+  let busy: TestServer;
+  let gated: GatedStore;
   let failing: FailingStore;
   let log: CapturedLog;
   const seen: Seen[] = [];
@@ -77,10 +80,20 @@ describe("the README's error table is how the server answers", () => {
       // The seed's whole graph holds more nodes and relationships than this.
       EXPORT_MAX_ELEMENTS: "10",
     });
+    // One operation at a time and one in line; a held write keeps the place taken.
+    gated = await gatedSeed();
+    busy = await startTestServer(gated.store, {
+      API_KEYS,
+      MAX_CONCURRENT_OPERATIONS: "1",
+      MAX_QUEUED_OPERATIONS: "1",
+      REQUEST_TIMEOUT_MS: "300",
+    });
   });
   afterAll(async () => {
+    gated?.release();
     await server?.stop();
     await limited?.stop();
+    await busy?.stop();
   });
 
   /** Sends one request and notes the code and status of its answer (GraphQL or route shape). */
@@ -173,6 +186,15 @@ describe("the README's error table is how the server answers", () => {
     const costs80 = { query: `{ companies(first: 40) { totalCount } }` };
     expect((await limited.gql(costs80.query)).errors).toBeUndefined();
     await post(costs80, {}, limited);
+    // Admission: the one place is held; a request waits in line past its deadline, one more is refused.
+    const held = postGraphQL(busy.url, RECORD, filing("table-held-key"), editor);
+    await gated.entered;
+    const late = post({ query: COMPANY }, {}, busy);
+    await untilMetric(busy, "graphql_operations_queued", 1);
+    await post({ query: COMPANY }, {}, busy);
+    await late;
+    gated.release();
+    expect((await held).body.errors).toBeUndefined();
     // Failures of the store, on /graphql (inside a field) and on an export.
     for (const failure of [
       new DeadlineExceededError(300),
