@@ -1,13 +1,5 @@
 import { BadInputError } from "./errors";
-import {
-  capHigh,
-  type Interval,
-  minInterval,
-  scaleInterval,
-  shareOf,
-  subtractIntervals,
-  UNBOUNDED,
-} from "./interval";
+import { capHigh, type Interval, minInterval, scaleInterval, shareOf, subtractIntervals, UNBOUNDED } from "./interval";
 
 /** How the source stated an amount. Kept next to the numbers because "nearly $20M" and "millions" differ. */
 export const QUALIFIERS = ["EXACT", "APPROXIMATE", "AT_LEAST", "AT_MOST", "RANGE", "UNDISCLOSED"] as const;
@@ -174,7 +166,14 @@ export function undisclosedMoney(period: Period, currency = "USD"): Money {
 export function capMoney(m: Money, ceiling: number): Money {
   const { low, high, estimate } = capHigh(m, ceiling);
   if (high === m.high) return m;
-  return { low, high, estimate, qualifier: qualifierFor({ low, high, estimate }), period: m.period, currency: m.currency };
+  return {
+    low,
+    high,
+    estimate,
+    qualifier: qualifierFor({ low, high, estimate }),
+    period: m.period,
+    currency: m.currency,
+  };
 }
 
 /**
