@@ -14,13 +14,12 @@ import {
 import {
   boundedSumMoney,
   capMoney,
-  convertPeriod,
   isPeriodic,
   type Money,
   money,
+  MoneySum,
   type Period,
   remainderMoney,
-  sumMoney,
   undisclosedMoney,
 } from "../domain/money";
 import type { Names } from "./nodes";
@@ -100,6 +99,8 @@ interface LineTerms {
   readonly currency: string;
   readonly names: Names;
   readonly notes: string[];
+  /** What a relationship that states no amount is taken to carry. */
+  readonly undisclosed: Money;
 }
 
 /** One counterparty's amounts as the sources give them, before any cap. */
@@ -123,7 +124,13 @@ export function measureLine<Row extends MeasuredRow>(
   baseNotes: readonly string[] = [],
 ): LineFigures<MeasuredFlow<Row>> {
   const currency = stated?.currency ?? firstCurrencyOf(seeds) ?? "USD";
-  const terms: LineTerms = { period, currency, names, notes: [...baseNotes] };
+  const terms: LineTerms = {
+    period,
+    currency,
+    names,
+    notes: [...baseNotes],
+    undisclosed: undisclosedMoney(period, currency),
+  };
   const measured = seeds.map((seed) => measure(seed, terms));
   const amounts = capOpenAmounts(measured, stated, terms);
   const countedIndexes = measured.flatMap((f, i) => (f.inTotals ? [i] : []));
@@ -190,32 +197,28 @@ function sumsOfOthers(parts: readonly Interval[]): Interval[] {
 
 /** Sums a counterparty's amounts per the line's period; other currencies and one-off amounts stay out. */
 function measure<Row extends MeasuredRow>(seed: FlowSeed<Row>, terms: LineTerms): Measured<Row> {
-  const { period, currency, names, notes } = terms;
-  const comparable: Money[] = [];
-  const oneOff: Money[] = [];
+  const { period, currency, names, notes, undisclosed } = terms;
+  const comparable = new MoneySum(period, currency);
+  const oneOff = new MoneySum("TOTAL", currency);
   let amountKnown = false;
   for (const r of seed.relationships) {
-    const a = r.amount ?? undisclosedMoney(period, currency);
+    const a = r.amount ?? undisclosed;
     if (r.amount && r.amount.qualifier !== "UNDISCLOSED") amountKnown = true;
     if (a.currency !== currency) {
       notes.push(
         `${names(seed.counterpartyId)}: ${formatMoney(a)} (${r.id}) is in ${a.currency}, not ${currency}; left out of the sums.`,
       );
     } else if (!isPeriodic(a)) {
-      oneOff.push(a);
+      oneOff.add(a);
       notes.push(
         `${names(seed.counterpartyId)}: ${formatMoney(a)} (${r.id}) is one-off or cumulative, not per ${period.toLowerCase()}; left out of the sums.`,
       );
     } else {
-      comparable.push(convertPeriod(a, period));
+      comparable.add(a);
     }
   }
-  const inTotals = comparable.length > 0;
-  const statedAmount = inTotals
-    ? sumMoney(comparable, period, currency)
-    : oneOff.length > 0
-      ? sumMoney(oneOff, "TOTAL", currency)
-      : undisclosedMoney(period, currency);
+  const inTotals = !comparable.isEmpty;
+  const statedAmount = inTotals ? comparable.total() : !oneOff.isEmpty ? oneOff.total() : undisclosed;
   return { seed, inTotals, amountKnown, statedAmount };
 }
 

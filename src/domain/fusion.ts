@@ -1,6 +1,6 @@
 import { type Claim, type DerivedFrom, originGroups } from "./claims";
 import type { Interval } from "./interval";
-import { convertPeriod, type Money, PERIODS, type Period, type Qualifier, qualifierFor } from "./money";
+import { convertPeriod, type Money, money, PERIODS, type Period, type Qualifier, qualifierFor } from "./money";
 
 /**
  * Fusion by origin: how the counted claims about one relationship become the amount it serves,
@@ -202,13 +202,9 @@ function hullOf(amounts: readonly Money[]): Money {
   if (amounts.length === 1) return amounts[0]!;
   const low = Math.min(...amounts.map((m) => m.low));
   const high = Math.max(...amounts.map((m) => m.high));
-  const bounds = { low, high, estimate: meanEstimate(amounts, low, high) };
-  return {
-    ...bounds,
-    qualifier: hullQualifier(amounts, bounds),
-    period: amounts[0]!.period,
-    currency: amounts[0]!.currency,
-  };
+  const estimate = meanEstimate(amounts, low, high);
+  const qualifier = hullQualifier(amounts, { low, high, estimate });
+  return money(low, high, estimate, qualifier, amounts[0]!.period, amounts[0]!.currency);
 }
 
 /** Copies that all say the same kind of thing keep saying it; otherwise the hull is what its bounds honestly make. */
@@ -250,9 +246,9 @@ function consensusOf(all: readonly Omit<OriginVoice, "agrees">[]): Consensus {
   const amounts = holders.map((v) => v.amount!);
   const low = Math.max(...amounts.map((m) => m.low));
   const high = Math.min(...amounts.map((m) => m.high));
-  const bounds = { low, high, estimate: meanEstimate(amounts, low, high) };
-  const qualifier = amounts.length === 1 ? amounts[0]!.qualifier : qualifierFor(bounds);
-  const amount: Money = { ...bounds, qualifier, period: amounts[0]!.period, currency: amounts[0]!.currency };
+  const estimate = meanEstimate(amounts, low, high);
+  const qualifier = amounts.length === 1 ? amounts[0]!.qualifier : qualifierFor({ low, high, estimate });
+  const amount = money(low, high, estimate, qualifier, amounts[0]!.period, amounts[0]!.currency);
   const dissenters = voices.filter((v) => !holders.includes(v));
   return {
     amount,

@@ -1,14 +1,5 @@
 import { BadInputError } from "./errors";
-import {
-  addIntervals,
-  capHigh,
-  type Interval,
-  minInterval,
-  scaleInterval,
-  shareOf,
-  subtractIntervals,
-  UNBOUNDED,
-} from "./interval";
+import { capHigh, type Interval, minInterval, scaleInterval, shareOf, subtractIntervals, UNBOUNDED } from "./interval";
 
 /** How the source stated an amount. Kept next to the numbers because "nearly $20M" and "millions" differ. */
 export const QUALIFIERS = ["EXACT", "APPROXIMATE", "AT_LEAST", "AT_MOST", "RANGE", "UNDISCLOSED"] as const;
@@ -76,14 +67,23 @@ export function qualifierFor(i: Interval): Qualifier {
   return i.estimate === null ? "RANGE" : "APPROXIMATE";
 }
 
-/** Re-expresses an amount per another period (a year of 12 months, a quarter of 3). */
+/**
+ * How many of `to` one amount per `from` makes (a year of 12 months, a quarter of 3): 1 for the same
+ * period. A one-off or cumulative amount (TOTAL) is per no period and cannot be re-expressed.
+ */
+function periodFactor(from: Period, to: Period): number {
+  if (from === to) return 1;
+  if (from === "TOTAL" || to === "TOTAL") {
+    throw new BadInputError(`cannot convert an amount per ${from} into one per ${to}`);
+  }
+  return MONTHS_PER[to] / MONTHS_PER[from];
+}
+
+/** Re-expresses an amount per another period (see periodFactor). */
 export function convertPeriod(m: Money, period: Period): Money {
   if (m.period === period) return m;
-  if (m.period === "TOTAL" || period === "TOTAL") {
-    throw new BadInputError(`cannot convert an amount per ${m.period} into one per ${period}`);
-  }
-  const scaled = scaleInterval(m, MONTHS_PER[period] / MONTHS_PER[m.period]);
-  return { ...scaled, qualifier: m.qualifier, period, currency: m.currency };
+  const { low, high, estimate } = scaleInterval(m, periodFactor(m.period, period));
+  return { low, high, estimate, qualifier: m.qualifier, period, currency: m.currency };
 }
 
 function assertComparable(items: readonly Money[]): void {
@@ -93,21 +93,57 @@ function assertComparable(items: readonly Money[]): void {
   throw new BadInputError(`cannot add amounts in different currencies: ${[...currencies].join(", ")}`);
 }
 
+/**
+ * A sum of amounts folded one at a time, each re-expressed per `period` as it comes: a line's
+ * thousands of amounts are added without a list of converted copies. An empty sum is exactly zero.
+ */
+export class MoneySum {
+  private low = 0;
+  private high = 0;
+  private estimate: number | null = 0;
+  private first: Money | null = null;
+
+  constructor(
+    private readonly period: Period,
+    private readonly currency = "USD",
+  ) {}
+
+  get isEmpty(): boolean {
+    return this.first === null;
+  }
+
+  add(m: Money): void {
+    if (this.first === null) this.first = m;
+    else if (m.currency !== this.first.currency) assertComparable([this.first, m]);
+    // The bounds as scaleInterval gives them, added in order as addIntervals adds them.
+    const factor = periodFactor(m.period, this.period);
+    this.low += m.low * factor;
+    this.high += m.high === UNBOUNDED ? UNBOUNDED : m.high * factor;
+    this.estimate = this.estimate === null || m.estimate === null ? null : this.estimate + m.estimate * factor;
+  }
+
+  total(): Money {
+    const { low, high, estimate, period } = this;
+    const currency = this.first?.currency ?? this.currency;
+    return { low, high, estimate, qualifier: qualifierFor({ low, high, estimate }), period, currency };
+  }
+}
+
 /** Sum of amounts, all converted to `period` first. An empty sum is exactly zero. */
 export function sumMoney(items: readonly Money[], period: Period, currency = "USD"): Money {
   assertComparable(items);
-  const converted = items.map((m) => convertPeriod(m, period));
-  const total = addIntervals(converted);
-  const cur = items[0]?.currency ?? currency;
-  return { ...total, qualifier: qualifierFor(total), period, currency: cur };
+  const sum = new MoneySum(period, currency);
+  for (const m of items) sum.add(m);
+  return sum.total();
 }
 
 /** What remains of `total` once `part` is accounted for (never below zero). */
 export function remainderMoney(total: Money, part: Money): Money {
   assertComparable([total, part]);
   const p = convertPeriod(part, total.period);
-  const r = subtractIntervals(total, p);
-  return { ...r, qualifier: qualifierFor(r), period: total.period, currency: total.currency };
+  const { low, high, estimate } = subtractIntervals(total, p);
+  const qualifier = qualifierFor({ low, high, estimate });
+  return { low, high, estimate, qualifier, period: total.period, currency: total.currency };
 }
 
 /** Share of `part` in `whole`, after putting both on the same period. */
@@ -128,9 +164,16 @@ export function undisclosedMoney(period: Period, currency = "USD"): Money {
 
 /** The amount with its upper bound capped (see capHigh); the qualifier follows the new bounds. */
 export function capMoney(m: Money, ceiling: number): Money {
-  const c = capHigh(m, ceiling);
-  if (c.high === m.high) return m;
-  return { ...c, qualifier: qualifierFor(c), period: m.period, currency: m.currency };
+  const { low, high, estimate } = capHigh(m, ceiling);
+  if (high === m.high) return m;
+  return {
+    low,
+    high,
+    estimate,
+    qualifier: qualifierFor({ low, high, estimate }),
+    period: m.period,
+    currency: m.currency,
+  };
 }
 
 /**
@@ -151,7 +194,8 @@ export function boundedSumMoney(
 export function minMoney(items: readonly Money[], period: Period): Money | null {
   if (items.length === 0) return null;
   assertComparable(items);
-  const m = minInterval(items.map((i) => convertPeriod(i, period)));
-  if (m === null) return null;
-  return { ...m, qualifier: qualifierFor(m), period, currency: items[0]!.currency };
+  const least = minInterval(items.map((i) => convertPeriod(i, period)));
+  if (least === null) return null;
+  const { low, high, estimate } = least;
+  return { low, high, estimate, qualifier: qualifierFor(least), period, currency: items[0]!.currency };
 }

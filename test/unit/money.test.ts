@@ -21,6 +21,7 @@ import {
   minMoney,
   money,
   moneyShare,
+  MoneySum,
   remainderMoney,
   sumMoney,
   undisclosedMoney,
@@ -64,6 +65,31 @@ describe("sums of amounts", () => {
 
   it("refuses to add different currencies", () => {
     expect(() => sumMoney([nearly20M, { ...nearly20M, currency: "EUR" }], "MONTH")).toThrow(/currencies/);
+  });
+
+  it("folds amounts one at a time into the figures a sum of the list gives, refusals included", () => {
+    const sum = new MoneySum("MONTH", "EUR");
+    expect(sum.isEmpty).toBe(true);
+    // An empty sum is exactly zero, in the currency it was asked for.
+    expect(sum.total()).toEqual(money(0, 0, 0, "EXACT", "MONTH", "EUR"));
+    const inEuros = money(120, 240, 180, "APPROXIMATE", "YEAR", "EUR");
+    sum.add(inEuros);
+    sum.add(money(5, 5, 5, "EXACT", "MONTH", "EUR"));
+    // 120/12 + 5, 240/12 + 5, 180/12 + 5.
+    expect(sum.total()).toEqual(money(15, 25, 20, "APPROXIMATE", "MONTH", "EUR"));
+    expect(sum.isEmpty).toBe(false);
+    expect(() => sum.add(nearly20M)).toThrow(/different currencies: EUR, USD/);
+    expect(() => sum.add(money(10, 10, 10, "EXACT", "TOTAL", "EUR"))).toThrow(BadInputError);
+    // A refused amount leaves the sum as it was.
+    expect(sum.total()).toEqual(money(15, 25, 20, "APPROXIMATE", "MONTH", "EUR"));
+  });
+
+  it("keeps a folded sum unbounded, with no estimate, once an open amount comes in", () => {
+    const sum = new MoneySum("QUARTER");
+    sum.add(nearly20M);
+    sum.add(millions);
+    // 18M x 3 + 1M x 3; no upper bound and no estimate from the AT_LEAST part.
+    expect(sum.total()).toEqual(money(57 * M, UNBOUNDED, null, "AT_LEAST", "QUARTER"));
   });
 
   it("caps a sum of parts at the whole's upper bound, never below the sum's own low", () => {
