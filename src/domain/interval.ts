@@ -37,15 +37,31 @@ export function highFromNullable(high: number | null | undefined): number {
 }
 
 export function addIntervals(parts: readonly Interval[]): Interval {
-  let low = 0;
-  let high = 0;
-  let estimate: number | null = 0;
-  for (const p of parts) {
-    low += p.low;
-    high += p.high;
-    estimate = estimate === null || p.estimate === null ? null : estimate + p.estimate;
+  const sum = new IntervalSum();
+  for (const part of parts) sum.add(part);
+  return sum.value();
+}
+
+/**
+ * Intervals added one at a time, each scaled by a non-negative factor first (1: as it is), in the
+ * order they come: thousands of parts are summed without a list of scaled copies. An empty sum is
+ * exactly zero.
+ */
+export class IntervalSum {
+  private low = 0;
+  private high = 0;
+  private estimate: number | null = 0;
+
+  add(part: Interval, factor = 1): void {
+    assertScaleFactor(factor);
+    this.low += part.low * factor;
+    this.high += scaleHigh(part.high, factor);
+    this.estimate = this.estimate === null || part.estimate === null ? null : this.estimate + part.estimate * factor;
   }
-  return { low, high, estimate };
+
+  value(): Interval {
+    return { low: this.low, high: this.high, estimate: this.estimate };
+  }
 }
 
 /** a - b, for a remainder that cannot go below zero (what is left of a total once parts are known). */
@@ -57,12 +73,21 @@ export function subtractIntervals(a: Interval, b: Interval): Interval {
 }
 
 export function scaleInterval(i: Interval, factor: number): Interval {
-  if (factor < 0) throw new RangeError("scale factor must be non-negative");
+  assertScaleFactor(factor);
   return {
     low: i.low * factor,
-    high: i.high === UNBOUNDED ? UNBOUNDED : i.high * factor,
+    high: scaleHigh(i.high, factor),
     estimate: i.estimate === null ? null : i.estimate * factor,
   };
+}
+
+function assertScaleFactor(factor: number): void {
+  if (factor < 0) throw new RangeError("scale factor must be non-negative");
+}
+
+/** An upper bound scaled: an unbounded one stays unbounded (UNBOUNDED times 0 would be NaN). */
+function scaleHigh(high: number, factor: number): number {
+  return high === UNBOUNDED ? UNBOUNDED : high * factor;
 }
 
 /**

@@ -1,5 +1,14 @@
 import { BadInputError } from "./errors";
-import { capHigh, type Interval, minInterval, scaleInterval, shareOf, subtractIntervals, UNBOUNDED } from "./interval";
+import {
+  capHigh,
+  type Interval,
+  IntervalSum,
+  minInterval,
+  scaleInterval,
+  shareOf,
+  subtractIntervals,
+  UNBOUNDED,
+} from "./interval";
 
 /** How the source stated an amount. Kept next to the numbers because "nearly $20M" and "millions" differ. */
 export const QUALIFIERS = ["EXACT", "APPROXIMATE", "AT_LEAST", "AT_MOST", "RANGE", "UNDISCLOSED"] as const;
@@ -98,9 +107,7 @@ function assertComparable(items: readonly Money[]): void {
  * thousands of amounts are added without a list of converted copies. An empty sum is exactly zero.
  */
 export class MoneySum {
-  private low = 0;
-  private high = 0;
-  private estimate: number | null = 0;
+  private readonly sum = new IntervalSum();
   private first: Money | null = null;
 
   constructor(
@@ -115,17 +122,13 @@ export class MoneySum {
   add(m: Money): void {
     if (this.first === null) this.first = m;
     else if (m.currency !== this.first.currency) assertComparable([this.first, m]);
-    // The bounds as scaleInterval gives them, added in order as addIntervals adds them.
-    const factor = periodFactor(m.period, this.period);
-    this.low += m.low * factor;
-    this.high += m.high === UNBOUNDED ? UNBOUNDED : m.high * factor;
-    this.estimate = this.estimate === null || m.estimate === null ? null : this.estimate + m.estimate * factor;
+    this.sum.add(m, periodFactor(m.period, this.period));
   }
 
   total(): Money {
-    const { low, high, estimate, period } = this;
+    const { low, high, estimate } = this.sum.value();
     const currency = this.first?.currency ?? this.currency;
-    return { low, high, estimate, qualifier: qualifierFor({ low, high, estimate }), period, currency };
+    return { low, high, estimate, qualifier: qualifierFor({ low, high, estimate }), period: this.period, currency };
   }
 }
 
