@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
 import { normalizeParts, type RelationshipPart, rowView } from "../../src/domain/relationship-parts";
+import { NODE_COLUMNS, type NodeColumn } from "../../src/domain/node-columns";
 import {
+  compact,
   NODE_FIELDS,
+  nodeFields,
   nodeFromColumns,
+  nodeReader,
   nodeProps,
   relationshipFields,
   relationshipFromColumns,
@@ -87,6 +91,34 @@ describe("Neo4j column projections", () => {
       const left = Object.keys(props).filter((key) => !(NODE_FIELDS as readonly string[]).includes(key));
       expect(left.sort()).toStrictEqual(["searchKeys", "searchText"]);
       expect(nodeFromColumns(NODE_FIELDS.map((f) => props[f]))).toStrictEqual(node);
+    }
+  });
+
+  it("give back each node as a read of some columns gives it: id, kind and those of the columns its kind has", () => {
+    const reads: NodeColumn[][] = [
+      ["name"],
+      ["country", "category"],
+      ["name", "aliases", "kind"],
+      [...NODE_COLUMNS].slice(1),
+    ];
+    for (const columns of reads) {
+      const read = nodeReader(columns);
+      for (const node of nodes) {
+        const stored = compact(nodeProps(node));
+        const expected: Record<string, unknown> = { id: node.id, nodeKind: node.nodeKind };
+        for (const column of columns)
+          if (Object.hasOwn(node, column)) expected[column] = node[column as keyof typeof node];
+        expect(read(nodeFields(columns).map((field) => stored[field] ?? null))).toStrictEqual(expected);
+      }
+    }
+  });
+
+  it("refuse a node of no known kind, whichever columns are read", () => {
+    for (const columns of [undefined, ["name"] as NodeColumn[]]) {
+      const values = nodeFields(columns).map((field) =>
+        field === "id" ? "x1" : field === "nodeKind" ? "Planet" : null,
+      );
+      expect(() => nodeReader(columns)(values)).toThrow(/node 'x1' has no known kind/);
     }
   });
 });

@@ -24,7 +24,7 @@ import { NODE_KINDS, RELATIONSHIP_KINDS } from "../../domain/entities";
 import { DomainError } from "../../domain/errors";
 import { highFromNullable, highOrNull } from "../../domain/interval";
 import type { Money, Period, Qualifier } from "../../domain/money";
-import { NODE_COLUMNS, type NodeColumn, type NodeRow, nodeView, readsWholeNodes } from "../../domain/node-columns";
+import { NODE_COLUMNS, type NodeColumn, type NodeRow, readsWholeNodes } from "../../domain/node-columns";
 import { RELATIONSHIP_PARTS, type RelationshipPart, type RelationshipRow } from "../../domain/relationship-parts";
 import { searchKeys } from "../../domain/text";
 import type { RelationshipIdentity } from "../../domain/relationship-view";
@@ -250,12 +250,23 @@ export function nodeFields(columns?: readonly NodeColumn[]): readonly string[] {
   return readsWholeNodes(columns) ? NODE_FIELDS : ["id", "nodeKind", ...columns!];
 }
 
-/** How a read of `columns` (every column when undefined) turns the values of nodeFields(columns) into a node row. */
+/**
+ * How a read of `columns` (every column when undefined) turns the values of nodeFields(columns) into a node row:
+ * the row nodeView(columns) makes of toNode's node, built straight from the values (a nested read decodes
+ * thousands of nodes, and the whole node and its view were two objects more for each).
+ */
 export function nodeReader(columns?: readonly NodeColumn[]): (values: readonly unknown[]) => NodeRow {
   if (readsWholeNodes(columns)) return nodeFromColumns;
-  const fields = nodeFields(columns);
-  const view = nodeView(columns);
-  return (values) => view(toNode(zip(fields, values)));
+  const kept = columns!;
+  return (values) => {
+    const row: Record<string, unknown> = { id: str(values[0]), nodeKind: knownKind(values[1], values[0]) };
+    const has = KIND_COLUMNS.get(row.nodeKind as NodeKind)!;
+    for (let i = 0; i < kept.length; i++) {
+      const column = kept[i]!;
+      if (has.has(column)) row[column] = COLUMN_READERS[column](values[i + 2] ?? undefined);
+    }
+    return row as NodeRow;
+  };
 }
 
 /**
@@ -311,29 +322,56 @@ function zip(fields: readonly string[], values: readonly unknown[], offset = 0):
   return props;
 }
 
+/** How each column's stored value becomes the node's (toNode and nodeReader both read columns through these). */
+const COLUMN_READERS: { readonly [C in NodeColumn]: (value: unknown) => Exclude<NodeRow[C], undefined> } = {
+  name: str,
+  aliases: strList,
+  description: optStr,
+  evidenceIds: strList,
+  country: optStr,
+  kind: optStr,
+  category: optStr,
+};
+
 export function toNode(p: Props): GraphNode {
-  const kind = p.nodeKind as NodeKind;
+  const kind = knownKind(p.nodeKind, p.id);
   const base = {
     id: str(p.id),
-    name: str(p.name),
-    aliases: strList(p.aliases),
-    description: optStr(p.description),
-    evidenceIds: strList(p.evidenceIds),
+    name: COLUMN_READERS.name(p.name),
+    aliases: COLUMN_READERS.aliases(p.aliases),
+    description: COLUMN_READERS.description(p.description),
+    evidenceIds: COLUMN_READERS.evidenceIds(p.evidenceIds),
   };
   switch (kind) {
     case "Company":
-      return { ...base, nodeKind: "Company", country: optStr(p.country), kind: optStr(p.kind) } satisfies Company;
+      return {
+        ...base,
+        nodeKind: "Company",
+        country: COLUMN_READERS.country(p.country),
+        kind: COLUMN_READERS.kind(p.kind),
+      } satisfies Company;
     case "Product":
-      return { ...base, nodeKind: "Product", category: optStr(p.category) } satisfies Product;
+      return { ...base, nodeKind: "Product", category: COLUMN_READERS.category(p.category) } satisfies Product;
     case "Person":
       return { ...base, nodeKind: "Person" } satisfies Person;
-    default:
-      throw new DomainError(
-        "INTERNAL",
-        `node '${String(p.id)}' has no known kind (${String(kind)}; expected one of ${NODE_KINDS.join(", ")})`,
-      );
   }
 }
+
+function knownKind(kind: unknown, id: unknown): NodeKind {
+  if ((NODE_KINDS as readonly unknown[]).includes(kind)) return kind as NodeKind;
+  throw new DomainError(
+    "INTERNAL",
+    `node '${String(id)}' has no known kind (${String(kind)}; expected one of ${NODE_KINDS.join(", ")})`,
+  );
+}
+
+/** The columns each kind has: those toNode gives a node of that kind. */
+const KIND_COLUMNS: ReadonlyMap<NodeKind, ReadonlySet<NodeColumn>> = new Map(
+  NODE_KINDS.map((kind) => {
+    const node = toNode({ id: "", nodeKind: kind });
+    return [kind, new Set(NODE_COLUMNS.filter((column) => column in node))];
+  }),
+);
 
 const PART_READERS: { readonly [P in RelationshipPart]: (p: Props) => Relationship[P] } = {
   productId: (p) => optStr(p.productId),
