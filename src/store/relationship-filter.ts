@@ -76,9 +76,18 @@ export function pageById<T extends { id: string }>(
   first: number | undefined,
   after: string | null | undefined,
 ) {
-  const start = after ? firstIndexAfter(sorted, after) : 0;
-  const end = first === undefined ? sorted.length : Math.min(sorted.length, start + first);
+  const { start, end } = pageBoundsById(sorted, first, after);
   return { items: sorted.slice(start, end), totalCount: sorted.length, hasNextPage: end < sorted.length };
+}
+
+/** Where pageById's page starts and ends in `sorted` (end excluded), for lists kept alongside it. */
+export function pageBoundsById(
+  sorted: readonly { id: string }[],
+  first: number | undefined,
+  after: string | null | undefined,
+): { start: number; end: number } {
+  const start = after ? firstIndexAfter(sorted, after) : 0;
+  return { start, end: first === undefined ? sorted.length : Math.min(sorted.length, start + first) };
 }
 
 /** A page of items in any order: `after` is the id of the last item already seen (none left when unknown). */

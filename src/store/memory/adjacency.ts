@@ -29,6 +29,8 @@ export class Adjacency {
   private readonly in = new Map<string, ByKind>();
   private readonly nodes: ReadonlyMap<string, GraphNode>;
   private readonly narrowedLists = new Map<string, readonly Relationship[]>();
+  /** Per kept list, the nodes at its items' other ends (see ends). */
+  private readonly endsOfLists = new WeakMap<readonly Relationship[], readonly GraphNode[]>();
 
   constructor(relationships: Iterable<Relationship>, nodes: ReadonlyMap<string, GraphNode>) {
     this.nodes = nodes;
@@ -66,6 +68,28 @@ export class Adjacency {
   }
 
   /**
+   * The nodes at the other ends of the items of `list`, the list `of` keeps for a list field's read
+   * (one kind, one end) of node `nodeId`, in the list's order. A nested read looks up the other end
+   * of every item of every page, thousands of lookups in a map of every node that were the largest
+   * part of this store's time in such a read; a kept list's ends are looked up once. Undefined for
+   * any other list (several kinds or both ends, or filtered): those are made on each call.
+   */
+  ends(
+    nodeId: string,
+    kinds: readonly RelationshipKind[] | undefined,
+    direction: Direction,
+    list: readonly Relationship[],
+  ): readonly GraphNode[] | undefined {
+    // A kept list is one node's (the empty one has no ends): once its ends are known, they are its.
+    const known = this.endsOfLists.get(list);
+    if (known) return known;
+    if (!keptAsIs(kinds, direction) || list !== this.of(nodeId, kinds, direction)) return undefined;
+    const ends = list.map((r) => this.nodes.get(r.from === nodeId ? r.to : r.from)!);
+    this.endsOfLists.set(list, ends);
+    return ends;
+  }
+
+  /**
    * The node's relationships of `kinds` (all when empty) seen from `direction`, ordered by id.
    * Symmetric kinds belong to both ends, so direction does not narrow them.
    */
@@ -75,8 +99,8 @@ export class Adjacency {
     direction: Direction = "BOTH",
   ): readonly Relationship[] {
     // A list field's read: one kind, one end, one list as it is kept.
-    if (kinds?.length === 1 && direction !== "BOTH" && !SYMMETRIC_KINDS.has(kinds[0]!)) {
-      return (direction === "OUT" ? this.out : this.in).get(nodeId)?.get(kinds[0]!) ?? NONE;
+    if (keptAsIs(kinds, direction)) {
+      return (direction === "OUT" ? this.out : this.in).get(nodeId)?.get(kinds[0]) ?? NONE;
     }
     const lists: (readonly Relationship[])[] = [];
     const named = !kinds || kinds.length === 0 ? RELATIONSHIP_KINDS : new Set(kinds);
@@ -90,6 +114,14 @@ export class Adjacency {
     // A relationship from a node to itself is refused at load, so no list repeats another's items.
     return nonEmpty.flat().sort(byId);
   }
+}
+
+/** Whether a read of `kinds` from `direction` is one list as the index keeps it: one kind, one end, not symmetric. */
+function keptAsIs(
+  kinds: readonly RelationshipKind[] | undefined,
+  direction: Direction,
+): kinds is readonly [RelationshipKind] {
+  return kinds?.length === 1 && direction !== "BOTH" && !SYMMETRIC_KINDS.has(kinds[0]!);
 }
 
 function listOf(side: Map<string, ByKind>, nodeId: string, kind: RelationshipKind): Relationship[] {

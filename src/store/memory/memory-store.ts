@@ -58,7 +58,7 @@ import {
   relationshipFromClaims,
 } from "../../domain/relationship-view";
 import { atRecordTime, listRelationshipsAtRecordTime, relationshipsOfAtRecordTime } from "../record-time";
-import { byId, matchesFilter, narrowsBeyondKindAndEnd, pageById } from "../relationship-filter";
+import { byId, matchesFilter, narrowsBeyondKindAndEnd, pageBoundsById, pageById } from "../relationship-filter";
 import { Adjacency } from "./adjacency";
 import {
   compareStrings,
@@ -157,9 +157,15 @@ export class MemoryStore implements GraphStore {
       const rels = narrowed
         ? adjacency.narrowed(`${id}\n${JSON.stringify(filter)}`, candidates, (r) => matchesFilter(r, id, filter))
         : candidates;
-      const { items, totalCount, hasNextPage } = pageById(rels, page.first, page.after);
-      const neighbours = options.withNeighbours ? neighboursIn(adjacency, id, items) : [];
-      return { items: options.parts ? items.map(rowOf) : items, totalCount, hasNextPage, neighbours };
+      const { start, end } = pageBoundsById(rels, page.first, page.after);
+      const items = rels.slice(start, end);
+      const ends = options.withNeighbours ? endsOfPage(adjacency, id, filter, rels, start, end) : [];
+      return {
+        items: options.parts ? items.map(rowOf) : items,
+        totalCount: rels.length,
+        hasNextPage: end < rels.length,
+        neighbours: distinctById(ends),
+      };
     });
   }
 
@@ -504,28 +510,44 @@ export class MemoryStore implements GraphStore {
   }
 }
 
-/** The nodes at the other ends of `relationships` of node `id`, each once, ordered by id. */
-function neighboursIn(adjacency: Adjacency, id: string, relationships: readonly Relationship[]): GraphNode[] {
+/**
+ * The nodes at the other ends of the items `start` to `end` of `relationships`, the list node `id`
+ * has for `filter`: from the list's kept ends when the index keeps them (see Adjacency.ends).
+ */
+function endsOfPage(
+  adjacency: Adjacency,
+  id: string,
+  filter: RelationshipFilter,
+  relationships: readonly Relationship[],
+  start: number,
+  end: number,
+): GraphNode[] {
+  const kept = adjacency.ends(id, filter.kinds, filter.direction ?? "BOTH", relationships);
+  if (kept) return kept.slice(start, end);
+  return relationships.slice(start, end).map((r) => adjacency.node(r.from === id ? r.to : r.from)!);
+}
+
+/** `nodes` each once, ordered by id (a page's other ends: one node may be at the end of several items). */
+function distinctById(nodes: GraphNode[]): GraphNode[] {
   // A page holds a few relationships: sorted, each id's repeats sit together, and no Set is needed.
-  const unordered = relationships.map((r) => (r.from === id ? r.to : r.from));
-  const others = unordered.length > INSERTED_UP_TO ? unordered.sort(compareStrings) : insertionSorted(unordered);
-  return others.filter((other, i) => i === 0 || other !== others[i - 1]).map((other) => adjacency.node(other)!);
+  const ordered = nodes.length > INSERTED_UP_TO ? nodes.sort(byId) : insertionSorted(nodes);
+  return ordered.filter((node, i) => i === 0 || node.id !== ordered[i - 1]!.id);
 }
 
 /** Pages up to this long have their other ends ordered by insertionSorted. */
 const INSERTED_UP_TO = 32;
 
 /**
- * `ids` ordered in place, as compareStrings orders them. Array.prototype.sort makes a scratch copy
- * of the array on every call, and a nested read orders the ends of hundreds of small pages: those
+ * `nodes` ordered in place by id, as byId orders them. Array.prototype.sort makes a scratch copy of
+ * the array on every call, and a nested read orders the ends of hundreds of small pages: those
  * copies were the most this store allocated for such a read.
  */
-function insertionSorted(ids: string[]): string[] {
-  for (let i = 1; i < ids.length; i++) {
-    const id = ids[i]!;
+function insertionSorted(nodes: GraphNode[]): GraphNode[] {
+  for (let i = 1; i < nodes.length; i++) {
+    const node = nodes[i]!;
     let at = i;
-    for (; at > 0 && compareStrings(ids[at - 1]!, id) > 0; at--) ids[at] = ids[at - 1]!;
-    ids[at] = id;
+    for (; at > 0 && compareStrings(nodes[at - 1]!.id, node.id) > 0; at--) nodes[at] = nodes[at - 1]!;
+    nodes[at] = node;
   }
-  return ids;
+  return nodes;
 }
