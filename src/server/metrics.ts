@@ -53,20 +53,22 @@ export class Metrics {
 
   /** The admission line's state, read at each scrape (see admission.ts). */
   watchAdmission(line: { readonly running: number; readonly waiting: number }): void {
+    this.sampled("graphql_operations_running", "GraphQL operations over HTTP executing now.", () => line.running);
+    this.sampled(
+      "graphql_operations_queued",
+      "GraphQL operations over HTTP waiting in line for a place to execute.",
+      () => line.waiting,
+    );
+  }
+
+  /** A gauge whose value is read when Prometheus scrapes, not kept up to date in between. */
+  private sampled(name: string, help: string, read: () => number): void {
     new Gauge({
-      name: "graphql_operations_running",
-      help: "GraphQL operations over HTTP executing now.",
+      name,
+      help,
       registers: [this.registry],
       collect() {
-        this.set(line.running);
-      },
-    });
-    new Gauge({
-      name: "graphql_operations_queued",
-      help: "GraphQL operations over HTTP waiting in line for a place to execute.",
-      registers: [this.registry],
-      collect() {
-        this.set(line.waiting);
+        this.set(read());
       },
     });
   }
