@@ -2,12 +2,9 @@ import { describe, expect, it } from "vitest";
 import { loadSeed } from "../../seed/loader";
 import { normalizeParts, type RelationshipPart, rowView } from "../../src/domain/relationship-parts";
 import { NODE_COLUMNS, type NodeColumn } from "../../src/domain/node-columns";
+import { NODE_FIELDS, nodeFields, nodeFromColumns, nodeReader } from "../../src/store/neo4j/node-mapping";
 import {
   compact,
-  NODE_FIELDS,
-  nodeFields,
-  nodeFromColumns,
-  nodeReader,
   nodeProps,
   relationshipFields,
   relationshipFromColumns,

@@ -60,27 +60,11 @@ import {
 import { atRecordTime, listRelationshipsAtRecordTime, relationshipsOfAtRecordTime } from "../record-time";
 import { byId, matchesFilter, narrowsBeyondKindAndEnd, pageBoundsById, pageById } from "../relationship-filter";
 import { Adjacency } from "./adjacency";
-import {
-  compareStrings,
-  type EdgeAttrs,
-  mostConnectedIn,
-  type NodeAttrs,
-  searchIn,
-  type StoreGraph,
-} from "./node-ranking";
+import { distinctById, endsOfPage } from "./page-ends";
+import { keptMatching, type SortedViews, sortedViewsOf } from "./sorted-views";
+import { type EdgeAttrs, mostConnectedIn, type NodeAttrs, searchIn, type StoreGraph } from "./node-ranking";
 import { keptRowView, readPlanByLevels } from "../read-plan";
 import { refuseLoad, refuseSelfLoops, unknownEndProblem } from "../load-checks";
-
-/** Filtered relationship lists kept between pages (see relationshipsMatching). */
-const MATCHING_LISTS_KEPT = 8;
-
-interface SortedViews {
-  companies: Company[];
-  products: Product[];
-  relationships: Relationship[];
-  /** Relationships kept by a filter, by the filter's JSON. */
-  matching: Map<string, Relationship[]>;
-}
 
 /**
  * The embedded store: the whole graph in memory (graphology), for `npm start` with nothing else
@@ -473,81 +457,13 @@ export class MemoryStore implements GraphStore {
     return this.adjacencyIndex;
   }
 
-  /**
-   * The relationships a filter keeps, ordered by id. Kept with the sorted views (so a write drops
-   * them) for the last few filters: paging through a whole list, as an export does, then scans the
-   * relationships once rather than once a page.
-   */
+  /** The relationships a filter keeps, ordered by id (see sorted-views.ts). */
   private relationshipsMatching(filter: RelationshipFilter): Relationship[] {
-    const { relationships, matching } = this.views();
-    const key = JSON.stringify(filter);
-    let kept = matching.get(key);
-    if (!kept) {
-      kept = relationships.filter((r) => matchesFilter(r, null, filter));
-      if (matching.size >= MATCHING_LISTS_KEPT) matching.delete(matching.keys().next().value!);
-      matching.set(key, kept);
-    }
-    return kept;
+    return keptMatching(this.views(), filter);
   }
 
-  private views() {
-    if (!this.sorted) {
-      const companies: Company[] = [];
-      const products: Product[] = [];
-      this.graph.forEachNode((_id, { node }) => {
-        if (node.nodeKind === "Company") companies.push(node);
-        else if (node.nodeKind === "Product") products.push(node);
-      });
-      const relationships = this.graph.mapEdges((_e, { rel }) => rel);
-      this.sorted = {
-        companies: companies.sort(byId),
-        products: products.sort(byId),
-        relationships: relationships.sort(byId),
-        matching: new Map(),
-      };
-    }
+  private views(): SortedViews {
+    this.sorted ??= sortedViewsOf(this.graph);
     return this.sorted;
   }
-}
-
-/**
- * The nodes at the other ends of the items `start` to `end` of `relationships`, the list node `id`
- * has for `filter`: from the list's kept ends when the index keeps them (see Adjacency.ends).
- */
-function endsOfPage(
-  adjacency: Adjacency,
-  id: string,
-  filter: RelationshipFilter,
-  relationships: readonly Relationship[],
-  start: number,
-  end: number,
-): GraphNode[] {
-  const kept = adjacency.ends(id, filter.kinds, filter.direction ?? "BOTH", relationships);
-  if (kept) return kept.slice(start, end);
-  return relationships.slice(start, end).map((r) => adjacency.node(r.from === id ? r.to : r.from)!);
-}
-
-/** `nodes` each once, ordered by id (a page's other ends: one node may be at the end of several items). */
-function distinctById(nodes: GraphNode[]): GraphNode[] {
-  // A page holds a few relationships: sorted, each id's repeats sit together, and no Set is needed.
-  const ordered = nodes.length > INSERTED_UP_TO ? nodes.sort(byId) : insertionSorted(nodes);
-  return ordered.filter((node, i) => i === 0 || node.id !== ordered[i - 1]!.id);
-}
-
-/** Pages up to this long have their other ends ordered by insertionSorted. */
-const INSERTED_UP_TO = 32;
-
-/**
- * `nodes` ordered in place by id, as byId orders them. Array.prototype.sort makes a scratch copy of
- * the array on every call, and a nested read orders the ends of hundreds of small pages: those
- * copies were the most this store allocated for such a read.
- */
-function insertionSorted(nodes: GraphNode[]): GraphNode[] {
-  for (let i = 1; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    let at = i;
-    for (; at > 0 && compareStrings(nodes[at - 1]!.id, node.id) > 0; at--) nodes[at] = nodes[at - 1]!;
-    nodes[at] = node;
-  }
-  return nodes;
 }

@@ -1,15 +1,11 @@
 import type {
   Derivation,
-  Company,
   DateSpan,
   Disclosure,
   Evidence,
   EvidenceKind,
   GraphNode,
   Metric,
-  NodeKind,
-  Person,
-  Product,
   Quantity,
   QuantityUnit,
   Relationship,
@@ -20,14 +16,14 @@ import type {
 } from "../../domain/entities";
 import type { Change, ChangeKind } from "../../domain/batch";
 import type { Claim } from "../../domain/claims";
-import { NODE_KINDS, RELATIONSHIP_KINDS } from "../../domain/entities";
+import { RELATIONSHIP_KINDS } from "../../domain/entities";
 import { DomainError } from "../../domain/errors";
 import { highFromNullable, highOrNull } from "../../domain/interval";
 import type { Money, Period, Qualifier } from "../../domain/money";
-import { NODE_COLUMNS, type NodeColumn, type NodeRow, readsWholeNodes } from "../../domain/node-columns";
 import { RELATIONSHIP_PARTS, type RelationshipPart, type RelationshipRow } from "../../domain/relationship-parts";
 import { searchKeys } from "../../domain/text";
 import type { RelationshipIdentity } from "../../domain/relationship-view";
+import { num, optNum, optStr, type Props, str, strList, zip } from "./stored-values";
 
 /**
  * How domain objects live in Neo4j, both ways. Dates stay ISO strings (they compare correctly as
@@ -35,8 +31,6 @@ import type { RelationshipIdentity } from "../../domain/relationship-view";
  * Infinity worth trusting across drivers), amounts and date spans are flattened into prefixed
  * properties, and null values are simply absent (Neo4j does not store nulls).
  */
-
-type Props = Record<string, unknown>;
 
 /** Separates search keys in `searchText`; normalized keys never contain a newline. */
 const SEARCH_SEPARATOR = "\n";
@@ -200,13 +194,6 @@ export function compact(p: Props): Props {
 
 // ---------- properties -> domain ----------
 
-/**
- * The node properties toNode reads. Reads that ship many nodes project just these, as a list in
- * this order (nodeFromColumns): no search keys, which are the bulk of a node's properties, and no
- * key names, which the driver would decode again for every node.
- */
-export const NODE_FIELDS = ["id", "nodeKind", ...NODE_COLUMNS] as const;
-
 /** The properties each part of a relationship is stored in (see relationshipProps). */
 const PART_PROPERTIES: { readonly [P in RelationshipPart]: readonly string[] } = {
   productId: ["productId"],
@@ -238,35 +225,6 @@ const PART_PROPERTIES: { readonly [P in RelationshipPart]: readonly string[] } =
  */
 export function relationshipFields(parts: readonly RelationshipPart[] = RELATIONSHIP_PARTS): readonly string[] {
   return ["id", ...parts.flatMap((part) => PART_PROPERTIES[part])];
-}
-
-/** A node from the values of NODE_FIELDS, in that order. */
-export function nodeFromColumns(values: readonly unknown[]): GraphNode {
-  return toNode(zip(NODE_FIELDS, values));
-}
-
-/** The properties a read of `columns` (every column when undefined) lists, in the order nodeReader reads them. */
-export function nodeFields(columns?: readonly NodeColumn[]): readonly string[] {
-  return readsWholeNodes(columns) ? NODE_FIELDS : ["id", "nodeKind", ...columns!];
-}
-
-/**
- * How a read of `columns` (every column when undefined) turns the values of nodeFields(columns) into a node row:
- * the row nodeView(columns) makes of toNode's node, built straight from the values (a nested read decodes
- * thousands of nodes, and the whole node and its view were two objects more for each).
- */
-export function nodeReader(columns?: readonly NodeColumn[]): (values: readonly unknown[]) => NodeRow {
-  if (readsWholeNodes(columns)) return nodeFromColumns;
-  const kept = columns!;
-  return (values) => {
-    const row: Record<string, unknown> = { id: str(values[0]), nodeKind: knownKind(values[1], values[0]) };
-    const has = KIND_COLUMNS.get(row.nodeKind as NodeKind)!;
-    for (let i = 0; i < kept.length; i++) {
-      const column = kept[i]!;
-      if (has.has(column)) row[column] = COLUMN_READERS[column](values[i + 2] ?? undefined);
-    }
-    return row as NodeRow;
-  };
 }
 
 /**
@@ -310,68 +268,6 @@ export function plannedRelationshipReader(
 /** A relationship with every part from `[kind, fromId, toId, ...values of relationshipFields()]`. */
 export const relationshipFromColumns: (columns: readonly unknown[]) => Relationship =
   relationshipReader(RELATIONSHIP_PARTS);
-
-/**
- * `fields` named with `values` from `offset` on, a null read as absent (undefined). Every field is
- * set, in the same order, so that the objects of one read share their shape and the readers'
- * property lookups stay fast.
- */
-function zip(fields: readonly string[], values: readonly unknown[], offset = 0): Props {
-  const props: Props = {};
-  for (let i = 0; i < fields.length; i++) props[fields[i]!] = values[offset + i] ?? undefined;
-  return props;
-}
-
-/** How each column's stored value becomes the node's (toNode and nodeReader both read columns through these). */
-const COLUMN_READERS: { readonly [C in NodeColumn]: (value: unknown) => Exclude<NodeRow[C], undefined> } = {
-  name: str,
-  aliases: strList,
-  description: optStr,
-  evidenceIds: strList,
-  country: optStr,
-  kind: optStr,
-  category: optStr,
-};
-
-export function toNode(p: Props): GraphNode {
-  const kind = knownKind(p.nodeKind, p.id);
-  const base = {
-    id: str(p.id),
-    name: COLUMN_READERS.name(p.name),
-    aliases: COLUMN_READERS.aliases(p.aliases),
-    description: COLUMN_READERS.description(p.description),
-    evidenceIds: COLUMN_READERS.evidenceIds(p.evidenceIds),
-  };
-  switch (kind) {
-    case "Company":
-      return {
-        ...base,
-        nodeKind: "Company",
-        country: COLUMN_READERS.country(p.country),
-        kind: COLUMN_READERS.kind(p.kind),
-      } satisfies Company;
-    case "Product":
-      return { ...base, nodeKind: "Product", category: COLUMN_READERS.category(p.category) } satisfies Product;
-    case "Person":
-      return { ...base, nodeKind: "Person" } satisfies Person;
-  }
-}
-
-function knownKind(kind: unknown, id: unknown): NodeKind {
-  if ((NODE_KINDS as readonly unknown[]).includes(kind)) return kind as NodeKind;
-  throw new DomainError(
-    "INTERNAL",
-    `node '${String(id)}' has no known kind (${String(kind)}; expected one of ${NODE_KINDS.join(", ")})`,
-  );
-}
-
-/** The columns each kind has: those toNode gives a node of that kind. */
-const KIND_COLUMNS: ReadonlyMap<NodeKind, ReadonlySet<NodeColumn>> = new Map(
-  NODE_KINDS.map((kind) => {
-    const node = toNode({ id: "", nodeKind: kind });
-    return [kind, new Set(NODE_COLUMNS.filter((column) => column in node))];
-  }),
-);
 
 const PART_READERS: { readonly [P in RelationshipPart]: (p: Props) => Relationship[P] } = {
   productId: (p) => optStr(p.productId),
@@ -587,25 +483,4 @@ function toQuantity(p: Props, keys: AmountKeys): Quantity | null {
 
 function toSpan(p: Props, prefix: string): DateSpan {
   return { from: optStr(p[`${prefix}From`]), to: optStr(p[`${prefix}To`]), label: str(p[`${prefix}Label`]) };
-}
-
-function str(v: unknown): string {
-  return typeof v === "string" ? v : String(v ?? "");
-}
-
-function optStr(v: unknown): string | null {
-  return v === null || v === undefined ? null : String(v);
-}
-
-/** Integers arrive as JS numbers (the driver runs with disableLosslessIntegers). */
-function num(v: unknown): number {
-  return typeof v === "number" ? v : Number(v);
-}
-
-function optNum(v: unknown): number | null {
-  return v === null || v === undefined ? null : num(v);
-}
-
-function strList(v: unknown): string[] {
-  return Array.isArray(v) ? v.map(String) : [];
 }

@@ -39,16 +39,8 @@ import type {
 } from "../graph-store";
 import { DEFAULT_LOAD_BATCH_SIZE, loadInBatches, type LoadOptions } from "./batched-load";
 import { Neo4jExecutor, type Neo4jExecutorOptions, type Neo4jRecord } from "./executor";
-import {
-  relationshipFromColumns,
-  toEvidence,
-  toMetric,
-  toNode,
-  toChange,
-  toClaim,
-  toIdentity,
-  toSource,
-} from "./mapping";
+import { relationshipFromColumns, toEvidence, toMetric, toChange, toClaim, toIdentity, toSource } from "./mapping";
+import { toNode } from "./node-mapping";
 import { withdrawnRelationshipsQuery } from "./queries/withdrawn-queries";
 import type { RelationshipIdentity } from "../../domain/relationship-view";
 import { claimsByIdsQuery, claimsOfQuery, listClaimsQuery, listSourcesQuery } from "./queries/claim-queries";

@@ -3,7 +3,8 @@ import { StoreUnavailableError } from "../../domain/errors";
 import type { RelationshipPart, RelationshipRow } from "../../domain/relationship-parts";
 import type { Page, PageRequest, RelationshipPage, RelationshipPagesOf, RelationshipRead } from "../graph-store";
 import type { Neo4jRecord } from "./executor";
-import { nodeFromColumns, relationshipReader } from "./mapping";
+import { relationshipReader } from "./mapping";
+import { nodeFromColumns } from "./node-mapping";
 import { pageSize } from "./queries/cypher-query";
 import type { PageRow } from "./queries/plan-query";
 

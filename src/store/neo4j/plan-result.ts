@@ -1,7 +1,8 @@
 import { type NodeColumn, type NodeRow, nodeView, sameColumns } from "../../domain/node-columns";
 import { RELATIONSHIP_PARTS } from "../../domain/relationship-parts";
 import type { Page, PlannedList, PlannedListResult, PlannedPage, PlanResult, PlanRoot } from "../graph-store";
-import { nodeReader, plannedRelationshipReader } from "./mapping";
+import { plannedRelationshipReader } from "./mapping";
+import { nodeReader } from "./node-mapping";
 import { incompleteAnswer, pageFromRows, trimPage } from "./page-rows";
 import { pageSize, unique } from "./queries/cypher-query";
 import {

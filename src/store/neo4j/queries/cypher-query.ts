@@ -3,7 +3,8 @@ import type { PageRequest } from "../../graph-store";
 import type { Params } from "../executor";
 import type { NodeColumn } from "../../../domain/node-columns";
 import type { RelationshipPart } from "../../../domain/relationship-parts";
-import { nodeFields, relationshipFields } from "../mapping";
+import { relationshipFields } from "../mapping";
+import { nodeFields } from "../node-mapping";
 
 /**
  * One statement as it is sent to Neo4j. Builders return these and never run them, so each one can
