@@ -7,6 +7,7 @@ import {
 } from "../../domain/entities";
 import type { Direction } from "../graph-store";
 import { byId } from "../relationship-filter";
+import { KeptLists } from "./kept-lists";
 
 type ByKind = Map<RelationshipKind, Relationship[]>;
 
@@ -28,7 +29,7 @@ export class Adjacency {
   private readonly out = new Map<string, ByKind>();
   private readonly in = new Map<string, ByKind>();
   private readonly nodes: ReadonlyMap<string, GraphNode>;
-  private readonly narrowedLists = new Map<string, readonly Relationship[]>();
+  private readonly narrowedLists = new KeptLists<readonly Relationship[]>(NARROWED_KEPT);
   /** Per kept list, the nodes at its items' other ends (see ends). */
   private readonly endsOfLists = new WeakMap<readonly Relationship[], readonly GraphNode[]>();
 
@@ -53,13 +54,7 @@ export class Adjacency {
     keep: (relationship: Relationship) => boolean,
   ): readonly Relationship[] {
     if (list.length < NARROWED_FROM) return list.filter(keep);
-    let kept = this.narrowedLists.get(key);
-    if (!kept) {
-      kept = list.filter(keep);
-      if (this.narrowedLists.size >= NARROWED_KEPT) this.narrowedLists.delete(this.narrowedLists.keys().next().value!);
-      this.narrowedLists.set(key, kept);
-    }
-    return kept;
+    return this.narrowedLists.get(key, () => list.filter(keep));
   }
 
   /** The node with this id, if there is one. */

@@ -1,6 +1,7 @@
 import type { Company, Product, Relationship } from "../../domain/entities";
 import type { RelationshipFilter } from "../graph-store";
 import { byId, matchesFilter } from "../relationship-filter";
+import { KeptLists } from "./kept-lists";
 import type { StoreGraph } from "./node-ranking";
 
 /** Filtered relationship lists kept between pages (see keptMatching). */
@@ -12,7 +13,7 @@ export interface SortedViews {
   products: Product[];
   relationships: Relationship[];
   /** Relationships kept by a filter, by the filter's JSON. */
-  matching: Map<string, Relationship[]>;
+  matching: KeptLists<Relationship[]>;
 }
 
 export function sortedViewsOf(graph: StoreGraph): SortedViews {
@@ -27,7 +28,7 @@ export function sortedViewsOf(graph: StoreGraph): SortedViews {
     companies: companies.sort(byId),
     products: products.sort(byId),
     relationships: relationships.sort(byId),
-    matching: new Map(),
+    matching: new KeptLists(MATCHING_LISTS_KEPT),
   };
 }
 
@@ -37,12 +38,7 @@ export function sortedViewsOf(graph: StoreGraph): SortedViews {
  * relationships once rather than once a page.
  */
 export function keptMatching(views: SortedViews, filter: RelationshipFilter): Relationship[] {
-  const key = JSON.stringify(filter);
-  let kept = views.matching.get(key);
-  if (!kept) {
-    kept = views.relationships.filter((r) => matchesFilter(r, null, filter));
-    if (views.matching.size >= MATCHING_LISTS_KEPT) views.matching.delete(views.matching.keys().next().value!);
-    views.matching.set(key, kept);
-  }
-  return kept;
+  return views.matching.get(JSON.stringify(filter), () =>
+    views.relationships.filter((r) => matchesFilter(r, null, filter)),
+  );
 }
